@@ -1,0 +1,2 @@
+// Debian's libcmark-dev installs cmark.h under /usr/include.
+#include <cmark.h>

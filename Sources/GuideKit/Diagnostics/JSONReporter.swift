@@ -1,0 +1,28 @@
+import Foundation
+
+/// The stable machine-readable form of findings (documented in docs/OUTPUT.md):
+/// a JSON array of `{file, line, column, severity, rule, message}` objects, plus `help` when a
+/// fix is known. Keys are sorted and the order of findings is the order of checking, so the
+/// output is byte-for-byte reproducible.
+public enum JSONReporter {
+    struct Entry: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var rule: String
+        var message: String
+        var help: String?
+    }
+
+    public static func render(_ findings: [Finding]) -> String {
+        let entries = findings.map {
+            Entry(file: $0.path, line: $0.location.line, column: $0.location.column,
+                  severity: $0.severity.rawValue, rule: $0.ruleID, message: $0.message, help: $0.help)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(entries) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

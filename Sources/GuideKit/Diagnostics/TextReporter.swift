@@ -1,0 +1,49 @@
+/// Compiler-style text: `file:line:col: severity: message [rule]`, then the source line with
+/// a caret under the spot (as rustc does), then the fix when one is known.
+public struct TextReporter: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    public func render(_ finding: Finding, source: PreparedSource?) -> String {
+        let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
+        var text = "\(finding.path):\(finding.location.line):\(finding.location.column): \(severity): "
+            + "\(paint(finding.message, "1")) [\(finding.ruleID)]\n"
+        if let source {
+            let line = source.originalLine(finding.location.line)
+            let number = String(finding.location.line)
+            let gutter = String(repeating: " ", count: number.count)
+            text += "\(gutter) |\n\(number) | \(line)\n"
+            text += "\(gutter) | \(caretLine(under: line, column: finding.location.column, length: finding.length))\n"
+        }
+        if let help = finding.help {
+            text += "  = help: \(help)\n"
+        }
+        return text
+    }
+
+    /// Spaces (tabs kept as tabs, so the caret lines up) then `^` and `~` for the span.
+    func caretLine(under line: Substring, column: Int, length: Int) -> String {
+        let scalars = Array(line.unicodeScalars)
+        var padding = ""
+        for index in 0..<max(0, column - 1) {
+            padding += index < scalars.count && scalars[index] == "\t" ? "\t" : " "
+        }
+        let available = max(1, min(length, scalars.count - (column - 1)))
+        return padding + paint("^" + String(repeating: "~", count: available - 1), "1;32")
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The closing line: counts per severity and files.
+    public func summary(findings: [Finding], files: Int) -> String {
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.count - errors
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(files, "file"))"
+    }
+}

@@ -1,0 +1,72 @@
+import CMarkBridge
+
+/// Turns cmark code-block nodes into `CodeBlock`s: info string, role, YAML.
+enum CodeBlockReader {
+    static func read(_ node: MarkdownNode, source: PreparedSource) -> (CodeBlock, BlockLineMap) {
+        let content = node.literal ?? ""
+        let startLine = node.startLine
+        let resolvedStart = source.resolvedLine(startLine)
+        let startColumn = source.scalarColumn(inResolvedLine: startLine, byteColumn: node.startByteColumn)
+        let fromStart = resolvedStart.unicodeScalars.dropFirst(startColumn - 1)
+        let firstContentLine = content.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let startsWithFence = fromStart.starts(with: "```".unicodeScalars) || fromStart.starts(with: "~~~".unicodeScalars)
+        let isFenced = !(node.fenceInfo ?? "").isEmpty
+            || (startsWithFence && String(String.UnicodeScalarView(fromStart)) != String(firstContentLine))
+
+        let fenceLocation = source.location(line: startLine, resolvedColumn: startColumn)
+        let info = isFenced
+            ? InfoString.parse(line: source.originalLine(startLine), lineNumber: startLine, fenceColumn: fenceLocation.column)
+            : InfoString(raw: "", language: nil, languageLocation: nil, attributes: [], problems: [])
+        let firstLine = isFenced ? startLine + 1 : startLine
+        let map = BlockLineMap(source: source, content: content, firstLine: firstLine, fallbackPrefix: startColumn - 1)
+
+        var block = CodeBlock(location: fenceLocation, contentFirstLine: firstLine, isFenced: isFenced,
+                              info: info, role: nil, roleSource: nil, content: content, yaml: nil)
+        if let declared = info.attributes.first(where: { $0.name == "guide" }) {
+            block.role = BlockRole(rawValue: declared.value ?? "")
+            block.roleSource = .declared(declared.location)
+        }
+        if block.role != .ignore, block.isYAML || block.role == .autheliaClient {
+            block.yaml = Result { () throws(YAMLSyntaxError) in
+                try YAMLReader.read(content) { map.location(line: $0, column: $1) }
+            }
+        }
+        if block.roleSource == nil {
+            block.role = inferredRole(of: block)
+            block.roleSource = block.role == nil ? nil : .inferred
+        }
+        return (block, map)
+    }
+
+    /// Upstream guides carry no tags: an Authelia block is YAML holding
+    /// `identity_providers.oidc.clients` (or, when it does not parse, text that names both);
+    /// a `.env` block holds settings; other shell blocks hold commands.
+    static func inferredRole(of block: CodeBlock) -> BlockRole? {
+        if block.isYAML {
+            switch block.yaml {
+            case .success(let documents):
+                if documents.contains(where: { !clientNodes(in: $0).isEmpty }) { return .autheliaClient }
+            case .failure:
+                if block.content.contains("identity_providers:"), block.content.contains("clients:") {
+                    return .autheliaClient
+                }
+            case nil:
+                break
+            }
+            return nil
+        }
+        if block.isShell {
+            return block.title?.hasSuffix(".env") == true ? .appSettings : .shell
+        }
+        if block.language == "env" || block.language == "dotenv" { return .appSettings }
+        return nil
+    }
+
+    /// The client mappings of one YAML document: under `identity_providers.oidc.clients`, a
+    /// top-level `clients`, or (in a tagged block) a bare list of clients.
+    static func clientNodes(in document: YAMLNode, bareListAllowed: Bool = false) -> [YAMLNode] {
+        let list = document["identity_providers"]?["oidc"]?["clients"] ?? document["clients"]
+            ?? (bareListAllowed ? document : nil)
+        return list?.items?.filter { $0.pairs != nil } ?? []
+    }
+}

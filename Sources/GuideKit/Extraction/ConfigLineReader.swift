@@ -1,0 +1,66 @@
+/// Reads settings from an `app-settings` block, one per line:
+/// `Key: value`, `KEY=value` (optionally `export KEY=value`, values optionally quoted), or,
+/// with `format="domains.cfg"`, Proxmox's section format (`openid: REALM` then `<tab>key value`).
+enum ConfigLineReader {
+    static func settings(in block: CodeBlock, map: BlockLineMap, blockIndex: Int) -> [AppSetting] {
+        let domainsCfg = block.info.value(of: "format") == "domains.cfg"
+        var settings: [AppSetting] = []
+        for (offset, rawLine) in map.lines.enumerated() {
+            let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
+            let trimmed = line.trimmingSpaces()
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("//"), !trimmed.hasPrefix(";") else { continue }
+            let indent = line.unicodeScalars.count - line.drop(while: { $0 == " " || $0 == "\t" }).unicodeScalars.count
+            let parsed: (key: Substring, value: Substring)?
+            if domainsCfg {
+                parsed = indent > 0 ? splitOnce(trimmed, separator: " ") : sectionHeader(trimmed)
+            } else {
+                parsed = envAssignment(trimmed) ?? splitOnce(trimmed, separator: ":")
+            }
+            guard let (key, value) = parsed, !key.isEmpty, !value.isEmpty else { continue }
+            let keyColumn = column(of: key, in: line)
+            let valueColumn = column(of: value, in: line)
+            settings.append(AppSetting(
+                key: map.located(String(key), line: offset + 1, column: keyColumn),
+                value: map.located(String(value), line: offset + 1, column: valueColumn),
+                origin: .configLine(block: blockIndex)))
+        }
+        return settings
+    }
+
+    /// `openid: authelia` → the realm.
+    private static func sectionHeader(_ line: Substring) -> (Substring, Substring)? {
+        guard let (_, id) = splitOnce(line, separator: ":") else { return nil }
+        return ("realm"[...], id)
+    }
+
+    /// `KEY=value`, `export KEY=value`, quotes around the value removed.
+    static func envAssignment(_ line: Substring) -> (Substring, Substring)? {
+        var line = line
+        if line.hasPrefix("export ") { line = line.dropFirst(7).trimmingSpaces() }
+        guard let equals = line.firstIndex(of: "="), equals > line.startIndex else { return nil }
+        let key = line[..<equals]
+        guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) else { return nil }
+        return (key, unquote(line[line.index(after: equals)...].trimmingSpaces()))
+    }
+
+    static func splitOnce(_ line: Substring, separator: Character) -> (Substring, Substring)? {
+        guard let index = line.firstIndex(of: separator) else { return nil }
+        let key = line[..<index].trimmingSpaces()
+        let value = unquote(line[line.index(after: index)...].trimmingSpaces())
+        return (key, value)
+    }
+
+    static func unquote(_ value: Substring) -> Substring {
+        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else {
+            return value
+        }
+        return value.dropFirst().dropLast()
+    }
+
+    /// 1-based scalar column of a substring that was sliced out of `line`.
+    static func column(of part: Substring, in line: Substring) -> Int {
+        guard part.startIndex >= line.startIndex, part.startIndex <= line.endIndex,
+              part.base == line.base else { return 1 }
+        return line.unicodeScalars.distance(from: line.startIndex, to: part.startIndex) + 1
+    }
+}

@@ -1,0 +1,101 @@
+import CMarkBridge
+
+/// Builds a `Guide` from a file's text: the one entry point from text to model.
+public enum GuideParser {
+    public static func parse(path: String, text: String) -> Guide {
+        let source = PreparedSource(path: path, text: text)
+        let document = CMarkParser.parse(source.resolvedText)
+        var guide = Guide(path: path, source: source, frontMatter: nil, title: nil, assumptionsHeading: nil,
+                          assumptions: [], codeBlocks: [], settings: [], clients: [])
+        readFrontMatter(into: &guide)
+
+        let items = ListItemReader(document: document, source: source)
+        var headings: [(level: Int, text: String)] = []
+        var blockMaps: [BlockLineMap] = []
+
+        for (index, node) in document.nodes.enumerated() {
+            switch node.kind {
+            case .heading(let level):
+                let text = document.plainText(of: index).trimmingSpaces().lowercased()
+                while let last = headings.last, last.level >= level { headings.removeLast() }
+                headings.append((level, String(text)))
+                if guide.title == nil, level == 1 { guide.title = document.plainText(of: index) }
+                if text == "assumptions", guide.assumptionsHeading == nil {
+                    let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
+                    guide.assumptionsHeading = source.location(line: node.startLine, resolvedColumn: column)
+                }
+            case .item:
+                let inAssumptions = headings.last?.text == "assumptions"
+                if inAssumptions, isTopLevelItem(index, in: document) {
+                    if let item = items.read(itemIndex: index) { guide.assumptions.append(assumption(from: item)) }
+                } else if headings.contains(where: { isApplicationHeading($0.text) }),
+                          let item = items.read(itemIndex: index), item.valueIsCode, let value = item.value,
+                          item.label.value.split(separator: " ").count <= 6 {
+                    guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
+                }
+            case .codeBlock:
+                let (block, map) = CodeBlockReader.read(node, source: source)
+                guide.codeBlocks.append(block)
+                blockMaps.append(map)
+            default:
+                break
+            }
+        }
+
+        for (blockIndex, block) in guide.codeBlocks.enumerated() {
+            let map = blockMaps[blockIndex]
+            switch block.role {
+            case .autheliaClient:
+                if case .success(let documents)? = block.yaml {
+                    let declared = if case .declared = block.roleSource { true } else { false }
+                    for document in documents {
+                        for node in CodeBlockReader.clientNodes(in: document, bareListAllowed: declared) {
+                            guide.clients.append(AutheliaClient(blockIndex: blockIndex, node: node))
+                        }
+                    }
+                }
+            case .appSettings:
+                guide.settings += ConfigLineReader.settings(in: block, map: map, blockIndex: blockIndex)
+            case .shell:
+                guide.settings += CommandLineReader.settings(in: block, map: map, blockIndex: blockIndex)
+            case .ignore, nil:
+                break
+            }
+        }
+        return guide
+    }
+
+    /// "Application", "Application Configuration", but not e.g. "Applications we tested".
+    static func isApplicationHeading(_ text: String) -> Bool {
+        text == "application" || text.hasPrefix("application ")
+    }
+
+    /// Items of a list that is not itself inside another list item (sub-bullets explain, they
+    /// do not assume).
+    static func isTopLevelItem(_ index: Int, in document: MarkdownDocument) -> Bool {
+        // The item's list is at depth - 1; the list's parent is the nearest earlier node at
+        // depth - 2 (pre-order). Nested when that parent is another item.
+        let parentDepth = document.nodes[index].depth - 2
+        var cursor = index - 1
+        while cursor >= 0 {
+            if document.nodes[cursor].depth == parentDepth { return document.nodes[cursor].kind != .item }
+            cursor -= 1
+        }
+        return true
+    }
+
+    static func assumption(from item: ListItemReader.Item) -> Assumption {
+        let kind = AssumptionKind(label: item.label.value)
+        let value = item.value.flatMap { AssumptionValue(parsing: $0.value, as: kind) }
+        return Assumption(label: item.label, kind: kind, rawValue: item.value, value: value)
+    }
+
+    private static func readFrontMatter(into guide: inout Guide) {
+        guard let frontMatter = guide.source.frontMatter else { return }
+        let documents = try? YAMLReader.read(frontMatter.yaml) { line, column in
+            SourceLocation(line: frontMatter.openingLine + line, column: column)
+        }
+        guide.frontMatter = documents?.first
+        guide.title = documents?.first?["title"]?.string
+    }
+}

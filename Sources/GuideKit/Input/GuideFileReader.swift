@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads guide files defensively: size limit first (never load a huge file), then binary and
+/// UTF-8 checks with the exact place of the first bad byte.
+public struct GuideFileReader: Sendable {
+    /// Files larger than this are refused before being read. Guides are a few KB; a file of
+    /// many MB is almost certainly not a guide, and parsing its YAML would take long.
+    public var maximumBytes: Int
+
+    public static let defaultMaximumBytes = 8 * 1024 * 1024
+
+    public init(maximumBytes: Int = GuideFileReader.defaultMaximumBytes) {
+        self.maximumBytes = maximumBytes
+    }
+
+    public func read(_ path: String) throws(InputError) -> String {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw InputError(path: path, message: "no such file")
+        }
+        if attributes[.type] as? FileAttributeType == .typeDirectory {
+            throw InputError(path: path, message: "is a directory, expected a Markdown file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumBytes {
+            throw InputError(path: path, message: "file is \(Self.megabytes(size)), larger than the \(Self.megabytes(maximumBytes)) limit for a guide (raise it with --max-file-size)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InputError(path: path, message: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw InputError(path: path, message: "cannot be read: \(error.localizedDescription)")
+        }
+        return try Self.decode(data, path: path)
+    }
+
+    /// Decodes bytes as a UTF-8 guide, naming the first problem's line and column.
+    public static func decode(_ data: Data, path: String) throws(InputError) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw InputError(path: path, message: bytes.isEmpty ? "file is empty" : "file holds only whitespace")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw InputError(path: path, location: position(of: nul, in: bytes),
+                             message: "binary file (NUL byte), expected UTF-8 Markdown")
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            throw InputError(path: path, location: position(of: bad, in: bytes),
+                             message: String(format: "not valid UTF-8 (byte 0x%02X); save the file as UTF-8", bytes[bad]))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Index of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let width: Int
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: width = 2
+            case 0xE0...0xEF: width = 3
+            case 0xF0...0xF4: width = 4
+            default: return index
+            }
+            guard index + width <= bytes.count else { return index }
+            let second = bytes[index + 1]
+            let secondRange: ClosedRange<UInt8> = switch lead {
+            case 0xE0: 0xA0...0xBF
+            case 0xED: 0x80...0x9F
+            case 0xF0: 0x90...0xBF
+            case 0xF4: 0x80...0x8F
+            default: 0x80...0xBF
+            }
+            guard secondRange.contains(second) else { return index }
+            for offset in 2..<width where !(0x80...0xBF).contains(bytes[index + offset]) {
+                return index
+            }
+            index += width
+        }
+        return nil
+    }
+
+    /// 1-based line and scalar column of a byte offset (counting only valid text before it).
+    static func position(of offset: Int, in bytes: [UInt8]) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<offset] {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(line: line, column: column)
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+}

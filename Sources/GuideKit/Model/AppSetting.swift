@@ -1,0 +1,19 @@
+/// One setting the guide tells the reader to configure in the application.
+public struct AppSetting: Sendable, Equatable {
+    public enum Origin: Sendable, Equatable {
+        /// A `- Label: \`value\`` list item in the application's steps.
+        case listItem
+        /// A line of an `app-settings` block (or `.env` style `KEY=value` in a shell block).
+        case configLine(block: Int)
+        /// A `--flag value` option (or a known positional argument) of a command line.
+        case commandOption(block: Int, command: String)
+    }
+
+    /// The setting's name as written (`Issuer URL`, `client-id`, `OIDC_CLIENT_ID`).
+    public var key: Located<String>
+    public var value: Located<String>
+    public var origin: Origin
+
+    /// What the setting means, when GuideKit recognises the name.
+    public var meaning: SettingMeaning? { SettingMeaning(settingName: key.value) }
+}

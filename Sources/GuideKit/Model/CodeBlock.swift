@@ -1,0 +1,27 @@
+/// A fenced or indented code block of a guide.
+public struct CodeBlock: Sendable, Equatable {
+    /// Position of the first fence character (or of the first line of an indented block).
+    public var location: SourceLocation
+    /// The line of the block's first content line.
+    public var contentFirstLine: Int
+    /// Whether the block is fenced (only fenced blocks carry an info string).
+    public var isFenced: Bool
+    public var info: InfoString
+    public var role: BlockRole?
+    public var roleSource: RoleSource?
+    /// The block's text with shortcodes resolved, as cmark gives it.
+    public var content: String
+    /// For YAML blocks: the parsed documents, or the syntax error.
+    public var yaml: Result<[YAMLNode], YAMLSyntaxError>?
+
+    public var language: String? { info.language?.lowercased() }
+
+    public var isYAML: Bool { language == "yaml" || language == "yml" }
+
+    public var isShell: Bool {
+        ["sh", "shell", "bash", "console", "zsh", "shell-session"].contains(language ?? "")
+    }
+
+    /// The `title` attribute upstream guides use to name the file (`configuration.yml`, `.env`).
+    public var title: String? { info.value(of: "title") }
+}

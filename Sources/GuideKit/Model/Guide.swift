@@ -1,0 +1,22 @@
+/// Everything GuideKit extracts from one guide file.
+public struct Guide: Sendable {
+    public var path: String
+    public var source: PreparedSource
+    /// The front matter parsed as YAML, when present and valid.
+    public var frontMatter: YAMLNode?
+    public var title: String?
+    /// The "Assumptions" heading, when the guide has one.
+    public var assumptionsHeading: SourceLocation?
+    public var assumptions: [Assumption]
+    public var codeBlocks: [CodeBlock]
+    public var settings: [AppSetting]
+    public var clients: [AutheliaClient]
+
+    /// The first assumption of a kind GuideKit understands.
+    public func assumption(_ kind: AssumptionKind) -> Assumption? {
+        assumptions.first { $0.kind == kind }
+    }
+
+    /// Blocks that hold Authelia client configuration.
+    public var clientBlocks: [CodeBlock] { codeBlocks.filter { $0.role == .autheliaClient } }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// An absolute http(s) URL split into the parts GuideKit compares.
+public struct WebURL: Sendable, Equatable, CustomStringConvertible {
+    public var scheme: String  // lower-cased
+    public var host: String  // lower-cased
+    public var port: Int?  // as written; nil when absent
+    public var path: String  // as written; may be "" or end in "/"
+    public var text: String
+
+    public init?(_ text: String) {
+        let trimmed = String(text.trimmingSpaces())
+        guard !trimmed.contains(where: { $0 == " " || $0 == "\t" }),
+              let components = URLComponents(string: trimmed),
+              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = components.host, !host.isEmpty,
+              trimmed.lowercased().hasPrefix(scheme + "://")
+        else { return nil }
+        self.scheme = scheme
+        self.host = host.lowercased()
+        self.port = components.port
+        self.path = components.percentEncodedPath
+        self.text = trimmed
+    }
+
+    public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
+
+    /// `scheme://host[:port]` with the default port dropped: what a browser calls the origin.
+    public var origin: String {
+        let portPart = port.map { $0 == (scheme == "https" ? 443 : 80) ? "" : ":\($0)" } ?? ""
+        return "\(scheme)://\(host)\(portPart)"
+    }
+
+    /// Same scheme, host and (effective) port.
+    public func hasSameOrigin(as other: WebURL) -> Bool {
+        scheme == other.scheme && host == other.host && effectivePort == other.effectivePort
+    }
+
+    /// The path without trailing slashes: `""`, `/` and `//` are all the root.
+    public var normalizedPath: String {
+        var path = self.path
+        while path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// True when `self` lies at or below `base`: same origin, and `base`'s path is a prefix of
+    /// ours at a segment boundary. Trailing slashes never matter (see docs/FORMAT.md).
+    public func isWithin(_ base: WebURL) -> Bool {
+        guard hasSameOrigin(as: base) else { return false }
+        let basePath = base.normalizedPath
+        let path = normalizedPath
+        return basePath.isEmpty || path == basePath || path.hasPrefix(basePath + "/")
+    }
+
+    /// Equal except for trailing slashes on the path (and case of scheme and host).
+    public func isEquivalent(to other: WebURL) -> Bool {
+        hasSameOrigin(as: other) && normalizedPath == other.normalizedPath
+    }
+
+    public var description: String { text }
+}

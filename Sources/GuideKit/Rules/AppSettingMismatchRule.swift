@@ -1,0 +1,121 @@
+/// `app-setting-mismatch`: what the application is told matches the assumptions.
+struct AppSettingMismatchRule: GuideRule {
+    static let description = RuleDescription(
+        id: "app-setting-mismatch",
+        severity: .error,
+        summary: "An application setting contradicts the guide's assumptions.",
+        explanation: """
+            Application settings that name an assumption must carry its value: the Client ID, \
+            the Client Secret, the Realm, and the Issuer URL, \
+            which is the Authelia Root URL (trailing slashes aside; see redirect-uri-outside-app \
+            for how URLs compare) or its discovery URL. "Client Key" names the secret in \
+            Proxmox but the id in Opengist, so it may carry either. Settings come from `Label: \\`value\\`` items under an \
+            "Application" heading, from `app-settings` blocks and from command-line options \
+            such as `pveum realm add … --client-id`. Values with template syntax (`${VAR}`, \
+            `{{ }}`, `<placeholder>`) are not compared. A client id that matches another \
+            client of the guide (a second, CLI client, say) is accepted.
+            """,
+        triggeringExamples: [
+            """
+            ### Assumptions
+            - Authelia Root URL: `https://auth.example.com/`
+            - Client ID: `proxmox`
+
+            ### Application
+            - Issuer URL: `↓https://authelia.example.com`
+            - Client ID: `proxmox`
+            """,
+            """
+            ### Assumptions
+            - Client Secret: `insecure_secret`
+            - Realm: `authelia`
+
+            ### Application
+            ```shell {guide="shell"}
+            pveum realm add authelia --type openid --client-key ↓wrong_secret
+            ```
+            """,
+            """
+            ### Assumptions
+            - Realm: `authelia`
+
+            ```shell
+            pveum realm add ↓sso --type openid
+            ```
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            ### Assumptions
+            - Authelia Root URL: `https://auth.example.com/`
+            - Client ID: `proxmox`
+            - Client Secret: `insecure_secret`
+
+            ### Application
+            - Issuer URL: `https://auth.example.com`
+            - Client ID: `proxmox`
+            - Client Key: `insecure_secret`
+            - Username Claim: `preferred_username`
+            """,
+            """
+            ### Assumptions
+            - Client ID: `app`
+
+            ### Application
+            ```shell {title=".env"}
+            OIDC_CLIENT_ID=${CLIENT_ID}
+            ```
+            """,
+        ])
+
+    func check(_ guide: Guide) -> [Finding] {
+        var findings: [Finding] = []
+        let clientIDs = Set(guide.clients.compactMap { $0.clientID?.string })
+        for setting in guide.settings {
+            guard let meaning = setting.meaning, !Self.isTemplated(setting.value.value) else { continue }
+            let value = setting.value.value
+            switch meaning {
+            case .clientID:
+                guard let expected = guide.assumption(.clientID)?.value?.text,
+                      value != expected, !clientIDs.contains(value) else { continue }
+                findings.append(mismatch(guide, setting, kind: .clientID, expected: expected))
+            case .clientSecret:
+                guard let expected = guide.assumption(.clientSecret)?.value?.text, value != expected else { continue }
+                findings.append(mismatch(guide, setting, kind: .clientSecret, expected: expected))
+            case .clientIDOrSecret:
+                let secret = guide.assumption(.clientSecret)?.value?.text
+                let id = guide.assumption(.clientID)?.value?.text
+                guard let expected = secret ?? id, value != secret, value != id, !clientIDs.contains(value) else { continue }
+                findings.append(mismatch(guide, setting, kind: secret != nil ? .clientSecret : .clientID, expected: expected))
+            case .realm:
+                guard let expected = guide.assumption(.realm)?.value?.text, value != expected else { continue }
+                findings.append(mismatch(guide, setting, kind: .realm, expected: expected))
+            case .issuerURL:
+                guard let root = guide.assumption(.autheliaRootURL)?.value?.url, let url = WebURL(value),
+                      !url.isEquivalent(to: root), !Self.isDiscoveryURL(url, of: root) else { continue }
+                let issuer = root.origin + root.normalizedPath
+                findings.append(finding(guide, at: setting.value,
+                                        "\(setting.key.value) '\(value)' is not the Authelia Root URL '\(root.text)'",
+                                        help: "the issuer is the Authelia Root URL without a trailing slash: '\(issuer)'"))
+            }
+        }
+        return findings
+    }
+
+    private func mismatch(_ guide: Guide, _ setting: AppSetting, kind: AssumptionKind, expected: String) -> Finding {
+        // Secrets are named, never printed: the finding must not leak a real one into a CI log.
+        let shown = kind == .clientSecret ? "differs from" : "'\(setting.value.value)' differs from"
+        let wanted = kind == .clientSecret ? "the Client Secret assumption" : "the \(kind.rawValue) assumption '\(expected)'"
+        return finding(guide, at: setting.value, "\(setting.key.value) \(shown) \(wanted)",
+                       help: kind == .clientSecret ? "use the same secret in the assumption and the application" : "use '\(expected)'")
+    }
+
+    /// Some applications call the discovery document's URL their "issuer"; that is fine.
+    static func isDiscoveryURL(_ url: WebURL, of root: WebURL) -> Bool {
+        url.hasSameOrigin(as: root) && url.normalizedPath == root.normalizedPath + "/.well-known/openid-configuration"
+    }
+
+    static func isTemplated(_ value: String) -> Bool {
+        value.contains("${") || value.contains("{{") || value.hasPrefix("<") || value.hasPrefix("$")
+    }
+}

@@ -1,0 +1,63 @@
+/// `client-id-mismatch`: the Authelia client's `client_id` is the Client ID assumption.
+struct ClientIDMismatchRule: GuideRule {
+    static let description = RuleDescription(
+        id: "client-id-mismatch",
+        severity: .error,
+        summary: "The Authelia client_id differs from the Client ID assumption.",
+        explanation: """
+            The application sends the Client ID it was given; Authelia looks it up among its \
+            clients. If the YAML and the assumptions disagree, one half of the guide is wrong \
+            and login fails with 'invalid_client'. In guides with several clients, the \
+            assumption must name one of them.
+            """,
+        triggeringExamples: [
+            """
+            ### Assumptions
+            - Client ID: `proxmox`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: ↓'pve'
+            ```
+            """,
+            """
+            ### Assumptions
+            - Client ID: `proxmox`
+
+            ```yaml
+            identity_providers:
+              oidc:
+                clients:
+                  - id: ↓proxmox-ve
+            ```
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            ### Assumptions
+            - Client ID: `proxmox`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'proxmox'
+            ```
+            """,
+            """
+            ### Assumptions
+            - Client ID: `argocd`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'argocd'
+            - client_id: 'argocd-cli'
+            ```
+            """,
+        ])
+
+    func check(_ guide: Guide) -> [Finding] {
+        guard let assumption = guide.assumption(.clientID), let expected = assumption.value?.text else { return [] }
+        let ids = guide.clients.compactMap(\.clientID).filter { $0.string != nil }
+        guard let first = ids.first, !ids.contains(where: { $0.string == expected }) else { return [] }
+        let line = assumption.rawValue?.location.line ?? assumption.label.location.line
+        return [finding(guide, at: first,
+                        "client_id '\(first.string!)' differs from the Client ID assumption '\(expected)' (line \(line))",
+                        help: "use '\(expected)' here, or change the assumption if the guide means '\(first.string!)'")]
+    }
+}

@@ -1,0 +1,30 @@
+/// Hugo-style YAML front matter: the lines between a first line `---` and the next `---`.
+///
+/// cmark does not know front matter (it would render a rule and a heading), so the prepared
+/// text handed to cmark has these lines blanked. Blank lines keep every later line number
+/// identical to the file's, which is simpler and safer than carrying an offset around.
+public struct FrontMatter: Sendable, Equatable {
+    /// The YAML between the delimiters.
+    public var yaml: String
+    /// Line of the opening `---` (always 1) and of the closing delimiter.
+    public var openingLine: Int
+    public var closingLine: Int
+
+    /// Finds front matter at the top of `lines` (the file split on "\n").
+    static func detect(in lines: [Substring]) -> FrontMatter? {
+        guard let first = lines.first, isDelimiter(first) else { return nil }
+        for index in lines.indices.dropFirst() where isDelimiter(lines[index]) || trimmed(lines[index]) == "..." {
+            let body = lines[1..<index].joined(separator: "\n")
+            return FrontMatter(yaml: body, openingLine: 1, closingLine: index + 1)
+        }
+        return nil
+    }
+
+    private static func isDelimiter(_ line: Substring) -> Bool { trimmed(line) == "---" }
+
+    private static func trimmed(_ line: Substring) -> Substring {
+        var line = line
+        while let last = line.last, last == " " || last == "\t" || last == "\r" { line.removeLast() }
+        return line
+    }
+}

@@ -1,0 +1,141 @@
+/// A guide file made ready for cmark, with the way back to the original positions.
+///
+/// Two transformations happen before parsing, both line-preserving:
+/// 1. front matter lines are blanked (cmark would misread them);
+/// 2. `sitevar` shortcodes are replaced by their default values, so YAML and URLs inside
+///    them can be checked.
+/// Everything downstream works on the *resolved* lines and turns positions back into
+/// original ones with `location(line:resolvedColumn:)`; a position inside a replaced
+/// shortcode maps to the shortcode's first character.
+public struct PreparedSource: Sendable {
+    public let path: String
+    public let frontMatter: FrontMatter?
+    public let shortcodes: [SitevarShortcode]
+    /// The text given to cmark: same lines as the file, front matter blanked, shortcodes resolved.
+    public let resolvedText: String
+    private let originalLines: [Substring]
+    private let resolvedLines: [String]
+    /// Per line (0-based index), the replaced spans in resolved-scalar coordinates.
+    private let replacements: [Int: [Replacement]]
+
+    private struct Replacement: Sendable {
+        var resolvedStart: Int  // 1-based scalar column in the resolved line
+        var resolvedLength: Int
+        var originalStart: Int
+        var originalLength: Int
+    }
+
+    public init(path: String, text: String) {
+        self.path = path
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        originalLines = lines
+        let frontMatter = FrontMatter.detect(in: lines)
+        self.frontMatter = frontMatter
+
+        var resolved: [String] = []
+        var replacements: [Int: [Replacement]] = [:]
+        var shortcodes: [SitevarShortcode] = []
+        resolved.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            if let frontMatter, index + 1 <= frontMatter.closingLine {
+                resolved.append("")
+                continue
+            }
+            let found = SitevarShortcode.scan(line, lineNumber: index + 1)
+            guard !found.isEmpty else {
+                resolved.append(String(line))
+                continue
+            }
+            var output = ""
+            var outputScalars = 0
+            var cursor = line.startIndex
+            var spans: [Replacement] = []
+            for (shortcode, range) in found {
+                let before = line[cursor..<range.lowerBound]
+                output += before
+                outputScalars += before.unicodeScalars.count
+                spans.append(Replacement(
+                    resolvedStart: outputScalars + 1,
+                    resolvedLength: shortcode.defaultValue.unicodeScalars.count,
+                    originalStart: shortcode.location.column,
+                    originalLength: shortcode.length))
+                output += shortcode.defaultValue
+                outputScalars += shortcode.defaultValue.unicodeScalars.count
+                cursor = range.upperBound
+                shortcodes.append(shortcode)
+            }
+            output += line[cursor...]
+            resolved.append(output)
+            replacements[index] = spans
+        }
+        resolvedLines = resolved
+        self.replacements = replacements
+        self.shortcodes = shortcodes
+        resolvedText = resolved.joined(separator: "\n")
+    }
+
+    public var lineCount: Int { originalLines.count }
+
+    /// The file's own line (without line terminator), for snippets under findings.
+    public func originalLine(_ line: Int) -> Substring {
+        guard line >= 1, line <= originalLines.count else { return "" }
+        var text = originalLines[line - 1]
+        if text.last == "\r" { text.removeLast() }
+        return text
+    }
+
+    /// The line as cmark saw it (front matter blank, shortcodes resolved).
+    public func resolvedLine(_ line: Int) -> String {
+        guard line >= 1, line <= resolvedLines.count else { return "" }
+        var text = resolvedLines[line - 1]
+        if text.last == "\r" { text.removeLast() }
+        return text
+    }
+
+    /// Maps a 1-based scalar column of a resolved line back to the original file.
+    public func location(line: Int, resolvedColumn: Int) -> SourceLocation {
+        guard let spans = replacements[line - 1] else {
+            return SourceLocation(line: line, column: resolvedColumn)
+        }
+        var delta = 0
+        for span in spans {
+            if resolvedColumn < span.resolvedStart { break }
+            if resolvedColumn < span.resolvedStart + span.resolvedLength {
+                return SourceLocation(line: line, column: span.originalStart)
+            }
+            delta = span.originalStart + span.originalLength - (span.resolvedStart + span.resolvedLength)
+        }
+        return SourceLocation(line: line, column: resolvedColumn + delta)
+    }
+
+    /// Maps cmark's 1-based byte column on a resolved line back to the original file.
+    public func location(line: Int, resolvedByteColumn: Int) -> SourceLocation {
+        location(line: line, resolvedColumn: scalarColumn(inResolvedLine: line, byteColumn: resolvedByteColumn))
+    }
+
+    /// Length in original scalars of a span that covers `resolvedLength` scalars from `start`
+    /// (a span that swallowed shortcodes is longer in the original).
+    public func originalLength(line: Int, resolvedColumn: Int, resolvedLength: Int) -> Int {
+        let start = location(line: line, resolvedColumn: resolvedColumn)
+        let lastResolved = resolvedColumn + max(resolvedLength, 1) - 1
+        var end = location(line: line, resolvedColumn: lastResolved).column
+        if let span = replacements[line - 1]?.first(where: {
+            lastResolved >= $0.resolvedStart && lastResolved < $0.resolvedStart + $0.resolvedLength
+        }) {
+            end = span.originalStart + span.originalLength - 1
+        }
+        return max(1, end - start.column + 1)
+    }
+
+    func scalarColumn(inResolvedLine line: Int, byteColumn: Int) -> Int {
+        let text = resolvedLine(line)
+        var bytes = 0
+        var scalars = 0
+        for scalar in text.unicodeScalars {
+            if bytes >= byteColumn - 1 { break }
+            bytes += UTF8.width(scalar)
+            scalars += 1
+        }
+        return scalars + 1 + max(0, byteColumn - 1 - bytes)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Show, as JSON, what GuideKit reads from guides.",
+        discussion: """
+            Prints each guide's title, assumptions, code blocks with their roles, Authelia \
+            clients and application settings, with line and column. Useful to see why a check \
+            did or did not fire. Secret values are shown as "(secret)".
+            """
+    )
+
+    @Argument(help: "Guides or folders of guides.")
+    var paths: [String]
+
+    func run() throws {
+        let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
+        var errors = pathErrors
+        var guides: [Guide] = []
+        for path in files {
+            do {
+                guides.append(GuideParser.parse(path: path, text: try GuideFileReader().read(path)))
+            } catch {
+                errors.append(error)
+            }
+        }
+        print(ExtractionReport.render(guides))
+        for error in errors {
+            FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
+        }
+        if !errors.isEmpty { throw ExitStatus.inputFailure }
+    }
+}
