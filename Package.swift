@@ -34,6 +34,6 @@ let package = Package(
             name: "guidekit",
             dependencies: ["GuideKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GuideKitTests", dependencies: ["GuideKit", "CMarkBridge"]),
+        .testTarget(name: "GuideKitTests", dependencies: ["GuideKit", "CMarkBridge", "guidekit"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct GuideKitCommand: ParsableCommand {
@@ -16,4 +17,25 @@ struct GuideKitCommand: ParsableCommand {
         subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: nil
     )
+
+    /// Like ArgumentParser's own `main`, but usage errors exit with 2 (ArgumentParser uses 64)
+    /// so the documented statuses hold: 0 clean, 1 findings, 2 usage or input failure.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            let status = code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.inputFailure : code
+            Foundation.exit(status.rawValue)
+        }
+    }
 }

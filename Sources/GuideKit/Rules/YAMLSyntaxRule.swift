@@ -16,8 +16,8 @@ struct YAMLSyntaxRule: GuideRule {
               oidc:
                 clients:
                   - client_id: 'app'
-                    client_name: 'App
-                    ↓public: false
+                    client_name: ↓'App
+                    public: false
             ```
             """,
             """
@@ -51,8 +51,30 @@ struct YAMLSyntaxRule: GuideRule {
     func check(_ guide: Guide) -> [Finding] {
         guide.codeBlocks.compactMap { block in
             guard block.role == .autheliaClient, case .failure(let error)? = block.yaml else { return nil }
+            if let quote = unbalancedQuote(in: guide.source, lines: block.contentFirstLine..<error.location.line) {
+                return finding(guide, at: quote,
+                               "invalid YAML: this quote is never closed on its line, so the string runs on until line \(error.location.line), where the parser stopped",
+                               help: "close the quote on this line")
+            }
             return finding(guide, at: error.location, error.message,
                            help: "fix the YAML so Authelia can read it; indentation must use spaces")
         }
+    }
+
+    /// A quoted YAML string that opens after `key: ` and does not close on its line is almost
+    /// always the real mistake behind an error reported lines later.
+    private func unbalancedQuote(in source: PreparedSource, lines: Range<Int>) -> SourceLocation? {
+        for line in lines.reversed() {
+            let text = source.originalLine(line)
+            let scalars = Array(text.unicodeScalars)
+            guard let colon = text.range(of: ": ")?.upperBound ?? text.range(of: "- ")?.upperBound else { continue }
+            let start = text.unicodeScalars.distance(from: text.startIndex, to: colon)
+            guard start < scalars.count, scalars[start] == "'" || scalars[start] == "\"" else { continue }
+            let quote = scalars[start]
+            let rest = scalars[(start + 1)...]
+            let closes = quote == "'" ? rest.contains("'") : rest.contains("\"")
+            if !closes { return source.location(line: line, resolvedColumn: start + 1) }
+        }
+        return nil
     }
 }

@@ -87,7 +87,15 @@ enum YAMLReader {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at block line \(context.mark.line))" }
+            guard let context else { return YAMLSyntaxError(location: position(mark.line, mark.column), message: message) }
+            let contextLocation = position(context.mark.line, context.mark.column)
+            // At the end of the block the parser's own mark is useless; where the unfinished
+            // construct (usually a quoted string) started is the place to look.
+            if problem.contains("end of stream") {
+                message += " (\(context.text) that starts here and is never closed)"
+                return YAMLSyntaxError(location: contextLocation, message: message)
+            }
+            message += " (\(context.text) that starts at line \(contextLocation.line))"
             return YAMLSyntaxError(location: position(mark.line, mark.column), message: message)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")

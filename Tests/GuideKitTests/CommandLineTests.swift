@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The `guidekit` executable: exit statuses and output formats, as CI sees them.
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var executable: URL {
+        // `swift test` builds the tool next to the test bundle.
+        let directory = Bundle.main.executableURL?.deletingLastPathComponent()
+            ?? ProjectFiles.root.appendingPathComponent(".build/debug")
+        return directory.appendingPathComponent("guidekit")
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func cleanGuideExitsZero() throws {
+        let result = try run(["check", ProjectFiles.root.appendingPathComponent("docs").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("0 errors, 0 warnings"))
+    }
+
+    @Test func errorFindingExitsOneWithCaretSnippet() throws {
+        let folder = try TemporaryFolder()
+        let guide = "### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'other'\n```\n"
+        let path = try folder.write("g.md", Data(guide.utf8))
+        let result = try run(["check", path])
+        #expect(result.status == 1)
+        let expected = """
+            \(path):5:14: error: client_id 'other' differs from the Client ID assumption 'app' (line 2) [client-id-mismatch]
+              |
+            5 | - client_id: 'other'
+              |              ^~~~~~~
+            """
+        #expect(result.stdout.hasPrefix(expected), "\(result.stdout)")
+    }
+
+    @Test func jsonFormatIsAStableArray() throws {
+        let folder = try TemporaryFolder()
+        let guide = "### Assumptions\n- Application Root URL: `app.example.com`\n"
+        let path = try folder.write("g.md", Data(guide.utf8))
+        let result = try run(["check", "--format", "json", path])
+        #expect(result.status == 1)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        #expect(array[0]["file"] as? String == path)
+        #expect(array[0]["line"] as? Int == 2)
+        #expect(array[0]["column"] as? Int == 26)
+        #expect(array[0]["severity"] as? String == "error")
+        #expect(array[0]["rule"] as? String == "assumption-value")
+    }
+
+    @Test func inputFailuresExitTwoAndNameTheFile() throws {
+        let folder = try TemporaryFolder()
+        let binary = try folder.write("bin.md", Data([0x23, 0x20, 0x00, 0xFF]))
+        let result = try run(["check", binary, folder.url.path + "/missing.md"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(binary):1:3: binary file"))
+        #expect(result.stderr.contains("missing.md: no such file or directory"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try run(["check"]).status == 2)
+        let badFormat = try run(["check", "--format", "yaml", "docs"])
+        #expect(badFormat.status == 2)
+        #expect(badFormat.stderr.contains("yaml"))
+    }
+
+    @Test func explainAndRules() throws {
+        let rules = try run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.contains("client-id-mismatch"))
+        let explain = try run(["explain", "client-id-mismatch"])
+        #expect(explain.stdout.contains("Triggers on"))
+        let unknown = try run(["explain", "client-id-mismatc"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("Did you mean 'client-id-mismatch'?"))
+    }
+}

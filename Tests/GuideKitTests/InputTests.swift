@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// Bad input gets a clear error naming the file (and the place), never a crash.
+struct InputTests {
+    func readError(_ data: Data, name: String = "guide.md", maximumBytes: Int = GuideFileReader.defaultMaximumBytes) throws -> InputError? {
+        let folder = try TemporaryFolder()
+        let path = try folder.write(name, data)
+        do {
+            _ = try GuideFileReader(maximumBytes: maximumBytes).read(path)
+            return nil
+        } catch {
+            #expect(error.path == path)
+            return error
+        }
+    }
+
+    @Test func emptyFile() throws {
+        #expect(try readError(Data())?.message == "file is empty")
+        #expect(try readError(Data("  \n\n".utf8))?.message == "file holds only whitespace")
+    }
+
+    @Test func binaryFileNamesTheLine() throws {
+        let error = try readError(Data("# Title\nab\u{0}cd".utf8))
+        #expect(error?.message.contains("binary") == true)
+        #expect(error?.location == SourceLocation(line: 2, column: 3))
+    }
+
+    @Test func invalidUTF8NamesTheByteAndPlace() throws {
+        var data = Data("# Café\nline two \u{00E9}".utf8)
+        data.append(contentsOf: [0xC3, 0x28])  // a lead byte followed by '('
+        let error = try readError(data)
+        #expect(error?.message.contains("not valid UTF-8 (byte 0xC3)") == true)
+        #expect(error?.location == SourceLocation(line: 2, column: 11))
+        #expect(GuideFileReader.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // an encoded surrogate
+        #expect(GuideFileReader.firstInvalidUTF8([0xF0, 0x9F, 0x98, 0x80]) == nil)  // an emoji
+    }
+
+    @Test func hugeFileIsRefusedBeforeReading() throws {
+        let twentyMegabytes = Data(repeating: UInt8(ascii: "a"), count: 20 * 1024 * 1024)
+        let error = try readError(twentyMegabytes)
+        #expect(error?.message.hasPrefix("file is 20.0 MB, larger than the 8.0 MB limit") == true)
+    }
+
+    @Test func missingFileAndDirectories() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("notes.txt", Data("hello".utf8))
+        let (files, errors) = GuideFinder.markdownFiles(in: [folder.url.path, folder.url.path + "/absent.md"])
+        #expect(files.isEmpty)
+        #expect(errors.map(\.message) == ["folder holds no Markdown (*.md) files", "no such file or directory"])
+    }
+
+    @Test func foldersAreSearchedRecursivelyInSortedOrder() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("b/z.md", Data("# z".utf8))
+        _ = try folder.write("a.md", Data("# a".utf8))
+        _ = try folder.write(".hidden/x.md", Data("# x".utf8))
+        let (files, errors) = GuideFinder.markdownFiles(in: [folder.url.path])
+        #expect(errors.isEmpty)
+        #expect(files.map { URL(fileURLWithPath: $0).lastPathComponent } == ["a.md", "z.md"])
+    }
+
+    @Test func hostileMarkdownDoesNotCrash() {
+        // Deep nesting, a YAML alias bomb inside a client block, and an unclosed fence.
+        let deep = String(repeating: "> ", count: 5000) + "text\n"
+        let bomb = "```yaml {guide=\"authelia-client\"}\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n```\n"
+        let found = findings(deep + bomb + "```yaml\nunclosed: [\n")
+        #expect(found.contains { $0.ruleID == "yaml-syntax" && $0.message.contains("more than") })
+    }
+}

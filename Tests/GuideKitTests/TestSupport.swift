@@ -1,0 +1,62 @@
+import Foundation
+@testable import GuideKit
+
+/// Files of the project itself (never ../shared: tests must pass in a lone clone).
+enum ProjectFiles {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func text(_ relativePath: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)
+    }
+}
+
+/// A guide text with one `↓` marker: the marker is removed and its position returned.
+struct MarkedText {
+    var text: String
+    var marker: SourceLocation?
+
+    init(_ marked: String) {
+        var line = 1
+        var column = 1
+        var output = ""
+        var marker: SourceLocation?
+        for scalar in marked.unicodeScalars {
+            if scalar == "↓" {
+                marker = SourceLocation(line: line, column: column)
+                continue
+            }
+            output.unicodeScalars.append(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        text = output
+        self.marker = marker
+    }
+}
+
+func parse(_ text: String, path: String = "test.md") -> Guide {
+    GuideParser.parse(path: path, text: text)
+}
+
+func findings(_ text: String, path: String = "test.md") -> [Finding] {
+    Checker().check(path: path, text: text).1
+}
+
+/// A temporary folder removed when the value is dropped by the test.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("guidekit-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ data: Data) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+        return file.path
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
