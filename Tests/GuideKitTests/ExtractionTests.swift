@@ -159,4 +159,39 @@ struct ExtractionTests {
         #expect(settings[3].value.value == "openid profile")
         #expect(settings[3].value.location == SourceLocation(line: 3, column: 34))
     }
+
+    @Test func headingsAndEveryCodeSpanAreLocated() throws {
+        let guide = parse(Self.guide)
+        #expect(guide.headings.map(\.text) == ["Assumptions", "Application"])
+        #expect(guide.headings.map(\.location) == [SourceLocation(line: 6, column: 1), SourceLocation(line: 13, column: 1)])
+        let spans = guide.codeSpans.map { "\($0.value)@\($0.location)" }
+        #expect(spans == ["https://app.example.com/@8:30", "app@9:19", "8443@11:14", "app@16:18",
+                          "https://auth.example.com@17:19"])
+    }
+
+    @Test func repeatedCodeSpansOnOneLineGetTheirOwnColumns() throws {
+        let guide = parse("Use `x` and then `x` again, or `` `y` ``.\n")
+        #expect(guide.codeSpans.map(\.location.column) == [6, 19, 35])
+        #expect(guide.codeSpans.map(\.value) == ["x", "x", "`y`"])
+    }
+
+    @Test func findingInsideALineWithShortcodesPointsAtThatLine() throws {
+        let text = """
+            ### Assumptions
+            - __Application Root URL:__ `https://app.{{< sitevar name="domain" nojs="example.com" >}}/`
+
+            ```yaml {title="configuration.yml"}
+            identity_providers:
+              oidc:
+                clients:
+                  - client_id: 'app'
+                    redirect_uris:
+                      - 'https://other.{{< sitevar name="domain" nojs="example.com" >}}/callback'
+            ```
+            """
+        let found = findings(text).filter { $0.ruleID == "redirect-uri-outside-app" }
+        #expect(found.count == 1)
+        #expect(found.first?.location == SourceLocation(line: 10, column: 13))
+        #expect(found.first?.message.contains("'https://other.example.com/callback'") == true)
+    }
 }

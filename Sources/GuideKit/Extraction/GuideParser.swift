@@ -6,7 +6,7 @@ public enum GuideParser {
         let source = PreparedSource(path: path, text: text)
         let document = CMarkParser.parse(source.resolvedText)
         var guide = Guide(path: path, source: source, frontMatter: nil, title: nil, assumptionsHeading: nil,
-                          assumptions: [], codeBlocks: [], settings: [], clients: [])
+                          headings: [], codeSpans: [], assumptions: [], codeBlocks: [], settings: [], clients: [])
         readFrontMatter(into: &guide)
 
         let items = ListItemReader(document: document, source: source)
@@ -20,10 +20,13 @@ public enum GuideParser {
                 while let last = headings.last, last.level >= level { headings.removeLast() }
                 headings.append((level, String(text)))
                 if guide.title == nil, level == 1 { guide.title = document.plainText(of: index) }
-                if text == "assumptions", guide.assumptionsHeading == nil {
-                    let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
-                    guide.assumptionsHeading = source.location(line: node.startLine, resolvedColumn: column)
-                }
+                let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
+                let location = source.location(line: node.startLine, resolvedColumn: column)
+                guide.headings.append(Heading(level: level, text: document.plainText(of: index), location: location))
+                if text == "assumptions", guide.assumptionsHeading == nil { guide.assumptionsHeading = location }
+                guide.codeSpans += codeSpans(in: index, document: document, source: source)
+            case .paragraph:
+                guide.codeSpans += codeSpans(in: index, document: document, source: source)
             case .item:
                 let inAssumptions = headings.last?.text == "assumptions"
                 if inAssumptions, isTopLevelItem(index, in: document) {
@@ -63,6 +66,20 @@ public enum GuideParser {
             }
         }
         return guide
+    }
+
+    /// The code spans of one paragraph or heading, located left to right in its source lines.
+    static func codeSpans(in block: Int, document: MarkdownDocument, source: PreparedSource) -> [Located<String>] {
+        let node = document.nodes[block]
+        let spans = document.descendants(of: block).filter { document.nodes[$0].kind == .code }
+        guard !spans.isEmpty else { return [] }
+        let locator = InlineLocator(source: source)
+        let lines = node.startLine...max(node.startLine, node.endLine)
+        var cursor = (line: node.startLine, column: source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn))
+        return spans.compactMap { index in
+            let literal = document.nodes[index].literal ?? ""
+            return locator.find(literal, in: lines, from: &cursor)
+        }
     }
 
     /// "Application", "Application Configuration", but not e.g. "Applications we tested".

@@ -1,3 +1,10 @@
+/// A heading of the guide.
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var location: SourceLocation
+}
+
 /// Everything GuideKit extracts from one guide file.
 public struct Guide: Sendable {
     public var path: String
@@ -7,6 +14,10 @@ public struct Guide: Sendable {
     public var title: String?
     /// The "Assumptions" heading, when the guide has one.
     public var assumptionsHeading: SourceLocation?
+    /// Every heading, in order.
+    public var headings: [Heading]
+    /// Every inline code span in paragraphs and headings, in order, at its content's position.
+    public var codeSpans: [Located<String>]
     public var assumptions: [Assumption]
     public var codeBlocks: [CodeBlock]
     public var settings: [AppSetting]
