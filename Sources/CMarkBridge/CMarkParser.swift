@@ -48,7 +48,7 @@ public enum CMarkParser {
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_ENTER {
-                nodes.append(makeNode(node, depth: open.count))
+                nodes.append(makeNode(node, depth: open.count, parent: open.last))
                 if isContainer(node) {
                     open.append(nodes.count - 1)
                 } else {
@@ -72,7 +72,7 @@ public enum CMarkParser {
         }
     }
 
-    private static func makeNode(_ node: OpaquePointer, depth: Int) -> MarkdownNode {
+    private static func makeNode(_ node: OpaquePointer, depth: Int, parent: Int?) -> MarkdownNode {
         let type = cmark_node_get_type(node)
         return MarkdownNode(
             kind: kind(of: node, type: type),
@@ -83,6 +83,7 @@ public enum CMarkParser {
             endLine: Int(cmark_node_get_end_line(node)),
             endByteColumn: Int(cmark_node_get_end_column(node)),
             depth: depth,
+            parent: parent,
             subtreeEnd: 0
         )
     }

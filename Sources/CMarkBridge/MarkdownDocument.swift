@@ -65,6 +65,8 @@ public struct MarkdownNode: Sendable, Equatable {
     public let endByteColumn: Int
     /// Nesting depth; the document is 0.
     public let depth: Int
+    /// Index of the parent node; `nil` for the document.
+    public let parent: Int?
     /// One past the index of this node's last descendant.
     public internal(set) var subtreeEnd: Int
 

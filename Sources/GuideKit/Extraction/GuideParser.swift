@@ -90,15 +90,8 @@ public enum GuideParser {
     /// Items of a list that is not itself inside another list item (sub-bullets explain, they
     /// do not assume).
     static func isTopLevelItem(_ index: Int, in document: MarkdownDocument) -> Bool {
-        // The item's list is at depth - 1; the list's parent is the nearest earlier node at
-        // depth - 2 (pre-order). Nested when that parent is another item.
-        let parentDepth = document.nodes[index].depth - 2
-        var cursor = index - 1
-        while cursor >= 0 {
-            if document.nodes[cursor].depth == parentDepth { return document.nodes[cursor].kind != .item }
-            cursor -= 1
-        }
-        return true
+        guard let list = document.nodes[index].parent, let container = document.nodes[list].parent else { return true }
+        return document.nodes[container].kind != .item
     }
 
     static func assumption(from item: ListItemReader.Item) -> Assumption {

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The base64 dialects Authelia's digests use (see the reference sheet, section c.1).
+enum DigestBase64 {
+    /// RFC 4648 alphabet, no padding (Argon2, scrypt).
+    case standard
+    /// Standard with `.` instead of `+`, no padding (PBKDF2; passlib's "ab64").
+    case adapted
+
+    /// Decodes `text`; on failure names the offset of the first bad character.
+    func decode(_ text: Substring, field: String, offset: Int) throws(DigestError) -> [UInt8] {
+        var normalized = ""
+        for (index, character) in text.unicodeScalars.enumerated() {
+            switch character {
+            case "A"..."Z", "a"..."z", "0"..."9", "/":
+                normalized.unicodeScalars.append(character)
+            case "+" where self == .standard, "." where self == .adapted:
+                normalized.append("+")
+            case "=":
+                throw DigestError("\(field) must not be padded with '='", at: offset + index)
+            default:
+                let expected = self == .adapted ? "A-Z a-z 0-9 . /" : "A-Z a-z 0-9 + /"
+                throw DigestError("\(field) has '\(character)', which is not base64 (expected \(expected))", at: offset + index)
+            }
+        }
+        guard !normalized.isEmpty else { throw DigestError("\(field) is empty", at: offset) }
+        if normalized.count % 4 == 1 {
+            throw DigestError("\(field) has an impossible base64 length (\(normalized.count) characters)", at: offset)
+        }
+        normalized += String(repeating: "=", count: (4 - normalized.count % 4) % 4)
+        guard let data = Data(base64Encoded: normalized) else {
+            throw DigestError("\(field) is not valid base64", at: offset)
+        }
+        return [UInt8](data)
+    }
+
+    func encode(_ bytes: [UInt8]) -> String {
+        var text = Data(bytes).base64EncodedString()
+        while text.hasSuffix("=") { text.removeLast() }
+        return self == .adapted ? text.replacingOccurrences(of: "+", with: ".") : text
+    }
+}

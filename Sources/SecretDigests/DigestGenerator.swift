@@ -1,0 +1,45 @@
+import _CryptoExtras
+
+/// Generates client secrets and their digests as Authelia's own generator does, for rendering
+/// guides with fresh secrets.
+public struct DigestGenerator: Sendable {
+    /// RFC 3986 unreserved characters: safe in URLs and form encoding, as Authelia's OIDC FAQ
+    /// recommends for client secrets.
+    public static let unreservedCharacters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    public init() {}
+
+    /// A random secret (default 72 characters, Authelia's recommendation) from the system's
+    /// secure random source, drawn without modulo bias.
+    public func randomSecret<R: RandomNumberGenerator>(length: Int = 72, using generator: inout R) -> String {
+        var characters: [Character] = []
+        characters.reserveCapacity(length)
+        for _ in 0..<length {
+            characters.append(Self.unreservedCharacters[Int.random(in: 0..<Self.unreservedCharacters.count, using: &generator)])
+        }
+        return String(characters)
+    }
+
+    public func randomSecret(length: Int = 72) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return randomSecret(length: length, using: &generator)
+    }
+
+    /// `$pbkdf2-<variant>$<iterations>$<salt>$<key>` with a 16-byte salt and the variant's
+    /// default iterations (310000 for sha512), as `authelia crypto hash generate pbkdf2` writes.
+    public func pbkdf2<R: RandomNumberGenerator>(secret: String, variant: Digest.PBKDF2Variant = .sha512,
+                                                 iterations: Int? = nil, using generator: inout R) throws -> String {
+        let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let rounds = iterations ?? variant.defaultIterations
+        let key = try KDF.Insecure.PBKDF2.deriveKey(
+            from: Array(secret.utf8), salt: salt, using: DigestVerifier.hashFunction(variant),
+            outputByteCount: variant.digestSize, unsafeUncheckedRounds: rounds)
+        let keyBytes = key.withUnsafeBytes { Array($0) }
+        return "$\(variant.identifier)$\(rounds)$\(DigestBase64.adapted.encode(salt))$\(DigestBase64.adapted.encode(keyBytes))"
+    }
+
+    public func pbkdf2(secret: String, variant: Digest.PBKDF2Variant = .sha512, iterations: Int? = nil) throws -> String {
+        var generator = SystemRandomNumberGenerator()
+        return try pbkdf2(secret: secret, variant: variant, iterations: iterations, using: &generator)
+    }
+}
