@@ -28,6 +28,13 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Refuse files larger than this many bytes.")
     var maxFileSize: Int = GuideFileReader.defaultMaximumBytes
 
+    @Option(name: .customLong("authelia-version"),
+            help: "Authelia release to check against (4.29 to 4.39); default: the guide's authelia_version front matter, else 4.39.")
+    var autheliaVersion: AutheliaVersionArgument?
+
+    @Flag(help: "Print timing figures (parsing, digest verification, rules) on stderr.")
+    var timing = false
+
     @Flag(help: "Colour the text output (default: only when stdout is a terminal and NO_COLOR is unset).")
     var color = false
 
@@ -35,20 +42,26 @@ struct CheckCommand: ParsableCommand {
         let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
         var inputErrors = pathErrors
         let reader = GuideFileReader(maximumBytes: maxFileSize)
-        let checker = Checker()
-        var findings: [Finding] = []
-        var sources: [String: PreparedSource] = [:]
-        var checkedFiles = 0
+        let checker = Checker(version: autheliaVersion?.version)
+        var guides: [Guide] = []
+        let parseStart = Date()
         for path in files {
             do {
-                let text = try reader.read(path)
-                let (guide, guideFindings) = checker.check(path: path, text: text)
-                sources[path] = guide.source
-                findings += guideFindings
-                checkedFiles += 1
+                guides.append(GuideParser.parse(path: path, text: try reader.read(path)))
             } catch {
                 inputErrors.append(error)
             }
+        }
+        let parseSeconds = Date().timeIntervalSince(parseStart)
+        let (perGuide, statistics) = checker.check(guides)
+        let findings = perGuide.flatMap { $0 }
+        let sources = Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a })
+        let checkedFiles = guides.count
+        if timing {
+            let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d distinct digest verifications in %.3f s, rules %.3f s\n",
+                                 checkedFiles, parseSeconds, statistics.clients, statistics.verifications,
+                                 statistics.verificationSeconds, statistics.ruleSeconds)
+            FileHandle.standardError.write(Data(figures.utf8))
         }
 
         switch format {
@@ -69,6 +82,18 @@ struct CheckCommand: ParsableCommand {
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
         if findings.contains(where: { $0.severity == .error }) { throw ExitStatus.findings }
     }
+}
+
+/// `--authelia-version 4.38` (also `v4.38.5`), limited to the releases the schema knows.
+struct AutheliaVersionArgument: ExpressibleByArgument {
+    var version: AutheliaVersion
+
+    init?(argument: String) {
+        guard let version = AutheliaVersion(argument), AutheliaVersion.known.contains(version) else { return nil }
+        self.version = version
+    }
+
+    static var defaultCompletionKind: CompletionKind { .list(AutheliaVersion.known.map(\.description)) }
 }
 
 enum Terminal {

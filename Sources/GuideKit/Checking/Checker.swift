@@ -1,13 +1,51 @@
-/// Runs the rules over guides. Pure: text in, findings out; reading files is the caller's job.
+import Foundation
+
+/// Runs the rules over guides. Pure apart from the clock: text in, findings out; reading files
+/// is the caller's job.
 public struct Checker: Sendable {
     public var rules: [any GuideRule]
+    /// Overrides each guide's `authelia_version`; `nil` uses the guide's or the newest known.
+    public var version: AutheliaVersion?
 
-    public init(rules: [any GuideRule] = RuleRegistry.all) {
+    public init(rules: [any GuideRule] = RuleRegistry.all, version: AutheliaVersion? = nil) {
         self.rules = rules
+        self.version = version
+    }
+
+    /// Figures of one run, for `--timing` and scripts/bench.
+    public struct Statistics: Sendable {
+        public var clients = 0
+        public var verifications = 0
+        public var verificationSeconds = 0.0
+        public var ruleSeconds = 0.0
+    }
+
+    /// Checks several guides: all digest verifications of the run are collected first,
+    /// de-duplicated and spread over the cores, then the rules run.
+    public func check(_ guides: [Guide]) -> (findings: [[Finding]], statistics: Statistics) {
+        var statistics = Statistics()
+        var contexts = guides.map { CheckContext(guide: $0, version: version) }
+        statistics.clients = contexts.reduce(0) { $0 + $1.clients.count }
+        let requests = Set(contexts.flatMap(\.verificationRequests))
+        statistics.verifications = requests.count
+        let start = Date()
+        let results = VerificationPool.verify(requests)
+        statistics.verificationSeconds = Date().timeIntervalSince(start)
+        let ruleStart = Date()
+        let findings = contexts.indices.map { index in
+            contexts[index].verifications = results
+            return check(contexts[index])
+        }
+        statistics.ruleSeconds = Date().timeIntervalSince(ruleStart)
+        return (findings, statistics)
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        rules.flatMap { $0.check(context) }.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
     }
 
     public func check(_ guide: Guide) -> [Finding] {
-        rules.flatMap { $0.check(guide) }.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+        check([guide]).findings[0]
     }
 
     public func check(path: String, text: String) -> (Guide, [Finding]) {

@@ -68,7 +68,8 @@ struct AppSettingMismatchRule: GuideRule {
             """,
         ])
 
-    func check(_ guide: Guide) -> [Finding] {
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
         var findings: [Finding] = []
         let clientIDs = Set(guide.clients.compactMap { $0.clientID?.string })
         for setting in guide.settings {

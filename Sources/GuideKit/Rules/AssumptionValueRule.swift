@@ -39,8 +39,9 @@ struct AssumptionValueRule: GuideRule {
             """,
         ])
 
-    func check(_ guide: Guide) -> [Finding] {
-        guide.assumptions.compactMap { assumption in
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
+        return guide.assumptions.compactMap { assumption in
             guard let kind = assumption.kind, let raw = assumption.rawValue, assumption.value == nil else { return nil }
             return finding(guide, at: raw, "\(kind.rawValue) '\(raw.value)' is not valid: expected \(kind.expectation)",
                            help: help(for: kind, value: raw.value))

@@ -51,7 +51,8 @@ struct ClientIDMismatchRule: GuideRule {
             """,
         ])
 
-    func check(_ guide: Guide) -> [Finding] {
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
         guard let assumption = guide.assumption(.clientID), let expected = assumption.value?.text else { return [] }
         let ids = guide.clients.compactMap(\.clientID).filter { $0.string != nil }
         guard let first = ids.first, !ids.contains(where: { $0.string == expected }) else { return [] }

@@ -36,7 +36,8 @@ struct InfoStringRule: GuideRule {
             """,
         ])
 
-    func check(_ guide: Guide) -> [Finding] {
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
         var findings: [Finding] = []
         for block in guide.codeBlocks {
             for problem in block.info.problems {

@@ -42,7 +42,8 @@ struct MissingAssumptionsRule: GuideRule {
             "# A guide without any Authelia configuration\n\nNothing to assume.\n",
         ])
 
-    func check(_ guide: Guide) -> [Finding] {
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
         guard guide.assumptions.isEmpty, let block = guide.clientBlocks.first else { return [] }
         let message = guide.assumptionsHeading == nil
             ? "this guide configures an Authelia client but has no Assumptions section"

@@ -75,7 +75,8 @@ struct RedirectURIOutsideAppRule: GuideRule {
             """,
         ])
 
-    func check(_ guide: Guide) -> [Finding] {
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
         guard let root = guide.assumption(.applicationRootURL)?.value?.url else { return [] }
         var findings: [Finding] = []
         for client in guide.clients {

@@ -17,7 +17,7 @@ public struct RuleDescription: Sendable {
 /// One check over one guide. Each rule lives in its own file under `Rules/`.
 public protocol GuideRule: Sendable {
     static var description: RuleDescription { get }
-    func check(_ guide: Guide) -> [Finding]
+    func check(_ context: CheckContext) -> [Finding]
 }
 
 extension GuideRule {

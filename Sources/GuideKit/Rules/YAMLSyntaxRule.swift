@@ -48,8 +48,9 @@ struct YAMLSyntaxRule: GuideRule {
             """,
         ])
 
-    func check(_ guide: Guide) -> [Finding] {
-        guide.codeBlocks.compactMap { block in
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
+        return guide.codeBlocks.compactMap { block in
             guard block.role == .autheliaClient, case .failure(let error)? = block.yaml else { return nil }
             if let quote = unbalancedQuote(in: guide.source, lines: block.contentFirstLine..<error.location.line) {
                 return finding(guide, at: quote,

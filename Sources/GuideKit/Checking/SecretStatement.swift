@@ -1,0 +1,47 @@
+import SecretDigests
+
+/// A plaintext secret the guide says a client's digest was made from: the Client Secret
+/// assumption, or a comment beside the digest such as `# The digest of 'insecure_secret'.`
+public struct SecretStatement: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        case assumption(line: Int)
+        case comment(line: Int)
+    }
+
+    public var secret: String
+    public var source: Source
+
+    /// Statements that apply to `client` in `guide`.
+    static func statements(for client: OIDCClient, in guide: Guide, clientCount: Int) -> [SecretStatement] {
+        var statements: [SecretStatement] = []
+        if let assumption = guide.assumption(.clientSecret), let secret = assumption.value?.text,
+           clientCount == 1 || client.clientID?.value == guide.assumption(.clientID)?.value?.text {
+            statements.append(SecretStatement(secret: secret, source: .assumption(line: assumption.label.location.line)))
+        }
+        if let node = client.writtenSecret?.node,
+           let secret = commentSecret(in: guide.source.originalLine(node.location.line)),
+           !statements.contains(where: { $0.secret == secret }) {
+            statements.append(SecretStatement(secret: secret, source: .comment(line: node.location.line)))
+        }
+        return statements
+    }
+
+    /// Reads `digest of 'X'` (or `"X"`) from a YAML comment on the digest's line.
+    static func commentSecret(in line: Substring) -> String? {
+        guard let hash = line.range(of: " #") ?? line.range(of: "\t#") else { return nil }
+        let comment = line[hash.upperBound...]
+        guard let phrase = comment.range(of: "digest of ", options: .caseInsensitive) else { return nil }
+        let rest = comment[phrase.upperBound...]
+        guard let quote = rest.first, quote == "'" || quote == "\"" || quote == "`" else { return nil }
+        let body = rest.dropFirst()
+        guard let end = body.firstIndex(of: quote) else { return nil }
+        let secret = String(body[..<end])
+        return secret.isEmpty ? nil : secret
+    }
+}
+
+/// One digest verification to run: each distinct pair is computed once per run.
+public struct VerificationRequest: Sendable, Hashable {
+    public var digest: String
+    public var secret: String
+}
