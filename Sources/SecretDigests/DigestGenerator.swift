@@ -1,5 +1,3 @@
-import _CryptoExtras
-
 /// Generates client secrets and their digests as Authelia's own generator does, for rendering
 /// guides with fresh secrets.
 public struct DigestGenerator: Sendable {
@@ -28,17 +26,17 @@ public struct DigestGenerator: Sendable {
     /// `$pbkdf2-<variant>$<iterations>$<salt>$<key>` with a 16-byte salt and the variant's
     /// default iterations (310000 for sha512), as `authelia crypto hash generate pbkdf2` writes.
     public func pbkdf2<R: RandomNumberGenerator>(secret: String, variant: Digest.PBKDF2Variant = .sha512,
-                                                 iterations: Int? = nil, using generator: inout R) throws -> String {
+                                                 iterations: Int? = nil, using generator: inout R) throws(DigestError) -> String {
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let rounds = iterations ?? variant.defaultIterations
-        let key = try KDF.Insecure.PBKDF2.deriveKey(
-            from: Array(secret.utf8), salt: salt, using: DigestVerifier.hashFunction(variant),
-            outputByteCount: variant.digestSize, unsafeUncheckedRounds: rounds)
-        let keyBytes = key.withUnsafeBytes { Array($0) }
+        guard let keyBytes = OpenSSLPrimitives.pbkdf2(password: Array(secret.utf8), salt: salt, iterations: rounds,
+                                                      variant: variant, length: variant.digestSize) else {
+            throw DigestError("PBKDF2 failed in OpenSSL (iterations \(rounds))")
+        }
         return "$\(variant.identifier)$\(rounds)$\(DigestBase64.adapted.encode(salt))$\(DigestBase64.adapted.encode(keyBytes))"
     }
 
-    public func pbkdf2(secret: String, variant: Digest.PBKDF2Variant = .sha512, iterations: Int? = nil) throws -> String {
+    public func pbkdf2(secret: String, variant: Digest.PBKDF2Variant = .sha512, iterations: Int? = nil) throws(DigestError) -> String {
         var generator = SystemRandomNumberGenerator()
         return try pbkdf2(secret: secret, variant: variant, iterations: iterations, using: &generator)
     }

@@ -1,8 +1,6 @@
 import Cargon2
-import Crypto
 import Cxcrypt
 import Foundation
-import _CryptoExtras
 
 /// The outcome of checking a digest against a stated plaintext secret.
 public enum DigestVerification: Sendable, Equatable {
@@ -12,8 +10,8 @@ public enum DigestVerification: Sendable, Equatable {
     case notVerifiable(String)
 }
 
-/// Verifies digests for real with maintained implementations: swift-crypto (BoringSSL) for
-/// PBKDF2, scrypt and HMAC, the reference libargon2 for Argon2 and libxcrypt's `crypt_r` for
+/// Verifies digests for real with maintained implementations: OpenSSL's libcrypto for PBKDF2,
+/// scrypt and HMAC, the reference libargon2 for Argon2 and libxcrypt's `crypt_r` for
 /// SHA-crypt, yescrypt and bcrypt. No hash function is written here.
 public enum DigestVerifier {
     public static func verify(_ digest: Digest, secret: String) -> DigestVerification {
@@ -22,17 +20,15 @@ public enum DigestVerifier {
         case .plaintext(let stored):
             return constantTimeEqual(Array(stored.utf8), password) ? .match : .mismatch
         case .pbkdf2(let variant, let iterations, let salt, let key):
-            guard let derived = try? KDF.Insecure.PBKDF2.deriveKey(
-                from: password, salt: salt, using: hashFunction(variant),
-                outputByteCount: key.count, unsafeUncheckedRounds: iterations)
-            else { return .notVerifiable("PBKDF2 failed") }
-            return derived.withUnsafeBytes { constantTimeEqual(Array($0), key) } ? .match : .mismatch
+            guard let derived = OpenSSLPrimitives.pbkdf2(password: password, salt: salt, iterations: iterations,
+                                                          variant: variant, length: key.count)
+            else { return .notVerifiable("PBKDF2 failed in OpenSSL") }
+            return constantTimeEqual(derived, key) ? .match : .mismatch
         case .scrypt(let logN, let blockSize, let parallelism, let salt, let key):
-            guard let derived = try? KDF.Scrypt.deriveKey(
-                from: password, salt: salt, outputByteCount: key.count, rounds: 1 << logN,
-                blockSize: blockSize, parallelism: parallelism)
-            else { return .notVerifiable("scrypt with these parameters needs more memory than BoringSSL allows") }
-            return derived.withUnsafeBytes { constantTimeEqual(Array($0), key) } ? .match : .mismatch
+            guard let derived = OpenSSLPrimitives.scrypt(password: password, salt: salt, logN: logN,
+                                                          blockSize: blockSize, parallelism: parallelism, length: key.count)
+            else { return .notVerifiable("scrypt with these parameters needs more than 2 GiB of memory") }
+            return constantTimeEqual(derived, key) ? .match : .mismatch
         case .argon2(let variant, let memory, let iterations, let parallelism, let salt, let key):
             return argon2(variant, memory: memory, iterations: iterations, parallelism: parallelism,
                           password: password, salt: salt, key: key)
@@ -43,23 +39,15 @@ public enum DigestVerifier {
             return constantTimeEqual(Array(result.utf8), Array(encoded.utf8)) ? .match : .mismatch
         case .bcryptSHA256(let cost, let salt, let hash):
             // passlib's bcrypt_sha256 v2: HMAC-SHA256 keyed with the salt text, base64 with padding.
-            let mac = HMAC<SHA256>.authenticationCode(for: password, using: SymmetricKey(data: Array(salt.utf8)))
+            guard let mac = OpenSSLPrimitives.hmacSHA256(key: Array(salt.utf8), message: password) else {
+                return .notVerifiable("HMAC-SHA256 failed in OpenSSL")
+            }
             let prehashed = Array(Data(mac).base64EncodedString().utf8)
             let setting = "$2b$\(cost < 10 ? "0" : "")\(cost)$\(salt)"
             guard let result = crypt(password: prehashed, setting: setting) else {
                 return .notVerifiable("libxcrypt refused the bcrypt setting")
             }
             return constantTimeEqual(Array(result.utf8), Array((setting + hash).utf8)) ? .match : .mismatch
-        }
-    }
-
-    static func hashFunction(_ variant: Digest.PBKDF2Variant) -> KDF.Insecure.PBKDF2.HashFunction {
-        switch variant {
-        case .sha1: .insecureSHA1
-        case .sha224: .insecureSHA224
-        case .sha256: .sha256
-        case .sha384: .sha384
-        case .sha512: .sha512
         }
     }
 
@@ -99,11 +87,7 @@ public enum DigestVerifier {
         return result
     }
 
-    /// Compares without an early exit, so timing does not reveal how much of a secret matched.
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
+        OpenSSLPrimitives.constantTimeEqual(a, b)
     }
 }

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SecretDigests
+
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Generate or verify Authelia client-secret digests.",
+        subcommands: [Generate.self, Verify.self]
+    )
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a random client secret and its pbkdf2 digest.",
+            discussion: """
+                Prints the secret (72 random RFC 3986 unreserved characters, as Authelia \
+                recommends) on the first line and its digest on the second. The secret comes \
+                from the system's secure random source. Give the secret to the application and \
+                the digest to Authelia's client_secret.
+                """
+        )
+
+        @Option(help: "PBKDF2 variant: sha1, sha224, sha256, sha384 or sha512.")
+        var variant: String = "sha512"
+
+        @Option(help: "Secret length in characters.")
+        var length: Int = 72
+
+        func run() throws {
+            guard let variant = Digest.PBKDF2Variant(rawValue: variant) else {
+                throw ValidationError("unknown variant '\(variant)'; use sha1, sha224, sha256, sha384 or sha512")
+            }
+            guard (16...512).contains(length) else { throw ValidationError("--length must be 16 to 512") }
+            let generator = DigestGenerator()
+            let secret = generator.randomSecret(length: length)
+            print(secret)
+            print(try generator.pbkdf2(secret: secret, variant: variant))
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that a digest was made from a secret read on standard input.",
+            discussion: """
+                The secret is read from standard input (first line), never from the command \
+                line, so it does not end up in shell history or process lists. Exit status 0 \
+                when it matches, 1 when it does not, 2 when the digest is malformed.
+
+                Example: printf '%s' insecure_secret | guidekit digest verify '$pbkdf2-sha512$310000$...'
+                """
+        )
+
+        @Argument(help: "The digest, as in Authelia's client_secret.")
+        var digest: String
+
+        @Flag(help: "Print how long the verification took, on stderr.")
+        var timing = false
+
+        @Option(name: .customLong("repeat"), help: "Verify this many times and report the median time (for benchmarks).")
+        var repetitions: Int = 1
+
+        func run() throws {
+            let parsed: Digest
+            do {
+                parsed = try DigestParser.parse(digest)
+            } catch {
+                FileHandle.standardError.write(Data("guidekit: error: digest, character \(error.offset + 1): \(error.message)\n".utf8))
+                throw ExitStatus.inputFailure
+            }
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let secret = input.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            var result = DigestVerification.mismatch
+            var seconds: [Double] = []
+            for _ in 0..<max(1, repetitions) {
+                let start = Date()
+                result = DigestVerifier.verify(parsed, secret: secret)
+                seconds.append(Date().timeIntervalSince(start))
+            }
+            if timing {
+                let median = seconds.sorted()[seconds.count / 2]
+                FileHandle.standardError.write(Data(String(format: "guidekit: %@ verification took %.3f s (median of %d)\n",
+                                                           parsed.familyName, median, seconds.count).utf8))
+            }
+            switch result {
+            case .match:
+                print("match (\(parsed.familyName))")
+            case .mismatch:
+                print("no match (\(parsed.familyName))")
+                throw ExitStatus.findings
+            case .notVerifiable(let reason):
+                FileHandle.standardError.write(Data("guidekit: error: cannot verify: \(reason)\n".utf8))
+                throw ExitStatus.inputFailure
+            }
+        }
+    }
+}
