@@ -58,8 +58,8 @@ struct CheckCommand: ParsableCommand {
         let sources = Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a })
         let checkedFiles = guides.count
         if timing {
-            let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d distinct digest verifications in %.3f s, rules %.3f s\n",
-                                 checkedFiles, parseSeconds, statistics.clients, statistics.verifications,
+            let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
+                                 checkedFiles, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
                                  statistics.verificationSeconds, statistics.ruleSeconds)
             FileHandle.standardError.write(Data(figures.utf8))
         }

@@ -94,4 +94,35 @@ struct CommandLineTests {
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("Did you mean 'client-id-mismatch'?"))
     }
+
+    @Test func autheliaVersionOption() throws {
+        let folder = try TemporaryFolder()
+        let guide = "### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n  public: true\n```\n"
+        let path = try folder.write("g.md", Data(guide.utf8))
+        #expect(try run(["check", path]).status == 0)
+        let old = try run(["check", "--authelia-version", "4.37", "--format", "json", path])
+        #expect(old.status == 1)
+        #expect(old.stdout.contains("\"rule\" : \"client-unknown-key\""))
+        #expect(old.stdout.contains("added in Authelia 4.38"))
+        #expect(try run(["check", "--authelia-version", "5.0", path]).status == 2)
+    }
+
+    @Test func digestCommandsRoundTripWithoutPuttingSecretsOnTheCommandLine() throws {
+        let generated = try run(["digest", "generate"])
+        #expect(generated.status == 0)
+        let lines = generated.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0].count == 72 && lines[1].hasPrefix("$pbkdf2-sha512$310000$"))
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["digest", "verify", lines[1]]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = Pipe()
+        try process.run()
+        input.fileHandleForWriting.write(Data((lines[0] + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try run(["digest", "verify", "$pbkdf2-sha512$1$x"]).status == 2)
+    }
 }

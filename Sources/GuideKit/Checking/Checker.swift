@@ -15,6 +15,9 @@ public struct Checker: Sendable {
     /// Figures of one run, for `--timing` and scripts/bench.
     public struct Statistics: Sendable {
         public var clients = 0
+        /// (client, stated secret) pairs whose digest was checked, and how many distinct
+        /// (digest, secret) computations that took.
+        public var checkedDigests = 0
         public var verifications = 0
         public var verificationSeconds = 0.0
         public var ruleSeconds = 0.0
@@ -26,7 +29,9 @@ public struct Checker: Sendable {
         var statistics = Statistics()
         var contexts = guides.map { CheckContext(guide: $0, version: version) }
         statistics.clients = contexts.reduce(0) { $0 + $1.clients.count }
-        let requests = Set(contexts.flatMap(\.verificationRequests))
+        let all = contexts.flatMap(\.verificationRequests)
+        statistics.checkedDigests = all.count
+        let requests = Set(all)
         statistics.verifications = requests.count
         let start = Date()
         let results = VerificationPool.verify(requests)
