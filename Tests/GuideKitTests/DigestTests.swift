@@ -28,6 +28,10 @@ struct DigestTests {
         Vector(name: "G6", digest: "$6$rounds=50000$abcdefghijklmnop$L9iAh6cRPe9IFr.T6pk/jt8jwo.VpmPE56PeFbY2AwmtFBgfY9d/hDR3AtWGfaeysg5gyLwhpCoYFDy2r0NK9.", plaintext: "insecure_secret", family: "sha512crypt"),
         Vector(name: "G7", digest: "$2b$12$abcdefghijklmnopqrstuu9zNJxFYpvCUUdI/CmwolyUayCkaU/V.", plaintext: "insecure_secret", family: "bcrypt"),
         Vector(name: "G8", digest: "$bcrypt-sha256$v=2,t=2b,r=12$abcdefghijklmnopqrstuu$aE4LYWn.3lyo6z.ZNSsB0bEySOrHen.", plaintext: "insecure_secret", family: "bcrypt-sha256"),
+        // Made for these tests with Python's crypt module (libxcrypt): the forms no sheet vector covers.
+        Vector(name: "X1", digest: "$5$rounds=5000$abcdefghijklmnop$Q/igSKxQpxjqybpGWBSahtONJn1PsQjyNE9w/MyKq7.", plaintext: "insecure_secret", family: "sha256crypt"),
+        Vector(name: "X2", digest: "$2y$10$abcdefghijklmnopqrstuugxpgVz7/GMzpzcl4fmTB7q8z.5nSY8i", plaintext: "insecure_secret", family: "bcrypt"),
+        Vector(name: "X3", digest: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$wudkDJD0oOY0zkzL5AuJW.IIsY1p8KRVgnCO9GtfYF7", plaintext: "insecure_secret", family: "yescrypt"),
         Vector(name: "P1", digest: "$plaintext$insecure_secret", plaintext: "insecure_secret", family: "plaintext"),
         Vector(name: "P2", digest: "insecure_secret", plaintext: "insecure_secret", family: "plaintext"),
     ]
