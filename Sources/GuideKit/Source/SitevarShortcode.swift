@@ -15,10 +15,12 @@ public struct SitevarShortcode: Sendable, Equatable {
     /// Finds sitevar shortcodes in one line. Shortcodes never span lines in the corpus; one that
     /// does is left untouched (and then simply does not resolve).
     static func scan(_ line: Substring, lineNumber: Int) -> [(shortcode: SitevarShortcode, range: Range<String.Index>)] {
+        // Most lines have no shortcode: a byte scan answers that before any string search.
+        guard line.utf8.contains(UInt8(ascii: "{")) else { return [] }
         var found: [(SitevarShortcode, Range<String.Index>)] = []
         var searchStart = line.startIndex
-        while let open = line[searchStart...].range(of: "{{<"),
-              let close = line[open.upperBound...].range(of: ">}}") {
+        while let open = line[searchStart...].firstRange(of: "{{<"),
+              let close = line[open.upperBound...].firstRange(of: ">}}") {
             let inner = line[open.upperBound..<close.lowerBound].trimmingSpaces()
             searchStart = close.upperBound
             guard inner.hasPrefix("sitevar "), let name = parameter("name", in: inner) else { continue }

@@ -74,6 +74,12 @@ enum YAMLReader {
 
     private static func scalarType(_ node: Node, style: YAMLNode.ScalarStyle) -> YAMLNode.ScalarType {
         guard style == .plain else { return .string }
+        // Yams resolves tags with regular expressions, which dominated parsing time. Nulls,
+        // booleans and numbers all start with one of these characters (or are empty), so
+        // anything else is a string without asking.
+        if let first = node.string?.utf8.first, !"0123456789+-.~nNtTfFyYoO".utf8.contains(first) {
+            return .string
+        }
         if node.null != nil { return .null }
         if node.bool != nil { return .bool }
         if node.int != nil { return .int }
