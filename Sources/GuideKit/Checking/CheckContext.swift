@@ -1,3 +1,4 @@
+import Foundation
 import SecretDigests
 
 /// Everything a rule may look at for one guide: the guide, the Authelia version it is checked
@@ -27,6 +28,48 @@ public struct CheckContext: Sendable {
         }
         let count = clients.count
         statements = clients.map { SecretStatement.statements(for: $0.client, in: guide, clientCount: count) }
+    }
+
+    /// What an application setting means: the application profile's own name for it when
+    /// the guide has a profile, else GuideKit's general recognition of setting names.
+    public func meaning(of setting: AppSetting) -> SettingMeaning? {
+        setting.meaning
+    }
+
+    /// The client the application side talks to: the one named by the Client ID assumption,
+    /// else the first.
+    public var primaryClient: OIDCClient? {
+        let expected = guide.assumption(.clientID)?.value?.text
+        return clients.first { $0.client.clientID?.value == expected }?.client ?? clients.first?.client
+    }
+
+    /// The scopes the application asks for, from its scope settings (space, comma or plus
+    /// separated, percent-encoding undone). `complete` is false when the guide only gives
+    /// scopes added to the application's own defaults; `nil` when it gives none.
+    public var requestedScopes: (scopes: [Located<String>], complete: Bool)? {
+        var scopes: [Located<String>] = []
+        var complete = false
+        for setting in guide.settings where !AppSettingMismatchRule.isTemplated(setting.value.value) {
+            let meaning = meaning(of: setting)
+            guard meaning == .scopes || meaning == .additionalScopes else { continue }
+            complete = complete || meaning == .scopes
+            let decoded = setting.value.value.removingPercentEncoding ?? setting.value.value
+            for part in decoded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "+" })
+            where !["true", "false"].contains(part.lowercased()) {
+                scopes.append(Located(String(part), at: setting.value.location, length: setting.value.length))
+            }
+        }
+        return scopes.isEmpty ? nil : (scopes, complete)
+    }
+
+    /// Scopes `client` allows, counting every block that shows the same client id (a later
+    /// block may add a custom scope to the client of an earlier one).
+    public func allowedScopes(for client: OIDCClient) -> [String] {
+        var scopes = client.effectiveScopes
+        for other in clients where other.client.clientID?.value == client.clientID?.value && other.client.node != client.node {
+            scopes += (other.client.scopes ?? []).map(\.value).filter { !scopes.contains($0) }
+        }
+        return scopes
     }
 
     /// The verifications this guide needs: hashed digests that parse, against each stated secret.

@@ -2,8 +2,8 @@
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if close enough to be a likely typo:
     /// at most a third of the word's length (and at least 1) edits away.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let limit = max(1, word.count / 3)
+    public static func closest(to word: String, in candidates: some Sequence<String>, limit: Int? = nil) -> String? {
+        let limit = limit ?? max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())

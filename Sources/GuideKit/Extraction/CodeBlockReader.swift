@@ -2,7 +2,7 @@ import CMarkBridge
 
 /// Turns cmark code-block nodes into `CodeBlock`s: info string, role, YAML.
 enum CodeBlockReader {
-    static func read(_ node: MarkdownNode, source: PreparedSource) -> (CodeBlock, BlockLineMap) {
+    static func read(_ node: MarkdownNode, source: PreparedSource, inApplicationSection: Bool) -> (CodeBlock, BlockLineMap) {
         let content = node.literal ?? ""
         let startLine = node.startLine
         let resolvedStart = source.resolvedLine(startLine)
@@ -21,12 +21,14 @@ enum CodeBlockReader {
         let map = BlockLineMap(source: source, content: content, firstLine: firstLine, fallbackPrefix: startColumn - 1)
 
         var block = CodeBlock(location: fenceLocation, contentFirstLine: firstLine, isFenced: isFenced,
-                              info: info, role: nil, roleSource: nil, content: content, yaml: nil)
+                              info: info, role: nil, roleSource: nil, content: content,
+                              inApplicationSection: inApplicationSection, yaml: nil)
         if let declared = info.attributes.first(where: { $0.name == "guide" }) {
             block.role = BlockRole(rawValue: declared.value ?? "")
             block.roleSource = .declared(declared.location)
         }
         if block.role != .ignore, block.isYAML || block.role == .autheliaClient {
+            // (Application YAML is parsed too: its settings are read from the YAML tree.)
             block.yaml = Result { () throws(YAMLSyntaxError) in
                 try YAMLReader.read(content) { map.location(line: $0, column: $1) }
             }
@@ -40,7 +42,8 @@ enum CodeBlockReader {
 
     /// Upstream guides carry no tags: an Authelia block is YAML holding
     /// `identity_providers.oidc.clients` (or, when it does not parse, text that names both);
-    /// a `.env` block holds settings; other shell blocks hold commands.
+    /// a `.env` block holds settings; other shell blocks hold commands; any other block under
+    /// an "Application" heading holds the application's configuration.
     static func inferredRole(of block: CodeBlock) -> BlockRole? {
         if block.isYAML {
             switch block.yaml {
@@ -53,13 +56,13 @@ enum CodeBlockReader {
             case nil:
                 break
             }
-            return nil
+            return block.inApplicationSection ? .appSettings : nil
         }
         if block.isShell {
             return block.title?.hasSuffix(".env") == true ? .appSettings : .shell
         }
         if block.language == "env" || block.language == "dotenv" { return .appSettings }
-        return nil
+        return block.inApplicationSection && block.isFenced ? .appSettings : nil
     }
 
     /// The client mappings of one YAML document: under `identity_providers.oidc.clients`, a

@@ -37,7 +37,8 @@ public enum GuideParser {
                     guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
                 }
             case .codeBlock:
-                let (block, map) = CodeBlockReader.read(node, source: source)
+                let inApplication = headings.contains { isApplicationHeading($0.text) }
+                let (block, map) = CodeBlockReader.read(node, source: source, inApplicationSection: inApplication)
                 guide.codeBlocks.append(block)
                 blockMaps.append(map)
             default:
@@ -58,7 +59,7 @@ public enum GuideParser {
                     }
                 }
             case .appSettings:
-                guide.settings += ConfigLineReader.settings(in: block, map: map, blockIndex: blockIndex)
+                guide.settings += AppConfigReader.settings(in: block, map: map, blockIndex: blockIndex)
             case .shell:
                 guide.settings += CommandLineReader.settings(in: block, map: map, blockIndex: blockIndex)
             case .ignore, nil:

@@ -11,6 +11,9 @@ public struct CodeBlock: Sendable, Equatable {
     public var roleSource: RoleSource?
     /// The block's text with shortcodes resolved, as cmark gives it.
     public var content: String
+    /// Whether the block is under an "Application" heading, where upstream guides put the
+    /// application's own configuration.
+    public var inApplicationSection: Bool = false
     /// For YAML blocks: the parsed documents, or the syntax error.
     public var yaml: Result<[YAMLNode], YAMLSyntaxError>?
 

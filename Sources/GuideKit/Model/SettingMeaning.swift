@@ -1,41 +1,143 @@
-/// The meaning of an application setting, recognised from its name. Used to compare the
-/// application side with the guide's assumptions.
-public enum SettingMeaning: Sendable, Equatable {
+/// What an application setting means, recognised from its name. Used to compare the
+/// application side with the assumptions and the Authelia client. An application profile
+/// can name its own settings (docs/PROFILES.md); this is the fallback for every other guide.
+public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
     case clientID
     case clientSecret
     /// "Client Key": Proxmox means the secret, Opengist (`OG_OIDC_CLIENT_KEY`) the id.
     case clientIDOrSecret
     case issuerURL
+    case discoveryURL
+    /// A specific Authelia endpoint (authorization, token, userinfo, JWKS, revocation, ...).
+    case endpoint(AutheliaEndpoint)
+    case scopes
+    /// Scopes requested on top of the application's own defaults ("Additional scopes").
+    case additionalScopes
+    /// A claim the application reads (username, groups, email, display name, ...).
+    case claim
+    case redirectURI
+    /// The application's own public URL.
+    case appBaseURL
     case realm
 
-    /// Recognises names in every spelling guides use: GUI labels (`Client ID`), CLI flags
-    /// (`client-id`), config keys (`client_id`) and environment variables (`OIDC_CLIENT_ID`).
-    /// Only the trailing words decide, so `GF_AUTH_GENERIC_OAUTH_CLIENT_ID` is a client id.
-    public init?(settingName: String) {
-        var words = Self.words(settingName)
-        guard !words.isEmpty else { return nil }
-        if words.suffix(2) == ["client", "id"] || words == ["clientid"] { self = .clientID; return }
-        if words.suffix(2) == ["client", "secret"] || words == ["clientsecret"] { self = .clientSecret; return }
-        if words.suffix(2) == ["client", "key"] { self = .clientIDOrSecret; return }
-        if words.last == "url" || words.last == "uri" { words.removeLast() }
-        if words.last == "issuer" { self = .issuerURL; return }
-        if words == ["realm"] { self = .realm; return }
-        return nil
+    public var description: String {
+        switch self {
+        case .clientID: "client_id"
+        case .clientSecret: "client_secret"
+        case .clientIDOrSecret: "client_id_or_secret"
+        case .issuerURL: "issuer"
+        case .discoveryURL: "discovery_url"
+        case .endpoint(let endpoint): "endpoint:\(endpoint.title)"
+        case .scopes: "scopes"
+        case .additionalScopes: "additional_scopes"
+        case .claim: "claim"
+        case .redirectURI: "redirect_uri"
+        case .appBaseURL: "app_base_url"
+        case .realm: "realm"
+        }
     }
 
+    /// Names used in profiles (`meaning:` in a profile file).
+    public static let profileNames: [String: SettingMeaning] = [
+        "client_id": .clientID, "client_secret": .clientSecret, "issuer": .issuerURL,
+        "discovery_url": .discoveryURL, "authorization_url": .endpoint(.authorization),
+        "token_url": .endpoint(.token), "userinfo_url": .endpoint(.userinfo), "jwks_url": .endpoint(.jwks),
+        "revocation_url": .endpoint(.revocation), "introspection_url": .endpoint(.introspection),
+        "scopes": .scopes, "additional_scopes": .additionalScopes, "claim": .claim, "redirect_uri": .redirectURI, "app_base_url": .appBaseURL,
+        "realm": .realm,
+    ]
+
+    /// Recognises names in every spelling guides use: GUI labels (`Client ID`), CLI flags
+    /// (`client-id`), config keys (`client_id`, `clientId`) and environment variables
+    /// (`GF_AUTH_GENERIC_OAUTH_CLIENT_ID`). Mostly the trailing words decide.
+    public init?(settingName: String) {
+        var words = Self.words(settingName)
+        guard let last = words.last else { return nil }
+        let all = Set(words)
+        func suffix(_ tail: String...) -> Bool { words.suffix(tail.count).elementsEqual(tail) }
+
+        if suffix("client", "id") || last == "clientid" { self = .clientID; return }
+        if suffix("client", "secret") || last == "clientsecret" { self = .clientSecret; return }
+        // `OG_OIDC_SECRET` is the client secret; `OPENID_SESSION_SECRET` is not.
+        if last == "secret", words.count >= 2, ["oidc", "oauth", "oauth2", "openid", "sso", "oid", "provider"].contains(words[words.count - 2]) {
+            self = .clientSecret; return
+        }
+        if suffix("client", "key") { self = .clientIDOrSecret; return }
+        let isURL = ["url", "uri", "endpoint", "address"].contains(last)
+        if all.contains("discovery") || (all.contains("well") && all.contains("known")) || all.contains("wellknown")
+            || (all.contains("openid") && all.contains("configuration")) || all.contains("metadata")
+            || (isURL && words.dropLast().last.map { ["config", "configuration"].contains($0) } == true) {
+            self = .discoveryURL; return
+        }
+        // Where the application is sent back to; logout and "silent" redirects are other things.
+        if ["redirect", "callback"].contains(where: all.contains), ["url", "uri"].contains(last),
+           all.isDisjoint(with: ["logout", "signout", "silent", "post", "base", "error"]) {
+            self = .redirectURI; return
+        }
+        if last == "scope" || last == "scopes" {
+            guard all.isDisjoint(with: ["empty", "enable", "enabled"]) else { return nil }
+            self = all.isDisjoint(with: ["additional", "extra"]) ? .scopes : .additionalScopes; return
+        }
+        // Claims: `Username Claim`, `login_attribute_path`, `OIDC_CLAIM_GROUPS`, `User Identifier`.
+        if !all.isDisjoint(with: ["claim", "claims", "attribute", "attr"]) || suffix("user", "identifier") {
+            guard all.isDisjoint(with: ["role", "roles", "admin", "mapping"]) else { return nil }
+            self = .claim; return
+        }
+        if last == "authority" { self = .issuerURL; return }
+        guard isURL else {
+            if words == ["realm"] { self = .realm; return }
+            return nil
+        }
+        words.removeLast()
+        let providerWords: Set<String> = ["provider", "issuer", "authelia", "oidc", "oauth", "oauth2", "sso", "openid", "idp", "api"]
+        guard let stem = words.last else { return nil }
+        if stem == "issuer" || stem == "provider" || stem == "oidc" || stem == "openid" || stem == "idp" {
+            self = .issuerURL; return
+        }
+        switch stem {
+        case "authorization", "authorize", "auth", "authorisation":
+            self = .endpoint(.authorization)
+        case "token" where all.isDisjoint(with: ["authorization", "authorize"]), "retrieval" where all.contains("token"):
+            // ("Authorization Token Endpoint" is one application's name for the authorization
+            // endpoint: ambiguous names get no expectation.)
+            self = .endpoint(.token)
+        case "userinfo", "data" where all.contains("user"), "api" where all.contains("user"), "user":
+            self = .endpoint(.userinfo)
+        case "info" where words.suffix(2) == ["user", "info"]:
+            self = .endpoint(.userinfo)
+        case "jwks", "jwk", "certs", "keys", "certificate", "set" where all.contains("key"):
+            self = .endpoint(.jwks)
+        case "revocation", "revoke":
+            self = .endpoint(.revocation)
+        case "introspection", "introspect":
+            self = .endpoint(.introspection)
+        case "root", "base", "public", "external", "site", "app", "application", "instance":
+            // `OIDC_PROVIDER_BASE_URL` is Authelia's, `APP_BASE_URL` the application's.
+            guard all.isDisjoint(with: providerWords) else { return nil }
+            self = .appBaseURL
+        default:
+            return nil
+        }
+        return
+    }
+
+    /// Lower-cased words of a name: splits on anything not a letter or digit and on camelCase
+    /// boundaries; a parenthesised note ("Client ID (Key)") is ignored.
     static func words(_ name: String) -> [String] {
+        var name = name
+        if let open = name.firstIndex(of: "("), open != name.startIndex { name = String(name[..<open]) }
+        if name.hasPrefix("--") { name.removeFirst(2) }
         var words: [String] = []
         var current = ""
         var previousLower = false
         for character in name {
             if character.isLetter || character.isNumber {
-                // Split camelCase (clientId) as well as snake_case and kebab-case.
                 if character.isUppercase, previousLower, !current.isEmpty {
                     words.append(current)
                     current = ""
                 }
                 current.append(Character(character.lowercased()))
-                previousLower = character.isLowercase
+                previousLower = character.isLowercase || character.isNumber
             } else {
                 if !current.isEmpty { words.append(current) }
                 current = ""

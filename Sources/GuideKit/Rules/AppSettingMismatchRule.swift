@@ -98,6 +98,8 @@ struct AppSettingMismatchRule: GuideRule {
                 findings.append(finding(guide, at: setting.value,
                                         "\(setting.key.value) '\(value)' is not the Authelia Root URL '\(root.text)'",
                                         help: "the issuer is the Authelia Root URL without a trailing slash: '\(issuer)'"))
+            default:
+                break  // other meanings are compared by the cross-check rules
             }
         }
         return findings
@@ -116,7 +118,10 @@ struct AppSettingMismatchRule: GuideRule {
         url.hasSameOrigin(as: root) && url.normalizedPath == root.normalizedPath + "/.well-known/openid-configuration"
     }
 
+    /// Values the reader or a tool fills in (`${VAR}`, `{{ .Values.x }}`, `{baseUrl}`,
+    /// `<client id>`), which cannot be compared.
     static func isTemplated(_ value: String) -> Bool {
         value.contains("${") || value.contains("{{") || value.hasPrefix("<") || value.hasPrefix("$")
+            || (value.contains("{") && value.contains("}"))
     }
 }

@@ -8,6 +8,12 @@ public enum RuleRegistry {
         RedirectURIOutsideAppRule(),
         AppSettingMismatchRule(),
         InfoStringRule(),
+        // The application side against Authelia's: cross-checks.
+        AutheliaURLRule(),
+        AppScopesRule(),
+        AppClaimScopeRule(),
+        AppBaseURLRule(),
+        AppRedirectURIRule(),
         // The Authelia client, checked as Authelia's validator would (reference sheet, part b).
         ClientUnknownKeyRule(),
         ClientRenamedKeyRule(),
