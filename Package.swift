@@ -42,7 +42,9 @@ let package = Package(
         ),
         .target(
             name: "GuideKit",
-            dependencies: ["CMarkBridge", "SecretDigests", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CMarkBridge", "SecretDigests", .product(name: "Yams", package: "Yams")],
+            // Application profiles are data, not code: one YAML file per application.
+            resources: [.copy("Profiles")]
         ),
         .executableTarget(
             name: "guidekit",

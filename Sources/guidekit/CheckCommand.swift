@@ -32,6 +32,9 @@ struct CheckCommand: ParsableCommand {
             help: "Authelia release to check against (4.29 to 4.39); default: the guide's authelia_version front matter, else 4.39.")
     var autheliaVersion: AutheliaVersionArgument?
 
+    @Option(help: "Also load application profiles from this folder (see docs/PROFILES.md).")
+    var profiles: String?
+
     @Flag(help: "Print timing figures (parsing, digest verification, rules) on stderr.")
     var timing = false
 
@@ -42,7 +45,7 @@ struct CheckCommand: ParsableCommand {
         let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
         var inputErrors = pathErrors
         let reader = GuideFileReader(maximumBytes: maxFileSize)
-        let checker = Checker(version: autheliaVersion?.version)
+        let checker = Checker(version: autheliaVersion?.version, profiles: try ProfileOptions.load(extra: profiles))
         var guides: [Guide] = []
         let parseStart = Date()
         for path in files {

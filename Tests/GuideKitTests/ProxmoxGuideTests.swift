@@ -79,12 +79,22 @@ struct ProxmoxGuideTests {
                 "expected \(variant.rule) at line \(expectedLine); got \(found.map { "\($0.location) \($0.ruleID)" })")
     }
 
-    @Test func trailingSlashesAloneAreNotErrors() throws {
+    @Test func trailingSlashesAloneAreNotErrorsBetweenAssumptionsAndSettings() throws {
         let text = try Self.guideText()
             .replacingOccurrences(of: "- Issuer URL: `https://auth.example.com`", with: "- Issuer URL: `https://auth.example.com/`")
-            .replacingOccurrences(of: "- 'https://proxmox.example.com'", with: "- 'https://proxmox.example.com/'")
             .replacingOccurrences(of: "`https://proxmox.example.com/`", with: "`https://proxmox.example.com`")
         #expect(findings(text).isEmpty)
+    }
+
+    @Test func redirectURIsAreExactWithTheProfileAndSlashTolerantWithout() throws {
+        let slashed = try Self.guideText()
+            .replacingOccurrences(of: "- 'https://proxmox.example.com'", with: "- 'https://proxmox.example.com/'")
+        // Proxmox sends its origin without a slash, and Authelia compares exactly.
+        #expect(findings(slashed).map(\.ruleID) == ["profile-redirect-uri"])
+        // Without a profile only the generic check runs, for which a slash alone is no error.
+        let generic = slashed.replacingOccurrences(of: "application: \"Proxmox VE\"", with: "application: \"unknown-app\"")
+        #expect(generic != slashed)
+        #expect(findings(generic).isEmpty)
     }
 
     @Test func secretsAreNeverPrintedInFindings() throws {

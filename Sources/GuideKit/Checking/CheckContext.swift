@@ -8,6 +8,8 @@ public struct CheckContext: Sendable {
     public var version: AutheliaVersion
     public var clients: [DecodedClient]
     public var provider: ProviderDefinitions
+    /// The application's profile, when GuideKit has one for this guide.
+    public var profile: ApplicationProfile?
     /// Per client (same order as `clients`): the parsed `client_secret`, when one is written.
     public var digests: [Result<Digest, DigestError>?]
     /// Per client: the plaintext secrets the guide states for it.
@@ -16,8 +18,9 @@ public struct CheckContext: Sendable {
     public var verifications: [VerificationRequest: DigestVerification] = [:]
 
     /// Builds the context; `version` overrides the guide's own `authelia_version` front matter.
-    public init(guide: Guide, version: AutheliaVersion? = nil) {
+    public init(guide: Guide, version: AutheliaVersion? = nil, profiles: [ApplicationProfile] = []) {
         self.guide = guide
+        profile = ProfileMatcher.profile(for: guide, in: profiles)
         let declared = guide.frontMatter?["authelia_version"]?.string.flatMap(AutheliaVersion.init)
         self.version = version ?? declared ?? .newestKnown
         let decoder = ClientDecoder(version: self.version)
@@ -33,7 +36,8 @@ public struct CheckContext: Sendable {
     /// What an application setting means: the application profile's own name for it when
     /// the guide has a profile, else GuideKit's general recognition of setting names.
     public func meaning(of setting: AppSetting) -> SettingMeaning? {
-        setting.meaning
+        if let known = profile?.setting(named: setting.key.value) { return known.meaning }
+        return setting.meaning
     }
 
     /// The client the application side talks to: the one named by the Client ID assumption,
@@ -57,6 +61,20 @@ public struct CheckContext: Sendable {
             for part in decoded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "+" })
             where !["true", "false"].contains(part.lowercased()) {
                 scopes.append(Located(String(part), at: setting.value.location, length: setting.value.length))
+            }
+        }
+        if let profile {
+            // The application's documented default when the guide sets no scopes, and the
+            // scopes it always adds (Proxmox always sends openid).
+            if scopes.isEmpty, let defaults = profile.defaultScopes, let anchor = guide.clients.first?.node {
+                let location = Located("", at: anchor.location)
+                scopes = defaults.map { Located($0, at: location.location) }
+                complete = true
+            }
+            if !scopes.isEmpty {
+                for scope in profile.alwaysScopes where !scopes.contains(where: { $0.value == scope }) {
+                    scopes.append(Located(scope, at: scopes[0].location, length: scopes[0].length))
+                }
             }
         }
         return scopes.isEmpty ? nil : (scopes, complete)

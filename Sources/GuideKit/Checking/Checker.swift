@@ -6,10 +6,15 @@ public struct Checker: Sendable {
     public var rules: [any GuideRule]
     /// Overrides each guide's `authelia_version`; `nil` uses the guide's or the newest known.
     public var version: AutheliaVersion?
+    /// Application profiles to match guides against (the bundled ones by default; the
+    /// command-line tool loads them explicitly so a broken profile is reported).
+    public var profiles: [ApplicationProfile]
 
-    public init(rules: [any GuideRule] = RuleRegistry.all, version: AutheliaVersion? = nil) {
+    public init(rules: [any GuideRule] = RuleRegistry.all, version: AutheliaVersion? = nil,
+                profiles: [ApplicationProfile] = (try? ProfileLoader.bundledResult.get()) ?? []) {
         self.rules = rules
         self.version = version
+        self.profiles = profiles
     }
 
     /// Figures of one run, for `--timing` and scripts/bench.
@@ -27,7 +32,7 @@ public struct Checker: Sendable {
     /// de-duplicated and spread over the cores, then the rules run.
     public func check(_ guides: [Guide]) -> (findings: [[Finding]], statistics: Statistics) {
         var statistics = Statistics()
-        var contexts = guides.map { CheckContext(guide: $0, version: version) }
+        var contexts = guides.map { CheckContext(guide: $0, version: version, profiles: profiles) }
         statistics.clients = contexts.reduce(0) { $0 + $1.clients.count }
         let all = contexts.flatMap(\.verificationRequests)
         statistics.checkedDigests = all.count

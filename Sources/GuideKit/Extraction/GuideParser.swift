@@ -24,9 +24,13 @@ public enum GuideParser {
                 let location = source.location(line: node.startLine, resolvedColumn: column)
                 guide.headings.append(Heading(level: level, text: document.plainText(of: index), location: location))
                 if text == "assumptions", guide.assumptionsHeading == nil { guide.assumptionsHeading = location }
-                guide.codeSpans += codeSpans(in: index, document: document, source: source)
+                guide.codeSpans += codeSpans(in: index, document: document, source: source).map(\.span)
             case .paragraph:
-                guide.codeSpans += codeSpans(in: index, document: document, source: source)
+                let spans = codeSpans(in: index, document: document, source: source)
+                guide.codeSpans += spans.map(\.span)
+                if headings.contains(where: { isApplicationHeading($0.text) }) {
+                    guide.settings += inlineCommandSettings(spans, source: source)
+                }
             case .item:
                 let inAssumptions = headings.last?.text == "assumptions"
                 if inAssumptions, isTopLevelItem(index, in: document) {
@@ -61,7 +65,7 @@ public enum GuideParser {
             case .appSettings:
                 guide.settings += AppConfigReader.settings(in: block, map: map, blockIndex: blockIndex)
             case .shell:
-                guide.settings += CommandLineReader.settings(in: block, map: map, blockIndex: blockIndex)
+                guide.settings += CommandLineReader.settings(map: map, blockIndex: blockIndex)
             case .ignore, nil:
                 break
             }
@@ -69,8 +73,10 @@ public enum GuideParser {
         return guide
     }
 
-    /// The code spans of one paragraph or heading, located left to right in its source lines.
-    static func codeSpans(in block: Int, document: MarkdownDocument, source: PreparedSource) -> [Located<String>] {
+    /// The code spans of one paragraph or heading, located left to right in its source lines,
+    /// with the resolved line and column where each starts.
+    static func codeSpans(in block: Int, document: MarkdownDocument, source: PreparedSource)
+        -> [(span: Located<String>, line: Int, resolvedColumn: Int)] {
         let node = document.nodes[block]
         let spans = document.descendants(of: block).filter { document.nodes[$0].kind == .code }
         guard !spans.isEmpty else { return [] }
@@ -79,7 +85,20 @@ public enum GuideParser {
         var cursor = (line: node.startLine, column: source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn))
         return spans.compactMap { index in
             let literal = document.nodes[index].literal ?? ""
-            return locator.find(literal, in: lines, from: &cursor)
+            guard let span = locator.find(literal, in: lines, from: &cursor) else { return nil }
+            return (span, cursor.line, cursor.column - literal.unicodeScalars.count)
+        }
+    }
+
+    /// Commands written inline in application steps, e.g.
+    /// ``Run `gitea admin auth add-oauth --key=gitea --secret=...` ``: their options are settings.
+    static func inlineCommandSettings(_ spans: [(span: Located<String>, line: Int, resolvedColumn: Int)],
+                                      source: PreparedSource) -> [AppSetting] {
+        spans.flatMap { span -> [AppSetting] in
+            let text = span.span.value
+            guard text.contains(" --"), text.first?.isLetter == true, !text.contains("\n") else { return [] }
+            let map = BlockLineMap(source: source, content: text, firstLine: span.line, fallbackPrefix: span.resolvedColumn - 1)
+            return CommandLineReader.settings(map: map, blockIndex: -1)
         }
     }
 

@@ -83,7 +83,7 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
             guard all.isDisjoint(with: ["role", "roles", "admin", "mapping"]) else { return nil }
             self = .claim; return
         }
-        if last == "authority" { self = .issuerURL; return }
+        if last == "authority" || last == "issuer" { self = .issuerURL; return }
         guard isURL else {
             if words == ["realm"] { self = .realm; return }
             return nil

@@ -14,6 +14,9 @@ public enum RuleRegistry {
         AppClaimScopeRule(),
         AppBaseURLRule(),
         AppRedirectURIRule(),
+        // What an application profile documents (Sources/GuideKit/Profiles/).
+        ProfileRedirectURIRule(),
+        ProfileSettingValueRule(),
         // The Authelia client, checked as Authelia's validator would (reference sheet, part b).
         ClientUnknownKeyRule(),
         ClientRenamedKeyRule(),

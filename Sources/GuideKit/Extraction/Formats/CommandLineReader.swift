@@ -17,7 +17,8 @@ enum CommandLineReader {
         var length: Int
     }
 
-    static func settings(in block: CodeBlock, map: BlockLineMap, blockIndex: Int) -> [AppSetting] {
+    /// `blockIndex` is -1 for a command written in an inline code span.
+    static func settings(map: BlockLineMap, blockIndex: Int) -> [AppSetting] {
         var settings: [AppSetting] = []
         for command in commands(in: map.lines) {
             guard let first = command.first else { continue }

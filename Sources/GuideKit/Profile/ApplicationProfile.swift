@@ -1,0 +1,59 @@
+/// What GuideKit knows about one application: the names of its settings and what they mean,
+/// their types and allowed values, the scopes it asks for by default, and the redirect URI it
+/// uses. Loaded from a data file in `Sources/GuideKit/Profiles/` (docs/PROFILES.md).
+public struct ApplicationProfile: Sendable {
+    public struct Setting: Sendable {
+        public enum ValueType: String, Sendable, CaseIterable {
+            case string, url, boolean, integer
+        }
+
+        /// The setting's own name, for messages.
+        public var key: String
+        /// Every spelling guides use: GUI label, CLI flag, config key, environment variable.
+        /// A guide's setting matches when its trailing words are one of these names' words.
+        public var names: [String]
+        /// `nil`: the setting is known but carries none of the meanings GuideKit compares.
+        public var meaning: SettingMeaning?
+        public var type: ValueType
+        public var allowed: [String]?
+        /// A regular expression the whole value must match.
+        public var pattern: String?
+        public var maxLength: Int?
+        public var defaultValue: String?
+
+        /// Name words, precomputed for matching.
+        var nameWords: [[String]] { names.map(SettingMeaning.words) }
+    }
+
+    /// One redirect URI requirement: a client must register at least one of the alternatives.
+    public struct RedirectRequirement: Sendable {
+        /// Templates: `{origin}` (scheme://host[:port]), `{root}` (the Application Root URL
+        /// without trailing slash), `{assumption:LABEL}` (another assumption's value).
+        public var alternatives: [String]
+    }
+
+    public var id: String
+    public var name: String
+    /// Where the profile came from, for messages.
+    public var file: String
+    public var matchFiles: [String]
+    public var matchTitles: [String]
+    public var redirectURIs: [RedirectRequirement]
+    /// Scopes the application requests when the guide sets none, and scopes it always adds.
+    public var defaultScopes: [String]?
+    public var alwaysScopes: [String]
+    public var settings: [Setting]
+
+    /// The profile setting a guide's setting name refers to, if any. The longest matching
+    /// name wins, so `GF_AUTH_GENERIC_OAUTH_API_URL` matches `api_url` rather than `url`.
+    public func setting(named name: String) -> Setting? {
+        let words = SettingMeaning.words(name)
+        var best: (Setting, Int)?
+        for setting in settings {
+            for candidate in setting.nameWords where !candidate.isEmpty && words.suffix(candidate.count).elementsEqual(candidate) {
+                if candidate.count > (best?.1 ?? 0) { best = (setting, candidate.count) }
+            }
+        }
+        return best?.0
+    }
+}

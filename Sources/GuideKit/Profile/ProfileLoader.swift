@@ -1,0 +1,176 @@
+import Foundation
+
+/// A profile file that cannot be used: named with its place, like any other input error.
+public struct ProfileError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var location: SourceLocation?
+    public var message: String
+
+    public var description: String {
+        location.map { "\(file):\($0.line):\($0.column): \(message)" } ?? "\(file): \(message)"
+    }
+}
+
+/// Loads and validates application profiles. Every profile is checked when loaded (unknown
+/// keys, wrong types, unknown meanings, bad patterns), so a broken profile stops the run
+/// with a clear error instead of silently checking less.
+public enum ProfileLoader {
+    static let topKeys: Set<String> = ["id", "name", "match", "redirect_uris", "scopes", "settings", "docs"]
+    static let settingKeys: Set<String> = ["key", "names", "meaning", "type", "allowed", "pattern", "max_length", "default", "description"]
+
+    /// The shipped profiles, loaded once per process.
+    public static let bundledResult: Result<[ApplicationProfile], ProfileError> = Result { () throws(ProfileError) in try bundled() }
+
+    /// The profiles shipped with GuideKit.
+    public static func bundled() throws(ProfileError) -> [ApplicationProfile] {
+        guard let directory = Bundle.module.url(forResource: "Profiles", withExtension: nil) else {
+            throw ProfileError(file: "Profiles", message: "the bundled profiles are missing from this build")
+        }
+        return try load(directory: directory.path)
+    }
+
+    public static func load(directory: String) throws(ProfileError) -> [ApplicationProfile] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw ProfileError(file: directory, message: "cannot list profiles: \(error.localizedDescription)")
+        }
+        var profiles: [ApplicationProfile] = []
+        for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            let text: String
+            do {
+                text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
+            } catch {
+                throw ProfileError(file: path, location: error.location, message: error.message)
+            }
+            let profile = try parse(text, file: path)
+            if let clash = profiles.first(where: { $0.id == profile.id }) {
+                throw ProfileError(file: path, message: "profile id '\(profile.id)' is also used by \(clash.file)")
+            }
+            profiles.append(profile)
+        }
+        return profiles
+    }
+
+    public static func parse(_ text: String, file: String) throws(ProfileError) -> ApplicationProfile {
+        let root: YAMLNode
+        do {
+            guard let first = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) }).first else {
+                throw ProfileError(file: file, message: "the profile is empty")
+            }
+            root = first
+        } catch let error as YAMLSyntaxError {
+            throw ProfileError(file: file, location: error.location, message: error.message)
+        } catch let error as ProfileError {
+            throw error
+        } catch {
+            throw ProfileError(file: file, message: "\(error)")
+        }
+        func fail(_ node: YAMLNode, _ message: String) -> ProfileError {
+            ProfileError(file: file, location: node.location, message: message)
+        }
+        guard let pairs = root.pairs else { throw fail(root, "a profile is a mapping with id, name, match, settings, ...") }
+        for pair in pairs {
+            guard let key = pair.key.string, topKeys.contains(key) else {
+                let name = pair.key.string ?? "?"
+                throw fail(pair.key, "unknown profile key '\(name)'\(Suggestion.closest(to: name, in: topKeys).map { " — did you mean '\($0)'?" } ?? "")")
+            }
+        }
+        func string(_ node: YAMLNode?, _ what: String) throws(ProfileError) -> String {
+            guard let node, let text = node.string, node.scalarType != .null, !text.isEmpty else {
+                throw fail(node ?? root, "\(what) must be a non-empty string")
+            }
+            return text
+        }
+        func strings(_ node: YAMLNode?, _ what: String) throws(ProfileError) -> [String] {
+            guard let node else { return [] }
+            if let text = node.string, node.scalarType != .null { return [text] }
+            guard let items = node.items else { throw fail(node, "\(what) must be a list of strings") }
+            var result: [String] = []
+            for item in items {
+                guard let text = item.string else { throw fail(item, "\(what) must be a list of strings") }
+                result.append(text)
+            }
+            return result
+        }
+
+        let id = try string(root["id"], "id")
+        guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+            throw fail(root["id"]!, "id '\(id)' must use only a-z, 0-9 and '-'")
+        }
+        let name = try string(root["name"], "name")
+        let match = root["match"]
+        if let match, match.pairs == nil { throw fail(match, "match must be a mapping with files and/or titles") }
+        for pair in match?.pairs ?? [] where !["files", "titles"].contains(pair.key.string ?? "") {
+            throw fail(pair.key, "unknown match key '\(pair.key.string ?? "?")' (expected files, titles)")
+        }
+        var redirects: [ApplicationProfile.RedirectRequirement] = []
+        for item in root["redirect_uris"]?.items ?? [] {
+            let alternatives = item["one_of"].map { node in Result { () throws(ProfileError) in try strings(node, "one_of") } }
+            switch alternatives {
+            case .success(let list)?: redirects.append(.init(alternatives: list))
+            case .failure(let error)?: throw error
+            case nil: redirects.append(.init(alternatives: [try string(item, "a redirect URI template")]))
+            }
+        }
+        for template in redirects.flatMap(\.alternatives) where !template.contains("{origin}") && !template.contains("{root}") && !template.contains("://") {
+            throw fail(root["redirect_uris"]!, "redirect URI template '\(template)' must start with {origin}, {root} or a scheme")
+        }
+        let scopes = root["scopes"]
+        for pair in scopes?.pairs ?? [] where !["default", "always"].contains(pair.key.string ?? "") {
+            throw fail(pair.key, "unknown scopes key '\(pair.key.string ?? "?")' (expected default, always)")
+        }
+
+        var settings: [ApplicationProfile.Setting] = []
+        guard let settingNodes = root["settings"]?.items else { throw fail(root, "settings must be a list") }
+        for node in settingNodes {
+            guard let settingPairs = node.pairs else { throw fail(node, "each setting is a mapping with key, names, meaning, type, ...") }
+            for pair in settingPairs where !settingKeys.contains(pair.key.string ?? "") {
+                let unknown = pair.key.string ?? "?"
+                throw fail(pair.key, "unknown setting key '\(unknown)'\(Suggestion.closest(to: unknown, in: settingKeys).map { " — did you mean '\($0)'?" } ?? "")")
+            }
+            let key = try string(node["key"], "key")
+            var meaning: SettingMeaning?
+            if let meaningNode = node["meaning"] {
+                let text = try string(meaningNode, "meaning")
+                guard let known = SettingMeaning.profileNames[text] else {
+                    throw fail(meaningNode, "unknown meaning '\(text)' (known: \(SettingMeaning.profileNames.keys.sorted().joined(separator: ", ")))")
+                }
+                meaning = known
+            }
+            var type = ApplicationProfile.Setting.ValueType.string
+            if let typeNode = node["type"] {
+                let text = try string(typeNode, "type")
+                guard let known = ApplicationProfile.Setting.ValueType(rawValue: text) else {
+                    throw fail(typeNode, "unknown type '\(text)' (known: string, url, boolean, integer)")
+                }
+                type = known
+            }
+            var pattern: String?
+            if let patternNode = node["pattern"] {
+                pattern = try string(patternNode, "pattern")
+                do { _ = try Regex(pattern!) } catch { throw fail(patternNode, "pattern is not a valid regular expression: \(error)") }
+            }
+            var maxLength: Int?
+            if let lengthNode = node["max_length"] {
+                guard let value = Int(lengthNode.string ?? ""), value > 0 else { throw fail(lengthNode, "max_length must be a positive integer") }
+                maxLength = value
+            }
+            let names = try strings(node["names"], "names")
+            settings.append(.init(key: key, names: names.isEmpty ? [key] : names + [key], meaning: meaning, type: type,
+                                  allowed: node["allowed"] == nil ? nil : try strings(node["allowed"], "allowed"),
+                                  pattern: pattern, maxLength: maxLength,
+                                  defaultValue: node["default"]?.string))
+        }
+        return ApplicationProfile(
+            id: id, name: name, file: file,
+            matchFiles: try strings(match?["files"], "match.files"),
+            matchTitles: try strings(match?["titles"], "match.titles"),
+            redirectURIs: redirects,
+            defaultScopes: scopes?["default"] == nil ? nil : try strings(scopes?["default"], "scopes.default"),
+            alwaysScopes: try strings(scopes?["always"], "scopes.always"),
+            settings: settings)
+    }
+}

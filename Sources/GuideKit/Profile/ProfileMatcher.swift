@@ -1,0 +1,19 @@
+import Foundation
+
+/// Picks a guide's application profile: the front matter's `application` (profile id or
+/// name), else the file name, else the title.
+public enum ProfileMatcher {
+    public static func profile(for guide: Guide, in profiles: [ApplicationProfile]) -> ApplicationProfile? {
+        func same(_ a: String, _ b: String) -> Bool { a.caseInsensitiveCompare(b) == .orderedSame }
+        if let declared = guide.frontMatter?["application"]?.string {
+            return profiles.first { same($0.id, declared) || same($0.name, declared) }
+        }
+        let file = ((guide.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let directory = ((guide.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        // Upstream guides live in NAME/index.md.
+        let stem = file == "index" ? directory : file
+        if let byFile = profiles.first(where: { $0.matchFiles.contains { same($0, stem) } }) { return byFile }
+        guard let title = guide.title else { return nil }
+        return profiles.first { $0.matchTitles.contains { same($0, title) } }
+    }
+}

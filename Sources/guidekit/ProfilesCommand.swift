@@ -1,0 +1,54 @@
+import ArgumentParser
+import GuideKit
+
+struct ProfilesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profiles",
+        abstract: "List the application profiles GuideKit knows.",
+        discussion: """
+            A profile names an application's settings, their meanings and allowed values, and \
+            the redirect URI the application sends. A guide uses the profile named by its \
+            front matter (application: ID), else the one matching its file name or title. \
+            docs/PROFILES.md explains how to add one.
+            """
+    )
+
+    @Option(help: "Also load profiles from this folder (*.yml); a profile with a bundled id replaces it.")
+    var profiles: String?
+
+    @Flag(help: "Show each profile's settings too.")
+    var verbose = false
+
+    func run() throws {
+        for profile in try ProfileOptions.load(extra: profiles) {
+            let redirects = profile.redirectURIs.map { $0.alternatives.joined(separator: " | ") }.joined(separator: ", ")
+            print("\(profile.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(profile.name) — \(profile.settings.count) settings; redirect URI \(redirects)")
+            if verbose {
+                for setting in profile.settings {
+                    let meaning = setting.meaning.map { " [\($0)]" } ?? ""
+                    print("    \(setting.key)\(meaning): \(setting.names.joined(separator: ", "))")
+                }
+            }
+        }
+    }
+}
+
+/// Loading profiles for commands: the bundled ones plus an optional folder, with errors
+/// reported as input failures (exit status 2).
+enum ProfileOptions {
+    static func load(extra: String?) throws -> [ApplicationProfile] {
+        switch combined(extra: extra) {
+        case .success(let profiles): return profiles
+        case .failure(let error): throw ValidationError("profile error: \(error)")
+        }
+    }
+
+    private static func combined(extra: String?) -> Result<[ApplicationProfile], ProfileError> {
+        ProfileLoader.bundledResult.flatMap { bundled in
+            guard let extra else { return .success(bundled) }
+            return Result { () throws(ProfileError) in try ProfileLoader.load(directory: extra) }.map { added in
+                bundled.filter { old in !added.contains { $0.id == old.id } } + added
+            }
+        }
+    }
+}

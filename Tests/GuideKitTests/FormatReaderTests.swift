@@ -1,0 +1,117 @@
+import Testing
+@testable import GuideKit
+
+/// Application settings from every configuration format upstream guides use, with positions.
+struct FormatReaderTests {
+    func settings(_ block: String) -> [AppSetting] {
+        parse("### Application\n\n" + block + "\n").settings
+    }
+
+    func pairs(_ settings: [AppSetting]) -> [String] {
+        settings.map { "\($0.key.value)=\($0.value.value)@\($0.value.location)" }
+    }
+
+    @Test func iniWithSections() {
+        let found = settings("""
+            ```ini {title="grafana.ini"}
+            [server]
+            root_url = https://grafana.example.com
+
+            [auth.generic_oauth]
+            ; a comment
+            client_id = grafana
+            scopes = openid profile email groups
+            name = "Authelia"
+            ```
+            """)
+        #expect(pairs(found) == ["root_url=https://grafana.example.com@5:12", "client_id=grafana@9:13",
+                                 "scopes=openid profile email groups@10:10", "name=Authelia@11:9"])
+        #expect(found.map(\.meaning) == [.appBaseURL, .clientID, .scopes, nil])
+    }
+
+    @Test func tomlArrays() {
+        let found = settings("""
+            ```toml
+            [oidc]
+            client_id = "app"
+            scopes = ["openid", "profile"]
+            ```
+            """)
+        #expect(pairs(found) == ["client_id=app@5:14", "scopes=openid profile@6:10"])
+    }
+
+    @Test func jsonPairsAndArrays() {
+        let found = settings("""
+            ```json
+            {
+              "openId": {
+                "discoveryURL": "https://auth.example.com",
+                "client_id": "app", "scopes": ["openid", "email"],
+                "port": 8080
+              }
+            }
+            ```
+            """)
+        #expect(pairs(found) == ["discoveryURL=https://auth.example.com@6:22", "client_id=app@7:19",
+                                 "scopes=openid email@7:35", "port=8080@8:13"])
+        #expect(found[0].meaning == .discoveryURL)
+    }
+
+    @Test func composeMapsListsAndKubernetesEnv() {
+        let found = settings("""
+            ```yaml {title="compose.yml"}
+            services:
+              app:
+                environment:
+                  OIDC_CLIENT_ID: 'app'
+              other:
+                environment:
+                  - OIDC_ISSUER=https://auth.example.com
+            ---
+            env:
+              - name: OIDC_CLIENT_SECRET
+                value: "secret"
+            ```
+            """)
+        #expect(pairs(found) == ["OIDC_CLIENT_ID=app@7:24", "OIDC_ISSUER=https://auth.example.com@10:21",
+                                 "OIDC_CLIENT_SECRET=secret@14:13"])
+        #expect(found.map(\.meaning) == [.clientID, .issuerURL, .clientSecret])
+    }
+
+    @Test func phpArrayAndXML() {
+        let found = settings("""
+            ```php
+            $CONFIG = array (
+                'oidc_login_client_id' => 'nextcloud',
+                'oidc_login_scope' => "openid profile",
+            );
+            ```
+
+            ```xml
+            <ClientId>jellyfin</ClientId>
+            ```
+            """)
+        #expect(pairs(found) == ["oidc_login_client_id=nextcloud@5:32", "oidc_login_scope=openid profile@6:28",
+                                 "ClientId=jellyfin@11:11"])
+    }
+
+    @Test func inlineCommandInAStep() {
+        let found = parse("""
+            ### Application
+
+            1. Run `gitea admin auth add-oauth --name=authelia --key=gitea --secret "a b"`.
+            """).settings
+        #expect(pairs(found) == ["name=authelia@3:43", "key=gitea@3:58", "secret=a b@3:73"])
+    }
+
+    @Test func blocksOutsideTheApplicationSectionAreNotSettings() {
+        let found = parse("""
+            ### Reverse proxy
+
+            ```ini
+            client_id = not-an-app-setting
+            ```
+            """).settings
+        #expect(found.isEmpty)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+struct ProfileTests {
+    @Test func bundledProfilesLoadAndValidate() throws {
+        let profiles = try ProfileLoader.bundledResult.get()
+        #expect(profiles.map(\.id) == ["forgejo", "gitea", "grafana", "immich", "nextcloud", "portainer", "proxmox"])
+        let proxmox = try #require(profiles.first { $0.id == "proxmox" })
+        // Every realm option of the Proxmox fact sheet.
+        let keys = Set(proxmox.settings.map(\.key))
+        for option in ["issuer-url", "realm", "client-id", "client-key", "scopes", "username-claim", "groups-claim",
+                       "autocreate", "groups-autocreate", "groups-overwrite", "default", "query-userinfo", "prompt",
+                       "acr-values", "audiences", "comment", "type"] {
+            #expect(keys.contains(option), "\(option)")
+        }
+        #expect(proxmox.setting(named: "--client-key")?.meaning == .clientSecret)
+        #expect(proxmox.setting(named: "Client Key")?.meaning == .clientSecret)
+        let grafana = try #require(profiles.first { $0.id == "grafana" })
+        #expect(grafana.setting(named: "GF_AUTH_GENERIC_OAUTH_API_URL")?.meaning == .endpoint(.userinfo))
+        #expect(grafana.setting(named: "GF_SERVER_ROOT_URL")?.meaning == .appBaseURL)
+    }
+
+    struct Broken: Sendable, CustomTestStringConvertible {
+        var yaml: String
+        var message: String
+        var line: Int
+        var testDescription: String { message }
+    }
+
+    static let broken: [Broken] = [
+        Broken(yaml: "id: x\nname: X\nsetting: []\n", message: "unknown profile key 'setting' — did you mean 'settings'?", line: 3),
+        Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    meaning: client-id\n", message: "unknown meaning 'client-id'", line: 5),
+        Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    pattern: '[a-'\n", message: "pattern is not a valid regular expression", line: 5),
+        Broken(yaml: "id: X Y\nname: X\nsettings: []\n", message: "id 'X Y' must use only a-z, 0-9 and '-'", line: 1),
+        Broken(yaml: "id: x\nname: X\nredirect_uris: ['/callback']\nsettings: []\n", message: "must start with {origin}, {root} or a scheme", line: 3),
+        Broken(yaml: "id: x\nname: [X]\nsettings: []\n", message: "name must be a non-empty string", line: 2),
+        Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    typ: url\n", message: "unknown setting key 'typ' — did you mean 'type'?", line: 5),
+        Broken(yaml: "id: x\nname: 'X\n", message: "invalid YAML", line: 2),
+    ]
+
+    @Test(arguments: broken)
+    func brokenProfileIsAClearError(_ case_: Broken) {
+        do {
+            _ = try ProfileLoader.parse(case_.yaml, file: "broken.yml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains(case_.message), "\(error)")
+            #expect(error.location?.line == case_.line, "\(error)")
+            #expect(error.description.hasPrefix("broken.yml:\(case_.line):"))
+        }
+    }
+
+    @Test func guidesFindTheirProfile() throws {
+        let profiles = try ProfileLoader.bundledResult.get()
+        func id(_ path: String, _ text: String) -> String? {
+            ProfileMatcher.profile(for: parse(text, path: path), in: profiles)?.id
+        }
+        #expect(id("docs/guides/pve.md", "---\napplication: Proxmox VE\n---\n# x\n") == "proxmox")
+        #expect(id("guides/grafana.md", "# anything\n") == "grafana")
+        #expect(id("clients/immich/index.md", "# anything\n") == "immich")
+        #expect(id("guide.md", "---\ntitle: \"Portainer\"\n---\n") == "portainer")
+        #expect(id("grafana.md", "---\napplication: none\n---\n") == nil)
+    }
+
+    @Test func extraProfilesFolderIsValidatedToo() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("app.yml", Data("id: app\nname: App\nredirect_uris: ['{root}/cb']\nsettings:\n  - key: APP_CLIENT\n    meaning: client_id\n".utf8))
+        let loaded = try ProfileLoader.load(directory: folder.url.path)
+        #expect(loaded.map(\.id) == ["app"])
+        _ = try folder.write("bad.yml", Data("id: app\nname: Clash\nsettings: []\n".utf8))
+        #expect(throws: ProfileError.self) { try ProfileLoader.load(directory: folder.url.path) }
+    }
+}
