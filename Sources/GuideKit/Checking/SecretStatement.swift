@@ -6,6 +6,8 @@ public struct SecretStatement: Sendable, Equatable {
     public enum Source: Sendable, Equatable {
         case assumption(line: Int)
         case comment(line: Int)
+        /// The secret the application is configured with (used when no assumption states one).
+        case appSetting(line: Int)
     }
 
     public var secret: String
@@ -22,6 +24,14 @@ public struct SecretStatement: Sendable, Equatable {
            let secret = commentSecret(in: guide.source.originalLine(node.location.line)),
            !statements.contains(where: { $0.secret == secret }) {
             statements.append(SecretStatement(secret: secret, source: .comment(line: node.location.line)))
+        }
+        // Without a Client Secret assumption, what the application is given is the statement
+        // that matters: it must be the secret the digest was made from.
+        if guide.assumption(.clientSecret) == nil, clientCount == 1 {
+            for setting in guide.settings where setting.meaning == .clientSecret && !AppSettingMismatchRule.isTemplated(setting.value.value)
+                && !statements.contains(where: { $0.secret == setting.value.value }) {
+                statements.append(SecretStatement(secret: setting.value.value, source: .appSetting(line: setting.value.location.line)))
+            }
         }
         return statements
     }

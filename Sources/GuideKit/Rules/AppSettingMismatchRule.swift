@@ -13,7 +13,8 @@ struct AppSettingMismatchRule: GuideRule {
             "Application" heading, from `app-settings` blocks and from command-line options \
             such as `pveum realm add … --client-id`. Values with template syntax (`${VAR}`, \
             `{{ }}`, `<placeholder>`) are not compared. A client id that matches another \
-            client of the guide (a second, CLI client, say) is accepted.
+            client of the guide (a second, CLI client, say) is accepted; without a Client ID \
+            assumption, the application's client id must be one the YAML configures.
             """,
         triggeringExamples: [
             """
@@ -42,6 +43,14 @@ struct AppSettingMismatchRule: GuideRule {
             ```shell
             pveum realm add ↓sso --type openid
             ```
+            """,
+            """
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+            ```
+
+            ### Application
+            - Client ID: `↓ap`
             """,
         ],
         nonTriggeringExamples: [
@@ -77,9 +86,15 @@ struct AppSettingMismatchRule: GuideRule {
             let value = setting.value.value
             switch meaning {
             case .clientID:
-                guard let expected = guide.assumption(.clientID)?.value?.text,
-                      value != expected, !clientIDs.contains(value) else { continue }
-                findings.append(mismatch(guide, setting, kind: .clientID, expected: expected))
+                if let expected = guide.assumption(.clientID)?.value?.text {
+                    guard value != expected, !clientIDs.contains(value) else { continue }
+                    findings.append(mismatch(guide, setting, kind: .clientID, expected: expected))
+                } else if !clientIDs.isEmpty, !clientIDs.contains(value) {
+                    // No assumption: the application must name a client the YAML configures.
+                    findings.append(finding(guide, at: setting.value,
+                                            "\(setting.key.value) '\(value)' is not the client_id of any Authelia client in this guide (\(clientIDs.sorted().joined(separator: ", ")))",
+                                            help: "use the client_id from the Authelia configuration"))
+                }
             case .clientSecret:
                 guard let expected = guide.assumption(.clientSecret)?.value?.text, value != expected else { continue }
                 findings.append(mismatch(guide, setting, kind: .clientSecret, expected: expected))

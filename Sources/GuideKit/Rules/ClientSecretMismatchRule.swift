@@ -12,9 +12,19 @@ struct ClientSecretMismatchRule: GuideRule {
             and put its digest in Authelia's YAML. If the digest was made from another secret, \
             every reader's login fails with 'invalid_client'. GuideKit recomputes the digest \
             (PBKDF2, Argon2, scrypt, SHA-crypt, bcrypt) and compares. Each distinct pair of \
-            digest and secret is computed once per run, in parallel.
+            digest and secret is computed once per run, in parallel. When the guide states no \
+            Client Secret assumption, the secret given to the application is checked instead.
             """,
         triggeringExamples: [
+            """
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+              client_secret: ↓'$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng'
+            ```
+
+            ### Application
+            - Client Secret: `a_different_secret`
+            """,
             """
             ### Assumptions
             - Client ID: `app`
@@ -33,6 +43,15 @@ struct ClientSecretMismatchRule: GuideRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+              client_secret: '$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng'
+            ```
+
+            ### Application
+            - Client Secret: `insecure_secret`
+            """,
             """
             ### Assumptions
             - Client ID: `app`
@@ -54,6 +73,7 @@ struct ClientSecretMismatchRule: GuideRule {
                 let where_: String = switch statement.source {
                 case .assumption(let line): "the Client Secret assumption (line \(line))"
                 case .comment(let line): "the comment on line \(line)"
+                case .appSetting(let line): "the application's settings (line \(line))"
                 }
                 // Secrets are never printed: a finding may end up in a public CI log.
                 if let plaintext {
