@@ -14,7 +14,7 @@ struct GuideKitCommand: ParsableCommand {
             Exit status: 0 no error-level finding, 1 at least one error-level finding, \
             2 usage or input failure (missing file, unreadable, not UTF-8).
             """,
-        subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, ProfilesCommand.self, DigestCommand.self],
+        subcommands: [CheckCommand.self, RenderCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, ProfilesCommand.self, DigestCommand.self],
         defaultSubcommand: nil
     )
 
@@ -33,6 +33,10 @@ struct GuideKitCommand: ParsableCommand {
             }
             if !message.isEmpty {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            if let failure = error as? InputFailure {
+                FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
+                Foundation.exit(ExitStatus.inputFailure.rawValue)
             }
             let status = code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.inputFailure : code
             Foundation.exit(status.rawValue)

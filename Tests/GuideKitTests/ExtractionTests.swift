@@ -157,7 +157,7 @@ struct ExtractionTests {
         #expect(settings[0].value.location == SourceLocation(line: 2, column: 19))
         #expect(settings[2].value == Located("proxmox", at: SourceLocation(line: 3, column: 17), length: 7))
         #expect(settings[3].value.value == "openid profile")
-        #expect(settings[3].value.location == SourceLocation(line: 3, column: 34))
+        #expect(settings[3].value.location == SourceLocation(line: 3, column: 35))  // inside the quotes
     }
 
     @Test func headingsAndEveryCodeSpanAreLocated() throws {

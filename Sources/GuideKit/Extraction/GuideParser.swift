@@ -28,6 +28,7 @@ public enum GuideParser {
             case .paragraph:
                 let spans = codeSpans(in: index, document: document, source: source)
                 guide.codeSpans += spans.map(\.span)
+                guide.links += linkDestinations(in: index, document: document, source: source)
                 if headings.contains(where: { isApplicationHeading($0.text) }) {
                     guide.settings += inlineCommandSettings(spans, source: source)
                 }
@@ -87,6 +88,28 @@ public enum GuideParser {
             let literal = document.nodes[index].literal ?? ""
             guard let span = locator.find(literal, in: lines, from: &cursor) else { return nil }
             return (span, cursor.line, cursor.column - literal.unicodeScalars.count)
+        }
+    }
+
+    /// Link and image destinations of one paragraph, found after their `](` or `<` in the
+    /// source (reference-style links have no destination in the paragraph and are skipped).
+    static func linkDestinations(in block: Int, document: MarkdownDocument, source: PreparedSource) -> [Located<String>] {
+        let node = document.nodes[block]
+        let destinations = document.descendants(of: block).compactMap { index -> String? in
+            switch document.nodes[index].kind {
+            case .link(let destination), .image(let destination): return destination.isEmpty ? nil : destination
+            default: return nil
+            }
+        }
+        guard !destinations.isEmpty else { return [] }
+        let locator = InlineLocator(source: source)
+        let lines = node.startLine...max(node.startLine, node.endLine)
+        var cursor = (line: node.startLine, column: 1)
+        return destinations.compactMap { destination in
+            var probe = cursor
+            guard let found = locator.find(destination, in: lines, from: &probe) else { return nil }
+            cursor = probe
+            return found
         }
     }
 

@@ -18,6 +18,8 @@ public struct Guide: Sendable {
     public var headings: [Heading]
     /// Every inline code span in paragraphs and headings, in order, at its content's position.
     public var codeSpans: [Located<String>]
+    /// Every link and image destination in paragraphs and headings, at its position.
+    public var links: [Located<String>] = []
     public var assumptions: [Assumption]
     public var codeBlocks: [CodeBlock]
     public var settings: [AppSetting]

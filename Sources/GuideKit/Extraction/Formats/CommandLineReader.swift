@@ -15,6 +15,15 @@ enum CommandLineReader {
         var line: Int  // 1-based within the block
         var column: Int  // 1-based scalar column within the block line
         var length: Int
+        /// The source column of each scalar of `text` (quotes and escapes removed), so a value
+        /// inside `--flag="value"` is located at its first character, not at the quote.
+        var columns: [Int]
+
+        /// Column and length (in the source) of `text` from scalar `start` on.
+        func span(from start: Int) -> (column: Int, length: Int) {
+            guard start < columns.count, let last = columns.last else { return (column + length, 1) }
+            return (columns[start], last - columns[start] + 1)
+        }
     }
 
     /// `blockIndex` is -1 for a command written in an inline code span.
@@ -23,11 +32,10 @@ enum CommandLineReader {
         for command in commands(in: map.lines) {
             guard let first = command.first else { continue }
             if command.count == 1, let (key, value) = ConfigLineReader.envAssignment(first.text[...]) {
-                let keyColumn = first.column
-                let valueColumn = first.column + key.unicodeScalars.count + 1
+                let valueSpan = first.span(from: first.text.unicodeScalars.count - value.unicodeScalars.count)
                 settings.append(AppSetting(
-                    key: map.located(String(key), line: first.line, column: keyColumn),
-                    value: map.located(String(value), line: first.line, column: valueColumn),
+                    key: map.located(String(key), line: first.line, column: first.span(from: 0).column),
+                    value: map.located(String(value), line: first.line, column: valueSpan.column, length: valueSpan.length),
                     origin: .configLine(block: blockIndex)))
                 continue
             }
@@ -36,9 +44,10 @@ enum CommandLineReader {
             if let rule = positionalSettings.first(where: { words.starts(with: $0.words) }),
                command.count > rule.words.count, !words[rule.words.count].hasPrefix("-") {
                 let token = command[rule.words.count]
+                let span = token.span(from: 0)
                 settings.append(AppSetting(
-                    key: map.located(rule.setting, line: token.line, column: token.column, length: token.length),
-                    value: map.located(token.text, line: token.line, column: token.column, length: token.length),
+                    key: map.located(rule.setting, line: token.line, column: span.column, length: span.length),
+                    value: map.located(token.text, line: token.line, column: span.column, length: span.length),
                     origin: .commandOption(block: blockIndex, command: name)))
             }
             var index = 0
@@ -48,24 +57,26 @@ enum CommandLineReader {
                 guard token.text.hasPrefix("--"), token.text.count > 2 else { continue }
                 let flag = token.text.dropFirst(2)
                 let key: Substring
-                let valueToken: Token
+                let value: String
+                let valueLine: Int
+                let valueSpan: (column: Int, length: Int)
                 if let equals = flag.firstIndex(of: "=") {
                     key = flag[..<equals]
-                    let value = String(flag[flag.index(after: equals)...])
-                    let offset = key.unicodeScalars.count + 3
-                    valueToken = Token(text: value, line: token.line, column: token.column + offset,
-                                       length: max(1, token.length - offset))
+                    value = String(flag[flag.index(after: equals)...])
+                    valueLine = token.line
+                    valueSpan = token.span(from: key.unicodeScalars.count + 3)
                 } else if index < command.count, !command[index].text.hasPrefix("--") {
                     key = flag
-                    valueToken = command[index]
+                    value = command[index].text
+                    valueLine = command[index].line
+                    valueSpan = command[index].span(from: 0)
                     index += 1
                 } else {
                     continue
                 }
                 settings.append(AppSetting(
-                    key: map.located(String(key), line: token.line, column: token.column + 2),
-                    value: map.located(valueToken.text, line: valueToken.line, column: valueToken.column,
-                                       length: valueToken.length),
+                    key: map.located(String(key), line: token.line, column: token.span(from: 2).column),
+                    value: map.located(value, line: valueLine, column: valueSpan.column, length: valueSpan.length),
                     origin: .commandOption(block: blockIndex, command: name)))
             }
         }
@@ -99,6 +110,7 @@ enum CommandLineReader {
                 if scalars[index] == "#" { break }
                 let start = index
                 var text = String.UnicodeScalarView()
+                var columns: [Int] = []
                 var quote: Unicode.Scalar?
                 while index < scalars.count {
                     let scalar = scalars[index]
@@ -106,7 +118,11 @@ enum CommandLineReader {
                         if scalar == open { quote = nil } else if scalar == "\\", open == "\"", index + 1 < scalars.count {
                             index += 1
                             text.append(scalars[index])
-                        } else { text.append(scalar) }
+                            columns.append(index + 1)
+                        } else {
+                            text.append(scalar)
+                            columns.append(index + 1)
+                        }
                     } else if scalar == "\"" || scalar == "'" {
                         quote = scalar
                     } else if scalar == " " || scalar == "\t" {
@@ -114,12 +130,14 @@ enum CommandLineReader {
                     } else if scalar == "\\", index + 1 < scalars.count {
                         index += 1
                         text.append(scalars[index])
+                        columns.append(index + 1)
                     } else {
                         text.append(scalar)
+                        columns.append(index + 1)
                     }
                     index += 1
                 }
-                current.append(Token(text: String(text), line: offset + 1, column: start + 1, length: index - start))
+                current.append(Token(text: String(text), line: offset + 1, column: start + 1, length: index - start, columns: columns))
             }
             if !continues, !current.isEmpty {
                 commands.append(current)

@@ -1,0 +1,39 @@
+/// The result of rendering one guide for one site, in memory until everything succeeded.
+public struct RenderedGuide: Sendable {
+    public struct Artifact: Sendable {
+        /// File name inside the guide's output folder.
+        public var name: String
+        public var content: String
+        /// POSIX permissions; 0o600 for secrets.
+        public var permissions: Int
+    }
+
+    public var site: String
+    /// The guide's output folder name (its file name without `.md`).
+    public var guide: String
+    public var markdown: String
+    public var html: String
+    public var artifacts: [Artifact]
+    /// Things the administrator should know (a reused example secret, values kept from the
+    /// guide because the site did not give them).
+    public var warnings: [String]
+    /// Whether a secret was generated (then `artifacts` holds the secrets file).
+    public var generatedSecret: Bool
+}
+
+/// Why a guide could not be rendered for a site.
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+    public var site: String
+    public var guide: String
+    public var message: String
+    /// Findings of the re-check, when the rendered guide would not check clean.
+    public var findings: [Finding] = []
+
+    public var description: String {
+        var text = "\(guide) for site \(site): \(message)"
+        for finding in findings.prefix(10) {
+            text += "\n  \(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+        }
+        return text
+    }
+}

@@ -1,0 +1,75 @@
+/// The old → new text pairs derived from a guide's assumptions and a site: each assumption
+/// value and the forms derived from it (a URL with and without trailing slash, its origin,
+/// host:port and host). Applied only to whole tokens inside code: the Client ID `proxmox`
+/// never touches `proxmox.example.com` or the product name "Proxmox".
+struct Replacements: Sendable {
+    struct Pair: Sendable {
+        var old: String
+        var new: String
+        /// URL prefixes may be followed by a path (`/`), query or fragment.
+        var isURLPrefix: Bool
+        /// Derived from a URL assumption (a URL, origin, host:port or host).
+        var fromURL: Bool
+    }
+
+    /// Longest first, so a full URL wins over its host.
+    private(set) var pairs: [Pair] = []
+
+    /// Only the pairs derived from URL assumptions (URLs, origins, hosts).
+    var urlDerived: Replacements {
+        var subset = Replacements()
+        subset.pairs = pairs.filter(\.fromURL)
+        return subset
+    }
+
+    mutating func addURL(old: WebURL, new: WebURL) {
+        let oldRoot = old.origin + old.normalizedPath
+        let newRoot = new.origin + new.normalizedPath
+        add(oldRoot, newRoot, urlPrefix: true, fromURL: true)
+        if old.origin != oldRoot { add(old.origin, new.origin, urlPrefix: true, fromURL: true) }
+        let oldHostPort = old.port.map { "\(old.host):\($0)" }
+        let newHostPort = new.port.map { "\(new.host):\($0)" } ?? new.host
+        if let oldHostPort { add(oldHostPort, newHostPort, fromURL: true) }
+        add(old.host, new.host, fromURL: true)
+    }
+
+    mutating func add(_ old: String, _ new: String, urlPrefix: Bool = false, fromURL: Bool = false) {
+        guard !old.isEmpty, old != new, !pairs.contains(where: { $0.old == old }) else { return }
+        pairs.append(Pair(old: old, new: new, isURLPrefix: urlPrefix, fromURL: fromURL))
+        pairs.sort { $0.old.unicodeScalars.count > $1.old.unicodeScalars.count }
+    }
+
+    /// Characters that continue an identifier or host name: a match next to one is part of a
+    /// longer token and is left alone.
+    static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            || scalar == "_" || scalar == "-" || scalar == "." || scalar == "~"
+    }
+
+    /// Edits replacing whole-token occurrences in `text`, which starts at (`line`, `column`).
+    func edits(in text: Substring, line: Int, column: Int) -> [TextEdit] {
+        let scalars = Array(text.unicodeScalars)
+        var edits: [TextEdit] = []
+        var index = 0
+        outer: while index < scalars.count {
+            for pair in pairs {
+                let old = Array(pair.old.unicodeScalars)
+                guard index + old.count <= scalars.count, scalars[index..<(index + old.count)].elementsEqual(old) else { continue }
+                let before = index > 0 ? scalars[index - 1] : nil
+                let after = index + old.count < scalars.count ? scalars[index + old.count] : nil
+                let startsToken = before.map { !Self.isTokenCharacter($0) } ?? true
+                var endsToken = after.map { !Self.isTokenCharacter($0) } ?? true
+                // A host followed by '.' then a non-token character ends a sentence, not a host.
+                if let after, after == ".", index + old.count + 1 >= scalars.count || !Self.isTokenCharacter(scalars[index + old.count + 1]) {
+                    endsToken = true
+                }
+                guard startsToken, endsToken else { continue }
+                edits.append(TextEdit(line: line, column: column + index, length: old.count, replacement: pair.new))
+                index += old.count
+                continue outer
+            }
+            index += 1
+        }
+        return edits
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Reads and validates site files (docs/SITES.md) before anything is rendered.
+public enum SiteLoader {
+    /// Keys every site may use besides the guide's own assumption labels.
+    static let knownLabels = AssumptionKind.allCases.map(\.rawValue) + ["Authelia Version"]
+
+    public static func load(path: String) throws(SiteError) -> Site {
+        let text: String
+        do {
+            text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
+        } catch {
+            throw SiteError(file: path, location: error.location, message: error.message)
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return try parse(text, file: path, name: name)
+    }
+
+    /// - Parameter extraLabels: labels the guides being rendered use besides the known ones
+    ///   (e.g. "Authentication Name (Gitea)"), so the site may set them.
+    public static func parse(_ text: String, file: String, name: String, extraLabels: [String] = []) throws(SiteError) -> Site {
+        let root: YAMLNode
+        do {
+            guard let first = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) }).first,
+                  first.pairs != nil else {
+                throw SiteError(file: file, message: "a site file is a YAML mapping such as 'client_id: app'")
+            }
+            root = first
+        } catch let error as YAMLSyntaxError {
+            throw SiteError(file: file, location: error.location, message: error.message)
+        } catch let error as SiteError {
+            throw error
+        } catch {
+            throw SiteError(file: file, message: "\(error)")
+        }
+        var site = Site(name: name, file: file, values: [:], secret: .generate, autheliaVersion: nil)
+        let labels = knownLabels + extraLabels
+        let normalizedLabels = Dictionary(labels.map { (AssumptionKind.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for pair in root.pairs ?? [] {
+            guard let key = pair.key.string else { continue }
+            let normalized = AssumptionKind.normalize(key)
+            guard let label = normalizedLabels[normalized] else {
+                let snake = labels.map { AssumptionKind.normalize($0).replacingOccurrences(of: " ", with: "_") }
+                let hint = Suggestion.closest(to: key.lowercased().replacingOccurrences(of: " ", with: "_"), in: snake)
+                throw SiteError(file: file, location: pair.key.location,
+                                message: "unknown site key '\(key)'\(hint.map { " — did you mean '\($0)'?" } ?? "") (keys: \(snakeCase(labels).joined(separator: ", ")))")
+            }
+            guard let raw = pair.value.string, pair.value.scalarType != .null else {
+                throw SiteError(file: file, location: pair.value.location, message: "'\(key)' must be a single value")
+            }
+            let value = raw.trimmingSpaces()
+            let location = pair.value.location
+            if label == "Authelia Version" {
+                guard let version = AutheliaVersion(String(value)), AutheliaVersion.known.contains(version) else {
+                    throw SiteError(file: file, location: location,
+                                    message: "authelia_version '\(value)' is not a release GuideKit knows (4.29 to 4.39)")
+                }
+                site.autheliaVersion = version
+                continue
+            }
+            let kind = AssumptionKind(label: label)
+            if kind == .clientSecret {
+                site.secret = value == "generate" ? .generate : .given(String(value))
+            }
+            try validate(String(value), kind: kind, key: key, file: file, location: location)
+            site.values[normalized] = Site.Value(text: String(value), location: location)
+        }
+        return site
+    }
+
+    static func snakeCase(_ labels: [String]) -> [String] {
+        labels.map { AssumptionKind.normalize($0).replacingOccurrences(of: " ", with: "_") }
+    }
+
+    /// Every value must be safe to put in Markdown code, YAML, shell commands and HTML: typed
+    /// values by their own rules, free text without line breaks, backticks, quotes or
+    /// angle brackets.
+    static func validate(_ value: String, kind: AssumptionKind?, key: String, file: String, location: SourceLocation) throws(SiteError) {
+        func fail(_ message: String) -> SiteError { SiteError(file: file, location: location, message: "'\(key)': \(message)") }
+        guard !value.isEmpty else { throw fail("the value is empty") }
+        if kind == .clientSecret, value == "generate" { return }
+        switch kind {
+        case .applicationRootURL, .autheliaRootURL:
+            guard let url = WebURL(value), value.unicodeScalars.allSatisfy({ isURLCharacter($0) }) else {
+                throw fail("'\(value)' is not an absolute http(s) URL without spaces, quotes or angle brackets")
+            }
+            guard url.scheme == "https" || isLocal(url.host) else {
+                throw fail("use https ('\(value)' is http on a non-local host; Authelia refuses such redirects)")
+            }
+        case .clientID:
+            guard AssumptionValue.isClientID(value) else {
+                throw fail("'\(value)' is not a valid client id: 1 to 100 of A-Z a-z 0-9 . _ ~ -")
+            }
+        case .clientSecret:
+            guard value.count >= 8, value.unicodeScalars.allSatisfy({ isURLCharacter($0) && $0 != "'" && $0 != "\"" }) else {
+                throw fail("give at least 8 printable characters without spaces or quotes, or 'generate'")
+            }
+        case .realm:
+            guard AssumptionValue.isRealm(value) else {
+                throw fail("'\(value)' is not a valid realm: a letter, then letters, digits, '.', '-' or '_', 2 to 32 characters")
+            }
+        case nil:
+            if let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control || "`'\"<>\\".unicodeScalars.contains($0) }) {
+                throw fail("the character '\(bad.escaped(asASCII: true))' is not allowed in site values")
+            }
+        }
+    }
+
+    static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && scalar.value > 0x20 && scalar.value < 0x7F && !"<>\"'`\\{}|^".unicodeScalars.contains(scalar)
+    }
+
+    static func isLocal(_ host: String) -> Bool {
+        host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "[::1]"
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GuideKit
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render guides for your own sites, with fresh secrets, as Markdown and HTML.",
+        discussion: """
+            For each site file (docs/SITES.md) and guide, writes OUT/SITE/GUIDE/ with guide.md, \
+            guide.html, the Authelia client YAML, the application's configuration blocks and \
+            commands, and secrets.txt (mode 0600) when a secret was generated. Every rendered \
+            guide is checked again; if any render fails, nothing is written.
+
+            Example:
+              guidekit render docs/guides/proxmox.md --site docs/sites/example.yml --out out/
+
+            Exit status: 0 rendered, 1 a rendered guide would not check clean, 2 usage or input
+            failure (unreadable guide, invalid site file, missing template).
+            """
+    )
+
+    @Argument(help: "Guides, or folders of guides, to render.")
+    var guides: [String]
+
+    @Option(name: .customLong("site"), help: "A site file (repeat for several sites).")
+    var sites: [String]
+
+    @Option(help: "Output folder.")
+    var out: String
+
+    @Option(help: "Make secrets and salts reproducible (for tests and examples only; never for real secrets).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("authelia-version"), help: "Render the key names of this Authelia release (default: the site's authelia_version, else the guide's).")
+    var autheliaVersion: AutheliaVersionArgument?
+
+    @Option(help: "HTML page template (default: templates/guide.html).")
+    var template: String?
+
+    @Option(help: "Also load application profiles from this folder.")
+    var profiles: String?
+
+    func run() throws {
+        guard !sites.isEmpty else { throw ValidationError("give at least one --site FILE") }
+        let (files, pathErrors) = GuideFinder.markdownFiles(in: guides)
+        if let error = pathErrors.first { throw InputFailure("\(error)") }
+        var texts: [(path: String, text: String)] = []
+        for path in files {
+            do { texts.append((path, try GuideFileReader().read(path))) } catch { throw InputFailure("\(error)") }
+        }
+        let labels = Set(texts.flatMap { GuideParser.parse(path: $0.path, text: $0.text).assumptions.map(\.label.value) })
+        var loadedSites: [Site] = []
+        for path in sites {
+            do {
+                let text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
+                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                loadedSites.append(try SiteLoader.parse(text, file: path, name: name, extraLabels: Array(labels)))
+            } catch let error as InputError {
+                throw InputFailure("\(error)")
+            } catch {
+                throw InputFailure("\(error)")
+            }
+        }
+        if let duplicate = Dictionary(grouping: loadedSites, by: \.name).first(where: { $0.value.count > 1 }) {
+            throw InputFailure("two site files are named '\(duplicate.key)'; the output folder is named after the site")
+        }
+        let renderer = GuideRenderer(checker: Checker(profiles: try ProfileOptions.load(extra: profiles)),
+                                     template: try Self.loadTemplate(template))
+
+        let jobs = loadedSites.flatMap { site in texts.map { (site, $0) } }
+        let results = RenderResults(count: jobs.count)
+        let start = Date()
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (site, guide) = jobs[index]
+            let result: Result<RenderedGuide, RenderError>
+            if let seed {
+                var random = SeededGenerator(seed: seed, name: site.name + "/" + guide.path)
+                result = Result { () throws(RenderError) in
+                    try renderer.render(path: guide.path, text: guide.text, site: site, version: autheliaVersion?.version, random: &random)
+                }
+            } else {
+                var random = SystemRandomNumberGenerator()
+                result = Result { () throws(RenderError) in
+                    try renderer.render(path: guide.path, text: guide.text, site: site, version: autheliaVersion?.version, random: &random)
+                }
+            }
+            results.set(index, result)
+        }
+        let outcomes = results.values
+        let failures = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+        guard failures.isEmpty else {
+            for failure in failures {
+                FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
+            }
+            FileHandle.standardError.write(Data("guidekit: nothing was written (\(failures.count) of \(jobs.count) renders failed)\n".utf8))
+            throw ExitStatus.findings
+        }
+        let rendered = outcomes.compactMap { try? $0.get() }
+        let folders: [String]
+        do {
+            folders = try OutputWriter.write(rendered, to: out)
+        } catch {
+            throw InputFailure("\(error)")
+        }
+        for item in rendered {
+            for warning in item.warnings {
+                FileHandle.standardError.write(Data("guidekit: warning: \(item.guide) for site \(item.site): \(warning)\n".utf8))
+            }
+        }
+        let generated = rendered.filter(\.generatedSecret).count
+        print("rendered \(rendered.count) guide(s) for \(loadedSites.count) site(s) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s into \(folders.joined(separator: ", "))")
+        if generated > 0 { print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
+    }
+
+    /// `--template`, else templates/guide.html in the current folder or beside the tool's
+    /// package (found from the executable's path, for `swift run` from elsewhere).
+    static func loadTemplate(_ explicit: String?) throws -> String {
+        var candidates: [String] = []
+        if let explicit { candidates = [explicit] } else {
+            candidates.append("templates/guide.html")
+            var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            for _ in 0..<5 {
+                candidates.append(directory.appendingPathComponent("templates/guide.html").path)
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        for path in candidates where FileManager.default.fileExists(atPath: path) {
+            do { return try GuideFileReader().read(path) } catch { throw InputFailure("\(error)") }
+        }
+        throw InputFailure("HTML template not found (looked for \(candidates[0])); pass --template FILE")
+    }
+}
+
+/// An input problem: printed on one line, exit status 2.
+struct InputFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+private final class RenderResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<RenderedGuide, RenderError>?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<RenderedGuide, RenderError>) {
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
+    }
+
+    var values: [Result<RenderedGuide, RenderError>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.compactMap { $0 }
+    }
+}
