@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -50,6 +51,10 @@ let package = Package(
             name: "guidekit",
             dependencies: ["GuideKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "GuideKitTests", dependencies: ["GuideKit", "CMarkBridge", "SecretDigests", "guidekit"]),
+        .testTarget(
+            name: "GuideKitTests",
+            dependencies: ["GuideKit", "CMarkBridge", "SecretDigests", "guidekit",
+                           .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ]
 )

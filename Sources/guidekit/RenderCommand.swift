@@ -24,7 +24,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "Guides, or folders of guides, to render.")
     var guides: [String]
 
-    @Option(name: .customLong("site"), help: "A site file (repeat for several sites).")
+    @Option(name: .customLong("site"), help: "A site file, or a folder of them (*.yml); repeat for several.")
     var sites: [String]
 
     @Option(help: "Output folder.")
@@ -52,7 +52,7 @@ struct RenderCommand: ParsableCommand {
         }
         let labels = Set(texts.flatMap { GuideParser.parse(path: $0.path, text: $0.text).assumptions.map(\.label.value) })
         var loadedSites: [Site] = []
-        for path in sites {
+        for path in try Self.siteFiles(sites) {
             do {
                 let text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
                 let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -69,7 +69,16 @@ struct RenderCommand: ParsableCommand {
         let renderer = GuideRenderer(checker: Checker(profiles: try ProfileOptions.load(extra: profiles)),
                                      template: try Self.loadTemplate(template))
 
-        let jobs = loadedSites.flatMap { site in texts.map { (site, $0) } }
+        var prepared: [GuideRenderer.PreparedGuide] = []
+        for guide in texts {
+            do {
+                prepared.append(try renderer.prepare(path: guide.path, text: guide.text))
+            } catch {
+                FileHandle.standardError.write(Data("guidekit: error: \(error)\nguidekit: nothing was written\n".utf8))
+                throw ExitStatus.findings
+            }
+        }
+        let jobs = loadedSites.flatMap { site in prepared.map { (site, $0) } }
         let results = RenderResults(count: jobs.count)
         let start = Date()
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
@@ -78,12 +87,12 @@ struct RenderCommand: ParsableCommand {
             if let seed {
                 var random = SeededGenerator(seed: seed, name: site.name + "/" + guide.path)
                 result = Result { () throws(RenderError) in
-                    try renderer.render(path: guide.path, text: guide.text, site: site, version: autheliaVersion?.version, random: &random)
+                    try renderer.render(guide, site: site, version: autheliaVersion?.version, random: &random)
                 }
             } else {
                 var random = SystemRandomNumberGenerator()
                 result = Result { () throws(RenderError) in
-                    try renderer.render(path: guide.path, text: guide.text, site: site, version: autheliaVersion?.version, random: &random)
+                    try renderer.render(guide, site: site, version: autheliaVersion?.version, random: &random)
                 }
             }
             results.set(index, result)
@@ -112,6 +121,23 @@ struct RenderCommand: ParsableCommand {
         let generated = rendered.filter(\.generatedSecret).count
         print("rendered \(rendered.count) guide(s) for \(loadedSites.count) site(s) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s into \(folders.joined(separator: ", "))")
         if generated > 0 { print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
+    }
+
+    /// Site files, with folders expanded to their `*.yml` / `*.yaml` files in sorted order.
+    static func siteFiles(_ paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputFailure("\(path): no such site file")
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let sites = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+            guard !sites.isEmpty else { throw InputFailure("\(path): folder holds no site files (*.yml)") }
+            files += sites.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
     }
 
     /// `--template`, else templates/guide.html in the current folder or beside the tool's

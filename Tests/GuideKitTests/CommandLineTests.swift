@@ -125,4 +125,26 @@ struct CommandLineTests {
         #expect(process.terminationStatus == 0)
         #expect(try run(["digest", "verify", "$pbkdf2-sha512$1$x"]).status == 2)
     }
+
+    @Test func renderWritesEverythingOrNothing() throws {
+        let folder = try TemporaryFolder()
+        let good = try folder.write("good.yml", Data("application_root_url: https://pve.corp.test/\nauthelia_root_url: https://sso.corp.test/\nclient_id: pve\nrealm: corp\n".utf8))
+        let bad = try folder.write("bad.yml", Data("application_root_url: https://pve.corp.test/\nclient_ld: pve\n".utf8))
+        let guide = ProjectFiles.root.appendingPathComponent("docs/guides/proxmox.md").path
+        let template = ProjectFiles.root.appendingPathComponent("templates/guide.html").path
+        let out = folder.url.appendingPathComponent("out").path
+        let failed = try run(["render", guide, "--site", good, "--site", bad, "--out", out, "--template", template])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.contains("bad.yml:2:1: unknown site key 'client_ld' — did you mean 'client_id'?"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let done = try run(["render", guide, "--site", good, "--out", out, "--template", template, "--seed", "3"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("into \(out)/good"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out + "/good/proxmox").sorted()
+        #expect(files == ["authelia-client.yml", "commands-1.sh", "domains.cfg", "guide.html", "guide.md", "secrets.txt"])
+        // The secret is in secrets.txt, never in the log.
+        let secrets = try String(contentsOfFile: out + "/good/proxmox/secrets.txt", encoding: .utf8)
+        let secret = try #require(secrets.split(separator: "\n").first { $0.hasPrefix("client_secret: ") }?.dropFirst(15))
+        #expect(!done.stdout.contains(secret) && !done.stderr.contains(secret))
+    }
 }

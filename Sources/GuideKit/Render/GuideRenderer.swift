@@ -24,18 +24,40 @@ public struct GuideRenderer: Sendable {
         self.template = template
     }
 
+    /// A guide checked and made ready once, then rendered for any number of sites.
+    public struct PreparedGuide: Sendable {
+        public var path: String
+        var guide: Guide
+        var originalFindings: [Finding]
+    }
+
+    /// Checks the guide as written (it must have no error) and resolves its shortcodes. Done
+    /// once per guide, not once per site: checking verifies the guide's own digest.
+    public func prepare(path: String, text: String) throws(RenderError) -> PreparedGuide {
+        let original = GuideParser.parse(path: path, text: text)
+        let findings = checker.check(original)
+        if let error = findings.first(where: { $0.severity == .error }) {
+            throw RenderError(site: "-", guide: Self.stem(path), message: "the guide itself does not check clean; fix it first",
+                              findings: [error])
+        }
+        return PreparedGuide(path: path, guide: GuideParser.parse(path: path, text: Self.cleanText(original.source)),
+                             originalFindings: findings)
+    }
+
     public func render<R: RandomNumberGenerator>(path: String, text: String, site: Site, version: AutheliaVersion? = nil,
                                                  random: inout R) throws(RenderError) -> RenderedGuide {
+        try render(try prepare(path: path, text: text), site: site, version: version, random: &random)
+    }
+
+    public func render<R: RandomNumberGenerator>(_ prepared: PreparedGuide, site: Site, version: AutheliaVersion? = nil,
+                                                 random: inout R) throws(RenderError) -> RenderedGuide {
+        let path = prepared.path
         let guideName = Self.stem(path)
         func fail(_ message: String, findings: [Finding] = []) -> RenderError {
             RenderError(site: site.name, guide: guideName, message: message, findings: findings)
         }
-        let original = GuideParser.parse(path: path, text: text)
-        let originalFindings = checker.check(original)
-        if let error = originalFindings.first(where: { $0.severity == .error }) {
-            throw fail("the guide itself does not check clean; fix it first", findings: [error])
-        }
-        let guide = GuideParser.parse(path: path, text: Self.cleanText(original.source))
+        let guide = prepared.guide
+        let originalFindings = prepared.originalFindings
         let target = version ?? site.autheliaVersion
 
         var plan = SubstitutionPlan(guide: guide, site: site)

@@ -99,6 +99,7 @@ public enum SiteLoader {
             guard AssumptionValue.isRealm(value) else {
                 throw fail("'\(value)' is not a valid realm: a letter, then letters, digits, '.', '-' or '_', 2 to 32 characters")
             }
+            guard value != "pam", value != "pve" else { throw fail("'\(value)' is a built-in Proxmox realm; choose another name") }
         case nil:
             if let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control || "`'\"<>\\".unicodeScalars.contains($0) }) {
                 throw fail("the character '\(bad.escaped(asASCII: true))' is not allowed in site values")
