@@ -36,7 +36,7 @@ public struct CheckContext: Sendable {
     /// What an application setting means: the application profile's own name for it when
     /// the guide has a profile, else GuideKit's general recognition of setting names.
     public func meaning(of setting: AppSetting) -> SettingMeaning? {
-        if let known = profile?.setting(named: setting.key.value) { return known.meaning }
+        if let known = profile?.setting(words: setting.keyWords) { return known.meaning }
         return setting.meaning
     }
 

@@ -10,10 +10,21 @@ public struct AppSetting: Sendable, Equatable {
     }
 
     /// The setting's name as written (`Issuer URL`, `client-id`, `OIDC_CLIENT_ID`).
-    public var key: Located<String>
+    public let key: Located<String>
     public var value: Located<String>
     public var origin: Origin
 
-    /// What the setting means, when GuideKit recognises the name.
-    public var meaning: SettingMeaning? { SettingMeaning(settingName: key.value) }
+    /// What the setting means, when GuideKit recognises the name (computed once: every rule
+    /// asks).
+    public let meaning: SettingMeaning?
+    /// The name's words, for matching against application profiles.
+    public let keyWords: [String]
+
+    public init(key: Located<String>, value: Located<String>, origin: Origin) {
+        self.key = key
+        self.value = value
+        self.origin = origin
+        meaning = SettingMeaning(settingName: key.value)
+        keyWords = SettingMeaning.words(key.value)
+    }
 }

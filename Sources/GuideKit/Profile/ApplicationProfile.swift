@@ -21,8 +21,21 @@ public struct ApplicationProfile: Sendable {
         public var maxLength: Int?
         public var defaultValue: String?
 
-        /// Name words, precomputed for matching.
-        var nameWords: [[String]] { names.map(SettingMeaning.words) }
+        /// Name words, computed once for matching (every setting of every guide is matched).
+        let nameWords: [[String]]
+
+        public init(key: String, names: [String], meaning: SettingMeaning?, type: ValueType, allowed: [String]?,
+                    pattern: String?, maxLength: Int?, defaultValue: String?) {
+            self.key = key
+            self.names = names
+            self.meaning = meaning
+            self.type = type
+            self.allowed = allowed
+            self.pattern = pattern
+            self.maxLength = maxLength
+            self.defaultValue = defaultValue
+            nameWords = names.map(SettingMeaning.words)
+        }
     }
 
     /// One redirect URI requirement: a client must register at least one of the alternatives.
@@ -47,7 +60,10 @@ public struct ApplicationProfile: Sendable {
     /// The profile setting a guide's setting name refers to, if any. The longest matching
     /// name wins, so `GF_AUTH_GENERIC_OAUTH_API_URL` matches `api_url` rather than `url`.
     public func setting(named name: String) -> Setting? {
-        let words = SettingMeaning.words(name)
+        setting(words: SettingMeaning.words(name))
+    }
+
+    public func setting(words: [String]) -> Setting? {
         var best: (Setting, Int)?
         for setting in settings {
             for candidate in setting.nameWords where !candidate.isEmpty && words.suffix(candidate.count).elementsEqual(candidate) {
