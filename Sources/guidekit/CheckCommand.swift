@@ -11,22 +11,25 @@ struct CheckCommand: ParsableCommand {
 
             Examples:
               guidekit check docs/
-              guidekit check docs/guides/proxmox.md --format json
+              guidekit check docs/ --format github --report sarif=guidekit.sarif
+              guidekit check docs/ --changed-since origin/main --baseline .guidekit-baseline.json
+              guidekit check docs/ --shard 2/4
+
+            Exit status: 0 no error-level finding (suppressed and baseline findings do not
+            count), 1 an error-level finding, 2 usage or input failure.
             """
     )
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
 
     @Argument(help: "Guides or folders of guides to check.")
     var paths: [String]
 
-    @Option(help: "Output format: text (compiler style, default) or json (see docs/OUTPUT.md).")
-    var format: Format = .text
+    @Option(help: "Output format on stdout: text, json, github, sarif or junit (docs/OUTPUT.md).")
+    var format: ReportFormat = .text
 
-    @Option(help: "Refuse files larger than this many bytes.")
-    var maxFileSize: Int = GuideFileReader.defaultMaximumBytes
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Also write a report: FORMAT to stdout, or FORMAT=FILE (repeatable).",
+        valueName: "format[=file]"))
+    var reports: [ReportRequest] = []
 
     @Option(name: .customLong("authelia-version"),
             help: "Authelia release to check against (4.29 to 4.39); default: the guide's authelia_version front matter, else 4.39.")
@@ -35,6 +38,21 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Also load application profiles from this folder (see docs/PROFILES.md).")
     var profiles: String?
 
+    @Option(name: .customLong("changed-since"), help: "Check only guides changed since this git revision (and guides whose profile or site changed).")
+    var changedSince: String?
+
+    @Option(help: "Check one deterministic share of the guides, as I/N (for a CI matrix).")
+    var shard: ShardArgument?
+
+    @Option(help: "Findings recorded in this baseline file are reported as known and do not fail the run.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record the current findings in this baseline file (exit 0).")
+    var writeBaseline: String?
+
+    @Option(help: "Refuse files larger than this many bytes.")
+    var maxFileSize: Int = GuideFileReader.defaultMaximumBytes
+
     @Flag(help: "Print timing figures (parsing, digest verification, rules) on stderr.")
     var timing = false
 
@@ -42,12 +60,27 @@ struct CheckCommand: ParsableCommand {
     var color = false
 
     func run() throws {
-        let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
+        let (found, pathErrors) = GuideFinder.markdownFiles(in: paths)
         var inputErrors = pathErrors
+        let loadedProfiles = try ProfileOptions.load(extra: profiles)
+        var files = found
+        if let changedSince {
+            let changed: Set<String>
+            do {
+                changed = try ChangedGuides.changedFiles(since: changedSince, in: FileManager.default.currentDirectoryPath)
+            } catch {
+                throw InputFailure("--changed-since: \(error)")
+            }
+            files = ChangedGuides.select(files, changed: changed, profiles: loadedProfiles) { path in
+                (try? GuideFileReader(maximumBytes: maxFileSize).read(path))
+                    .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: loadedProfiles)?.id }
+            }
+        }
+        if let shard { files = shard.shard.select(files) }
+
         let reader = GuideFileReader(maximumBytes: maxFileSize)
-        let checker = Checker(version: autheliaVersion?.version, profiles: try ProfileOptions.load(extra: profiles))
         var guides: [Guide] = []
-        let parseStart = Date()
+        let start = Date()
         for path in files {
             do {
                 guides.append(GuideParser.parse(path: path, text: try reader.read(path)))
@@ -55,35 +88,79 @@ struct CheckCommand: ParsableCommand {
                 inputErrors.append(error)
             }
         }
-        let parseSeconds = Date().timeIntervalSince(parseStart)
+        let parseSeconds = Date().timeIntervalSince(start)
+        let checker = Checker(version: autheliaVersion?.version, profiles: loadedProfiles)
         let (perGuide, statistics) = checker.check(guides)
-        let findings = perGuide.flatMap { $0 }
-        let sources = Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a })
-        let checkedFiles = guides.count
+        var findings = perGuide.flatMap { $0 }
+        if let baseline {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: baseline)) } catch {
+                throw InputFailure("\(baseline): cannot be read")
+            }
+            do { findings = try Baseline.decode(data, path: baseline).mark(findings) } catch { throw InputFailure("\(error)") }
+        }
+        let report = CheckReport(findings: findings, files: guides.map(\.path),
+                                 sources: Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a }),
+                                 seconds: Date().timeIntervalSince(start))
         if timing {
             let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
-                                 checkedFiles, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
+                                 guides.count, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
                                  statistics.verificationSeconds, statistics.ruleSeconds)
             FileHandle.standardError.write(Data(figures.utf8))
         }
 
-        switch format {
-        case .text:
-            let reporter = TextReporter(useColor: color || Terminal.wantsColor)
-            var output = ""
-            for finding in findings {
-                output += reporter.render(finding, source: sources[finding.path]) + "\n"
+        let fileReports = reports.compactMap(\.file)
+        let useColor = format == .text && (color || Terminal.wantsColor)
+        var stdout = format.render(report, color: useColor, fullReport: fileReports.first)
+        for request in reports {
+            let text = request.format.render(report, fullReport: fileReports.first)
+            if let file = request.file {
+                do { try Self.writeAtomically(text, to: file) } catch { throw InputFailure("\(file): \(error.localizedDescription)") }
+            } else {
+                stdout += text
             }
-            output += reporter.summary(findings: findings, files: checkedFiles) + "\n"
-            FileHandle.standardOutput.write(Data(output.utf8))
-        case .json:
-            FileHandle.standardOutput.write(Data((JSONReporter.render(findings) + "\n").utf8))
         }
+        FileHandle.standardOutput.write(Data(stdout.utf8))
         for error in inputErrors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
         }
+        if let writeBaseline {
+            do { try Self.writeAtomically(Baseline(findings: findings).encoded(), to: writeBaseline) } catch {
+                throw InputFailure("\(writeBaseline): \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("guidekit: recorded \(report.active.count) finding(s) in \(writeBaseline)\n".utf8))
+            if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
+            return
+        }
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
-        if findings.contains(where: { $0.severity == .error }) { throw ExitStatus.findings }
+        if report.hasErrors { throw ExitStatus.findings }
+    }
+
+    static func writeAtomically(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `--report sarif=out.sarif` or `--report github`.
+struct ReportRequest: ExpressibleByArgument {
+    var format: ReportFormat
+    var file: String?
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+        guard let format = ReportFormat(rawValue: parts[0]) else { return nil }
+        self.format = format
+        file = parts.count == 2 && !parts[1].isEmpty ? parts[1] : nil
+    }
+}
+
+struct ShardArgument: ExpressibleByArgument {
+    var shard: Shard
+    init?(argument: String) {
+        guard let shard = Shard(argument) else { return nil }
+        self.shard = shard
     }
 }
 

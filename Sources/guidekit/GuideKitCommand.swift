@@ -14,7 +14,7 @@ struct GuideKitCommand: ParsableCommand {
             Exit status: 0 no error-level finding, 1 at least one error-level finding, \
             2 usage or input failure (missing file, unreadable, not UTF-8).
             """,
-        subcommands: [CheckCommand.self, RenderCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, ProfilesCommand.self, DigestCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, RenderCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, ProfilesCommand.self, DigestCommand.self],
         defaultSubcommand: nil
     )
 

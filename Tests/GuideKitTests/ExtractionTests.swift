@@ -194,4 +194,14 @@ struct ExtractionTests {
         #expect(found.first?.location == SourceLocation(line: 10, column: 13))
         #expect(found.first?.message.contains("'https://other.example.com/callback'") == true)
     }
+
+    @Test func windowsLineEndingsGiveTheSamePositions() {
+        let lf = parse(Self.guide)
+        let crlf = parse(Self.guide.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(crlf.title == lf.title)
+        #expect(crlf.assumptions == lf.assumptions)
+        #expect(crlf.settings.map(\.value) == lf.settings.map(\.value))
+        #expect(crlf.clients.first?.clientID?.location == lf.clients.first?.clientID?.location)
+        #expect(crlf.codeBlocks.map(\.role) == lf.codeBlocks.map(\.role))
+    }
 }

@@ -51,7 +51,21 @@ public struct Checker: Sendable {
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
-        rules.flatMap { $0.check(context) }.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+        var findings = rules.flatMap { $0.check(context) }
+        var used: Set<Int> = []
+        for index in findings.indices {
+            let finding = findings[index]
+            guard let match = context.guide.suppressions.indices.first(where: { candidate in
+                let suppression = context.guide.suppressions[candidate]
+                return suppression.rules.contains(finding.ruleID) && suppression.lines?.contains(finding.location.line) == true
+            }) else { continue }
+            findings[index].suppression = context.guide.suppressions[match].reason ?? "(no reason given)"
+            used.insert(match)
+        }
+        if let unused = rules.lazy.compactMap({ $0 as? UnusedSuppressionRule }).first {
+            findings += unused.findings(context, used: used)
+        }
+        return findings.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
     }
 
     public func check(_ guide: Guide) -> [Finding] {

@@ -20,6 +20,15 @@ public struct Finding: Sendable, Equatable {
     public var message: String
     /// How to fix it, when known.
     public var help: String?
+    /// An edit `guidekit fix` may apply because it is certain (see `Fix`).
+    public var fix: Fix?
+    /// Set when an inline `guidekit-disable` comment covers the finding: its reason.
+    public var suppression: String?
+    /// Set when the finding is recorded in the `--baseline` file.
+    public var isKnown = false
+
+    /// Whether the finding counts: not suppressed and not in the baseline.
+    public var isActive: Bool { suppression == nil && !isKnown }
 
     public init(path: String, location: SourceLocation, length: Int = 1, severity: Severity,
                 ruleID: String, message: String, help: String? = nil) {

@@ -14,7 +14,7 @@ struct BlockLineMap: Sendable {
     init(source: PreparedSource, content: String, firstLine: Int, fallbackPrefix: Int) {
         self.source = source
         self.firstLine = firstLine
-        var lines = content.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = content.lines()
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
         prefixes = lines.enumerated().map { offset, line in

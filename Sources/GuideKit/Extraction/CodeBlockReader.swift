@@ -8,7 +8,7 @@ enum CodeBlockReader {
         let resolvedStart = source.resolvedLine(startLine)
         let startColumn = source.scalarColumn(inResolvedLine: startLine, byteColumn: node.startByteColumn)
         let fromStart = resolvedStart.unicodeScalars.dropFirst(startColumn - 1)
-        let firstContentLine = content.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let firstContentLine = content.lines().first ?? ""
         let startsWithFence = fromStart.starts(with: "```".unicodeScalars) || fromStart.starts(with: "~~~".unicodeScalars)
         let isFenced = !(node.fenceInfo ?? "").isEmpty
             || (startsWithFence && String(String.UnicodeScalarView(fromStart)) != String(firstContentLine))

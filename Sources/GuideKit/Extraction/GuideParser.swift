@@ -41,6 +41,16 @@ public enum GuideParser {
                           item.label.value.split(separator: " ").count <= 6 {
                     guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
                 }
+            case .htmlBlock:
+                if let literal = node.literal, literal.contains("guidekit-disable") {
+                    let next = document.nodes[node.subtreeEnd...].first { $0.isBlock && $0.kind != .htmlBlock }
+                    let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
+                    let lines = next.map { $0.startLine...max($0.startLine, $0.endLine) }
+                    if let suppression = Suppression.parse(literal, location: source.location(line: node.startLine, resolvedColumn: column),
+                                                           lines: lines) {
+                        guide.suppressions.append(suppression)
+                    }
+                }
             case .codeBlock:
                 let inApplication = headings.contains { isApplicationHeading($0.text) }
                 let (block, map) = CodeBlockReader.read(node, source: source, inApplicationSection: inApplication)

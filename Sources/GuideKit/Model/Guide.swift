@@ -20,6 +20,8 @@ public struct Guide: Sendable {
     public var codeSpans: [Located<String>]
     /// Every link and image destination in paragraphs and headings, at its position.
     public var links: [Located<String>] = []
+    /// `guidekit-disable` comments.
+    public var suppressions: [Suppression] = []
     public var assumptions: [Assumption]
     public var codeBlocks: [CodeBlock]
     public var settings: [AppSetting]

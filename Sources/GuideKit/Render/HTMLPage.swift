@@ -28,13 +28,13 @@ public struct HTMLPage: Sendable {
     /// Markdown for cmark: front matter and Hugo shortcode lines dropped, info strings reduced
     /// to the language.
     func prepare(_ markdown: String, guide: Guide) -> String {
-        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = markdown.lines().map(String.init)
         if let frontMatter = guide.source.frontMatter {
             for index in 0..<min(frontMatter.closingLine, lines.count) { lines[index] = "" }
         }
         var inCode = Set<Int>()
         for block in guide.codeBlocks {
-            let end = block.contentFirstLine + block.content.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            let end = block.contentFirstLine + block.content.lines().count - 1
             for line in block.location.line...max(block.location.line, end) { inCode.insert(line) }
             guard block.isFenced, block.location.line <= lines.count else { continue }
             let index = block.location.line - 1

@@ -187,7 +187,7 @@ struct SubstitutionPlan {
             edits += urlOnly.edits(in: Substring(link.value), line: link.location.line, column: link.location.column)
         }
         for block in guide.codeBlocks where block.role == nil {
-            let lines = block.content.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = block.content.lines()
             for (offset, content) in lines.enumerated() where !content.isEmpty {
                 let line = block.contentFirstLine + offset
                 let source = guide.source.resolvedLine(line)

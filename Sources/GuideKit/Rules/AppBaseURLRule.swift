@@ -46,9 +46,11 @@ struct AppBaseURLRule: GuideRule {
             // A "base URL" on Authelia's host is the provider's (`base_url` under an `oidc`
             // section); authelia-url checks it.
             guard url.host != autheliaHost else { return nil }
+            let wanted = root.origin + root.normalizedPath + (setting.value.value.hasSuffix("/") ? "/" : "")
             return finding(context.guide, at: setting.value,
                            "\(setting.key.value) '\(url.text)' is not the Application Root URL '\(root.text)'",
                            help: "use '\(root.origin)\(root.normalizedPath)'")
+                .with(replacing(context.guide, setting.value, with: wanted, "set \(setting.key.value) to the Application Root URL"))
         }
     }
 }

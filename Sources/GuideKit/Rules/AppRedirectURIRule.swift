@@ -53,6 +53,7 @@ struct AppRedirectURIRule: GuideRule {
                 ?? "\(setting.key.value) '\(value)' is not among client \(client.displayName)'s redirect_uris"
             return finding(context.guide, at: setting.value, message,
                            help: "register it in redirect_uris, or use \(registered.map { "'\($0)'" }.joined(separator: " or "))")
+                .with(nearly.flatMap { replacing(context.guide, setting.value, with: $0, "use the registered redirect URI '\($0)'") })
         }
     }
 }

@@ -112,7 +112,8 @@ struct AppSettingMismatchRule: GuideRule {
                 let issuer = root.origin + root.normalizedPath
                 findings.append(finding(guide, at: setting.value,
                                         "\(setting.key.value) '\(value)' is not the Authelia Root URL '\(root.text)'",
-                                        help: "the issuer is the Authelia Root URL without a trailing slash: '\(issuer)'"))
+                                        help: "the issuer is the Authelia Root URL without a trailing slash: '\(issuer)'")
+                    .with(replacing(guide, setting.value, with: issuer, "set the issuer to '\(issuer)'")))
             default:
                 break  // other meanings are compared by the cross-check rules
             }
@@ -126,6 +127,7 @@ struct AppSettingMismatchRule: GuideRule {
         let wanted = kind == .clientSecret ? "the Client Secret assumption" : "the \(kind.rawValue) assumption '\(expected)'"
         return finding(guide, at: setting.value, "\(setting.key.value) \(shown) \(wanted)",
                        help: kind == .clientSecret ? "use the same secret in the assumption and the application" : "use '\(expected)'")
+            .with(replacing(guide, setting.value, with: expected, "set \(setting.key.value) to the \(kind.rawValue) assumption"))
     }
 
     /// Some applications call the discovery document's URL their "issuer"; that is fine.

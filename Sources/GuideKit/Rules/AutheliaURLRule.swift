@@ -70,9 +70,11 @@ struct AutheliaURLRule: GuideRule {
                   let url = WebURL(setting.value.value), url.host == root.host else { continue }
             let name = setting.key.value
             if url.scheme != root.scheme || url.effectivePort != root.effectivePort {
+                let originLength = originLength(in: setting.value.value)
                 findings.append(finding(context.guide, at: setting.value,
                                         "\(name) uses \(url.origin), but the Authelia Root URL is \(root.origin)",
-                                        help: "use \(root.origin)\(url.path)"))
+                                        help: "use \(root.origin)\(url.path)")
+                    .with(originLength.flatMap { replacing(context.guide, setting.value, length: $0, with: root.origin, "use \(root.origin)") }))
                 continue
             }
             let basePath = root.normalizedPath
@@ -89,16 +91,31 @@ struct AutheliaURLRule: GuideRule {
                 findings.append(finding(context.guide, at: pathColumn, length: relative.count,
                                         "'\(relative)' is not an Authelia URL\(suggestion.map { " — did you mean '\($0)'?" } ?? "")",
                                         help: suggestion.map { "use \(root.origin)\(basePath)\($0)" }
-                                            ?? "Authelia's URLs are listed by 'guidekit explain authelia-url'"))
+                                            ?? "Authelia's URLs are listed by 'guidekit explain authelia-url'")
+                    .with(suggestion.flatMap { pathFix(context.guide, at: pathColumn, length: relative.count, with: $0) }))
                 continue
             }
             if case .endpoint(let expected)? = meaning, expected != endpoint {
                 findings.append(finding(context.guide, at: pathColumn, length: max(1, relative.count),
                                         "\(name) points at Authelia's \(endpoint.title), not its \(expected.title)",
-                                        help: "use \(root.origin)\(basePath)\(expected.path)"))
+                                        help: "use \(root.origin)\(basePath)\(expected.path)")
+                    .with(pathFix(context.guide, at: pathColumn, length: relative.count, with: expected.path)))
             }
         }
         return findings
+    }
+
+    private func pathFix(_ guide: Guide, at location: SourceLocation, length: Int, with path: String) -> Fix? {
+        guard !guide.source.hasShortcodes(line: location.line) else { return nil }
+        return Fix("use Authelia's path '\(path)'", edits: [TextEdit(line: location.line, column: location.column, length: length, replacement: path)])
+    }
+
+    /// Scalars up to the end of `scheme://host[:port]` in a URL written in full.
+    private func originLength(in text: String) -> Int? {
+        guard let scheme = text.range(of: "://") else { return nil }
+        let rest = text[scheme.upperBound...]
+        let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        return text.unicodeScalars.distance(from: text.startIndex, to: end)
     }
 
     /// Where the path starts inside the located value (the value is a URL written in full).

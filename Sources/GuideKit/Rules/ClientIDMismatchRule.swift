@@ -59,6 +59,7 @@ struct ClientIDMismatchRule: GuideRule {
         let line = assumption.rawValue?.location.line ?? assumption.label.location.line
         return [finding(guide, at: first,
                         "client_id '\(first.string!)' differs from the Client ID assumption '\(expected)' (line \(line))",
-                        help: "use '\(expected)' here, or change the assumption if the guide means '\(first.string!)'")]
+                        help: "use '\(expected)' here, or change the assumption if the guide means '\(first.string!)'")
+                    .with(replacing(guide, first, with: expected, "set client_id to the Client ID assumption '\(expected)'"))]
     }
 }

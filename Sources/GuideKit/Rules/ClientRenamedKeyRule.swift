@@ -49,7 +49,10 @@ struct ClientRenamedKeyRule: GuideRule {
             let message = both
                 ? "'\(name)' was renamed to '\(current)' in Authelia \(renamedIn), and '\(current)' is also set: this value is ignored"
                 : "'\(name)' was renamed to '\(current)' in Authelia \(renamedIn); the old name is deprecated and will be removed in v5"
-            return finding(guide, at: key, message, help: both ? "remove '\(name)'" : "rename it to '\(current)'")
+            let fix = both || guide.source.hasShortcodes(line: key.location.line) ? nil
+                : Fix("rename '\(name)' to '\(current)'",
+                      edits: [TextEdit(line: key.location.line, column: key.location.column, length: name.unicodeScalars.count, replacement: current)])
+            return finding(guide, at: key, message, help: both ? "remove '\(name)'" : "rename it to '\(current)'").with(fix)
         }
     }
 }

@@ -94,7 +94,11 @@ struct ProfileRedirectURIRule: GuideRule {
                 let near = registered.first { uri in alternatives.contains { WebURL($0).flatMap { a in WebURL(uri).map { a.isEquivalent(to: $0) } } == true } }
                 let message = near.map { "\(profile.name) sends \(wanted), but client \(client.displayName) registers '\($0)'; Authelia compares redirect URIs exactly" }
                     ?? "\(profile.name) sends the redirect URI \(wanted), which client \(client.displayName) does not register"
-                findings.append(finding(context.guide, at: anchor, message, help: "add \(alternatives[0]) to redirect_uris"))
+                // A near miss (trailing slash, case) has exactly one right spelling: fixable.
+                let nearNode = near.flatMap { value in client.redirectURIs.first { $0.value == value }?.node }
+                let expected = near.flatMap { value in alternatives.first { WebURL($0).flatMap { a in WebURL(value).map { a.isEquivalent(to: $0) } } == true } }
+                let fix = nearNode.flatMap { node in expected.flatMap { replacing(context.guide, node, with: $0, "register exactly '\($0)'") } }
+                findings.append(finding(context.guide, at: anchor, message, help: "add \(alternatives[0]) to redirect_uris").with(fix))
             }
         }
         return findings

@@ -12,6 +12,19 @@ public struct RuleDescription: Sendable {
     public var explanation: String
     public var triggeringExamples: [String]
     public var nonTriggeringExamples: [String]
+    /// The examples need the other rules to run too (rules about suppressions).
+    public var examplesNeedAllRules = false
+
+    public init(id: String, severity: Severity, summary: String, explanation: String,
+                triggeringExamples: [String], nonTriggeringExamples: [String], examplesNeedAllRules: Bool = false) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.explanation = explanation
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+        self.examplesNeedAllRules = examplesNeedAllRules
+    }
 }
 
 /// One check over one guide. Each rule lives in its own file under `Rules/`.
@@ -38,5 +51,34 @@ extension GuideRule {
                  help: String? = nil, severity: Severity? = nil) -> Finding {
         Finding(path: guide.path, location: location, length: length, severity: severity ?? Self.description.severity,
                 ruleID: Self.description.id, message: message, help: help)
+    }
+}
+
+extension GuideRule {
+    /// A fix replacing a scalar's content (inside its quotes) — `nil` on lines with
+    /// shortcodes, which a fix must not flatten.
+    func replacing(_ guide: Guide, _ node: YAMLNode, with text: String, _ description: String) -> Fix? {
+        guard !guide.source.hasShortcodes(line: node.location.line), node.style != .literal, node.style != .folded else { return nil }
+        let quoted = node.style == .singleQuoted || node.style == .doubleQuoted
+        let edit = TextEdit(line: node.location.line, column: node.location.column + (quoted ? 1 : 0),
+                            length: node.length - (quoted ? 2 : 0), replacement: text)
+        return Fix(description, edits: [edit])
+    }
+
+    /// A fix replacing a located value (or `length` scalars of it from `offset`).
+    func replacing(_ guide: Guide, _ value: Located<String>, offset: Int = 0, length: Int? = nil, with text: String,
+                   _ description: String) -> Fix? {
+        guard !guide.source.hasShortcodes(line: value.location.line) else { return nil }
+        let edit = TextEdit(line: value.location.line, column: value.location.column + offset,
+                            length: length ?? value.length, replacement: text)
+        return Fix(description, edits: [edit])
+    }
+}
+
+extension Finding {
+    func with(_ fix: Fix?) -> Finding {
+        var copy = self
+        copy.fix = fix
+        return copy
     }
 }

@@ -17,6 +17,9 @@ public enum RuleRegistry {
         // What an application profile documents (Sources/GuideKit/Profiles/).
         ProfileRedirectURIRule(),
         ProfileSettingValueRule(),
+        // Inline suppressions.
+        SuppressionReasonRule(),
+        UnusedSuppressionRule(),
         // The Authelia client, checked as Authelia's validator would (reference sheet, part b).
         ClientUnknownKeyRule(),
         ClientRenamedKeyRule(),

@@ -27,7 +27,7 @@ public struct PreparedSource: Sendable {
 
     public init(path: String, text: String) {
         self.path = path
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lines()
         originalLines = lines
         let frontMatter = FrontMatter.detect(in: lines)
         self.frontMatter = frontMatter
@@ -75,6 +75,10 @@ public struct PreparedSource: Sendable {
     }
 
     public var lineCount: Int { originalLines.count }
+
+    /// Whether the line holds shortcodes: positions on it are approximate for spans that
+    /// cross one, so `guidekit fix` leaves such lines alone.
+    public func hasShortcodes(line: Int) -> Bool { replacements[line - 1] != nil }
 
     /// The file's own line (without line terminator), for snippets under findings.
     public func originalLine(_ line: Int) -> Substring {

@@ -39,6 +39,20 @@ public struct TextReporter: Sendable {
         useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// Active findings with snippets, then the summary line (with suppressed and known counts).
+    public func render(_ report: CheckReport) -> String {
+        var output = ""
+        for finding in report.active {
+            output += render(finding, source: report.sources[finding.path]) + "\n"
+        }
+        var summary = self.summary(findings: report.active, files: report.files.count)
+        let suppressed = report.findings.filter { $0.suppression != nil }.count
+        let known = report.findings.filter { $0.isKnown && $0.suppression == nil }.count
+        if suppressed > 0 { summary += ", \(suppressed) suppressed" }
+        if known > 0 { summary += ", \(known) known (in the baseline)" }
+        return output + summary + "\n"
+    }
+
     /// The closing line: counts per severity and files.
     public func summary(findings: [Finding], files: Int) -> String {
         let errors = findings.filter { $0.severity == .error }.count

@@ -9,7 +9,7 @@ public struct TextEdit: Sendable, Equatable {
     /// Applies non-overlapping edits to `text`. Overlapping edits keep the first given
     /// (structural edits are listed before token edits, so they win).
     public static func apply(_ edits: [TextEdit], to text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        var lines = text.lines().map { Array($0.unicodeScalars) }
         var accepted: [Int: [TextEdit]] = [:]
         for edit in edits where edit.line >= 1 && edit.line <= lines.count {
             let existing = accepted[edit.line] ?? []

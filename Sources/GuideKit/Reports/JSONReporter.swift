@@ -1,8 +1,9 @@
 import Foundation
 
 /// The stable machine-readable form of findings (documented in docs/OUTPUT.md):
-/// a JSON array of `{file, line, column, severity, rule, message}` objects, plus `help` when a
-/// fix is known. Keys are sorted and the order of findings is the order of checking, so the
+/// a JSON array of `{file, line, column, severity, rule, message, version}` objects, plus
+/// `help` when a fix is known. `version` is the format's version (1), raised only if a key
+/// ever changes meaning. Keys are sorted and the order of findings is the order of checking, so the
 /// output is byte-for-byte reproducible.
 public enum JSONReporter {
     struct Entry: Encodable {
@@ -13,6 +14,7 @@ public enum JSONReporter {
         var rule: String
         var message: String
         var help: String?
+        var version = 1
     }
 
     public static func render(_ findings: [Finding]) -> String {

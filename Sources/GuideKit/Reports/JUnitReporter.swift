@@ -1,0 +1,51 @@
+import Foundation
+
+/// JUnit XML, as CI systems (GitLab, Jenkins, Azure, CircleCI) read it: one test suite per
+/// run, one test case per guide, one `<failure>` per error-level finding. Warnings go to the
+/// test case's `<system-out>`, so they are visible without failing it.
+public enum JUnitReporter {
+    public static func render(_ report: CheckReport) -> String {
+        let byFile = Dictionary(grouping: report.active, by: \.path)
+        let failures = report.active.filter { $0.severity == .error }.count
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites name=\"guidekit\" tests=\"\(report.files.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        xml += "  <testsuite name=\"guidekit check\" tests=\"\(report.files.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"\(String(format: "%.3f", report.seconds))\">\n"
+        for file in report.files {
+            let findings = byFile[file] ?? []
+            xml += "    <testcase classname=\"guidekit\" name=\"\(escape(file))\" file=\"\(escape(file))\">\n"
+            for finding in findings where finding.severity == .error {
+                let location = "\(finding.path):\(finding.location.line):\(finding.location.column)"
+                xml += "      <failure type=\"\(escape(finding.ruleID))\" message=\"\(escape(finding.message))\">"
+                xml += escape("\(location): \(finding.message) [\(finding.ruleID)]" + (finding.help.map { "\nhelp: \($0)" } ?? ""))
+                xml += "</failure>\n"
+            }
+            let warnings = findings.filter { $0.severity == .warning }
+            if !warnings.isEmpty {
+                let lines = warnings.map { "\($0.path):\($0.location.line):\($0.location.column): warning: \($0.message) [\($0.ruleID)]" }
+                xml += "      <system-out>\(escape(lines.joined(separator: "\n")))</system-out>\n"
+            }
+            xml += "    </testcase>\n"
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    /// XML text and attribute escaping; control characters XML cannot carry are dropped.
+    static func escape(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&apos;"
+            case "\n", "\t", "\r": output.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+}

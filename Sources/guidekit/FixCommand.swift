@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import GuideKit
+
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Apply the fixes that are certain, and nothing else.",
+        discussion: """
+            Fixes renamed Authelia keys, a client id, setting or URL that contradicts the \
+            guide's own assumption, a redirect URI that differs from the one the application \
+            sends only by a trailing slash, and a misspelt or wrong Authelia endpoint path. \
+            Every other byte of the file stays as it is. A fixed file is checked again before it \
+            is written (atomically); if it would not parse, or a fixed finding remains, nothing \
+            is written.
+
+            Examples:
+              guidekit fix docs/ --dry-run     # print a unified diff
+              guidekit fix docs/guides/proxmox.md
+
+            Exit status: 0 nothing left to report, 1 errors remain that need a human (or, with
+            --dry-run, a fix is pending), 2 usage or input failure (or a fix that could not be
+            proven safe).
+            """
+    )
+
+    @Argument(help: "Guides or folders of guides.")
+    var paths: [String]
+
+    @Flag(help: "Print a unified diff instead of rewriting files.")
+    var dryRun = false
+
+    @Option(name: .customLong("authelia-version"), help: "Authelia release whose key names are current.")
+    var autheliaVersion: AutheliaVersionArgument?
+
+    @Option(help: "Also load application profiles from this folder.")
+    var profiles: String?
+
+    func run() throws {
+        let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
+        var failures = pathErrors.map(\.description)
+        let fixer = Fixer(checker: Checker(version: autheliaVersion?.version, profiles: try ProfileOptions.load(extra: profiles)))
+        var remaining = 0
+        var fixedCount = 0
+        for path in files {
+            do {
+                let text = try GuideFileReader().read(path)
+                let outcome = try fixer.fix(path: path, text: text)
+                remaining += outcome.remaining.filter { $0.severity == .error }.count
+                guard outcome.changed else { continue }
+                fixedCount += outcome.applied.count
+                if dryRun {
+                    print(UnifiedDiff.render(path: path, original: outcome.original, fixed: outcome.fixed), terminator: "")
+                } else {
+                    try Self.replace(path, with: outcome.fixed)
+                    for finding in outcome.applied {
+                        FileHandle.standardError.write(Data("guidekit: fixed \(path):\(finding.location.line):\(finding.location.column): \(finding.fix?.description ?? "") [\(finding.ruleID)]\n".utf8))
+                    }
+                }
+            } catch let error as InputError {
+                failures.append(error.description)
+            } catch let error as Fixer.Failure {
+                failures.append(error.description)
+            } catch {
+                failures.append("\(path): \(error.localizedDescription)")
+            }
+        }
+        FileHandle.standardError.write(Data("guidekit: \(dryRun ? "would fix" : "fixed") \(fixedCount) finding(s); \(remaining) error(s) need a human\n".utf8))
+        for failure in failures {
+            FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
+        }
+        if !failures.isEmpty { throw ExitStatus.inputFailure }
+        // A dry run fails when anything would change, so CI can ask "is a fix pending?".
+        if remaining > 0 || (dryRun && fixedCount > 0) { throw ExitStatus.findings }
+    }
+
+    /// Writes beside the file and renames over it, keeping its permissions: a reader never
+    /// sees half a file, and a failure leaves the original.
+    static func replace(_ path: String, with text: String) throws {
+        let manager = FileManager.default
+        let attributes = try manager.attributesOfItem(atPath: path)
+        let temporary = path + ".guidekit-fix-\(ProcessInfo.processInfo.processIdentifier)"
+        guard manager.createFile(atPath: temporary, contents: Data(text.utf8),
+                                 attributes: [.posixPermissions: attributes[.posixPermissions] ?? 0o644]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        do {
+            _ = try manager.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+        } catch {
+            try? manager.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+}
