@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(
             name: "GuideKitTests",
             dependencies: ["GuideKit", "CMarkBridge", "SecretDigests", "guidekit",
-                           .product(name: "PropertyBased", package: "swift-property-based")]
+                           .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]
         ),
     ]
 )
