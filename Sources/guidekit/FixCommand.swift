@@ -84,11 +84,12 @@ struct FixCommand: ParsableCommand {
                                  attributes: [.posixPermissions: attributes[.posixPermissions] ?? 0o644]) else {
             throw CocoaError(.fileWriteUnknown)
         }
-        do {
-            _ = try manager.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
-        } catch {
+        // rename(2) replaces the file in one step on the same file system. (FileManager's
+        // replaceItemAt removed the original before failing on Linux: not used.)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
             try? manager.removeItem(atPath: temporary)
-            throw error
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
 }

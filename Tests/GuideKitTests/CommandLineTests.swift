@@ -147,4 +147,33 @@ struct CommandLineTests {
         let secret = try #require(secrets.split(separator: "\n").first { $0.hasPrefix("client_secret: ") }?.dropFirst(15))
         #expect(!done.stdout.contains(secret) && !done.stderr.contains(secret))
     }
+
+    @Test func reportsBaselineAndFixFromTheCommandLine() throws {
+        let folder = try TemporaryFolder()
+        let guide = "### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- id: 'ap'\n  public: true\n```\n"
+        let path = try folder.write("g.md", Data(guide.utf8))
+        let sarif = folder.url.appendingPathComponent("out.sarif").path
+        let baseline = folder.url.appendingPathComponent("baseline.json").path
+        // Several reports from one pass; the exit status does not depend on the formats.
+        let first = try run(["check", path, "--format", "github", "--report", "sarif=\(sarif)", "--report", "json"])
+        #expect(first.status == 1)
+        #expect(first.stdout.contains("::error file=\(path),line=5,col=7"))
+        #expect(first.stdout.contains("\"rule\" : \"client-id-mismatch\""))
+        #expect(FileManager.default.fileExists(atPath: sarif))
+        // A baseline makes today's findings known: the run passes, a new finding fails it.
+        #expect(try run(["check", path, "--write-baseline", baseline]).status == 0)
+        let known = try run(["check", path, "--baseline", baseline])
+        #expect(known.status == 0)
+        #expect(known.stdout.contains("known (in the baseline)"))
+        // fix --dry-run shows the diff and changes nothing; fix rewrites the file.
+        let dry = try run(["fix", path, "--dry-run"])
+        #expect(dry.status == 1)
+        #expect(dry.stdout.contains("-- id: 'ap'\n+- client_id: 'app'"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == guide)
+        let fixed = try run(["fix", path])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == guide.replacingOccurrences(of: "- id: 'ap'", with: "- client_id: 'app'"))
+        #expect(try run(["check", path]).status == 0)
+        #expect(try run(["check", path, "--shard", "3/2"]).status == 2)
+    }
 }
