@@ -54,20 +54,14 @@ public enum AssumptionValue: Sendable, Equatable {
 
     /// Authelia's client id charset: 1–100 of `A-Z a-z 0-9 . _ ~ -`.
     static func isClientID(_ text: String) -> Bool {
-        (1...100).contains(text.unicodeScalars.count) && text.unicodeScalars.allSatisfy {
-            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
-                || $0 == "." || $0 == "_" || $0 == "~" || $0 == "-"
-        }
+        (1...100).contains(text.unicodeScalars.count) && text.unicodeScalars.allSatisfy(\.isUnreserved)
     }
 
     /// Proxmox's realm rule: `[A-Za-z][A-Za-z0-9.\-_]+`, at most 32 characters.
     static func isRealm(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        guard (2...32).contains(scalars.count), let first = scalars.first,
-              ("A"..."Z").contains(first) || ("a"..."z").contains(first) else { return false }
-        return scalars.dropFirst().allSatisfy {
-            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
-                || $0 == "." || $0 == "-" || $0 == "_"
-        }
+        guard (2...32).contains(scalars.count), scalars[0].isASCIILetter else { return false }
+        return scalars.dropFirst().allSatisfy { $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" || $0 == "_" }
     }
+
 }

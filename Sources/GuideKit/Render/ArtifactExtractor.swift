@@ -36,9 +36,7 @@ enum ArtifactExtractor {
     /// when nothing safe is left.
     static func safeName(_ title: String) -> String? {
         let last = title.split(separator: "/").last.map(String.init) ?? title
-        let cleaned = String(last.unicodeScalars.filter {
-            ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
-        }.map(Character.init))
+        let cleaned = String(last.unicodeScalars.filter { $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" || $0 == "_" }.map(Character.init))
         let trimmed = cleaned.drop(while: { $0 == "." })
         return trimmed.isEmpty ? nil : String(trimmed)
     }

@@ -41,10 +41,7 @@ struct Replacements: Sendable {
 
     /// Characters that continue an identifier or host name: a match next to one is part of a
     /// longer token and is left alone.
-    static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-            || scalar == "_" || scalar == "-" || scalar == "." || scalar == "~"
-    }
+    static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool { scalar.isUnreserved }
 
     /// Edits replacing whole-token occurrences in `text`, which starts at (`line`, `column`).
     func edits(in text: Substring, line: Int, column: Int) -> [TextEdit] {

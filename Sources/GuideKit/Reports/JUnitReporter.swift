@@ -30,22 +30,6 @@ public enum JUnitReporter {
         return xml
     }
 
-    /// XML text and attribute escaping; control characters XML cannot carry are dropped.
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            case "\n", "\t", "\r": output.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
-    }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
+
 }

@@ -22,8 +22,7 @@ enum AssignmentReader {
     }
 
     private static func isKeyCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
-            || scalar == "_" || scalar == "-" || scalar == "."
+        scalar.isASCIIAlphanumeric || scalar == "_" || scalar == "-" || scalar == "."
     }
 
     /// KEY (optionally quoted) then `=>`, `=`, `:` or `,` (Elixir keyword), then a quoted value.

@@ -1,0 +1,10 @@
+/// The few ASCII character classes GuideKit's formats are defined by.
+extension Unicode.Scalar {
+    var isASCIILetter: Bool { ("A"..."Z").contains(self) || ("a"..."z").contains(self) }
+
+    var isASCIIAlphanumeric: Bool { isASCIILetter || ("0"..."9").contains(self) }
+
+    /// RFC 3986 "unreserved": `A-Z a-z 0-9 - . _ ~`. Authelia's client id charset, and what
+    /// continues an identifier or host name when substituting whole tokens.
+    var isUnreserved: Bool { isASCIIAlphanumeric || self == "-" || self == "." || self == "_" || self == "~" }
+}
