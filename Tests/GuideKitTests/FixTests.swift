@@ -69,6 +69,15 @@ struct FixTests {
         #expect(outcome.fixed.contains("redirect_uris: ['https://app.example.com']"))
     }
 
+    @Test func exactIssuerLosesItsTrailingSlash() throws {
+        let guide = Self.guide(client: "- client_id: 'app'\n  redirect_uris: ['https://app.example.com']",
+                               application: "- Issuer URL: `https://auth.example.com/`")
+            .replacingOccurrences(of: "application: none", with: "application: proxmox")
+        let outcome = try Fixer().fix(path: "app.md", text: guide)
+        #expect(outcome.applied.map(\.ruleID) == ["app-setting-mismatch"])
+        #expect(outcome.fixed.contains("- Issuer URL: `https://auth.example.com`\n"))
+    }
+
     @Test func lineEndingsAndUnrelatedBytesSurvive() throws {
         let crlf = Self.text(with: "- id: 'app'").replacingOccurrences(of: "\n", with: "\r\n")
         let outcome = try Fixer().fix(path: "app.md", text: crlf)

@@ -80,10 +80,21 @@ struct ProxmoxGuideTests {
     }
 
     @Test func trailingSlashesAloneAreNotErrorsBetweenAssumptionsAndSettings() throws {
+        // The assumptions may end in a slash or not: the Proxmox settings stay correct.
         let text = try Self.guideText()
-            .replacingOccurrences(of: "- Issuer URL: `https://auth.example.com`", with: "- Issuer URL: `https://auth.example.com/`")
             .replacingOccurrences(of: "`https://proxmox.example.com/`", with: "`https://proxmox.example.com`")
+            .replacingOccurrences(of: "`https://auth.example.com/`", with: "`https://auth.example.com`")
         #expect(findings(text).isEmpty)
+        // An issuer with a slash is the same place for the generic comparison...
+        let slashedIssuer = try Self.guideText()
+            .replacingOccurrences(of: "- Issuer URL: `https://auth.example.com`", with: "- Issuer URL: `https://auth.example.com/`")
+        let generic = slashedIssuer.replacingOccurrences(of: "application: \"Proxmox VE\"", with: "application: \"unknown-app\"")
+        #expect(findings(generic).isEmpty)
+        // ...but Proxmox VE compares the issuer as a string (fact sheet §4.4), so its profile
+        // makes the slash an error, with a fix.
+        let found = findings(slashedIssuer)
+        #expect(found.map(\.ruleID) == ["app-setting-mismatch"])
+        #expect(found.first?.fix?.edits.first?.replacement == "https://auth.example.com")
     }
 
     @Test func redirectURIsAreExactWithTheProfileAndSlashTolerantWithout() throws {

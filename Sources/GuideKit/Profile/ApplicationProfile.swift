@@ -55,6 +55,9 @@ public struct ApplicationProfile: Sendable {
     /// Scopes the application requests when the guide sets none, and scopes it always adds.
     public var defaultScopes: [String]?
     public var alwaysScopes: [String]
+    /// The application compares the issuer with the discovery document's byte for byte, so
+    /// `https://auth.example.com/` is not Authelia's `https://auth.example.com`.
+    public var exactIssuer: Bool
     public var settings: [Setting]
 
     /// The profile setting a guide's setting name refers to, if any. The longest matching

@@ -15,7 +15,7 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
 /// keys, wrong types, unknown meanings, bad patterns), so a broken profile stops the run
 /// with a clear error instead of silently checking less.
 public enum ProfileLoader {
-    static let topKeys: Set<String> = ["id", "name", "match", "redirect_uris", "scopes", "settings", "docs"]
+    static let topKeys: Set<String> = ["id", "name", "match", "redirect_uris", "scopes", "settings", "docs", "exact_issuer"]
     static let settingKeys: Set<String> = ["key", "names", "meaning", "type", "allowed", "pattern", "max_length", "default", "description"]
 
     /// The shipped profiles, loaded once per process.
@@ -96,6 +96,14 @@ public enum ProfileLoader {
             return result
         }
 
+        func boolean(_ node: YAMLNode?, _ what: String) throws(ProfileError) -> Bool {
+            guard let node else { return false }
+            guard node.scalarType == .bool, let value = ClientDecoder.bool(node.string ?? "") else {
+                throw fail(node, "\(what) must be true or false")
+            }
+            return value
+        }
+
         let id = try string(root["id"], "id")
         guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
             throw fail(root["id"]!, "id '\(id)' must use only a-z, 0-9 and '-'")
@@ -171,6 +179,7 @@ public enum ProfileLoader {
             redirectURIs: redirects,
             defaultScopes: scopes?["default"] == nil ? nil : try strings(scopes?["default"], "scopes.default"),
             alwaysScopes: try strings(scopes?["always"], "scopes.always"),
+            exactIssuer: try boolean(root["exact_issuer"], "exact_issuer"),
             settings: settings)
     }
 }

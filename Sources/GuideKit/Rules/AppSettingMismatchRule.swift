@@ -9,7 +9,9 @@ struct AppSettingMismatchRule: GuideRule {
             the Client Secret, the Realm, and the Issuer URL, \
             which is the Authelia Root URL (trailing slashes aside; see redirect-uri-outside-app \
             for how URLs compare) or its discovery URL. "Client Key" names the secret in \
-            Proxmox but the id in Opengist, so it may carry either. Settings come from `Label: \\`value\\`` items under an \
+            Proxmox but the id in Opengist, so it may carry either. Applications whose profile \
+            says they compare the issuer exactly (Proxmox VE) must get it without a trailing \
+            slash, as Authelia publishes it. Settings come from `Label: \\`value\\`` items under an \
             "Application" heading, from `app-settings` blocks and from command-line options \
             such as `pveum realm add … --client-id`. Values with template syntax (`${VAR}`, \
             `{{ }}`, `<placeholder>`) are not compared. A client id that matches another \
@@ -107,9 +109,16 @@ struct AppSettingMismatchRule: GuideRule {
                 guard let expected = guide.assumption(.realm)?.value?.text, value != expected else { continue }
                 findings.append(mismatch(guide, setting, kind: .realm, expected: expected))
             case .issuerURL:
-                guard let root = guide.assumption(.autheliaRootURL)?.value?.url, let url = WebURL(value),
-                      !url.isEquivalent(to: root), !Self.isDiscoveryURL(url, of: root) else { continue }
+                guard let root = guide.assumption(.autheliaRootURL)?.value?.url, let url = WebURL(value) else { continue }
                 let issuer = root.origin + root.normalizedPath
+                if url.isEquivalent(to: root), let profile = context.profile, profile.exactIssuer, value != issuer {
+                    findings.append(finding(guide, at: setting.value,
+                                            "\(profile.name) compares the issuer exactly: '\(value)' is not Authelia's issuer '\(issuer)'",
+                                            help: "write '\(issuer)' (no trailing slash)")
+                        .with(replacing(guide, setting.value, with: issuer, "write the issuer without trailing slash")))
+                    continue
+                }
+                guard !url.isEquivalent(to: root), !Self.isDiscoveryURL(url, of: root) else { continue }
                 findings.append(finding(guide, at: setting.value,
                                         "\(setting.key.value) '\(value)' is not the Authelia Root URL '\(root.text)'",
                                         help: "the issuer is the Authelia Root URL without a trailing slash: '\(issuer)'")
