@@ -2,7 +2,7 @@ import Testing
 @testable import GuideKit
 
 /// Hand-written fixtures with the shape of tricky cases from the upstream guides, so the
-/// project's tests cover them without ../shared.
+/// project's tests cover them without the corpus.
 struct CrossCheckTests {
     static let assumptions = """
         ### Assumptions

@@ -1,7 +1,7 @@
 import Foundation
 @testable import GuideKit
 
-/// Files of the project itself (never ../shared: tests must pass in a lone clone).
+/// Files of the project itself, never the shared corpus: tests must pass in a lone clone.
 enum ProjectFiles {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
