@@ -32,6 +32,7 @@ struct DigestTests {
         Vector(name: "X1", digest: "$5$rounds=5000$abcdefghijklmnop$Q/igSKxQpxjqybpGWBSahtONJn1PsQjyNE9w/MyKq7.", plaintext: "insecure_secret", family: "sha256crypt"),
         Vector(name: "X2", digest: "$2y$10$abcdefghijklmnopqrstuugxpgVz7/GMzpzcl4fmTB7q8z.5nSY8i", plaintext: "insecure_secret", family: "bcrypt"),
         Vector(name: "X3", digest: "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$wudkDJD0oOY0zkzL5AuJW.IIsY1p8KRVgnCO9GtfYF7", plaintext: "insecure_secret", family: "yescrypt"),
+        Vector(name: "X4", digest: "$2x$10$abcdefghijklmnopqrstuugxpgVz7/GMzpzcl4fmTB7q8z.5nSY8i", plaintext: "insecure_secret", family: "bcrypt"),
         Vector(name: "P1", digest: "$plaintext$insecure_secret", plaintext: "insecure_secret", family: "plaintext"),
         Vector(name: "P2", digest: "insecure_secret", plaintext: "insecure_secret", family: "plaintext"),
     ]
@@ -48,6 +49,15 @@ struct DigestTests {
         // N1: the wg-portal guide claims this is the digest of 'insecure_secret'; it is not.
         let digest = try DigestParser.parse("$pbkdf2-sha512$310000$hDm3SNqIGebGH33JVGnCZA$5XA6C8mg.j2MejL1uJfHwFPEqXbW2K.xufEuIIpwN.0Jn0dKs/LLvRKbPTo7MTOjTpwoAVyZj6BsUTHeBjd3sQ")
         #expect(DigestVerifier.verify(digest, secret: "insecure_secret") == .mismatch)
+    }
+
+    @Test func bcryptPrefixLibxcryptLacksIsReportedNotGuessed() throws {
+        // `$2$` (the original bcrypt) parses, but libxcrypt has no implementation of it.
+        let digest = try DigestParser.parse("$2$10$abcdefghijklmnopqrstuugxpgVz7/GMzpzcl4fmTB7q8z.5nSY8i")
+        guard case .notVerifiable = DigestVerifier.verify(digest, secret: "insecure_secret") else {
+            Issue.record("expected notVerifiable")
+            return
+        }
     }
 
     @Test func generateParseVerifyRoundTrip() throws {
