@@ -202,15 +202,13 @@ struct SubstitutionPlan {
 
     /// Replaces a scalar's content, inside its quotes.
     static func contentEdit(_ node: YAMLNode, _ replacement: String) -> TextEdit {
-        let quoted = node.style == .singleQuoted || node.style == .doubleQuoted
-        return TextEdit(line: node.location.line, column: node.location.column + (quoted ? 1 : 0),
-                        length: node.length - (quoted ? 2 : 0), replacement: replacement)
+        let content = node.content
+        return TextEdit(line: content.location.line, column: content.location.column, length: content.length, replacement: replacement)
     }
 
     private mutating func addTokenEdits(inScalar node: YAMLNode) {
         guard let text = node.string, node.style != .literal, node.style != .folded, !text.contains("\n") else { return }
-        let quoted = node.style == .singleQuoted || node.style == .doubleQuoted
-        edits += replacements.edits(in: Substring(text), line: node.location.line, column: node.location.column + (quoted ? 1 : 0))
+        edits += replacements.edits(in: Substring(text), line: node.location.line, column: node.content.location.column)
     }
 
     static func snake(_ label: String) -> String {

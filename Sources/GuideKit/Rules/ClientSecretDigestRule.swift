@@ -62,8 +62,7 @@ struct ClientSecretDigestRule: GuideRule {
                                help: "show a real example digest (and its secret), or let guidekit render generate one",
                                severity: .warning)
             }
-            let quote = node.style == .singleQuoted || node.style == .doubleQuoted ? 1 : 0
-            let location = SourceLocation(line: node.location.line, column: node.location.column + quote + error.offset)
+            let location = SourceLocation(line: node.location.line, column: node.content.location.column + error.offset)
             return finding(context.guide, at: location, "client_secret is not a valid digest: \(error.message)",
                            help: "generate a digest with 'authelia crypto hash generate pbkdf2 --variant sha512' (or let guidekit render do it)")
         }

@@ -59,9 +59,8 @@ extension GuideRule {
     /// shortcodes, which a fix must not flatten.
     func replacing(_ guide: Guide, _ node: YAMLNode, with text: String, _ description: String) -> Fix? {
         guard !guide.source.hasShortcodes(line: node.location.line), node.style != .literal, node.style != .folded else { return nil }
-        let quoted = node.style == .singleQuoted || node.style == .doubleQuoted
-        let edit = TextEdit(line: node.location.line, column: node.location.column + (quoted ? 1 : 0),
-                            length: node.length - (quoted ? 2 : 0), replacement: text)
+        let content = node.content
+        let edit = TextEdit(line: content.location.line, column: content.location.column, length: content.length, replacement: text)
         return Fix(description, edits: [edit])
     }
 

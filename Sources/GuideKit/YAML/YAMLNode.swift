@@ -45,6 +45,16 @@ public struct YAMLNode: Sendable, Equatable {
         return nil
     }
 
+    /// Whether the scalar is written in quotes (its location is then the opening quote).
+    public var isQuoted: Bool { style == .singleQuoted || style == .doubleQuoted }
+
+    /// A scalar's text located at its first character inside the quotes, with the length of
+    /// what is between them: the span an edit of the value replaces.
+    public var content: Located<String> {
+        Located(string ?? "", at: SourceLocation(line: location.line, column: location.column + (isQuoted ? 1 : 0)),
+                length: isQuoted ? length - 2 : length)
+    }
+
     /// The value for a string key in a mapping (first match).
     public subscript(key: String) -> YAMLNode? {
         pairs?.first { $0.key.string == key }?.value

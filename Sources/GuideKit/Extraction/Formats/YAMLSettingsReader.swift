@@ -21,7 +21,7 @@ enum YAMLSettingsReader {
                     } else if let items = pair.value.items, !items.isEmpty, items.allSatisfy({ $0.string != nil }),
                               !items.contains(where: { $0.string!.contains("=") }) {
                         let joined = items.compactMap(\.string).joined(separator: " ")
-                        settings.append(AppSetting(key: located(pair.key), value: Located(joined, at: items[0].location, length: items[0].length),
+                        settings.append(AppSetting(key: pair.key.content, value: Located(joined, at: items[0].location, length: items[0].length),
                                                    origin: .configLine(block: blockIndex)))
                     } else {
                         stack.append(pair.value)
@@ -31,8 +31,7 @@ enum YAMLSettingsReader {
                 for item in items.reversed() {
                     if let text = item.string, let (key, value) = ConfigLineReader.envAssignment(text[...]) {
                         // `- KEY=value` in a compose environment list.
-                        let quote = item.style == .plain ? 0 : 1
-                        let keyLocation = SourceLocation(line: item.location.line, column: item.location.column + quote)
+                        let keyLocation = item.content.location
                         let valueLocation = SourceLocation(line: item.location.line,
                                                            column: keyLocation.column + key.unicodeScalars.count + 1)
                         settings.append(AppSetting(key: Located(String(key), at: keyLocation, length: key.count),
@@ -48,14 +47,7 @@ enum YAMLSettingsReader {
     }
 
     private static func setting(key: YAMLNode, value: YAMLNode, blockIndex: Int) -> AppSetting {
-        AppSetting(key: located(key), value: located(value), origin: .configLine(block: blockIndex))
+        AppSetting(key: key.content, value: value.content, origin: .configLine(block: blockIndex))
     }
 
-    /// A scalar's text at the first character of its content (inside quotes).
-    static func located(_ node: YAMLNode) -> Located<String> {
-        let text = node.string ?? ""
-        let quoted = node.style == .singleQuoted || node.style == .doubleQuoted
-        let location = SourceLocation(line: node.location.line, column: node.location.column + (quoted ? 1 : 0))
-        return Located(text, at: location, length: quoted ? node.length - 2 : node.length)
-    }
 }
