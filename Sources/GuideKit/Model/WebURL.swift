@@ -57,5 +57,21 @@ public struct WebURL: Sendable, Equatable, CustomStringConvertible {
         hasSameOrigin(as: other) && normalizedPath == other.normalizedPath
     }
 
+    /// `localhost`, `*.localhost` and loopback IP literals: the hosts of native and CLI
+    /// callbacks, and the only ones Authelia redirects to over plain http.
+    public static func isLoopbackHost(_ host: String) -> Bool {
+        let host = host.lowercased()
+        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
+    }
+
+    public var isLoopback: Bool { Self.isLoopbackHost(host) }
+
+    /// Whether two texts are the same URL but for trailing slashes and the case of scheme and
+    /// host: a near miss where Authelia, comparing exactly, would see two different URIs.
+    public static func areEquivalent(_ a: String, _ b: String) -> Bool {
+        guard let first = WebURL(a), let second = WebURL(b) else { return false }
+        return first.isEquivalent(to: second)
+    }
+
     public var description: String { text }
 }

@@ -84,7 +84,7 @@ public enum SiteLoader {
             guard let url = WebURL(value), value.unicodeScalars.allSatisfy({ isURLCharacter($0) }) else {
                 throw fail("'\(value)' is not an absolute http(s) URL without spaces, quotes or angle brackets")
             }
-            guard url.scheme == "https" || isLocal(url.host) else {
+            guard url.scheme == "https" || url.isLoopback else {
                 throw fail("use https ('\(value)' is http on a non-local host; Authelia refuses such redirects)")
             }
         case .clientID:
@@ -109,9 +109,5 @@ public enum SiteLoader {
 
     static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && scalar.value > 0x20 && scalar.value < 0x7F && !"<>\"'`\\{}|^".unicodeScalars.contains(scalar)
-    }
-
-    static func isLocal(_ host: String) -> Bool {
-        host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "[::1]"
     }
 }

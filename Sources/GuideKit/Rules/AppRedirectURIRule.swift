@@ -48,7 +48,7 @@ struct AppRedirectURIRule: GuideRule {
             let value = setting.value.value
             guard context.meaning(of: setting) == .redirectURI, !AppSettingMismatchRule.isTemplated(value),
                   value.contains("://"), !registered.contains(value) else { return nil }
-            let nearly = registered.first { WebURL($0).flatMap { a in WebURL(value).map { a.isEquivalent(to: $0) } } == true }
+            let nearly = registered.first { WebURL.areEquivalent($0, value) }
             let message = nearly.map { "\(setting.key.value) '\(value)' differs from the registered '\($0)' (Authelia compares redirect URIs exactly, trailing slash included)" }
                 ?? "\(setting.key.value) '\(value)' is not among client \(client.displayName)'s redirect_uris"
             return finding(context.guide, at: setting.value, message,

@@ -92,14 +92,10 @@ struct ClientRedirectURIRule: GuideRule {
         if components.fragment != nil {
             return ("has a #fragment, which OAuth 2.0 forbids in redirect URIs", "remove the fragment")
         }
-        if scheme == "http", let host = components.host?.lowercased(), !Self.isLoopback(host) {
+        if scheme == "http", let host = components.host?.lowercased(), !WebURL.isLoopbackHost(host) {
             return ("uses http on a host that is not loopback; Authelia refuses to redirect there",
                     "use https://\(host)\(components.port.map { ":\($0)" } ?? "")\(components.percentEncodedPath)")
         }
         return nil
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
     }
 }

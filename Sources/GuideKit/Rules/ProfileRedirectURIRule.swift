@@ -91,12 +91,12 @@ struct ProfileRedirectURIRule: GuideRule {
                 guard !registered.contains(where: alternatives.contains) else { continue }
                 let anchor = client.node.keyNode("redirect_uris") ?? client.anchor
                 let wanted = alternatives.map { "'\($0)'" }.joined(separator: " or ")
-                let near = registered.first { uri in alternatives.contains { WebURL($0).flatMap { a in WebURL(uri).map { a.isEquivalent(to: $0) } } == true } }
+                let near = registered.first { uri in alternatives.contains { WebURL.areEquivalent($0, uri) } }
                 let message = near.map { "\(profile.name) sends \(wanted), but client \(client.displayName) registers '\($0)'; Authelia compares redirect URIs exactly" }
                     ?? "\(profile.name) sends the redirect URI \(wanted), which client \(client.displayName) does not register"
                 // A near miss (trailing slash, case) has exactly one right spelling: fixable.
                 let nearNode = near.flatMap { value in client.redirectURIs.first { $0.value == value }?.node }
-                let expected = near.flatMap { value in alternatives.first { WebURL($0).flatMap { a in WebURL(value).map { a.isEquivalent(to: $0) } } == true } }
+                let expected = near.flatMap { value in alternatives.first { WebURL.areEquivalent($0, value) } }
                 let fix = nearNode.flatMap { node in expected.flatMap { replacing(context.guide, node, with: $0, "register exactly '\($0)'") } }
                 findings.append(finding(context.guide, at: anchor, message, help: "add \(alternatives[0]) to redirect_uris").with(fix))
             }

@@ -81,7 +81,7 @@ struct RedirectURIOutsideAppRule: GuideRule {
         var findings: [Finding] = []
         for client in guide.clients {
             for node in client.redirectURIs {
-                guard let text = node.string, let uri = WebURL(text), !Self.isLoopback(uri) else { continue }
+                guard let text = node.string, let uri = WebURL(text), !uri.isLoopback else { continue }
                 guard !uri.isWithin(root) else { continue }
                 findings.append(finding(guide, at: node,
                                         "redirect URI '\(text)' is outside the Application Root URL '\(root.text)': \(difference(uri, root))",
@@ -96,9 +96,5 @@ struct RedirectURIOutsideAppRule: GuideRule {
         if uri.host != root.host { return "host '\(uri.host)' instead of '\(root.host)'" }
         if uri.effectivePort != root.effectivePort { return "port \(uri.effectivePort) instead of \(root.effectivePort)" }
         return "path '\(uri.path)' is not under '\(root.normalizedPath)/'"
-    }
-
-    static func isLoopback(_ url: WebURL) -> Bool {
-        url.host == "localhost" || url.host == "[::1]" || url.host == "::1" || url.host.hasPrefix("127.")
     }
 }
