@@ -79,25 +79,17 @@ struct RenderCommand: ParsableCommand {
             }
         }
         let jobs = loadedSites.flatMap { site in prepared.map { (site, $0) } }
-        let results = RenderResults(count: jobs.count)
         let start = Date()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let (site, guide) = jobs[index]
-            let result: Result<RenderedGuide, RenderError>
+        let outcomes = jobs.concurrentMap { job -> Result<RenderedGuide, RenderError> in
+            let (site, guide) = job
+            let version = autheliaVersion?.version
             if let seed {
                 var random = SeededGenerator(seed: seed, name: site.name + "/" + guide.path)
-                result = Result { () throws(RenderError) in
-                    try renderer.render(guide, site: site, version: autheliaVersion?.version, random: &random)
-                }
-            } else {
-                var random = SystemRandomNumberGenerator()
-                result = Result { () throws(RenderError) in
-                    try renderer.render(guide, site: site, version: autheliaVersion?.version, random: &random)
-                }
+                return Result { () throws(RenderError) in try renderer.render(guide, site: site, version: version, random: &random) }
             }
-            results.set(index, result)
+            var random = SystemRandomNumberGenerator()
+            return Result { () throws(RenderError) in try renderer.render(guide, site: site, version: version, random: &random) }
         }
-        let outcomes = results.values
         let failures = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
         guard failures.isEmpty else {
             for failure in failures {
@@ -163,23 +155,4 @@ struct RenderCommand: ParsableCommand {
 struct InputFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-private final class RenderResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Result<RenderedGuide, RenderError>?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<RenderedGuide, RenderError>) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Result<RenderedGuide, RenderError>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.compactMap { $0 }
-    }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import SecretDigests
 
 /// Runs distinct digest verifications in parallel, one per core. A pbkdf2-sha512 digest at
@@ -8,37 +6,12 @@ import SecretDigests
 public enum VerificationPool {
     public static func verify(_ requests: Set<VerificationRequest>) -> [VerificationRequest: DigestVerification] {
         let work = Array(requests)
-        guard !work.isEmpty else { return [:] }
-        let results = LockedResults(count: work.count)
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let request = work[index]
-            let outcome: DigestVerification
-            do {
-                outcome = DigestVerifier.verify(try DigestParser.parse(request.digest), secret: request.secret)
-            } catch {
-                outcome = .notVerifiable((error as? DigestError)?.message ?? "\(error)")
+        let outcomes = work.concurrentMap { request -> DigestVerification in
+            switch Result(catching: { () throws(DigestError) in try DigestParser.parse(request.digest) }) {
+            case .success(let digest): return DigestVerifier.verify(digest, secret: request.secret)
+            case .failure(let error): return .notVerifiable(error.message)
             }
-            results.set(index, outcome)
         }
-        return Dictionary(uniqueKeysWithValues: zip(work, results.values))
-    }
-
-    private final class LockedResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var storage: [DigestVerification]
-
-        init(count: Int) { storage = Array(repeating: .notVerifiable("not run"), count: count) }
-
-        func set(_ index: Int, _ value: DigestVerification) {
-            lock.lock()
-            storage[index] = value
-            lock.unlock()
-        }
-
-        var values: [DigestVerification] {
-            lock.lock()
-            defer { lock.unlock() }
-            return storage
-        }
+        return Dictionary(uniqueKeysWithValues: zip(work, outcomes))
     }
 }
