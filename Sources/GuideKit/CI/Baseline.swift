@@ -51,9 +51,7 @@ public struct Baseline: Sendable, Codable, Equatable {
     }
 
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        StableJSON.encode(self, orElse: "{}") + "\n"
     }
 
     public static func decode(_ data: Data, path: String) throws(InputError) -> Baseline {

@@ -53,7 +53,7 @@ public struct CheckContext: Sendable {
     public var requestedScopes: (scopes: [Located<String>], complete: Bool)? {
         var scopes: [Located<String>] = []
         var complete = false
-        for setting in guide.settings where !AppSettingMismatchRule.isTemplated(setting.value.value) {
+        for setting in guide.settings where !TemplateSyntax.isTemplated(setting.value.value) {
             let meaning = meaning(of: setting)
             guard meaning == .scopes || meaning == .additionalScopes else { continue }
             complete = complete || meaning == .scopes

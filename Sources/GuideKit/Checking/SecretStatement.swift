@@ -28,7 +28,7 @@ public struct SecretStatement: Sendable, Equatable {
         // Without a Client Secret assumption, what the application is given is the statement
         // that matters: it must be the secret the digest was made from.
         if guide.assumption(.clientSecret) == nil, clientCount == 1 {
-            for setting in guide.settings where setting.meaning == .clientSecret && !AppSettingMismatchRule.isTemplated(setting.value.value)
+            for setting in guide.settings where setting.meaning == .clientSecret && !TemplateSyntax.isTemplated(setting.value.value)
                 && !statements.contains(where: { $0.secret == setting.value.value }) {
                 statements.append(SecretStatement(secret: setting.value.value, source: .appSetting(line: setting.value.location.line)))
             }

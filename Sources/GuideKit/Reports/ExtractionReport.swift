@@ -41,10 +41,7 @@ public enum ExtractionReport {
 
     public static func render(_ guides: [Guide]) -> String {
         let entries = guides.map(entry)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(entries) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        return StableJSON.encode(entries, orElse: "[]")
     }
 
     static func entry(_ guide: Guide) -> Entry {

@@ -22,9 +22,6 @@ public enum JSONReporter {
             Entry(file: $0.path, line: $0.location.line, column: $0.location.column,
                   severity: $0.severity.rawValue, rule: $0.ruleID, message: $0.message, help: $0.help)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(entries) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        return StableJSON.encode(entries, orElse: "[]")
     }
 }

@@ -93,9 +93,7 @@ public enum SARIFReporter {
                    baselineState: usesBaseline ? (finding.isKnown ? "unchanged" : "new") : nil)
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(log)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return StableJSON.encode(log, orElse: "{}")
     }
 
     /// A relative URI with forward slashes and percent-encoding, as SARIF consumers expect.

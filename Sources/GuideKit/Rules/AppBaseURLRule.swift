@@ -41,7 +41,7 @@ struct AppBaseURLRule: GuideRule {
         guard let root = context.guide.assumption(.applicationRootURL)?.value?.url else { return [] }
         let autheliaHost = context.guide.assumption(.autheliaRootURL)?.value?.url?.host
         return context.guide.settings.compactMap { setting in
-            guard context.meaning(of: setting) == .appBaseURL, !AppSettingMismatchRule.isTemplated(setting.value.value),
+            guard context.meaning(of: setting) == .appBaseURL, !TemplateSyntax.isTemplated(setting.value.value),
                   let url = WebURL(setting.value.value), !url.isEquivalent(to: root) else { return nil }
             // A "base URL" on Authelia's host is the provider's (`base_url` under an `oidc`
             // section); authelia-url checks it.

@@ -46,7 +46,7 @@ struct AppRedirectURIRule: GuideRule {
         guard !registered.isEmpty else { return [] }
         return context.guide.settings.compactMap { setting in
             let value = setting.value.value
-            guard context.meaning(of: setting) == .redirectURI, !AppSettingMismatchRule.isTemplated(value),
+            guard context.meaning(of: setting) == .redirectURI, !TemplateSyntax.isTemplated(value),
                   value.contains("://"), !registered.contains(value) else { return nil }
             let nearly = registered.first { WebURL.areEquivalent($0, value) }
             let message = nearly.map { "\(setting.key.value) '\(value)' differs from the registered '\($0)' (Authelia compares redirect URIs exactly, trailing slash included)" }

@@ -84,7 +84,7 @@ struct AppSettingMismatchRule: GuideRule {
         var findings: [Finding] = []
         let clientIDs = Set(guide.clients.compactMap { $0.clientID?.string })
         for setting in guide.settings {
-            guard let meaning = setting.meaning, !Self.isTemplated(setting.value.value) else { continue }
+            guard let meaning = setting.meaning, !TemplateSyntax.isTemplated(setting.value.value) else { continue }
             let value = setting.value.value
             switch meaning {
             case .clientID:
@@ -144,10 +144,5 @@ struct AppSettingMismatchRule: GuideRule {
         url.hasSameOrigin(as: root) && url.normalizedPath == root.normalizedPath + "/.well-known/openid-configuration"
     }
 
-    /// Values the reader or a tool fills in (`${VAR}`, `{{ .Values.x }}`, `{baseUrl}`,
-    /// `<client id>`), which cannot be compared.
-    static func isTemplated(_ value: String) -> Bool {
-        value.contains("${") || value.contains("{{") || value.hasPrefix("<") || value.hasPrefix("$")
-            || (value.contains("{") && value.contains("}"))
-    }
+
 }

@@ -66,7 +66,7 @@ struct AutheliaURLRule: GuideRule {
         var findings: [Finding] = []
         for setting in context.guide.settings {
             let meaning = context.meaning(of: setting)
-            guard meaning != .issuerURL, !AppSettingMismatchRule.isTemplated(setting.value.value),
+            guard meaning != .issuerURL, !TemplateSyntax.isTemplated(setting.value.value),
                   let url = WebURL(setting.value.value), url.host == root.host else { continue }
             let name = setting.key.value
             if url.scheme != root.scheme || url.effectivePort != root.effectivePort {
