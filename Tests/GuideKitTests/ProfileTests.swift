@@ -71,4 +71,17 @@ struct ProfileTests {
         _ = try folder.write("bad.yml", Data("id: app\nname: Clash\nsettings: []\n".utf8))
         #expect(throws: ProfileError.self) { try ProfileLoader.load(directory: folder.url.path) }
     }
+
+    @Test func profileMeaningsReachTheMismatchCheck() throws {
+        // Gitea's `--key` is the client id only by its profile; a wrong one is caught.
+        let guide = "---\napplication: gitea\n---\n### Assumptions\n- Client ID: `gitea`\n\n### Application\n\n1. Run `gitea admin auth add-oauth --name=authelia --key=gita`\n"
+        let found = findings(guide).filter { $0.ruleID == "app-setting-mismatch" }
+        #expect(found.map(\.location) == [SourceLocation(line: 9, column: 58)])
+    }
+
+    @Test func oneWordNamesMatchOnlyWholeSettingNames() throws {
+        let forgejo = try #require(try ProfileLoader.bundledResult.get().first { $0.id == "forgejo" })
+        #expect(forgejo.setting(named: "--key")?.meaning == .clientID)
+        #expect(forgejo.setting(named: "--attribute-ssh-public-key") == nil)
+    }
 }

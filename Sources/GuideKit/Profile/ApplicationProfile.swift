@@ -69,7 +69,11 @@ public struct ApplicationProfile: Sendable {
     public func setting(words: [String]) -> Setting? {
         var best: (Setting, Int)?
         for setting in settings {
-            for candidate in setting.nameWords where !candidate.isEmpty && words.suffix(candidate.count).elementsEqual(candidate) {
+            // A one-word name (`key`) must be the whole setting name: as a suffix it would also
+            // match `--attribute-ssh-public-key`. Longer names match as a suffix, so `api_url`
+            // finds `GF_AUTH_GENERIC_OAUTH_API_URL`.
+            for candidate in setting.nameWords where !candidate.isEmpty
+                && (candidate.count == 1 ? words == candidate : words.suffix(candidate.count).elementsEqual(candidate)) {
                 if candidate.count > (best?.1 ?? 0) { best = (setting, candidate.count) }
             }
         }

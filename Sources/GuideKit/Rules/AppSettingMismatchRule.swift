@@ -84,7 +84,7 @@ struct AppSettingMismatchRule: GuideRule {
         var findings: [Finding] = []
         let clientIDs = Set(guide.clients.compactMap { $0.clientID?.string })
         for setting in guide.settings {
-            guard let meaning = setting.meaning, !TemplateSyntax.isTemplated(setting.value.value) else { continue }
+            guard let meaning = context.meaning(of: setting), !TemplateSyntax.isTemplated(setting.value.value) else { continue }
             let value = setting.value.value
             switch meaning {
             case .clientID:
