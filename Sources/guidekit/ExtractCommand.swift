@@ -27,7 +27,7 @@ struct ExtractCommand: ParsableCommand {
                 errors.append(error)
             }
         }
-        print(ExtractionReport.render(guides))
+        print(ExtractionReport.render(guides, profiles: try ProfileOptions.load(extra: nil)))
         for error in errors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
         }

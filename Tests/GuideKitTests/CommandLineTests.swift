@@ -176,4 +176,14 @@ struct CommandLineTests {
         #expect(try run(["check", path]).status == 0)
         #expect(try run(["check", path, "--shard", "3/2"]).status == 2)
     }
+
+    @Test func extractNeverEchoesSecrets() throws {
+        let folder = try TemporaryFolder()
+        let guide = "---\napplication: gitea\n---\n### Assumptions\n- Client Secret: `s3cret_value`\n\n### Application\n\n1. Run `gitea admin auth add-oauth --secret=s3cret_value`\n2. Set:\n   - Token: `s3cret_value`\n"
+        let path = try folder.write("g.md", Data(guide.utf8))
+        let result = try run(["extract", path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("(secret)"))
+        #expect(!result.stdout.contains("s3cret_value"))
+    }
 }

@@ -30,12 +30,19 @@ public struct CheckContext: Sendable {
             decoded.client.writtenSecret.map { field in Result { () throws(DigestError) in try DigestParser.parse(field.value) } }
         }
         let count = clients.count
-        statements = clients.map { SecretStatement.statements(for: $0.client, in: guide, clientCount: count) }
+        let profile = profile
+        statements = clients.map {
+            SecretStatement.statements(for: $0.client, in: guide, clientCount: count) { Self.meaning(of: $0, profile: profile) }
+        }
     }
 
     /// What an application setting means: the application profile's own name for it when
     /// the guide has a profile, else GuideKit's general recognition of setting names.
     public func meaning(of setting: AppSetting) -> SettingMeaning? {
+        Self.meaning(of: setting, profile: profile)
+    }
+
+    static func meaning(of setting: AppSetting, profile: ApplicationProfile?) -> SettingMeaning? {
         if let known = profile?.setting(words: setting.keyWords) { return known.meaning }
         return setting.meaning
     }

@@ -14,7 +14,8 @@ public struct SecretStatement: Sendable, Equatable {
     public var source: Source
 
     /// Statements that apply to `client` in `guide`.
-    static func statements(for client: OIDCClient, in guide: Guide, clientCount: Int) -> [SecretStatement] {
+    static func statements(for client: OIDCClient, in guide: Guide, clientCount: Int,
+                           meaning: (AppSetting) -> SettingMeaning?) -> [SecretStatement] {
         var statements: [SecretStatement] = []
         if let assumption = guide.assumption(.clientSecret), let secret = assumption.value?.text,
            clientCount == 1 || client.clientID?.value == guide.assumption(.clientID)?.value?.text {
@@ -28,7 +29,7 @@ public struct SecretStatement: Sendable, Equatable {
         // Without a Client Secret assumption, what the application is given is the statement
         // that matters: it must be the secret the digest was made from.
         if guide.assumption(.clientSecret) == nil, clientCount == 1 {
-            for setting in guide.settings where setting.meaning == .clientSecret && !TemplateSyntax.isTemplated(setting.value.value)
+            for setting in guide.settings where meaning(setting) == .clientSecret && !TemplateSyntax.isTemplated(setting.value.value)
                 && !statements.contains(where: { $0.secret == setting.value.value }) {
                 statements.append(SecretStatement(secret: setting.value.value, source: .appSetting(line: setting.value.location.line)))
             }

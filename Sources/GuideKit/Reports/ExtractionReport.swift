@@ -39,12 +39,14 @@ public enum ExtractionReport {
         var settings: [SettingEntry]
     }
 
-    public static func render(_ guides: [Guide]) -> String {
-        let entries = guides.map(entry)
+    /// Profiles give settings their application's own meaning (and mark its secrets).
+    public static func render(_ guides: [Guide], profiles: [ApplicationProfile] = []) -> String {
+        let entries = guides.map { entry($0, profile: ProfileMatcher.profile(for: $0, in: profiles)) }
         return StableJSON.encode(entries, orElse: "[]")
     }
 
-    static func entry(_ guide: Guide) -> Entry {
+    static func entry(_ guide: Guide, profile: ApplicationProfile?) -> Entry {
+        let statedSecret = guide.assumption(.clientSecret)?.value?.text
         func located(_ value: GuideKit.Located<String>) -> Located {
             Located(value: value.value, line: value.location.line, column: value.location.column)
         }
@@ -73,11 +75,13 @@ public enum ExtractionReport {
                     node.string.map { Located(value: $0, line: node.location.line, column: node.location.column) }
                 }
             },
-            settings: guide.settings.map {
-                let secret = $0.meaning == .clientSecret || $0.meaning == .clientIDOrSecret
-                var value = located($0.value)
+            settings: guide.settings.map { setting in
+                let meaning = CheckContext.meaning(of: setting, profile: profile)
+                // Anything named a secret, or equal to the stated one, is masked.
+                let secret = meaning == .clientSecret || meaning == .clientIDOrSecret || setting.value.value == statedSecret
+                var value = located(setting.value)
                 if secret { value.value = "(secret)" }
-                return SettingEntry(key: located($0.key), value: value, meaning: $0.meaning.map { "\($0)" })
+                return SettingEntry(key: located(setting.key), value: value, meaning: meaning.map { "\($0)" })
             })
     }
 }
