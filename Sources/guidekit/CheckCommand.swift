@@ -99,9 +99,10 @@ struct CheckCommand: ParsableCommand {
             }
             do { findings = try Baseline.decode(data, path: baseline).mark(findings) } catch { throw InputFailure("\(error)") }
         }
-        let report = CheckReport(findings: findings, files: guides.map(\.path),
+        var report = CheckReport(findings: findings, files: guides.map(\.path),
                                  sources: Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a }),
                                  seconds: Date().timeIntervalSince(start))
+        report.secrets = Dictionary(guides.map { ($0.path, $0.secretValues) }, uniquingKeysWith: { a, _ in a })
         if timing {
             let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
                                  guides.count, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,

@@ -179,7 +179,7 @@ struct CommandLineTests {
 
     @Test func extractNeverEchoesSecrets() throws {
         let folder = try TemporaryFolder()
-        let guide = "---\napplication: gitea\n---\n### Assumptions\n- Client Secret: `s3cret_value`\n\n### Application\n\n1. Run `gitea admin auth add-oauth --secret=s3cret_value`\n2. Set:\n   - Token: `s3cret_value`\n"
+        let guide = "---\napplication: gitea\n---\n### Assumptions\n- Client Secret: `s3cret_value`\n\n### Application\n\n1. Run `gitea admin auth add-oauth --secret=s3cret_value`\n2. Set:\n   - Token: `s3cret_value`\n   - Introspection URL: `https://app:s3cret_value@auth.example.com/`\n"
         let path = try folder.write("g.md", Data(guide.utf8))
         let result = try run(["extract", path])
         #expect(result.status == 0)

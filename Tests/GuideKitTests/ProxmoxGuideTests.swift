@@ -114,5 +114,10 @@ struct ProxmoxGuideTests {
         #expect(found.count == 1)
         #expect(found.allSatisfy { !$0.message.contains("Sup3rS3cret") && !($0.help ?? "").contains("Sup3rS3cret") })
         #expect(found.allSatisfy { !$0.message.contains("insecure_secret") })
+        // Nor in the source line under the finding.
+        let guide = parse(text)
+        let snippet = TextReporter().render(found[0], source: guide.source, secrets: guide.secretValues)
+        #expect(snippet.contains("--client-key ***********"))
+        #expect(!snippet.contains("Sup3rS3cret"))
     }
 }

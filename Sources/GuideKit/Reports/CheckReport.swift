@@ -5,6 +5,8 @@ public struct CheckReport: Sendable {
     /// The guides checked, in order (also those without findings: JUnit lists each).
     public var files: [String]
     public var sources: [String: PreparedSource]
+    /// Per file, the secret values its snippets must not show (`Guide.secretValues`).
+    public var secrets: [String: Set<String>] = [:]
     public var seconds: Double
 
     public init(findings: [Finding], files: [String], sources: [String: PreparedSource], seconds: Double = 0) {

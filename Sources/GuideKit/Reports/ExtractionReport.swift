@@ -77,10 +77,14 @@ public enum ExtractionReport {
             },
             settings: guide.settings.map { setting in
                 let meaning = CheckContext.meaning(of: setting, profile: profile)
-                // Anything named a secret, or equal to the stated one, is masked.
-                let secret = meaning == .clientSecret || meaning == .clientIDOrSecret || setting.value.value == statedSecret
+                // Anything named a secret is masked, and the stated secret wherever it appears
+                // inside a longer value (JSON in an environment variable, a URL's user info).
                 var value = located(setting.value)
-                if secret { value.value = "(secret)" }
+                if meaning == .clientSecret || meaning == .clientIDOrSecret {
+                    value.value = "(secret)"
+                } else if let statedSecret, !statedSecret.isEmpty {
+                    value.value = value.value.replacingOccurrences(of: statedSecret, with: "(secret)")
+                }
                 return SettingEntry(key: located(setting.key), value: value, meaning: meaning.map { "\($0)" })
             })
     }

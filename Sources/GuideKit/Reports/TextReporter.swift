@@ -7,12 +7,17 @@ public struct TextReporter: Sendable {
         self.useColor = useColor
     }
 
-    public func render(_ finding: Finding, source: PreparedSource?) -> String {
+    /// - Parameter secrets: values masked in the source line (same length, so the caret
+    ///   still lines up): a snippet must not carry a client secret into a CI log.
+    public func render(_ finding: Finding, source: PreparedSource?, secrets: Set<String> = []) -> String {
         let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
         var text = "\(finding.path):\(finding.location.line):\(finding.location.column): \(severity): "
             + "\(paint(finding.message, "1")) [\(finding.ruleID)]\n"
         if let source {
-            let line = source.originalLine(finding.location.line)
+            var line = source.originalLine(finding.location.line)
+            for secret in secrets where line.contains(secret) {
+                line = Substring(line.replacingOccurrences(of: secret, with: String(repeating: "*", count: secret.count)))
+            }
             let number = String(finding.location.line)
             let gutter = String(repeating: " ", count: number.count)
             text += "\(gutter) |\n\(number) | \(line)\n"
@@ -43,7 +48,7 @@ public struct TextReporter: Sendable {
     public func render(_ report: CheckReport) -> String {
         var output = ""
         for finding in report.active {
-            output += render(finding, source: report.sources[finding.path]) + "\n"
+            output += render(finding, source: report.sources[finding.path], secrets: report.secrets[finding.path] ?? []) + "\n"
         }
         var summary = self.summary(findings: report.active, files: report.files.count)
         let suppressed = report.findings.filter { $0.suppression != nil }.count
