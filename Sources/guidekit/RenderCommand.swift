@@ -46,22 +46,15 @@ struct RenderCommand: ParsableCommand {
         guard !sites.isEmpty else { throw ValidationError("give at least one --site FILE") }
         let (files, pathErrors) = GuideFinder.markdownFiles(in: guides)
         if let error = pathErrors.first { throw InputFailure("\(error)") }
-        var texts: [(path: String, text: String)] = []
+        var parsed: [Guide] = []
         for path in files {
-            do { texts.append((path, try GuideFileReader().read(path))) } catch { throw InputFailure("\(error)") }
+            do { parsed.append(GuideParser.parse(path: path, text: try GuideFileReader().read(path))) } catch { throw InputFailure("\(error)") }
         }
-        let labels = Set(texts.flatMap { GuideParser.parse(path: $0.path, text: $0.text).assumptions.map(\.label.value) })
+        // Sites may set any label the guides assume, so read those before the sites.
+        let labels = Array(Set(parsed.flatMap { $0.assumptions.map(\.label.value) }))
         var loadedSites: [Site] = []
         for path in try Self.siteFiles(sites) {
-            do {
-                let text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
-                let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-                loadedSites.append(try SiteLoader.parse(text, file: path, name: name, extraLabels: Array(labels)))
-            } catch let error as InputError {
-                throw InputFailure("\(error)")
-            } catch {
-                throw InputFailure("\(error)")
-            }
+            do { loadedSites.append(try SiteLoader.load(path: path, extraLabels: labels)) } catch { throw InputFailure("\(error)") }
         }
         if let duplicate = Dictionary(grouping: loadedSites, by: \.name).first(where: { $0.value.count > 1 }) {
             throw InputFailure("two site files are named '\(duplicate.key)'; the output folder is named after the site")
@@ -70,9 +63,9 @@ struct RenderCommand: ParsableCommand {
                                      template: try Self.loadTemplate(template))
 
         var prepared: [GuideRenderer.PreparedGuide] = []
-        for guide in texts {
+        for guide in parsed {
             do {
-                prepared.append(try renderer.prepare(path: guide.path, text: guide.text))
+                prepared.append(try renderer.prepare(guide))
             } catch {
                 FileHandle.standardError.write(Data("guidekit: error: \(error)\nguidekit: nothing was written\n".utf8))
                 throw ExitStatus.findings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A heading of the guide.
 public struct Heading: Sendable, Equatable {
     public var level: Int
@@ -46,6 +48,14 @@ public struct Guide: Sendable {
             values.insert(setting.value.value)
         }
         return values.filter { $0.count >= 4 }
+    }
+
+    /// A guide's name: its file name without `.md`, or its folder's name for the
+    /// `NAME/index.md` layout upstream Authelia guides use.
+    public static func name(forPath path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let file = url.deletingPathExtension().lastPathComponent
+        return file == "index" ? url.deletingLastPathComponent().lastPathComponent : file
     }
 
     /// Blocks that hold Authelia client configuration.

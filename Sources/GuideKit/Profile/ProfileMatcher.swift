@@ -8,10 +8,7 @@ public enum ProfileMatcher {
         if let declared = guide.frontMatter?["application"]?.string {
             return profiles.first { same($0.id, declared) || same($0.name, declared) }
         }
-        let file = ((guide.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let directory = ((guide.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-        // Upstream guides live in NAME/index.md.
-        let stem = file == "index" ? directory : file
+        let stem = Guide.name(forPath: guide.path)
         if let byFile = profiles.first(where: { $0.matchFiles.contains { same($0, stem) } }) { return byFile }
         guard let title = guide.title else { return nil }
         return profiles.first { $0.matchTitles.contains { same($0, title) } }

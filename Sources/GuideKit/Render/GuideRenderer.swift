@@ -34,13 +34,18 @@ public struct GuideRenderer: Sendable {
     /// Checks the guide as written (it must have no error) and resolves its shortcodes. Done
     /// once per guide, not once per site: checking verifies the guide's own digest.
     public func prepare(path: String, text: String) throws(RenderError) -> PreparedGuide {
-        let original = GuideParser.parse(path: path, text: text)
+        try prepare(GuideParser.parse(path: path, text: text))
+    }
+
+    /// The same, for a guide already parsed (the command reads each guide's labels first).
+    public func prepare(_ original: Guide) throws(RenderError) -> PreparedGuide {
+        let path = original.path
         let findings = checker.check(original)
         if let error = findings.first(where: { $0.severity == .error }) {
             throw RenderError(site: "-", guide: Self.stem(path), message: "the guide itself does not check clean; fix it first",
                               findings: [error])
         }
-        return PreparedGuide(path: path, guide: GuideParser.parse(path: path, text: Self.cleanText(original.source)),
+        return PreparedGuide(path: path, guide: GuideParser.parse(path: path, text: original.source.resolvedTextWithFrontMatter),
                              originalFindings: findings)
     }
 
@@ -102,15 +107,8 @@ public struct GuideRenderer: Sendable {
                              warnings: warnings, generatedSecret: plan.generatedSecret)
     }
 
-    static func stem(_ path: String) -> String {
-        let file = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return file == "index" ? ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent : file
-    }
+    static func stem(_ path: String) -> String { Guide.name(forPath: path) }
 
-    /// The file with shortcodes resolved but front matter kept: positions in it are exact.
-    static func cleanText(_ source: PreparedSource) -> String {
-        source.resolvedTextWithFrontMatter
-    }
 }
 
 extension PreparedSource {

@@ -5,7 +5,7 @@ public enum SiteLoader {
     /// Keys every site may use besides the guide's own assumption labels.
     static let knownLabels = AssumptionKind.allCases.map(\.rawValue) + ["Authelia Version"]
 
-    public static func load(path: String) throws(SiteError) -> Site {
+    public static func load(path: String, extraLabels: [String] = []) throws(SiteError) -> Site {
         let text: String
         do {
             text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
@@ -13,7 +13,7 @@ public enum SiteLoader {
             throw SiteError(file: path, location: error.location, message: error.message)
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return try parse(text, file: path, name: name)
+        return try parse(text, file: path, name: name, extraLabels: extraLabels)
     }
 
     /// - Parameter extraLabels: labels the guides being rendered use besides the known ones
