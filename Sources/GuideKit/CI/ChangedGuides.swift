@@ -33,6 +33,8 @@ public enum ChangedGuides {
         return files.filter { file in
             let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
             if siteChanged || changed.contains(absolute) { return true }
+            // Finding a guide's profile means reading it: only when a profile changed.
+            guard !changedProfiles.isEmpty else { return false }
             return guideProfile(file).map(changedProfiles.contains) ?? false
         }
     }
