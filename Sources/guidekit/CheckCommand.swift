@@ -35,8 +35,7 @@ struct CheckCommand: ParsableCommand {
             help: "Authelia release to check against (4.29 to 4.39); default: the guide's authelia_version front matter, else 4.39.")
     var autheliaVersion: AutheliaVersionArgument?
 
-    @Option(help: "Also load application profiles from this folder (see docs/PROFILES.md).")
-    var profiles: String?
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(name: .customLong("changed-since"), help: "Check only guides changed since this git revision (and guides whose profile or site changed).")
     var changedSince: String?
@@ -62,7 +61,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let (found, pathErrors) = GuideFinder.markdownFiles(in: paths)
         var inputErrors = pathErrors
-        let loadedProfiles = try ProfileOptions.load(extra: profiles)
+        let loadedProfiles = try profileOptions.load()
         var files = found
         if let changedSince {
             let changed: Set<String>

@@ -16,6 +16,8 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Guides or folders of guides.")
     var paths: [String]
 
+    @OptionGroup var profileOptions: ProfileOptions
+
     func run() throws {
         let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
         var errors = pathErrors
@@ -27,7 +29,7 @@ struct ExtractCommand: ParsableCommand {
                 errors.append(error)
             }
         }
-        print(ExtractionReport.render(guides, profiles: try ProfileOptions.load(extra: nil)))
+        print(ExtractionReport.render(guides, profiles: try profileOptions.load()))
         for error in errors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
         }

@@ -33,13 +33,12 @@ struct FixCommand: ParsableCommand {
     @Option(name: .customLong("authelia-version"), help: "Authelia release whose key names are current.")
     var autheliaVersion: AutheliaVersionArgument?
 
-    @Option(help: "Also load application profiles from this folder.")
-    var profiles: String?
+    @OptionGroup var profileOptions: ProfileOptions
 
     func run() throws {
         let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
         var failures = pathErrors.map(\.description)
-        let fixer = Fixer(checker: Checker(version: autheliaVersion?.version, profiles: try ProfileOptions.load(extra: profiles)))
+        let fixer = Fixer(checker: Checker(version: autheliaVersion?.version, profiles: try profileOptions.load()))
         var remaining = 0
         var fixedCount = 0
         for path in files {

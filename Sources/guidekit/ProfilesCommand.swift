@@ -13,14 +13,13 @@ struct ProfilesCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Also load profiles from this folder (*.yml); a profile with a bundled id replaces it.")
-    var profiles: String?
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Flag(help: "Show each profile's settings too.")
     var verbose = false
 
     func run() throws {
-        for profile in try ProfileOptions.load(extra: profiles) {
+        for profile in try profileOptions.load() {
             let redirects = profile.redirectURIs.map { $0.alternatives.joined(separator: " | ") }.joined(separator: ", ")
             print("\(profile.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(profile.name) — \(profile.settings.count) settings; redirect URI \(redirects)")
             if verbose {
@@ -33,11 +32,14 @@ struct ProfilesCommand: ParsableCommand {
     }
 }
 
-/// Loading profiles for commands: the bundled ones plus an optional folder, with errors
-/// reported as input failures (exit status 2).
-enum ProfileOptions {
-    static func load(extra: String?) throws -> [ApplicationProfile] {
-        switch combined(extra: extra) {
+/// `--profiles DIR`, shared by every command that checks: the bundled profiles plus a folder
+/// of your own, with profile errors reported as input failures (exit status 2).
+struct ProfileOptions: ParsableArguments {
+    @Option(help: "Also load application profiles from this folder (*.yml); a profile with a bundled id replaces it (docs/PROFILES.md).")
+    var profiles: String?
+
+    func load() throws -> [ApplicationProfile] {
+        switch Self.combined(extra: profiles) {
         case .success(let profiles): return profiles
         case .failure(let error): throw ValidationError("profile error: \(error)")
         }

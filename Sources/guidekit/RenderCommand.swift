@@ -39,8 +39,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "HTML page template (default: templates/guide.html).")
     var template: String?
 
-    @Option(help: "Also load application profiles from this folder.")
-    var profiles: String?
+    @OptionGroup var profileOptions: ProfileOptions
 
     func run() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one --site FILE") }
@@ -59,7 +58,7 @@ struct RenderCommand: ParsableCommand {
         if let duplicate = Dictionary(grouping: loadedSites, by: \.name).first(where: { $0.value.count > 1 }) {
             throw InputFailure("two site files are named '\(duplicate.key)'; the output folder is named after the site")
         }
-        let renderer = GuideRenderer(checker: Checker(profiles: try ProfileOptions.load(extra: profiles)),
+        let renderer = GuideRenderer(checker: Checker(profiles: try profileOptions.load()),
                                      template: try Self.loadTemplate(template))
 
         var prepared: [GuideRenderer.PreparedGuide] = []
