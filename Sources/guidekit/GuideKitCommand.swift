@@ -24,6 +24,10 @@ struct GuideKitCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let failure as InputFailure {
+            // One line naming the file, as every input failure is reported.
+            FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
+            Foundation.exit(ExitStatus.inputFailure.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -33,10 +37,6 @@ struct GuideKitCommand: ParsableCommand {
             }
             if !message.isEmpty {
                 FileHandle.standardError.write(Data((message + "\n").utf8))
-            }
-            if let failure = error as? InputFailure {
-                FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
-                Foundation.exit(ExitStatus.inputFailure.rawValue)
             }
             let status = code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.inputFailure : code
             Foundation.exit(status.rawValue)

@@ -41,7 +41,7 @@ struct ProfileOptions: ParsableArguments {
     func load() throws -> [ApplicationProfile] {
         switch Self.combined(extra: profiles) {
         case .success(let profiles): return profiles
-        case .failure(let error): throw ValidationError("profile error: \(error)")
+        case .failure(let error): throw InputFailure("profile error: \(error)")
         }
     }
 
