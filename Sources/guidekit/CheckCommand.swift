@@ -89,7 +89,7 @@ struct CheckCommand: ParsableCommand {
         }
         let parseSeconds = Date().timeIntervalSince(start)
         let checker = Checker(version: autheliaVersion?.version, profiles: loadedProfiles)
-        let (perGuide, statistics) = checker.check(guides)
+        let (perGuide, secrets, statistics) = checker.check(guides)
         var findings = perGuide.flatMap { $0 }
         if let baseline {
             let data: Data
@@ -101,7 +101,7 @@ struct CheckCommand: ParsableCommand {
         var report = CheckReport(findings: findings, files: guides.map(\.path),
                                  sources: Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a }),
                                  seconds: Date().timeIntervalSince(start))
-        report.secrets = Dictionary(guides.map { ($0.path, $0.secretValues) }, uniquingKeysWith: { a, _ in a })
+        report.secrets = Dictionary(zip(guides.map(\.path), secrets), uniquingKeysWith: { a, _ in a })
         if timing {
             let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
                                  guides.count, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,

@@ -163,7 +163,7 @@ struct ClientSchemaTests {
     @Test func eachDistinctDigestIsVerifiedOncePerRun() throws {
         let guideText = try ProjectFiles.text("docs/guides/proxmox.md")
         let guides = (1...5).map { parse(guideText, path: "copy\($0).md") }
-        let (perGuide, statistics) = Checker().check(guides)
+        let (perGuide, _, statistics) = Checker().check(guides)
         #expect(perGuide.allSatisfy { $0.isEmpty })
         #expect(statistics.clients == 5)
         #expect(statistics.verifications == 1)

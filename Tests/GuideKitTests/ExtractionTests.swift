@@ -62,7 +62,7 @@ struct ExtractionTests {
         #expect(settings[0].key.location == SourceLocation(line: 16, column: 6))
         #expect(settings[0].value.location == SourceLocation(line: 16, column: 18))
         #expect(settings[1].value.location == SourceLocation(line: 17, column: 19))
-        #expect(settings[1].meaning == .issuerURL)
+        #expect(settings[1].nameMeaning == .issuerURL)
     }
 
     @Test func yamlInAnIndentedFenceKeepsFilePositions() throws {

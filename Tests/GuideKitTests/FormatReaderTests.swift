@@ -26,7 +26,7 @@ struct FormatReaderTests {
             """)
         #expect(pairs(found) == ["root_url=https://grafana.example.com@5:12", "client_id=grafana@9:13",
                                  "scopes=openid profile email groups@10:10", "name=Authelia@11:9"])
-        #expect(found.map(\.meaning) == [.appBaseURL, .clientID, .scopes, nil])
+        #expect(found.map(\.nameMeaning) == [.appBaseURL, .clientID, .scopes, nil])
     }
 
     @Test func tomlArrays() {
@@ -54,7 +54,7 @@ struct FormatReaderTests {
             """)
         #expect(pairs(found) == ["discoveryURL=https://auth.example.com@6:22", "client_id=app@7:19",
                                  "scopes=openid email@7:35", "port=8080@8:13"])
-        #expect(found[0].meaning == .discoveryURL)
+        #expect(found[0].nameMeaning == .discoveryURL)
     }
 
     @Test func composeMapsListsAndKubernetesEnv() {
@@ -75,7 +75,7 @@ struct FormatReaderTests {
             """)
         #expect(pairs(found) == ["OIDC_CLIENT_ID=app@7:24", "OIDC_ISSUER=https://auth.example.com@10:21",
                                  "OIDC_CLIENT_SECRET=secret@14:13"])
-        #expect(found.map(\.meaning) == [.clientID, .issuerURL, .clientSecret])
+        #expect(found.map(\.nameMeaning) == [.clientID, .issuerURL, .clientSecret])
     }
 
     @Test func phpArrayAndXML() {

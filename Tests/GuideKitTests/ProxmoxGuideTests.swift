@@ -63,7 +63,7 @@ struct ProxmoxGuideTests {
         #expect(guide.codeBlocks.map(\.role) == [.autheliaClient, .shell, .appSettings])
         // GUI list, pveum command and domains.cfg each name client id, secret, issuer and realm.
         for meaning in [SettingMeaning.clientID, .issuerURL, .realm, .clientIDOrSecret] {
-            #expect(guide.settings.filter { $0.meaning == meaning }.count == 3, "\(meaning)")
+            #expect(guide.settings.filter { $0.nameMeaning == meaning }.count == 3, "\(meaning)")
         }
     }
 
@@ -116,7 +116,7 @@ struct ProxmoxGuideTests {
         #expect(found.allSatisfy { !$0.message.contains("insecure_secret") })
         // Nor in the source line under the finding.
         let guide = parse(text)
-        let snippet = TextReporter().render(found[0], source: guide.source, secrets: guide.secretValues)
+        let snippet = TextReporter().render(found[0], source: guide.source, secrets: SettingMeanings(guide: guide, profiles: Checker().profiles).secretValues(in: guide))
         #expect(snippet.contains("--client-key ***********"))
         #expect(!snippet.contains("Sup3rS3cret"))
     }

@@ -259,8 +259,9 @@ struct RenderTests {
                 #expect(guide.assumption(.realm)?.rawValue?.value == realm)
                 #expect(guide.clients.first?.clientID?.string == id)
                 #expect(guide.clients.first?.redirectURIs.first?.string == WebURL(app)!.origin)
-                #expect(guide.settings.filter { $0.meaning == .realm }.allSatisfy { $0.value.value == realm })
-                #expect(guide.settings.filter { $0.meaning == .clientID }.allSatisfy { $0.value.value == id })
+                let meanings = SettingMeanings(guide: guide, profiles: Checker().profiles)
+                #expect(guide.settings.filter { meanings.meaning(of: $0) == .realm }.allSatisfy { $0.value.value == realm })
+                #expect(guide.settings.filter { meanings.meaning(of: $0) == .clientID }.allSatisfy { $0.value.value == id })
                 // The digest verifies against the plaintext the application gets.
                 let secret = try #require(guide.assumption(.clientSecret)?.rawValue?.value)
                 let digest = try #require(guide.clients.first?.node["client_secret"]?.string)

@@ -8,8 +8,10 @@ public struct CheckContext: Sendable {
     public var version: AutheliaVersion
     public var clients: [DecodedClient]
     public var provider: ProviderDefinitions
+    /// What each application setting means (the profile's say first).
+    public var meanings: SettingMeanings
     /// The application's profile, when GuideKit has one for this guide.
-    public var profile: ApplicationProfile?
+    public var profile: ApplicationProfile? { meanings.profile }
     /// Per client (same order as `clients`): the parsed `client_secret`, when one is written.
     public var digests: [Result<Digest, DigestError>?]
     /// Per client: the plaintext secrets the guide states for it.
@@ -20,9 +22,9 @@ public struct CheckContext: Sendable {
     /// Builds the context; `version` overrides the guide's own `authelia_version` front matter.
     public init(guide: Guide, version: AutheliaVersion? = nil, profiles: [ApplicationProfile] = []) {
         self.guide = guide
-        profile = ProfileMatcher.profile(for: guide, in: profiles)
-        let declared = guide.frontMatter?["authelia_version"]?.string.flatMap(AutheliaVersion.init)
-        self.version = version ?? declared ?? .newestKnown
+        let meanings = SettingMeanings(guide: guide, profiles: profiles)
+        self.meanings = meanings
+        self.version = version ?? guide.declaredVersion ?? .newestKnown
         let decoder = ClientDecoder(version: self.version)
         clients = guide.clients.map { decoder.decode($0.node, blockIndex: $0.blockIndex) }
         provider = ProviderDefinitions(guide: guide)
@@ -30,22 +32,18 @@ public struct CheckContext: Sendable {
             decoded.client.writtenSecret.map { field in Result { () throws(DigestError) in try DigestParser.parse(field.value) } }
         }
         let count = clients.count
-        let profile = profile
         statements = clients.map {
-            SecretStatement.statements(for: $0.client, in: guide, clientCount: count) { Self.meaning(of: $0, profile: profile) }
+            SecretStatement.statements(for: $0.client, in: guide, clientCount: count, meaning: meanings.meaning(of:))
         }
     }
 
-    /// What an application setting means: the application profile's own name for it when
-    /// the guide has a profile, else GuideKit's general recognition of setting names.
+    /// What an application setting means (`SettingMeanings`).
     public func meaning(of setting: AppSetting) -> SettingMeaning? {
-        Self.meaning(of: setting, profile: profile)
+        meanings.meaning(of: setting)
     }
 
-    static func meaning(of setting: AppSetting, profile: ApplicationProfile?) -> SettingMeaning? {
-        if let known = profile?.setting(words: setting.keyWords) { return known.meaning }
-        return setting.meaning
-    }
+    /// The plaintext secrets every output of this guide must mask.
+    public var secretValues: Set<String> { meanings.secretValues(in: guide) }
 
     /// The client the application side talks to: the one named by the Client ID assumption,
     /// else the first.

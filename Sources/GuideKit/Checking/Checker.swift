@@ -30,7 +30,8 @@ public struct Checker: Sendable {
 
     /// Checks several guides: all digest verifications of the run are collected first,
     /// de-duplicated and spread over the cores, then the rules run.
-    public func check(_ guides: [Guide]) -> (findings: [[Finding]], statistics: Statistics) {
+    /// - Returns: per guide, its findings and the secret values its output must mask.
+    public func check(_ guides: [Guide]) -> (findings: [[Finding]], secrets: [Set<String>], statistics: Statistics) {
         var statistics = Statistics()
         var contexts = guides.map { CheckContext(guide: $0, version: version, profiles: profiles) }
         statistics.clients = contexts.reduce(0) { $0 + $1.clients.count }
@@ -47,7 +48,7 @@ public struct Checker: Sendable {
             return check(contexts[index])
         }
         statistics.ruleSeconds = Date().timeIntervalSince(ruleStart)
-        return (findings, statistics)
+        return (findings, contexts.map(\.secretValues), statistics)
     }
 
     public func check(_ context: CheckContext) -> [Finding] {

@@ -14,9 +14,9 @@ public struct AppSetting: Sendable, Equatable {
     public var value: Located<String>
     public var origin: Origin
 
-    /// What the setting means, when GuideKit recognises the name (computed once: every rule
-    /// asks).
-    public let meaning: SettingMeaning?
+    /// What the setting's name means to GuideKit's general recognition, ignoring application
+    /// profiles. Rules, render and output ask `SettingMeanings`, which lets a profile decide.
+    public let nameMeaning: SettingMeaning?
     /// The name's words, for matching against application profiles.
     public let keyWords: [String]
 
@@ -24,7 +24,7 @@ public struct AppSetting: Sendable, Equatable {
         self.key = key
         self.value = value
         self.origin = origin
-        meaning = SettingMeaning(settingName: key.value)
+        nameMeaning = SettingMeaning(settingName: key.value)
         keyWords = SettingMeaning.words(key.value)
     }
 }

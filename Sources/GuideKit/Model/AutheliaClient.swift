@@ -5,8 +5,11 @@ public struct AutheliaClient: Sendable, Equatable {
     /// The client's mapping node.
     public var node: YAMLNode
 
-    /// `client_id`, or the pre-4.38 `id`.
-    public var clientID: YAMLNode? { node["client_id"] ?? node["id"] }
+    /// `client_id`, or its pre-4.38 name (`ClientSchema` knows the renames).
+    public var clientID: YAMLNode? { ClientSchema.value(of: "client_id", in: node) }
 
-    public var redirectURIs: [YAMLNode] { node["redirect_uris"]?.stringList ?? [] }
+    /// `client_secret`, or its pre-4.38 name.
+    public var clientSecret: YAMLNode? { ClientSchema.value(of: "client_secret", in: node) }
+
+    public var redirectURIs: [YAMLNode] { ClientSchema.value(of: "redirect_uris", in: node)?.stringList ?? [] }
 }

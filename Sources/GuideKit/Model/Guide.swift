@@ -34,20 +34,9 @@ public struct Guide: Sendable {
         assumptions.first { $0.kind == kind }
     }
 
-    /// Plaintext secrets the guide states: the Client Secret assumption, `$plaintext$`
-    /// client secrets, and application settings named as secrets. Output masks them.
-    public var secretValues: Set<String> {
-        var values: Set<String> = []
-        if let secret = assumption(.clientSecret)?.value?.text { values.insert(secret) }
-        for client in clients {
-            if let secret = (client.node["client_secret"] ?? client.node["secret"])?.string, !secret.hasPrefix("$") || secret.hasPrefix("$plaintext$") {
-                values.insert(secret.hasPrefix("$plaintext$") ? String(secret.dropFirst(11)) : secret)
-            }
-        }
-        for setting in settings where setting.meaning == .clientSecret || setting.meaning == .clientIDOrSecret {
-            values.insert(setting.value.value)
-        }
-        return values.filter { $0.count >= 4 }
+    /// The Authelia release the guide declares (`authelia_version` front matter), if any.
+    public var declaredVersion: AutheliaVersion? {
+        frontMatter?["authelia_version"]?.string.flatMap(AutheliaVersion.init)
     }
 
     /// A guide's name: its file name without `.md`, or its folder's name for the

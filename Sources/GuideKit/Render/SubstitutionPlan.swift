@@ -58,7 +58,7 @@ struct SubstitutionPlan {
     // MARK: Secret
 
     mutating func planSecret<R: RandomNumberGenerator>(random: inout R) throws(PlanError) {
-        let clientsWithSecrets = guide.clients.contains { $0.node["client_secret"] != nil || $0.node["secret"] != nil }
+        let clientsWithSecrets = guide.clients.contains { $0.clientSecret != nil }
         guard oldSecret != nil || clientsWithSecrets else { return }
         let generator = DigestGenerator()
         switch site.secret {
@@ -97,7 +97,7 @@ struct SubstitutionPlan {
             if let id = client.clientID, let new = newValue(.clientID) {
                 edits.append(Self.contentEdit(id, new))
             }
-            if let secret = client.node["client_secret"] ?? client.node["secret"], let digest = newDigest {
+            if let secret = client.clientSecret, let digest = newDigest {
                 edits.append(Self.contentEdit(secret, digest))
                 // The comment naming the example secret would now be wrong: remove it.
                 let line = guide.source.originalLine(secret.location.line)
@@ -131,7 +131,7 @@ struct SubstitutionPlan {
         for client in guide.clients {
             for pair in client.node.pairs ?? [] {
                 guard let name = pair.key.string, let key = ClientSchema.key(named: name) else { continue }
-                if let current = key.renamedTo, let renamedIn = key.renamedIn, version >= renamedIn {
+                if case .renamed(let current, _) = key.status(in: version) {
                     edits.append(TextEdit(line: pair.key.location.line, column: pair.key.location.column, length: name.count, replacement: current))
                 } else if key.renamedTo == nil, key.since > version {
                     if let old = ClientSchema.keys.first(where: { $0.renamedTo == name }), old.since <= version {

@@ -5,7 +5,7 @@ public struct CheckReport: Sendable {
     /// The guides checked, in order (also those without findings: JUnit lists each).
     public var files: [String]
     public var sources: [String: PreparedSource]
-    /// Per file, the secret values its snippets must not show (`Guide.secretValues`).
+    /// Per file, the secret values its snippets must not show (`SettingMeanings.secretValues`).
     public var secrets: [String: Set<String>] = [:]
     public var seconds: Double
 

@@ -21,17 +21,18 @@ public struct ClientDecoder: Sendable {
                 continue
             }
             var canonical = name
-            if let current = spec.renamedTo, let renamedIn = spec.renamedIn, version >= renamedIn {
+            switch spec.status(in: version) {
+            case .renamed(let current, let renamedIn):
                 issues.append(.renamedKey(key: pair.key, current: current, renamedIn: renamedIn,
                                           alsoHasCurrent: writtenNames.contains(current)))
                 // Authelia: when both are given, the new key wins and the old value is dropped.
                 if writtenNames.contains(current) { continue }
                 canonical = current
-            } else if spec.since > version {
+            case .notYetAdded(let since):
                 let older = ClientSchema.keys.first { $0.renamedTo == name }?.name
-                issues.append(.unknownKey(key: pair.key, suggestion: older, addedIn: spec.since))
-            } else if let current = spec.renamedTo {
-                canonical = current  // the old name is current in this version
+                issues.append(.unknownKey(key: pair.key, suggestion: older, addedIn: since))
+            case .current:
+                if let current = spec.renamedTo { canonical = current }  // the old name is current in this version
             }
             guard !isNull(pair.value) else { continue }
             decode(pair.value, as: ClientSchema.key(named: canonical) ?? spec, canonical: canonical,
@@ -54,65 +55,65 @@ public struct ClientDecoder: Sendable {
             let later = allowed.first { $0.value == field.value }?.since
             issues.append(.notAllowed(value: field.node, key: canonical, allowed: now.filter { !$0.isEmpty }, addedIn: later))
         }
-        switch spec.type {
-        case .string, .digest, .url:
-            guard let field = stringField(value) else { return wrongType() }
-            checkAllowed(field)
-            assign(string: field, to: canonical, in: &client)
-        case .duration:
-            guard let field = stringField(value), Self.isDuration(field.value) else { return wrongType() }
-            client.preConfiguredConsentDuration = field
-        case .boolean:
-            guard value.string != nil, value.scalarType == .bool, let flag = Self.bool(value.string!) else { return wrongType() }
-            assign(bool: Field(value: flag, node: value), to: canonical, in: &client)
-        case .stringList, .uriList:
-            let items: [YAMLNode]
-            if spec.type == .uriList, value.string != nil {
-                items = [value]  // a single string is accepted where a URI list is expected
-            } else if let sequence = value.items {
-                items = sequence
-            } else {
-                return wrongType()
-            }
-            var fields: [Field<String>] = []
-            for item in items {
-                guard let field = stringField(item) else {
-                    issues.append(.wrongType(value: item, key: canonical, expected: .string))
-                    continue
-                }
-                checkAllowed(field)
-                fields.append(field)
-            }
-            assign(list: fields, to: canonical, in: &client)
-        case .jwks:
+        if case .keys(let path) = spec.storage {
             guard let entries = value.items else { return wrongType() }
-            client.jwks = entries.compactMap { entry in
-                guard let pairs = entry.pairs else {
-                    issues.append(.wrongType(value: entry, key: canonical, expected: .jwks))
-                    return nil
-                }
-                var jwk = ClientJWK(node: entry)
-                for pair in pairs {
-                    guard let name = pair.key.string else { continue }
-                    guard ClientSchema.jwkKeys.contains(name) else {
-                        issues.append(.unknownKey(key: pair.key, suggestion: Suggestion.closest(to: name, in: ClientSchema.jwkKeys), addedIn: nil))
-                        continue
-                    }
-                    guard let field = stringField(pair.value) else {
-                        issues.append(.wrongType(value: pair.value, key: "jwks.\(name)", expected: .string))
-                        continue
-                    }
-                    switch name {
-                    case "key_id": jwk.keyID = field
-                    case "use": jwk.use = field
-                    case "algorithm": jwk.algorithm = field
-                    case "key": jwk.key = field
-                    default: jwk.certificateChain = field
-                    }
-                }
-                return jwk
-            }
+            client[keyPath: path] = entries.compactMap { decodeJWK($0, key: canonical, issues: &issues) }
+            return
         }
+        if case .flag(let path) = spec.storage {
+            guard let text = value.string, value.scalarType == .bool, let flag = Self.bool(text) else { return wrongType() }
+            client[keyPath: path] = Field(value: flag, node: value)
+            return
+        }
+        if case .text(let path) = spec.storage {
+            guard let field = stringField(value), spec.type != .duration || Self.isDuration(field.value) else { return wrongType() }
+            checkAllowed(field)
+            client[keyPath: path] = field
+            return
+        }
+        let items: [YAMLNode]
+        if spec.type == .uriList, value.string != nil {
+            items = [value]  // a single string is accepted where a URI list is expected
+        } else if let sequence = value.items {
+            items = sequence
+        } else {
+            return wrongType()
+        }
+        var fields: [Field<String>] = []
+        for item in items {
+            guard let field = stringField(item) else {
+                issues.append(.wrongType(value: item, key: canonical, expected: .string))
+                continue
+            }
+            checkAllowed(field)
+            fields.append(field)
+        }
+        switch spec.storage {
+        case .list(let path): client[keyPath: path] = fields
+        case .optionalList(let path): client[keyPath: path] = fields
+        case .text, .flag, .keys: break  // handled above
+        }
+    }
+
+    private func decodeJWK(_ entry: YAMLNode, key canonical: String, issues: inout [SchemaIssue]) -> ClientJWK? {
+        guard let pairs = entry.pairs else {
+            issues.append(.wrongType(value: entry, key: canonical, expected: .jwks))
+            return nil
+        }
+        var jwk = ClientJWK(node: entry)
+        for pair in pairs {
+            guard let name = pair.key.string else { continue }
+            guard let path = ClientJWK.fields[name] else {
+                issues.append(.unknownKey(key: pair.key, suggestion: Suggestion.closest(to: name, in: ClientSchema.jwkKeys), addedIn: nil))
+                continue
+            }
+            guard let field = stringField(pair.value) else {
+                issues.append(.wrongType(value: pair.value, key: "jwks.\(name)", expected: .string))
+                continue
+            }
+            jwk[keyPath: path] = field
+        }
+        return jwk
     }
 
     /// A scalar as text. Plain numbers and booleans are accepted where strings are expected
@@ -149,66 +150,5 @@ public struct ClientDecoder: Sendable {
             scalars = scalars.dropFirst(unit.count)
         }
         return true
-    }
-
-    private func assign(string field: Field<String>, to name: String, in client: inout OIDCClient) {
-        switch name {
-        case "client_id": client.clientID = field
-        case "client_name": client.clientName = field
-        case "client_secret": client.clientSecret = field
-        case "sector_identifier_uri": client.sectorIdentifierURI = field
-        case "authorization_policy": client.authorizationPolicy = field
-        case "lifespan": client.lifespan = field
-        case "claims_policy": client.claimsPolicy = field
-        case "requested_audience_mode": client.requestedAudienceMode = field
-        case "consent_mode": client.consentMode = field
-        case "pkce_challenge_method": client.pkceChallengeMethod = field
-        case "request_object_signing_alg": client.requestObjectSigningAlg = field
-        case "request_object_encryption_alg": client.requestObjectEncryptionAlg = field
-        case "request_object_encryption_enc": client.requestObjectEncryptionEnc = field
-        case "jwks_uri": client.jwksURI = field
-        default:
-            // Endpoint keys first: `introspection_endpoint_auth_method` also starts with a
-            // response-object prefix (`introspection_`).
-            if let endpoint = ClientEndpoint.allCases.first(where: { name.hasPrefix($0.rawValue + "_auth_") }) {
-                var settings = client.endpointAuthentication[endpoint] ?? EndpointAuthentication()
-                if name.hasSuffix("_auth_method") { settings.method = field } else { settings.signingAlg = field }
-                client.endpointAuthentication[endpoint] = settings
-            } else if let object = ResponseObject.allCases.first(where: { name.hasPrefix($0.rawValue + "_") }) {
-                var settings = client.responseObjects[object] ?? ResponseObjectSettings()
-                switch String(name.dropFirst(object.rawValue.count + 1)) {
-                case "signed_response_alg": settings.signedAlg = field
-                case "signed_response_key_id": settings.signedKeyID = field
-                case "encrypted_response_alg": settings.encryptedAlg = field
-                case "encrypted_response_enc": settings.encryptedEnc = field
-                case "encrypted_response_key_id": settings.encryptedKeyID = field
-                default: return
-                }
-                client.responseObjects[object] = settings
-            }
-        }
-    }
-
-    private func assign(bool field: Field<Bool>, to name: String, in client: inout OIDCClient) {
-        switch name {
-        case "public": client.isPublic = field
-        case "require_pushed_authorization_requests": client.requirePushedAuthorizationRequests = field
-        case "require_pkce": client.requirePKCE = field
-        case "allow_multiple_auth_methods": client.allowMultipleAuthMethods = field
-        default: break
-        }
-    }
-
-    private func assign(list: [Field<String>], to name: String, in client: inout OIDCClient) {
-        switch name {
-        case "redirect_uris": client.redirectURIs = list
-        case "request_uris": client.requestURIs = list
-        case "audience": client.audience = list
-        case "scopes": client.scopes = list
-        case "grant_types": client.grantTypes = list
-        case "response_types": client.responseTypes = list
-        case "response_modes": client.responseModes = list
-        default: break
-        }
     }
 }

@@ -8,13 +8,40 @@ public enum ClientSchema {
         names.map { ClientKey.AllowedValue(value: $0, since: v(minor)) }
     }
 
-    static func key(_ name: String, _ type: ClientKey.ValueType, since minor: Int,
-                    allowed: [ClientKey.AllowedValue]? = nil) -> ClientKey {
-        ClientKey(name: name, type: type, allowed: allowed, since: v(minor), renamedTo: nil, renamedIn: nil)
+    // One constructor per storage shape: the value type and the field it is stored in are
+    // chosen together, so they cannot disagree.
+
+    static func text(_ name: String, _ path: WritableKeyPath<OIDCClient, Field<String>?> & Sendable,
+                     _ type: ClientKey.ValueType = .string, since minor: Int,
+                     allowed: [ClientKey.AllowedValue]? = nil) -> ClientKey {
+        ClientKey(name: name, type: type, storage: .text(path), allowed: allowed, since: v(minor))
     }
 
-    static func renamed(_ old: String, to new: String, type: ClientKey.ValueType, since minor: Int) -> ClientKey {
-        ClientKey(name: old, type: type, allowed: nil, since: v(minor), renamedTo: new, renamedIn: v(38))
+    static func flag(_ name: String, _ path: WritableKeyPath<OIDCClient, Field<Bool>?> & Sendable, since minor: Int) -> ClientKey {
+        ClientKey(name: name, type: .boolean, storage: .flag(path), since: v(minor))
+    }
+
+    static func list(_ name: String, _ path: WritableKeyPath<OIDCClient, [Field<String>]> & Sendable,
+                     _ type: ClientKey.ValueType = .stringList, since minor: Int) -> ClientKey {
+        ClientKey(name: name, type: type, storage: .list(path), since: v(minor))
+    }
+
+    static func optionalList(_ name: String, _ path: WritableKeyPath<OIDCClient, [Field<String>]?> & Sendable,
+                             since minor: Int, allowed: [ClientKey.AllowedValue]? = nil) -> ClientKey {
+        ClientKey(name: name, type: .stringList, storage: .optionalList(path), allowed: allowed, since: v(minor))
+    }
+
+    /// An old name: same type and field as the key that replaced it (4.38 renamed them all).
+    static func renamed(_ old: String, to new: String, since minor: Int, in keys: [ClientKey]) -> ClientKey {
+        guard var key = keys.first(where: { $0.name == new }) else {
+            preconditionFailure("ClientSchema: '\(old)' is renamed to '\(new)', which the table lacks")
+        }
+        key.name = old
+        key.since = v(minor)
+        key.allowed = nil
+        key.renamedTo = new
+        key.renamedIn = v(38)
+        return key
     }
 
     // MARK: Value sets
@@ -50,65 +77,62 @@ public enum ClientSchema {
         "phone": ["phone_number", "phone_number_verified"],
     ]
 
-    /// Response objects with `<prefix>_signed_response_alg` and friends.
-    public static let responseObjects = ["authorization", "id_token", "access_token", "userinfo", "introspection"]
-    /// Endpoints with `<prefix>_auth_method` and `<prefix>_auth_signing_alg`.
-    public static let endpoints = ["token_endpoint", "revocation_endpoint", "introspection_endpoint",
-                                   "pushed_authorization_request_endpoint"]
 
     // MARK: Keys
 
     public static let keys: [ClientKey] = {
         var keys: [ClientKey] = [
-            key("client_id", .string, since: 38),
-            key("client_name", .string, since: 38),
-            key("client_secret", .digest, since: 38),
-            key("sector_identifier_uri", .url, since: 38),
-            key("public", .boolean, since: 30),
-            key("redirect_uris", .uriList, since: 29),
-            key("request_uris", .uriList, since: 39),
-            key("audience", .stringList, since: 30),
-            key("scopes", .stringList, since: 29),
-            key("grant_types", .stringList, since: 29, allowed:
+            text("client_id", \.clientID, since: 38),
+            text("client_name", \.clientName, since: 38),
+            text("client_secret", \.clientSecret, .digest, since: 38),
+            text("sector_identifier_uri", \.sectorIdentifierURI, .url, since: 38),
+            flag("public", \.isPublic, since: 30),
+            list("redirect_uris", \.redirectURIs, .uriList, since: 29),
+            list("request_uris", \.requestURIs, .uriList, since: 39),
+            list("audience", \.audience, since: 30),
+            optionalList("scopes", \.scopes, since: 29),
+            optionalList("grant_types", \.grantTypes, since: 29, allowed:
                 values(["authorization_code", "implicit", "refresh_token", "client_credentials"])
                     + values(["urn:ietf:params:oauth:grant-type:device_code"], since: 39)),
-            key("response_types", .stringList, since: 29, allowed: values(responseTypes)),
-            key("response_modes", .stringList, since: 30, allowed:
+            optionalList("response_types", \.responseTypes, since: 29, allowed: values(responseTypes)),
+            optionalList("response_modes", \.responseModes, since: 30, allowed:
                 values(["form_post", "query", "fragment"], since: 30)
                     + values(["form_post.jwt", "query.jwt", "fragment.jwt", "jwt"], since: 38)),
-            key("authorization_policy", .string, since: 29),
-            key("lifespan", .string, since: 38),
-            key("claims_policy", .string, since: 39),
-            key("requested_audience_mode", .string, since: 38, allowed: values(["", "explicit", "implicit"])),
-            key("consent_mode", .string, since: 37, allowed: values(["", "auto", "explicit", "implicit", "pre-configured"])),
-            key("pre_configured_consent_duration", .duration, since: 35),
-            key("require_pushed_authorization_requests", .boolean, since: 38),
-            key("require_pkce", .boolean, since: 38),
-            key("pkce_challenge_method", .string, since: 38, allowed: values(["", "plain", "S256"])),
-            key("request_object_signing_alg", .string, since: 38, allowed: values(["", "none"] + asymmetricAlgs)),
-            key("request_object_encryption_alg", .string, since: 39, allowed: values(encryptionAlgs + ["dir"])),
-            key("request_object_encryption_enc", .string, since: 39, allowed: values(contentEncryptionAlgs)),
-            key("allow_multiple_auth_methods", .boolean, since: 39),
-            key("jwks_uri", .url, since: 38),
-            key("jwks", .jwks, since: 38),
-            renamed("id", to: "client_id", type: .string, since: 29),
-            renamed("description", to: "client_name", type: .string, since: 29),
-            renamed("secret", to: "client_secret", type: .digest, since: 29),
-            renamed("sector_identifier", to: "sector_identifier_uri", type: .url, since: 35),
-            renamed("userinfo_signing_algorithm", to: "userinfo_signed_response_alg", type: .string, since: 30),
+            text("authorization_policy", \.authorizationPolicy, since: 29),
+            text("lifespan", \.lifespan, since: 38),
+            text("claims_policy", \.claimsPolicy, since: 39),
+            text("requested_audience_mode", \.requestedAudienceMode, since: 38, allowed: values(["", "explicit", "implicit"])),
+            text("consent_mode", \.consentMode, since: 37, allowed: values(["", "auto", "explicit", "implicit", "pre-configured"])),
+            text("pre_configured_consent_duration", \.preConfiguredConsentDuration, .duration, since: 35),
+            flag("require_pushed_authorization_requests", \.requirePushedAuthorizationRequests, since: 38),
+            flag("require_pkce", \.requirePKCE, since: 38),
+            text("pkce_challenge_method", \.pkceChallengeMethod, since: 38, allowed: values(["", "plain", "S256"])),
+            text("request_object_signing_alg", \.requestObjectSigningAlg, since: 38, allowed: values(["", "none"] + asymmetricAlgs)),
+            text("request_object_encryption_alg", \.requestObjectEncryptionAlg, since: 39, allowed: values(encryptionAlgs + ["dir"])),
+            text("request_object_encryption_enc", \.requestObjectEncryptionEnc, since: 39, allowed: values(contentEncryptionAlgs)),
+            flag("allow_multiple_auth_methods", \.allowMultipleAuthMethods, since: 39),
+            text("jwks_uri", \.jwksURI, .url, since: 38),
+            ClientKey(name: "jwks", type: .jwks, storage: .keys(\.jwks), since: v(38)),
         ]
         let signingAlgs = values(["", "none"] + hmacAlgs + asymmetricAlgs)
-        for object in responseObjects {
-            keys.append(key("\(object)_signed_response_alg", .string, since: 38, allowed: signingAlgs))
-            keys.append(key("\(object)_signed_response_key_id", .string, since: 38))
-            keys.append(key("\(object)_encrypted_response_alg", .string, since: 39, allowed: values(encryptionAlgs)))
-            keys.append(key("\(object)_encrypted_response_enc", .string, since: 39, allowed: values(contentEncryptionAlgs)))
-            keys.append(key("\(object)_encrypted_response_key_id", .string, since: 39))
+        for object in ResponseObject.allCases {
+            let prefix = object.rawValue
+            keys.append(text("\(prefix)_signed_response_alg", \.[object: object].signedAlg, since: 38, allowed: signingAlgs))
+            keys.append(text("\(prefix)_signed_response_key_id", \.[object: object].signedKeyID, since: 38))
+            keys.append(text("\(prefix)_encrypted_response_alg", \.[object: object].encryptedAlg, since: 39, allowed: values(encryptionAlgs)))
+            keys.append(text("\(prefix)_encrypted_response_enc", \.[object: object].encryptedEnc, since: 39, allowed: values(contentEncryptionAlgs)))
+            keys.append(text("\(prefix)_encrypted_response_key_id", \.[object: object].encryptedKeyID, since: 39))
         }
-        for endpoint in endpoints {
-            let since = endpoint == "token_endpoint" ? 38 : 39
-            keys.append(key("\(endpoint)_auth_method", .string, since: since, allowed: values(authMethods)))
-            keys.append(key("\(endpoint)_auth_signing_alg", .string, since: since, allowed: values([""] + hmacAlgs + asymmetricAlgs)))
+        for endpoint in ClientEndpoint.allCases {
+            let since = endpoint == .token ? 38 : 39
+            keys.append(text("\(endpoint.rawValue)_auth_method", \.[endpoint: endpoint].method, since: since, allowed: values(authMethods)))
+            keys.append(text("\(endpoint.rawValue)_auth_signing_alg", \.[endpoint: endpoint].signingAlg, since: since,
+                             allowed: values([""] + hmacAlgs + asymmetricAlgs)))
+        }
+        for (old, new, since) in [("id", "client_id", 29), ("description", "client_name", 29), ("secret", "client_secret", 29),
+                                  ("sector_identifier", "sector_identifier_uri", 35),
+                                  ("userinfo_signing_algorithm", "userinfo_signed_response_alg", 30)] {
+            keys.append(renamed(old, to: new, since: since, in: keys))
         }
         return keys
     }()
@@ -117,8 +141,20 @@ public enum ClientSchema {
 
     public static func key(named name: String) -> ClientKey? { keysByName[name] }
 
+    /// The names a key may be written under: its current name first, then its old ones.
+    public static func names(of current: String) -> [String] {
+        [current] + keys.filter { $0.renamedTo == current }.map(\.name)
+    }
+
+    /// The value node of a key in a client mapping, under its current name or an old one.
+    /// When both are written Authelia keeps the current one, so that one wins here too.
+    public static func value(of current: String, in client: YAMLNode) -> YAMLNode? {
+        for name in names(of: current) { if let value = client[name] { return value } }
+        return nil
+    }
+
     /// The keys of a `jwks` entry.
-    public static let jwkKeys = ["key_id", "use", "algorithm", "key", "certificate_chain"]
+    public static let jwkKeys = ClientJWK.keys.map(\.name)
 
     /// Keys valid (current or deprecated) in `version`.
     public static func keyNames(in version: AutheliaVersion) -> [String] {

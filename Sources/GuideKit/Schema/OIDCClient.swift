@@ -44,6 +44,12 @@ public struct ClientJWK: Sendable, Equatable {
     public var algorithm: Field<String>?
     public var key: Field<String>?
     public var certificateChain: Field<String>?
+
+    /// Each key of a `jwks` entry and where it is stored (`ClientSchema.jwkKeys` lists them).
+    static let keys: [(name: String, path: WritableKeyPath<ClientJWK, Field<String>?> & Sendable)] = [
+        ("key_id", \.keyID), ("use", \.use), ("algorithm", \.algorithm), ("key", \.key), ("certificate_chain", \.certificateChain),
+    ]
+    static let fields = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0.path) })
 }
 
 /// An Authelia OpenID Connect client, typed, every key of the reference sheet. A field is
@@ -88,5 +94,20 @@ public struct OIDCClient: Sendable, Equatable {
     public init(node: YAMLNode, blockIndex: Int) {
         self.node = node
         self.blockIndex = blockIndex
+    }
+}
+
+extension OIDCClient {
+    /// One response object's settings (empty when none is written); a key path target for
+    /// `ClientSchema`.
+    public subscript(object object: ResponseObject) -> ResponseObjectSettings {
+        get { responseObjects[object] ?? ResponseObjectSettings() }
+        set { responseObjects[object] = newValue }
+    }
+
+    /// One endpoint's authentication settings (empty when none is written).
+    public subscript(endpoint endpoint: ClientEndpoint) -> EndpointAuthentication {
+        get { endpointAuthentication[endpoint] ?? EndpointAuthentication() }
+        set { endpointAuthentication[endpoint] = newValue }
     }
 }

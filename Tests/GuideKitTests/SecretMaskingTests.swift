@@ -1,0 +1,57 @@
+import Testing
+@testable import GuideKit
+
+/// A secret that only the application profile knows to be a secret (Gitea's `--secret`)
+/// must be masked in every output, exactly like one GuideKit recognises by name.
+struct SecretMaskingTests {
+    static let otherSecret = "Differ3ntGiteaS3cret"
+
+    static let gitea = """
+        ### Assumptions
+        - Application Root URL: `https://git.example.com/`
+        - Authelia Root URL: `https://auth.example.com/`
+        - Client ID: `gitea`
+        - Client Secret: `insecure_secret`
+
+        ```yaml {guide="authelia-client"}
+        - client_id: 'gitea'
+          client_secret: '$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng'
+          redirect_uris: ['https://git.example.com/user/oauth2/authelia/callback']
+        ```
+
+        ```shell
+        gitea admin auth add-oauth --name authelia --provider openidConnect --key gitea --secret \(otherSecret) --auto-discover-url https://auth.example.com/.well-known/openid-configuration
+        ```
+
+        """
+
+    @Test func theProfileSaysSecret() {
+        let guide = parse(Self.gitea, path: "gitea.md")
+        let meanings = SettingMeanings(guide: guide, profiles: Checker().profiles)
+        #expect(meanings.profile?.id == "gitea")
+        let setting = guide.settings.first { $0.value.value == Self.otherSecret }
+        #expect(setting.map(meanings.isSecret) == true)
+        #expect(meanings.secretValues(in: guide).contains(Self.otherSecret))
+    }
+
+    @Test(arguments: ReportFormat.allCases)
+    func maskedInEveryFormat(_ format: ReportFormat) throws {
+        let guide = parse(Self.gitea, path: "gitea.md")
+        let (findings, secrets, _) = Checker().check([guide])
+        // The secret differs from the assumption: a finding sits on its line.
+        let line = try #require(guide.settings.first { $0.value.value == Self.otherSecret }).value.location.line
+        let onLine = findings[0].filter { $0.location.line == line }
+        #expect(!onLine.isEmpty, "\(findings[0].map { "\($0.location) \($0.ruleID)" })")
+        var report = CheckReport(findings: findings[0], files: [guide.path], sources: [guide.path: guide.source])
+        report.secrets = [guide.path: secrets[0]]
+        let output = format.render(report, fullReport: nil)
+        #expect(!output.contains(Self.otherSecret), "\(format): \(output)")
+    }
+
+    @Test func maskedInExtract() {
+        let guide = parse(Self.gitea, path: "gitea.md")
+        let output = ExtractionReport.render([guide], profiles: Checker().profiles)
+        #expect(!output.contains(Self.otherSecret))
+        #expect(output.contains("\"profile\" : \"gitea\""))
+    }
+}
