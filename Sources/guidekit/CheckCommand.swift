@@ -49,8 +49,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Record the current findings in this baseline file (exit 0).")
     var writeBaseline: String?
 
-    @Option(help: "Refuse files larger than this many bytes.")
-    var maxFileSize: Int = GuideFileReader.defaultMaximumBytes
+    @OptionGroup var inputOptions: InputOptions
 
     @Flag(help: "Print timing figures (parsing, digest verification, rules) on stderr.")
     var timing = false
@@ -59,34 +58,28 @@ struct CheckCommand: ParsableCommand {
     var color = false
 
     func run() throws {
-        let (found, pathErrors) = GuideFinder.markdownFiles(in: paths)
-        var inputErrors = pathErrors
+        let input = inputOptions.input
         let loadedProfiles = try profileOptions.load()
-        var files = found
-        if let changedSince {
-            let changed: Set<String>
-            do {
-                changed = try ChangedGuides.changedFiles(since: changedSince, in: FileManager.default.currentDirectoryPath)
-            } catch {
-                throw InputFailure("--changed-since: \(error)")
-            }
-            files = ChangedGuides.select(files, changed: changed, profiles: loadedProfiles) { path in
-                (try? GuideFileReader(maximumBytes: maxFileSize).read(path))
-                    .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: loadedProfiles)?.id }
-            }
-        }
-        if let shard { files = shard.shard.select(files) }
-
-        let reader = GuideFileReader(maximumBytes: maxFileSize)
-        var guides: [Guide] = []
         let start = Date()
-        for path in files {
-            do {
-                guides.append(GuideParser.parse(path: path, text: try reader.read(path)))
-            } catch {
-                inputErrors.append(error)
+        let loaded = try input.load(paths) { found in
+            var files = found
+            if let changedSince {
+                let changed: Set<String>
+                do {
+                    changed = try GitChanges.files(since: changedSince, in: FileManager.default.currentDirectoryPath)
+                } catch {
+                    throw InputFailure("--changed-since: \(error)")
+                }
+                files = ChangedGuides.select(files, changed: changed, profiles: loadedProfiles) { path in
+                    (try? input.reader.read(path))
+                        .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: loadedProfiles)?.id }
+                }
             }
+            if let shard { files = shard.shard.select(files) }
+            return files
         }
+        let guides = loaded.guides
+        let inputErrors = loaded.errors
         let parseSeconds = Date().timeIntervalSince(start)
         let checker = Checker(version: autheliaVersion?.version, profiles: loadedProfiles)
         let (perGuide, secrets, statistics) = checker.check(guides)

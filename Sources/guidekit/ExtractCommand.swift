@@ -17,19 +17,13 @@ struct ExtractCommand: ParsableCommand {
     var paths: [String]
 
     @OptionGroup var profileOptions: ProfileOptions
+    @OptionGroup var inputOptions: InputOptions
 
     func run() throws {
-        let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
-        var errors = pathErrors
-        var guides: [Guide] = []
-        for path in files {
-            do {
-                guides.append(GuideParser.parse(path: path, text: try GuideFileReader().read(path)))
-            } catch {
-                errors.append(error)
-            }
-        }
-        print(ExtractionReport.render(guides, profiles: try profileOptions.load()))
+        let profiles = try profileOptions.load()
+        let loaded = inputOptions.input.load(paths)
+        print(ExtractionReport.render(loaded.guides, profiles: profiles))
+        let errors = loaded.errors
         for error in errors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
         }

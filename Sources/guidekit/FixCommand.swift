@@ -34,17 +34,18 @@ struct FixCommand: ParsableCommand {
     var autheliaVersion: AutheliaVersionArgument?
 
     @OptionGroup var profileOptions: ProfileOptions
+    @OptionGroup var inputOptions: InputOptions
 
     func run() throws {
-        let (files, pathErrors) = GuideFinder.markdownFiles(in: paths)
-        var failures = pathErrors.map(\.description)
         let fixer = Fixer(checker: Checker(version: autheliaVersion?.version, profiles: try profileOptions.load()))
+        let loaded = inputOptions.input.load(paths)
+        var failures = loaded.errors.map(\.description)
         var remaining = 0
         var fixedCount = 0
-        for path in files {
+        for guide in loaded.guides {
+            let path = guide.path
             do {
-                let text = try GuideFileReader().read(path)
-                let outcome = try fixer.fix(path: path, text: text)
+                let outcome = try fixer.fix(guide)
                 remaining += outcome.remaining.filter { $0.severity == .error }.count
                 guard outcome.changed else { continue }
                 fixedCount += outcome.applied.count
@@ -53,11 +54,9 @@ struct FixCommand: ParsableCommand {
                 } else {
                     try Self.replace(path, with: outcome.fixed)
                     for finding in outcome.applied {
-                        FileHandle.standardError.write(Data("guidekit: fixed \(path):\(finding.location.line):\(finding.location.column): \(finding.fix?.description ?? "") [\(finding.ruleID)]\n".utf8))
+                        FileHandle.standardError.write(Data("guidekit: fixed \(finding.place): \(finding.fix?.description ?? "") [\(finding.ruleID)]\n".utf8))
                     }
                 }
-            } catch let error as InputError {
-                failures.append(error.description)
             } catch let error as Fixer.Failure {
                 failures.append(error.description)
             } catch {

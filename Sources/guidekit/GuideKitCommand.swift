@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuideKit
 
 @main
 struct GuideKitCommand: ParsableCommand {
@@ -24,6 +25,9 @@ struct GuideKitCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus.inputFailure.rawValue)
         } catch let failure as InputFailure {
             // One line naming the file, as every input failure is reported.
             FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))

@@ -45,10 +45,10 @@ struct ProfileOptions: ParsableArguments {
         }
     }
 
-    private static func combined(extra: String?) -> Result<[ApplicationProfile], ProfileError> {
+    private static func combined(extra: String?) -> Result<[ApplicationProfile], InputError> {
         ProfileLoader.bundledResult.flatMap { bundled in
             guard let extra else { return .success(bundled) }
-            return Result { () throws(ProfileError) in try ProfileLoader.load(directory: extra) }.map { added in
+            return Result { () throws(InputError) in try ProfileLoader.load(directory: extra) }.map { added in
                 bundled.filter { old in !added.contains { $0.id == old.id } } + added
             }
         }

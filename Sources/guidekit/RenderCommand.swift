@@ -41,87 +41,29 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var profileOptions: ProfileOptions
 
+    @OptionGroup var inputOptions: InputOptions
+
     func run() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one --site FILE") }
-        let (files, pathErrors) = GuideFinder.markdownFiles(in: guides)
-        if let error = pathErrors.first { throw InputFailure("\(error)") }
-        var parsed: [Guide] = []
-        for path in files {
-            do { parsed.append(GuideParser.parse(path: path, text: try GuideFileReader().read(path))) } catch { throw InputFailure("\(error)") }
-        }
-        // Sites may set any label the guides assume, so read those before the sites.
-        let labels = Array(Set(parsed.flatMap { $0.assumptions.map(\.label.value) }))
-        var loadedSites: [Site] = []
-        for path in try Self.siteFiles(sites) {
-            do { loadedSites.append(try SiteLoader.load(path: path, extraLabels: labels)) } catch { throw InputFailure("\(error)") }
-        }
-        if let duplicate = Dictionary(grouping: loadedSites, by: \.name).first(where: { $0.value.count > 1 }) {
-            throw InputFailure("two site files are named '\(duplicate.key)'; the output folder is named after the site")
-        }
-        let renderer = GuideRenderer(checker: Checker(profiles: try profileOptions.load()),
-                                     template: try Self.loadTemplate(template))
-
-        var prepared: [GuideRenderer.PreparedGuide] = []
-        for guide in parsed {
-            do {
-                prepared.append(try renderer.prepare(guide))
-            } catch {
-                FileHandle.standardError.write(Data("guidekit: error: \(error)\nguidekit: nothing was written\n".utf8))
-                throw ExitStatus.findings
-            }
-        }
-        let jobs = loadedSites.flatMap { site in prepared.map { (site, $0) } }
-        let start = Date()
-        let outcomes = jobs.concurrentMap { job -> Result<RenderedGuide, RenderError> in
-            let (site, guide) = job
-            let version = autheliaVersion?.version
-            if let seed {
-                var random = SeededGenerator(seed: seed, name: site.name + "/" + guide.path)
-                return Result { () throws(RenderError) in try renderer.render(guide, site: site, version: version, random: &random) }
-            }
-            var random = SystemRandomNumberGenerator()
-            return Result { () throws(RenderError) in try renderer.render(guide, site: site, version: version, random: &random) }
-        }
-        let failures = outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } }
-        guard failures.isEmpty else {
-            for failure in failures {
+        let renderer = GuideRenderer(checker: Checker(profiles: try profileOptions.load()), template: try Self.loadTemplate(template))
+        let pipeline = RenderPipeline(renderer: renderer, input: inputOptions.input, version: autheliaVersion?.version, seed: seed)
+        let outcome = try pipeline.run(guides: guides, sites: sites, output: out)
+        guard outcome.failures.isEmpty else {
+            for failure in outcome.failures {
                 FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
             }
-            FileHandle.standardError.write(Data("guidekit: nothing was written (\(failures.count) of \(jobs.count) renders failed)\n".utf8))
+            let total = max(outcome.rendered.count + outcome.failures.count, outcome.failures.count)
+            FileHandle.standardError.write(Data("guidekit: nothing was written (\(outcome.failures.count) of \(total) renders failed)\n".utf8))
             throw ExitStatus.findings
         }
-        let rendered = outcomes.compactMap { try? $0.get() }
-        let folders: [String]
-        do {
-            folders = try OutputWriter.write(rendered, to: out)
-        } catch {
-            throw InputFailure("\(error)")
-        }
-        for item in rendered {
+        for item in outcome.rendered {
             for warning in item.warnings {
                 FileHandle.standardError.write(Data("guidekit: warning: \(item.guide) for site \(item.site): \(warning)\n".utf8))
             }
         }
-        let generated = rendered.filter(\.generatedSecret).count
-        print("rendered \(rendered.count) guide(s) for \(loadedSites.count) site(s) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s into \(folders.joined(separator: ", "))")
+        let generated = outcome.rendered.filter(\.generatedSecret).count
+        print("rendered \(outcome.rendered.count) guide(s) for \(outcome.sites.count) site(s) in \(String(format: "%.2f", outcome.seconds)) s into \(outcome.folders.joined(separator: ", "))")
         if generated > 0 { print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
-    }
-
-    /// Site files, with folders expanded to their `*.yml` / `*.yaml` files in sorted order.
-    static func siteFiles(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputFailure("\(path): no such site file")
-            }
-            guard isDirectory.boolValue else { files.append(path); continue }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let sites = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
-            guard !sites.isEmpty else { throw InputFailure("\(path): folder holds no site files (*.yml)") }
-            files += sites.map { (path as NSString).appendingPathComponent($0) }
-        }
-        return files
     }
 
     /// `--template`, else templates/guide.html in the current folder or beside the tool's
@@ -137,7 +79,7 @@ struct RenderCommand: ParsableCommand {
             }
         }
         for path in candidates where FileManager.default.fileExists(atPath: path) {
-            do { return try GuideFileReader().read(path) } catch { throw InputFailure("\(error)") }
+            return try GuideFileReader().read(path)
         }
         throw InputFailure("HTML template not found (looked for \(candidates[0])); pass --template FILE")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GuideKit
+@testable import guidekit
 
 /// Shards, baselines, suppressions and --changed-since (in a git repository the test makes).
 struct CIOptionTests {
@@ -70,7 +71,7 @@ struct CIOptionTests {
         // Change a, add c (untracked), touch nothing else.
         _ = try folder.write("docs/a.md", Data((guide + "\nMore.\n").utf8))
         _ = try folder.write("docs/c.md", Data(guide.utf8))
-        let changed = try ChangedGuides.changedFiles(since: "HEAD", in: root)
+        let changed = try GitChanges.files(since: "HEAD", in: root)
         let files = ["docs/a.md", "docs/b.md", "docs/c.md", "docs/grafana.md"].map { root + "/" + $0 }
         let profiles = try ProfileLoader.bundledResult.get()
         let selected = ChangedGuides.select(files, changed: changed, profiles: profiles) { _ in nil }
@@ -83,8 +84,8 @@ struct CIOptionTests {
         #expect(withProfile.map { URL(fileURLWithPath: $0).lastPathComponent } == ["a.md", "c.md", "grafana.md"])
         // A changed site file brings in every guide.
         _ = try folder.write("docs/sites/example.yml", Data("client_id: x\n".utf8))
-        let all = ChangedGuides.select(files, changed: try ChangedGuides.changedFiles(since: "HEAD", in: root), profiles: profiles) { _ in nil }
+        let all = ChangedGuides.select(files, changed: try GitChanges.files(since: "HEAD", in: root), profiles: profiles) { _ in nil }
         #expect(all.count == 4)
-        #expect(throws: ChangedGuides.GitError.self) { try ChangedGuides.changedFiles(since: "no-such-rev", in: root) }
+        #expect(throws: GitChanges.GitError.self) { try GitChanges.files(since: "no-such-rev", in: root) }
     }
 }

@@ -69,7 +69,7 @@ struct ProfileTests {
         let loaded = try ProfileLoader.load(directory: folder.url.path)
         #expect(loaded.map(\.id) == ["app"])
         _ = try folder.write("bad.yml", Data("id: app\nname: Clash\nsettings: []\n".utf8))
-        #expect(throws: ProfileError.self) { try ProfileLoader.load(directory: folder.url.path) }
+        #expect(throws: InputError.self) { try ProfileLoader.load(directory: folder.url.path) }
     }
 
     @Test func profileMeaningsReachTheMismatchCheck() throws {

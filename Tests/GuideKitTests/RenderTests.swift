@@ -157,7 +157,7 @@ struct RenderTests {
     @Test func htmlEscapesAndCutsInfoStrings() throws {
         let text = "---\ntitle: \"<b>T</b>\"\n---\n## A & B\n\n```yaml{title=\"x\"><script>alert(1)</script>\"}\nkey: <value>\n```\n\n<script>alert(2)</script>\n"
         let guide = parse(text)
-        let html = HTMLPage(template: "<title>{{title}}</title>{{toc}}{{content}}").render(markdown: text, guide: guide, siteName: "s")
+        let html = HTMLPage(template: "<title>{{title}}</title>{{toc}}{{content}}").render(guide: guide, siteName: "s")
         #expect(html.contains("<title>&lt;b&gt;T&lt;/b&gt;</title>"))
         #expect(html.contains("<code class=\"language-yaml\">key: &lt;value&gt;"))
         #expect(!html.contains("<script>"))
@@ -198,7 +198,7 @@ struct RenderTests {
     }
 
     @Test func freeTextLabelsRefuseMarkupBreakingCharacters() {
-        #expect(throws: SiteError.self) {
+        #expect(throws: InputError.self) {
             try SiteLoader.parse("authentication_name: 'a`b'", file: "s.yml", name: "s", extraLabels: ["Authentication Name (Gitea)"])
         }
         #expect(throws: Never.self) {

@@ -3,7 +3,7 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// `map` spread over every core, results in input order. For expensive, independent
-    /// work only (digest verifications, renders that each compute PBKDF2).
+    /// work only (parsing files, digest verifications, renders that each compute PBKDF2).
     public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
         let results = Slots<Result>(count: count)

@@ -27,6 +27,9 @@ public struct Finding: Sendable, Equatable {
     /// Set when the finding is recorded in the `--baseline` file.
     public var isKnown = false
 
+    /// `path:line:column`.
+    public var place: String { SourceLocation.place(path, location) }
+
     /// Whether the finding counts: not suppressed and not in the baseline.
     public var isActive: Bool { suppression == nil && !isKnown }
 

@@ -2,11 +2,14 @@ import CMarkBridge
 
 /// Builds a `Guide` from a file's text: the one entry point from text to model.
 public enum GuideParser {
-    public static func parse(path: String, text: String) -> Guide {
+    /// - Parameter html: also keep cmark's HTML of the same parse (`Guide.html`), for `render`.
+    public static func parse(path: String, text: String, html: Bool = false) -> Guide {
+        ParseLog.shared.record(path)
         let source = PreparedSource(path: path, text: text)
-        let document = CMarkParser.parse(source.resolvedText)
+        let (document, rendered) = CMarkParser.parse(source.resolvedText, html: html)
         var guide = Guide(path: path, source: source, frontMatter: nil, title: nil, assumptionsHeading: nil,
                           headings: [], codeSpans: [], assumptions: [], codeBlocks: [], settings: [], clients: [])
+        guide.html = rendered
         readFrontMatter(into: &guide)
 
         let items = ListItemReader(document: document, source: source)

@@ -27,7 +27,13 @@ public struct Fixer: Sendable {
     }
 
     public func fix(path: String, text: String) throws(Failure) -> Outcome {
-        let guide = GuideParser.parse(path: path, text: text)
+        try fix(GuideParser.parse(path: path, text: text))
+    }
+
+    /// Fixes a guide already parsed (the command parses every guide once, as `check` does).
+    public func fix(_ guide: Guide) throws(Failure) -> Outcome {
+        let path = guide.path
+        let text = guide.source.originalText
         let findings = checker.check(guide).filter(\.isActive)
         // Edits of different fixes must not overlap; the first fix of a span wins, later
         // ones wait for the next run.

@@ -1,5 +1,6 @@
-/// A file or path GuideKit could not read as a guide. Reported as one line naming the file,
-/// and turned into exit code 2 by the command-line tool.
+/// Any input GuideKit cannot use — a guide, site file, profile, template or baseline that is
+/// missing, unreadable or invalid. Reported as one line naming the file and place, and
+/// turned into exit code 2 by the command-line tool.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var location: SourceLocation?
@@ -12,7 +13,6 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        if let location { return "\(path):\(location.line):\(location.column): \(message)" }
-        return "\(path): \(message)"
+        "\(SourceLocation.place(path, location)): \(message)"
     }
 }

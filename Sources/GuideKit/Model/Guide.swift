@@ -28,6 +28,8 @@ public struct Guide: Sendable {
     public var codeBlocks: [CodeBlock]
     public var settings: [AppSetting]
     public var clients: [AutheliaClient]
+    /// cmark's HTML of the same parse, when the parser was asked for it (`render`).
+    public var html: String?
 
     /// The first assumption of a kind GuideKit understands.
     public func assumption(_ kind: AssumptionKind) -> Assumption? {

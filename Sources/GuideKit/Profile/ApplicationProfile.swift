@@ -16,8 +16,8 @@ public struct ApplicationProfile: Sendable {
         public var meaning: SettingMeaning?
         public var type: ValueType
         public var allowed: [String]?
-        /// A regular expression the whole value must match.
-        public var pattern: String?
+        /// A regular expression the whole value must match, compiled once when the profile loads.
+        public var pattern: Pattern?
         public var maxLength: Int?
         public var defaultValue: String?
 
@@ -25,7 +25,7 @@ public struct ApplicationProfile: Sendable {
         let nameWords: [[String]]
 
         public init(key: String, names: [String], meaning: SettingMeaning?, type: ValueType, allowed: [String]?,
-                    pattern: String?, maxLength: Int?, defaultValue: String?) {
+                    pattern: Pattern?, maxLength: Int?, defaultValue: String?) {
             self.key = key
             self.names = names
             self.meaning = meaning
@@ -35,6 +35,22 @@ public struct ApplicationProfile: Sendable {
             self.maxLength = maxLength
             self.defaultValue = defaultValue
             nameWords = names.map(SettingMeaning.words)
+        }
+    }
+
+    /// A compiled regular expression with its source text (for messages). `Regex` holds no
+    /// mutable state once built, so sharing it between threads is safe.
+    public struct Pattern: @unchecked Sendable {
+        public let source: String
+        let regex: Regex<AnyRegexOutput>
+
+        public init(_ source: String) throws {
+            self.source = source
+            regex = try Regex(source)
+        }
+
+        public func matchesWhole(_ value: String) -> Bool {
+            (try? regex.wholeMatch(in: value)) != nil
         }
     }
 

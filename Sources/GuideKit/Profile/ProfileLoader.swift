@@ -1,15 +1,6 @@
 import Foundation
 
 /// A profile file that cannot be used: named with its place, like any other input error.
-public struct ProfileError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var location: SourceLocation?
-    public var message: String
-
-    public var description: String {
-        location.map { "\(file):\($0.line):\($0.column): \(message)" } ?? "\(file): \(message)"
-    }
-}
 
 /// Loads and validates application profiles. Every profile is checked when loaded (unknown
 /// keys, wrong types, unknown meanings, bad patterns), so a broken profile stops the run
@@ -19,22 +10,22 @@ public enum ProfileLoader {
     static let settingKeys: Set<String> = ["key", "names", "meaning", "type", "allowed", "pattern", "max_length", "default", "description"]
 
     /// The shipped profiles, loaded once per process.
-    public static let bundledResult: Result<[ApplicationProfile], ProfileError> = Result { () throws(ProfileError) in try bundled() }
+    public static let bundledResult: Result<[ApplicationProfile], InputError> = Result { () throws(InputError) in try bundled() }
 
     /// The profiles shipped with GuideKit.
-    public static func bundled() throws(ProfileError) -> [ApplicationProfile] {
+    public static func bundled() throws(InputError) -> [ApplicationProfile] {
         guard let directory = Bundle.module.url(forResource: "Profiles", withExtension: nil) else {
-            throw ProfileError(file: "Profiles", message: "the bundled profiles are missing from this build")
+            throw InputError(path: "Profiles", message: "the bundled profiles are missing from this build")
         }
         return try load(directory: directory.path)
     }
 
-    public static func load(directory: String) throws(ProfileError) -> [ApplicationProfile] {
+    public static func load(directory: String) throws(InputError) -> [ApplicationProfile] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw ProfileError(file: directory, message: "cannot list profiles: \(error.localizedDescription)")
+            throw InputError(path: directory, message: "cannot list profiles: \(error.localizedDescription)")
         }
         var profiles: [ApplicationProfile] = []
         for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
@@ -43,33 +34,33 @@ public enum ProfileLoader {
             do {
                 text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
             } catch {
-                throw ProfileError(file: path, location: error.location, message: error.message)
+                throw InputError(path: path, location: error.location, message: error.message)
             }
             let profile = try parse(text, file: path)
             if let clash = profiles.first(where: { $0.id == profile.id }) {
-                throw ProfileError(file: path, message: "profile id '\(profile.id)' is also used by \(clash.file)")
+                throw InputError(path: path, message: "profile id '\(profile.id)' is also used by \(clash.file)")
             }
             profiles.append(profile)
         }
         return profiles
     }
 
-    public static func parse(_ text: String, file: String) throws(ProfileError) -> ApplicationProfile {
+    public static func parse(_ text: String, file: String) throws(InputError) -> ApplicationProfile {
         let root: YAMLNode
         do {
             guard let first = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) }).first else {
-                throw ProfileError(file: file, message: "the profile is empty")
+                throw InputError(path: file, message: "the profile is empty")
             }
             root = first
         } catch let error as YAMLSyntaxError {
-            throw ProfileError(file: file, location: error.location, message: error.message)
-        } catch let error as ProfileError {
+            throw InputError(path: file, location: error.location, message: error.message)
+        } catch let error as InputError {
             throw error
         } catch {
-            throw ProfileError(file: file, message: "\(error)")
+            throw InputError(path: file, message: "\(error)")
         }
-        func fail(_ node: YAMLNode, _ message: String) -> ProfileError {
-            ProfileError(file: file, location: node.location, message: message)
+        func fail(_ node: YAMLNode, _ message: String) -> InputError {
+            InputError(path: file, location: node.location, message: message)
         }
         guard let pairs = root.pairs else { throw fail(root, "a profile is a mapping with id, name, match, settings, ...") }
         for pair in pairs {
@@ -78,13 +69,13 @@ public enum ProfileLoader {
                 throw fail(pair.key, "unknown profile key '\(name)'\(Suggestion.closest(to: name, in: topKeys).map { " — did you mean '\($0)'?" } ?? "")")
             }
         }
-        func string(_ node: YAMLNode?, _ what: String) throws(ProfileError) -> String {
+        func string(_ node: YAMLNode?, _ what: String) throws(InputError) -> String {
             guard let node, let text = node.string, node.scalarType != .null, !text.isEmpty else {
                 throw fail(node ?? root, "\(what) must be a non-empty string")
             }
             return text
         }
-        func strings(_ node: YAMLNode?, _ what: String) throws(ProfileError) -> [String] {
+        func strings(_ node: YAMLNode?, _ what: String) throws(InputError) -> [String] {
             guard let node else { return [] }
             if let text = node.string, node.scalarType != .null { return [text] }
             guard let items = node.items else { throw fail(node, "\(what) must be a list of strings") }
@@ -96,7 +87,7 @@ public enum ProfileLoader {
             return result
         }
 
-        func boolean(_ node: YAMLNode?, _ what: String) throws(ProfileError) -> Bool {
+        func boolean(_ node: YAMLNode?, _ what: String) throws(InputError) -> Bool {
             guard let node else { return false }
             guard node.scalarType == .bool, let value = ClientDecoder.bool(node.string ?? "") else {
                 throw fail(node, "\(what) must be true or false")
@@ -116,7 +107,7 @@ public enum ProfileLoader {
         }
         var redirects: [ApplicationProfile.RedirectRequirement] = []
         for item in root["redirect_uris"]?.items ?? [] {
-            let alternatives = item["one_of"].map { node in Result { () throws(ProfileError) in try strings(node, "one_of") } }
+            let alternatives = item["one_of"].map { node in Result { () throws(InputError) in try strings(node, "one_of") } }
             switch alternatives {
             case .success(let list)?: redirects.append(.init(alternatives: list))
             case .failure(let error)?: throw error
@@ -156,10 +147,10 @@ public enum ProfileLoader {
                 }
                 type = known
             }
-            var pattern: String?
+            var pattern: ApplicationProfile.Pattern?
             if let patternNode = node["pattern"] {
-                pattern = try string(patternNode, "pattern")
-                do { _ = try Regex(pattern!) } catch { throw fail(patternNode, "pattern is not a valid regular expression: \(error)") }
+                let source = try string(patternNode, "pattern")
+                do { pattern = try .init(source) } catch { throw fail(patternNode, "pattern is not a valid regular expression: \(error)") }
             }
             var maxLength: Int?
             if let lengthNode = node["max_length"] {

@@ -27,26 +27,36 @@ public struct GuideRenderer: Sendable {
     /// A guide checked and made ready once, then rendered for any number of sites.
     public struct PreparedGuide: Sendable {
         public var path: String
-        var guide: Guide
+        /// Parsed from the text with `sitevar` shortcodes resolved: edits apply to that text.
+        public var guide: Guide
         var originalFindings: [Finding]
+        /// What each setting means (profile first), worked out once for every site.
+        var meanings: SettingMeanings
     }
 
-    /// Checks the guide as written (it must have no error) and resolves its shortcodes. Done
-    /// once per guide, not once per site: checking verifies the guide's own digest.
+    /// Parses the guide once, with its `sitevar` shortcodes resolved to their defaults (the
+    /// text every site's edits apply to) — see `GuideInput.load(files:resolvingShortcodes:)`.
+    public static func resolvedParse(path: String, text: String) -> Guide {
+        GuideParser.parse(path: path, text: PreparedSource(path: path, text: text).resolvedTextWithFrontMatter)
+    }
+
     public func prepare(path: String, text: String) throws(RenderError) -> PreparedGuide {
-        try prepare(GuideParser.parse(path: path, text: text))
+        try prepare(Self.resolvedParse(path: path, text: text))
     }
 
-    /// The same, for a guide already parsed (the command reads each guide's labels first).
-    public func prepare(_ original: Guide) throws(RenderError) -> PreparedGuide {
-        let path = original.path
-        let findings = checker.check(original)
+    /// Checks the guide as written (it must have no error). Done once per guide, not once per
+    /// site: checking verifies the guide's own digest.
+    public func prepare(_ parsed: Guide) throws(RenderError) -> PreparedGuide {
+        let path = parsed.path
+        // A parse of the file as written still has shortcodes: edits need the resolved text.
+        let guide = parsed.source.shortcodes.isEmpty ? parsed : Self.resolvedParse(path: path, text: parsed.source.originalText)
+        let findings = checker.check(guide)
         if let error = findings.first(where: { $0.severity == .error }) {
             throw RenderError(site: "-", guide: Self.stem(path), message: "the guide itself does not check clean; fix it first",
                               findings: [error])
         }
-        return PreparedGuide(path: path, guide: GuideParser.parse(path: path, text: original.source.resolvedTextWithFrontMatter),
-                             originalFindings: findings)
+        return PreparedGuide(path: path, guide: guide, originalFindings: findings,
+                             meanings: SettingMeanings(guide: guide, profiles: checker.profiles))
     }
 
     public func render<R: RandomNumberGenerator>(path: String, text: String, site: Site, version: AutheliaVersion? = nil,
@@ -76,15 +86,16 @@ public struct GuideRenderer: Sendable {
         if let target {
             do { try plan.planKeyNames(for: target) } catch { throw fail(error.message) }
         }
-        let context = CheckContext(guide: guide, version: target, profiles: checker.profiles)
-        plan.planSettings(meaning: context.meaning(of:))
+        plan.planSettings(meaning: prepared.meanings.meaning(of:))
         plan.planProse()
         let rendered = TextEdit.apply(plan.edits, to: guide.source.resolvedTextWithFrontMatter)
 
-        // Proof: the rendered guide must check clean, digest included.
+        // Proof: the rendered guide must check clean, digest included. The same parse gives
+        // the HTML page.
         var recheck = checker
         recheck.version = target
-        let (renderedGuide, findings) = recheck.check(path: path, text: rendered)
+        let renderedGuide = GuideParser.parse(path: path, text: rendered, html: true)
+        let findings = recheck.check(renderedGuide)
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw fail("the rendered guide does not check clean", findings: errors)
@@ -95,7 +106,7 @@ public struct GuideRenderer: Sendable {
             warnings.append("the rendered guide has \(count) '\(rule)' warning(s)")
         }
 
-        let html = HTMLPage(template: template).render(markdown: rendered, guide: renderedGuide, siteName: site.name)
+        let html = HTMLPage(template: template).render(guide: renderedGuide, siteName: site.name)
         var artifacts = ArtifactExtractor.artifacts(from: renderedGuide)
         if plan.generatedSecret, let secret = plan.newSecret, let digest = plan.newDigest {
             let id = plan.newValue(.clientID) ?? guide.assumption(.clientID)?.value?.text ?? ""

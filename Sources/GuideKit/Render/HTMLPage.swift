@@ -5,8 +5,9 @@ import Foundation
 /// with heading anchors, a table of contents, and code blocks with their title and a copy
 /// button.
 ///
-/// Safety: cmark runs in safe mode (raw HTML dropped); before it runs, each fence's info
-/// string is cut to its first word, so `yaml{title="x"}` can never reach an attribute;
+/// Safety: cmark runs in safe mode (raw HTML dropped) and escapes attribute text; the
+/// language class is then cut to the language's own characters, so `yaml{title="x"}` never
+/// reaches an attribute;
 /// every text GuideKit adds itself (title, site, captions, anchors) is HTML-escaped.
 public struct HTMLPage: Sendable {
     public var template: String
@@ -15,8 +16,12 @@ public struct HTMLPage: Sendable {
         self.template = template
     }
 
-    public func render(markdown: String, guide: Guide, siteName: String) -> String {
-        let body = decorate(CMarkParser.renderHTML(prepare(markdown, guide: guide)), guide: guide)
+    /// The page for a parsed guide. The body is cmark's HTML of the guide's own parse
+    /// (`GuideParser.parse(…, html: true)`), so a rendered guide is parsed once for both the
+    /// re-check and the page.
+    public func render(guide: Guide, siteName: String) -> String {
+        let html = guide.html ?? CMarkParser.parse(guide.source.resolvedText, html: true).html ?? ""
+        let body = decorate(Self.removingShortcodeLines(html), guide: guide)
         let title = guide.title ?? guide.headings.first?.text ?? "Guide"
         return template
             .replacingOccurrences(of: "{{title}}", with: Self.escape(title))
@@ -25,33 +30,30 @@ public struct HTMLPage: Sendable {
             .replacingOccurrences(of: "{{content}}", with: body)
     }
 
-    /// Markdown for cmark: front matter and Hugo shortcode lines dropped, info strings reduced
-    /// to the language.
-    func prepare(_ markdown: String, guide: Guide) -> String {
-        var lines = markdown.lines().map(String.init)
-        if let frontMatter = guide.source.frontMatter {
-            for index in 0..<min(frontMatter.closingLine, lines.count) { lines[index] = "" }
-        }
-        var inCode = Set<Int>()
-        for block in guide.codeBlocks {
-            let end = block.contentFirstLine + block.content.lines().count - 1
-            for line in block.location.line...max(block.location.line, end) { inCode.insert(line) }
-            guard block.isFenced, block.location.line <= lines.count else { continue }
-            let index = block.location.line - 1
-            let scalars = Array(lines[index].unicodeScalars)
-            var fenceEnd = block.location.column - 1
-            let fence = fenceEnd < scalars.count ? scalars[fenceEnd] : "`"
-            while fenceEnd < scalars.count, scalars[fenceEnd] == fence { fenceEnd += 1 }
-            let language = (block.info.language ?? "").filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
-            lines[index] = String(String.UnicodeScalarView(scalars[..<fenceEnd])) + language
-        }
-        for index in lines.indices where !inCode.contains(index + 1) {
-            let trimmed = lines[index].trimmingSpaces()
-            if (trimmed.hasPrefix("{{<") && trimmed.hasSuffix(">}}")) || (trimmed.hasPrefix("{{%") && trimmed.hasSuffix("%}}")) {
-                lines[index] = ""
+    /// Hugo shortcodes other than `sitevar` (`{{< callout >}}`, `{{% ref %}}`) mean nothing
+    /// outside Hugo: a text line that is only a shortcode is dropped (code blocks are kept as
+    /// written), and a paragraph left empty goes with it.
+    static func removingShortcodeLines(_ html: String) -> String {
+        var output: [Substring] = []
+        var inPre = false
+        for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
+            let opensPre = line.contains("<pre")
+            if !inPre && !opensPre {
+                var inner = line.trimmingSpaces()
+                let opens = inner.hasPrefix("<p>"), closes = inner.hasSuffix("</p>")
+                if opens { inner = inner.dropFirst(3) }
+                if closes { inner = inner.dropLast(4) }
+                let text = inner.trimmingSpaces()
+                if (text.hasPrefix("{{&lt;") && text.hasSuffix("&gt;}}")) || (text.hasPrefix("{{%") && text.hasSuffix("%}}")) {
+                    if opens && !closes { output.append("<p>") } else if closes && !opens { output.append("</p>") }
+                    continue
+                }
             }
+            if opensPre { inPre = true }
+            if line.contains("</pre>") { inPre = false }
+            output.append(line)
         }
-        return lines.joined(separator: "\n")
+        return output.joined(separator: "\n").replacingOccurrences(of: "<p>\n</p>\n", with: "")
     }
 
     /// Adds heading anchors and wraps code blocks, walking cmark's output in document order.
@@ -69,7 +71,7 @@ public struct HTMLPage: Sendable {
                 blockIndex += 1
                 let caption = block?.title.map { "<figcaption>\(Self.escape($0))</figcaption>" } ?? ""
                 output += "<figure class=\"code\">\(caption)<button class=\"copy\" type=\"button\">Copy</button>"
-                output += rest[..<end.upperBound] + "</figure>"
+                output += Self.languageClassReduced(rest[..<end.upperBound], block: block) + "</figure>"
                 rest = rest[end.upperBound...]
             } else if rest.count > 3, rest.hasPrefix("<h"), let level = rest.dropFirst(2).first, ("1"..."6").contains(level),
                       rest.dropFirst(3).first == ">" {
@@ -83,6 +85,15 @@ public struct HTMLPage: Sendable {
             }
         }
         return output + rest
+    }
+
+    /// cmark names the language class after the info string's first word, which may carry
+    /// attributes (`yaml{title="x"}`); only the language's own characters are kept.
+    static func languageClassReduced(_ pre: Substring, block: CodeBlock?) -> String {
+        guard pre.hasPrefix("<pre><code class=\""), let close = pre.dropFirst(18).firstIndex(of: "\"") else { return String(pre) }
+        let language = (block?.info.language ?? "").filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
+        let open = language.isEmpty ? "<pre><code" : "<pre><code class=\"language-\(language)\""
+        return open + pre[pre.index(after: close)...]
     }
 
     func tableOfContents(_ guide: Guide) -> String {

@@ -32,7 +32,7 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         var text = "\(guide) for site \(site): \(message)"
         for finding in findings.prefix(10) {
-            text += "\n  \(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+            text += "\n  \(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
         }
         return text
     }

@@ -15,27 +15,13 @@ public struct Site: Sendable {
     /// The site's name: its file name without extension; names the output folder.
     public var name: String
     public var file: String
-    /// Values by normalized assumption label (`AssumptionKind.normalize`).
-    public var values: [String: Value]
+    /// Values by their one key (every spelling of a label is the same `SiteKey`).
+    public var values: [SiteKey: Value]
     public var secret: SecretRequest
     public var autheliaVersion: AutheliaVersion?
 
-    public func value(for label: String) -> Value? {
-        values[AssumptionKind.normalize(label)]
-    }
-
-    public func value(for kind: AssumptionKind) -> Value? {
-        value(for: kind.rawValue)
+    public func value(for key: SiteKey) -> Value? {
+        values[key]
     }
 }
 
-/// A site file that cannot be used, named with its place.
-public struct SiteError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var location: SourceLocation?
-    public var message: String
-
-    public var description: String {
-        location.map { "\(file):\($0.line):\($0.column): \(message)" } ?? "\(file): \(message)"
-    }
-}

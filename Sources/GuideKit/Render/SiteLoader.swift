@@ -5,12 +5,29 @@ public enum SiteLoader {
     /// Keys every site may use besides the guide's own assumption labels.
     static let knownLabels = AssumptionKind.allCases.map(\.rawValue) + ["Authelia Version"]
 
-    public static func load(path: String, extraLabels: [String] = []) throws(SiteError) -> Site {
+    /// Site files, with folders expanded to their `*.yml` / `*.yaml` files in sorted order.
+    public static func siteFiles(_ paths: [String]) throws(InputError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(path: path, message: "no such site file")
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let sites = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+            guard !sites.isEmpty else { throw InputError(path: path, message: "folder holds no site files (*.yml)") }
+            files += sites.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    public static func load(path: String, extraLabels: [String] = []) throws(InputError) -> Site {
         let text: String
         do {
             text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
         } catch {
-            throw SiteError(file: path, location: error.location, message: error.message)
+            throw InputError(path: path, location: error.location, message: error.message)
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try parse(text, file: path, name: name, extraLabels: extraLabels)
@@ -18,41 +35,41 @@ public enum SiteLoader {
 
     /// - Parameter extraLabels: labels the guides being rendered use besides the known ones
     ///   (e.g. "Authentication Name (Gitea)"), so the site may set them.
-    public static func parse(_ text: String, file: String, name: String, extraLabels: [String] = []) throws(SiteError) -> Site {
+    public static func parse(_ text: String, file: String, name: String, extraLabels: [String] = []) throws(InputError) -> Site {
         let root: YAMLNode
         do {
             guard let first = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) }).first,
                   first.pairs != nil else {
-                throw SiteError(file: file, message: "a site file is a YAML mapping such as 'client_id: app'")
+                throw InputError(path: file, message: "a site file is a YAML mapping such as 'client_id: app'")
             }
             root = first
         } catch let error as YAMLSyntaxError {
-            throw SiteError(file: file, location: error.location, message: error.message)
-        } catch let error as SiteError {
+            throw InputError(path: file, location: error.location, message: error.message)
+        } catch let error as InputError {
             throw error
         } catch {
-            throw SiteError(file: file, message: "\(error)")
+            throw InputError(path: file, message: "\(error)")
         }
         var site = Site(name: name, file: file, values: [:], secret: .generate, autheliaVersion: nil)
         let labels = knownLabels + extraLabels
-        let normalizedLabels = Dictionary(labels.map { (AssumptionKind.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let labelsByKey = Dictionary(labels.map { (SiteKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let knownKeys = labels.map { SiteKey($0).snakeCase }
         for pair in root.pairs ?? [] {
             guard let key = pair.key.string else { continue }
-            let normalized = AssumptionKind.normalize(key)
-            guard let label = normalizedLabels[normalized] else {
-                let snake = labels.map { AssumptionKind.normalize($0).replacingOccurrences(of: " ", with: "_") }
-                let hint = Suggestion.closest(to: key.lowercased().replacingOccurrences(of: " ", with: "_"), in: snake)
-                throw SiteError(file: file, location: pair.key.location,
-                                message: "unknown site key '\(key)'\(hint.map { " — did you mean '\($0)'?" } ?? "") (keys: \(snakeCase(labels).joined(separator: ", ")))")
+            let siteKey = SiteKey(key)
+            guard let label = labelsByKey[siteKey] else {
+                let hint = Suggestion.closest(to: siteKey.snakeCase, in: knownKeys)
+                throw InputError(path: file, location: pair.key.location,
+                                message: "unknown site key '\(key)'\(hint.map { " — did you mean '\($0)'?" } ?? "") (keys: \(knownKeys.joined(separator: ", ")))")
             }
             guard let raw = pair.value.string, pair.value.scalarType != .null else {
-                throw SiteError(file: file, location: pair.value.location, message: "'\(key)' must be a single value")
+                throw InputError(path: file, location: pair.value.location, message: "'\(key)' must be a single value")
             }
             let value = raw.trimmingSpaces()
             let location = pair.value.location
             if label == "Authelia Version" {
                 guard let version = AutheliaVersion(String(value)), AutheliaVersion.known.contains(version) else {
-                    throw SiteError(file: file, location: location,
+                    throw InputError(path: file, location: location,
                                     message: "authelia_version '\(value)' is not a release GuideKit knows (4.29 to 4.39)")
                 }
                 site.autheliaVersion = version
@@ -63,20 +80,16 @@ public enum SiteLoader {
                 site.secret = value == "generate" ? .generate : .given(String(value))
             }
             try validate(String(value), kind: kind, key: key, file: file, location: location)
-            site.values[normalized] = Site.Value(text: String(value), location: location)
+            site.values[siteKey] = Site.Value(text: String(value), location: location)
         }
         return site
-    }
-
-    static func snakeCase(_ labels: [String]) -> [String] {
-        labels.map { AssumptionKind.normalize($0).replacingOccurrences(of: " ", with: "_") }
     }
 
     /// Every value must be safe to put in Markdown code, YAML, shell commands and HTML: typed
     /// values by their own rules, free text without line breaks, backticks, quotes or
     /// angle brackets.
-    static func validate(_ value: String, kind: AssumptionKind?, key: String, file: String, location: SourceLocation) throws(SiteError) {
-        func fail(_ message: String) -> SiteError { SiteError(file: file, location: location, message: "'\(key)': \(message)") }
+    static func validate(_ value: String, kind: AssumptionKind?, key: String, file: String, location: SourceLocation) throws(InputError) {
+        func fail(_ message: String) -> InputError { InputError(path: file, location: location, message: "'\(key)': \(message)") }
         guard !value.isEmpty else { throw fail("the value is empty") }
         if kind == .clientSecret, value == "generate" { return }
         switch kind {

@@ -11,7 +11,7 @@ struct SubstitutionPlan {
     private(set) var edits: [TextEdit] = []
     private(set) var replacements = Replacements()
     private(set) var warnings: [String] = []
-    private(set) var newValues: [String: String] = [:]
+    private(set) var newValues: [SiteKey: String] = [:]
     private(set) var newSecret: String?
     private(set) var newDigest: String?
     private(set) var generatedSecret = false
@@ -21,7 +21,7 @@ struct SubstitutionPlan {
         self.site = site
     }
 
-    func newValue(_ kind: AssumptionKind) -> String? { newValues[kind.rawValue] }
+    func newValue(_ kind: AssumptionKind) -> String? { newValues[SiteKey(kind)] }
 
     var oldClientID: String? { guide.assumption(.clientID)?.value?.text }
     var oldSecret: String? { guide.assumption(.clientSecret)?.value?.text }
@@ -32,11 +32,12 @@ struct SubstitutionPlan {
         for assumption in guide.assumptions where assumption.kind != .clientSecret {
             guard let raw = assumption.rawValue else { continue }
             let label = assumption.kind?.rawValue ?? assumption.label.value
-            guard let given = site.value(for: assumption.label.value) else {
+            let key = SiteKey(assumption.label.value)
+            guard let given = site.value(for: key) else {
                 if let kind = assumption.kind, [.applicationRootURL, .autheliaRootURL, .clientID].contains(kind) {
-                    throw PlanError(message: "the site does not give '\(Self.snake(kind.rawValue))', which the guide assumes")
+                    throw PlanError(message: "the site does not give '\(key)', which the guide assumes")
                 }
-                warnings.append("keeps the guide's \(label) '\(raw.value)': the site does not set '\(Self.snake(assumption.label.value))'")
+                warnings.append("keeps the guide's \(label) '\(raw.value)': the site does not set '\(key)'")
                 continue
             }
             var text = given.text
@@ -50,7 +51,7 @@ struct SubstitutionPlan {
             } else {
                 replacements.add(raw.value, text)
             }
-            newValues[assumption.kind?.rawValue ?? AssumptionKind.normalize(assumption.label.value)] = text
+            newValues[key] = text
             edits.append(TextEdit(line: raw.location.line, column: raw.location.column, length: raw.length, replacement: text))
         }
     }
@@ -209,9 +210,5 @@ struct SubstitutionPlan {
     private mutating func addTokenEdits(inScalar node: YAMLNode) {
         guard let text = node.string, node.style != .literal, node.style != .folded, !text.contains("\n") else { return }
         edits += replacements.edits(in: Substring(text), line: node.location.line, column: node.content.location.column)
-    }
-
-    static func snake(_ label: String) -> String {
-        AssumptionKind.normalize(label).replacingOccurrences(of: " ", with: "_")
     }
 }

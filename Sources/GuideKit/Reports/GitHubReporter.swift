@@ -28,7 +28,7 @@ public struct GitHubReporter: Sendable {
             } else {
                 hidden += 1
             }
-            output += "\(finding.path):\(finding.location.line):\(finding.location.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n"
+            output += "\(finding.place): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]\n"
         }
         if hidden > 0 {
             let location = fullReportLocation.map { "the full report is in \($0) and in this step's log" } ?? "all findings are listed in this step's log"

@@ -14,14 +14,14 @@ public enum JUnitReporter {
             let findings = byFile[file] ?? []
             xml += "    <testcase classname=\"guidekit\" name=\"\(escape(file))\" file=\"\(escape(file))\">\n"
             for finding in findings where finding.severity == .error {
-                let location = "\(finding.path):\(finding.location.line):\(finding.location.column)"
+                let location = finding.place
                 xml += "      <failure type=\"\(escape(finding.ruleID))\" message=\"\(escape(finding.message))\">"
                 xml += escape("\(location): \(finding.message) [\(finding.ruleID)]" + (finding.help.map { "\nhelp: \($0)" } ?? ""))
                 xml += "</failure>\n"
             }
             let warnings = findings.filter { $0.severity == .warning }
             if !warnings.isEmpty {
-                let lines = warnings.map { "\($0.path):\($0.location.line):\($0.location.column): warning: \($0.message) [\($0.ruleID)]" }
+                let lines = warnings.map { "\($0.place): warning: \($0.message) [\($0.ruleID)]" }
                 xml += "      <system-out>\(escape(lines.joined(separator: "\n")))</system-out>\n"
             }
             xml += "    </testcase>\n"

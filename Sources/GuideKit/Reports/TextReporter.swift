@@ -11,7 +11,7 @@ public struct TextReporter: Sendable {
     ///   still lines up): a snippet must not carry a client secret into a CI log.
     public func render(_ finding: Finding, source: PreparedSource?, secrets: Set<String> = []) -> String {
         let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
-        var text = "\(finding.path):\(finding.location.line):\(finding.location.column): \(severity): "
+        var text = "\(finding.place): \(severity): "
             + "\(paint(finding.message, "1")) [\(finding.ruleID)]\n"
         if let source {
             var line = source.originalLine(finding.location.line)

@@ -76,8 +76,8 @@ struct ProfileSettingValueRule: GuideRule {
         if let limit = setting.maxLength, value.count > limit {
             return ("'\(value)' is \(value.count) characters; the limit is \(limit)", nil)
         }
-        if let pattern = setting.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: value)) == nil {
-            return ("'\(value)' does not match \(pattern)", nil)
+        if let pattern = setting.pattern, !pattern.matchesWhole(value) {
+            return ("'\(value)' does not match \(pattern.source)", nil)
         }
         return nil
     }

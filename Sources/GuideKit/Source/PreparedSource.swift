@@ -9,6 +9,8 @@
 /// shortcode maps to the shortcode's first character.
 public struct PreparedSource: Sendable {
     public let path: String
+    /// The file's text exactly as read (`guidekit fix` edits it byte for byte).
+    public let originalText: String
     public let frontMatter: FrontMatter?
     public let shortcodes: [SitevarShortcode]
     /// The text given to cmark: same lines as the file, front matter blanked, shortcodes resolved.
@@ -27,6 +29,7 @@ public struct PreparedSource: Sendable {
 
     public init(path: String, text: String) {
         self.path = path
+        originalText = text
         let lines = text.lines()
         originalLines = lines
         let frontMatter = FrontMatter.detect(in: lines)

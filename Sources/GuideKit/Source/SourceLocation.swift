@@ -16,6 +16,12 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     public var description: String { "\(line):\(column)" }
+
+    /// `path:line:column`, or `path` alone: the one way GuideKit names a place in a file, as
+    /// compilers do (editors and CI annotations parse it).
+    public static func place(_ path: String, _ location: SourceLocation?) -> String {
+        location.map { "\(path):\($0.line):\($0.column)" } ?? path
+    }
 }
 
 /// A located piece of text taken from a guide: the value plus where it was written.

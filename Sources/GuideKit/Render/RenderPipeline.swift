@@ -1,0 +1,104 @@
+import Foundation
+
+/// `guidekit render` as a library, one way through:
+///
+///     guide files ─→ prepared guides (parsed once, checked as written, labels)
+///     site files ─→ sites (validated against those labels)
+///     (site, guide) ─→ SubstitutionPlan ─→ rendered text ─→ re-check + HTML ─→ RenderedGuide
+///     rendered guides ─→ OutputWriter (all or nothing)
+///
+/// The command-line tool only parses options and prints the outcome.
+public struct RenderPipeline: Sendable {
+    public var renderer: GuideRenderer
+    public var input: GuideInput
+    /// Overrides the sites' and guides' Authelia release.
+    public var version: AutheliaVersion?
+    /// Makes secrets and salts reproducible (tests and examples only).
+    public var seed: UInt64?
+
+    public init(renderer: GuideRenderer, input: GuideInput = GuideInput(), version: AutheliaVersion? = nil, seed: UInt64? = nil) {
+        self.renderer = renderer
+        self.input = input
+        self.version = version
+        self.seed = seed
+    }
+
+    /// What a run did; nothing is written unless every render succeeded.
+    public struct Outcome: Sendable {
+        public var sites: [Site] = []
+        public var rendered: [RenderedGuide] = []
+        /// Guides that do not check clean as written, and renders that failed.
+        public var failures: [RenderError] = []
+        /// Site folders written.
+        public var folders: [String] = []
+        public var seconds = 0.0
+    }
+
+    /// Stage 1: every guide read and parsed once, then checked as written.
+    public func prepare(_ paths: [String]) -> (prepared: [GuideRenderer.PreparedGuide], failures: [RenderError], errors: [InputError]) {
+        let found = input.files(in: paths)
+        let loaded = input.load(files: found.files, resolvingShortcodes: true)
+        let errors = found.errors + loaded.errors
+        var prepared: [GuideRenderer.PreparedGuide] = []
+        var failures: [RenderError] = []
+        for guide in loaded.guides {
+            do { prepared.append(try renderer.prepare(guide)) } catch { failures.append(error) }
+        }
+        return (prepared, failures, errors)
+    }
+
+    /// Stage 2: the sites, which may set any label the guides assume; two sites may not share
+    /// a name (it names the output folder).
+    public static func loadSites(_ paths: [String], for guides: [GuideRenderer.PreparedGuide]) throws(InputError) -> [Site] {
+        let labels = Array(Set(guides.flatMap { $0.guide.assumptions.map(\.label.value) })).sorted()
+        var sites: [Site] = []
+        for path in try SiteLoader.siteFiles(paths) {
+            sites.append(try SiteLoader.load(path: path, extraLabels: labels))
+        }
+        if let duplicate = Dictionary(grouping: sites, by: \.name).first(where: { $0.value.count > 1 }) {
+            throw InputError(path: duplicate.value[1].file,
+                             message: "two site files are named '\(duplicate.key)'; the output folder is named after the site")
+        }
+        return sites
+    }
+
+    /// Stage 3: every (site, guide) pair, spread over the cores.
+    public func render(_ guides: [GuideRenderer.PreparedGuide], for sites: [Site]) -> [Result<RenderedGuide, RenderError>] {
+        let jobs = sites.flatMap { site in guides.map { (site, $0) } }
+        let renderer = renderer, version = version, seed = seed
+        return jobs.concurrentMap { job in
+            let (site, guide) = job
+            if let seed {
+                var random = SeededGenerator(seed: seed, name: site.name + "/" + guide.path)
+                return Result { () throws(RenderError) in try renderer.render(guide, site: site, version: version, random: &random) }
+            }
+            var random = SystemRandomNumberGenerator()
+            return Result { () throws(RenderError) in try renderer.render(guide, site: site, version: version, random: &random) }
+        }
+    }
+
+    /// All stages. Input problems (unreadable guide, invalid site file, unwritable output)
+    /// throw; guides and renders that fail are in the outcome, and then nothing is written.
+    public func run(guides paths: [String], sites sitePaths: [String], output: String) throws(InputError) -> Outcome {
+        let (prepared, guideFailures, errors) = prepare(paths)
+        if let error = errors.first { throw error }
+        var outcome = Outcome(failures: guideFailures)
+        guard guideFailures.isEmpty else { return outcome }
+        outcome.sites = try Self.loadSites(sitePaths, for: prepared)
+        let start = Date()
+        for result in render(prepared, for: outcome.sites) {
+            switch result {
+            case .success(let rendered): outcome.rendered.append(rendered)
+            case .failure(let error): outcome.failures.append(error)
+            }
+        }
+        outcome.seconds = Date().timeIntervalSince(start)
+        guard outcome.failures.isEmpty else { return outcome }
+        do {
+            outcome.folders = try OutputWriter.write(outcome.rendered, to: output)
+        } catch {
+            throw InputError(path: error.path, message: error.message)
+        }
+        return outcome
+    }
+}

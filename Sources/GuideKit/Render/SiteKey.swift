@@ -1,0 +1,20 @@
+/// The one key of a site value: an assumption label normalized so that every spelling of it
+/// is the same key — `Client ID`, `client_id`, `client-id:` and `Client ID (Grafana)` are all
+/// `client id`. Site files, assumptions and substitution plans look values up by it.
+public struct SiteKey: Hashable, Sendable, CustomStringConvertible {
+    /// Lower-case words separated by single spaces.
+    public let normalized: String
+
+    public init(_ label: String) {
+        normalized = AssumptionKind.normalize(label)
+    }
+
+    public init(_ kind: AssumptionKind) {
+        self.init(kind.rawValue)
+    }
+
+    /// How a site file writes the key: `client_id`.
+    public var snakeCase: String { normalized.replacingOccurrences(of: " ", with: "_") }
+
+    public var description: String { snakeCase }
+}

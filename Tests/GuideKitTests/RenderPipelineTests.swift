@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// `render` as a library, without the command-line tool: files in, folders out.
+struct RenderPipelineTests {
+    static func pipeline(seed: UInt64 = 7) throws -> RenderPipeline {
+        RenderPipeline(renderer: GuideRenderer(template: try ProjectFiles.text("templates/guide.html")), seed: seed)
+    }
+
+    static let sites = [
+        ("alpha.yml", "application_root_url: https://pve.alpha.test/\nauthelia_root_url: https://auth.alpha.test/\nclient_id: alpha\nrealm: alpha-sso\n"),
+        ("beta.yml", "application_root_url: https://pve.beta.test:8006/\nauthelia_root_url: https://sso.beta.test/\nclient_id: beta\nrealm: beta-sso\n"),
+    ]
+
+    @Test func rendersEverySiteAndParsesEachTextOnce() throws {
+        let folder = try TemporaryFolder()
+        let guide = try folder.write("guides/proxmox.md", Data(try ProjectFiles.text("docs/guides/proxmox.md").utf8))
+        let sitePaths = try Self.sites.map { try folder.write("sites/\($0.0)", Data($0.1.utf8)) }
+        let out = folder.url.appendingPathComponent("out").path
+        ParseLog.shared.enable()
+        let outcome = try Self.pipeline().run(guides: [guide], sites: sitePaths, output: out)
+        #expect(outcome.failures.isEmpty, "\(outcome.failures)")
+        #expect(outcome.sites.map(\.name) == ["alpha", "beta"])
+        #expect(outcome.rendered.count == 2)
+        // The guide file is parsed once for the whole run; each rendered guide once (re-check
+        // and HTML page share the parse). Rendered guides keep the guide's path.
+        #expect(ParseLog.shared.count(guide) == 1 + 2)
+        for site in ["alpha", "beta"] {
+            let markdown = try String(contentsOfFile: "\(out)/\(site)/proxmox/guide.md", encoding: .utf8)
+            #expect(markdown.contains("client_id: '\(site)'"))
+            let html = try String(contentsOfFile: "\(out)/\(site)/proxmox/guide.html", encoding: .utf8)
+            #expect(html.contains("<code class=\"language-yaml\">"))
+        }
+    }
+
+    @Test func aGuideThatDoesNotCheckCleanStopsBeforeAnySiteIsRead() throws {
+        let folder = try TemporaryFolder()
+        let text = try ProjectFiles.text("docs/guides/proxmox.md").replacingOccurrences(of: "client_id: 'proxmox'", with: "client_id: 'pve'")
+        let guide = try folder.write("proxmox.md", Data(text.utf8))
+        let outcome = try Self.pipeline().run(guides: [guide], sites: [folder.url.appendingPathComponent("missing.yml").path],
+                                              output: folder.url.appendingPathComponent("out").path)
+        #expect(outcome.failures.map(\.guide) == ["proxmox"])
+        #expect(outcome.failures.first?.findings.first?.ruleID == "client-id-mismatch")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+    }
+
+    @Test func sitesNamedAlikeAreRefused() throws {
+        let folder = try TemporaryFolder()
+        let one = try folder.write("a/home.yml", Data(Self.sites[0].1.utf8))
+        let two = try folder.write("b/home.yml", Data(Self.sites[1].1.utf8))
+        let prepared = try GuideRenderer(template: "").prepare(path: "proxmox.md", text: try ProjectFiles.text("docs/guides/proxmox.md"))
+        #expect(throws: InputError.self) { try RenderPipeline.loadSites([one, two], for: [prepared]) }
+    }
+
+    @Test func siteKeysHaveOneSpelling() throws {
+        #expect(SiteKey("Client ID") == SiteKey("client_id"))
+        #expect(SiteKey("client-id:") == SiteKey(.clientID))
+        #expect(SiteKey("Client ID (Grafana)").snakeCase == "client_id")
+        let site = try SiteLoader.parse("Client ID: abc\n", file: "s.yml", name: "s")
+        #expect(site.value(for: SiteKey(.clientID))?.text == "abc")
+    }
+}
