@@ -77,7 +77,7 @@ struct ClientSchemaTests {
               client_name: 'App'
               public: false
               redirect_uris: 'https://app.example.com/cb'
-              scopes: ['openid', 'groups']
+              scopes: [↓'openid', 'groups']
               grant_types: ['authorization_code']
               response_types: ['code']
               response_modes: ['form_post']
@@ -93,7 +93,8 @@ struct ClientSchemaTests {
                   algorithm: 'RS256'
                   key: 'PEM'
             """
-        let decoded = try #require(context(yaml).clients.first)
+        let marked = MarkedText("\n```yaml {guide=\"authelia-client\"}\n" + yaml + "\n```\n")
+        let decoded = try #require(CheckContext(guide: parse(marked.text)).clients.first)
         let client = decoded.client
         #expect(decoded.issues.isEmpty, "\(decoded.issues)")
         #expect(client.isPublic?.value == false)
@@ -106,8 +107,8 @@ struct ClientSchemaTests {
         #expect(client.endpointAuthentication[.token]?.method?.value == "client_secret_basic")
         #expect(client.jwks?.first?.keyID?.value == "k1")
         #expect(client.effectiveAuthMethod(.revocation) == "client_secret_basic")
-        // Positions survive decoding: `scopes` values are on line 6 of the file (line 1 is blank).
-        #expect(client.scopes?.first?.node.location == SourceLocation(line: 7, column: 12))
+        // Positions survive decoding: a value points into the file.
+        #expect(client.scopes?.first?.node.location == marked.marker)
     }
 
     @Test func defaultsFollowAuthelia() throws {

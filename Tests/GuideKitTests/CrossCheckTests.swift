@@ -50,10 +50,10 @@ struct CrossCheckTests {
     }
 
     @Test func wrongEndpointPathIsCaughtWithTheRightOneSuggested() throws {
-        let found = findings(Self.assumptions + Self.client() + "### Application\n\n- Authorize URL: `https://auth.example.com/api/oidc/authorize`\n")
-        let finding = try #require(found.first { $0.ruleID == "authelia-url" })
+        let marked = MarkedText(Self.assumptions + Self.client() + "### Application\n\n- Authorize URL: `https://auth.example.com↓/api/oidc/authorize`\n")
+        let finding = try #require(findings(marked.text).first { $0.ruleID == "authelia-url" })
         #expect(finding.message.contains("did you mean '/api/oidc/authorization'?"))
-        #expect(finding.location.column == 43)  // the path, after the origin
+        #expect(finding.location == marked.marker)  // the path, after the origin
     }
 
     @Test func issuerGivenAsDiscoveryURLIsFine() {

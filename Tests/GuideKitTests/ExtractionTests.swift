@@ -3,55 +3,64 @@ import Testing
 
 /// Exact positions of every kind of extracted element, front matter offset included.
 struct ExtractionTests {
-    // Line numbers are written beside each line; columns are counted in characters.
-    static let guide = [
-        "---",                                                   // 1
-        "title: \"Example App\"",                                // 2
-        "weight: 10",                                            // 3
-        "---",                                                   // 4
-        "",                                                      // 5
-        "## Assumptions",                                        // 6
-        "",                                                      // 7
-        "- __Application Root URL:__ `https://app.example.com/`", // 8
-        "- **Client ID:** `app`",                                // 9
-        "- Realm: authelia",                                     // 10
-        "- __Port:__ `8443`",                                    // 11
-        "",                                                      // 12
-        "### Application",                                       // 13
-        "",                                                      // 14
-        "1. Open the settings:",                                 // 15
-        "   - Client ID: `app`",                                 // 16
-        "   - Issuer URL: `https://auth.example.com`",           // 17
-        "",                                                      // 18
-        "2. Paste this:",                                        // 19
-        "",                                                      // 20
-        "   ```yaml {guide=\"authelia-client\"}",                // 21
-        "   - client_id: 'app'",                                 // 22
-        "     redirect_uris:",                                   // 23
-        "       - 'https://app.example.com/cb'",                 // 24
-        "   ```",                                                // 25
+    // Each `↓` marks a place the tests below name (`Mark`); it is removed before parsing.
+    static let marked = MarkedText([
+        "---",
+        "title: \"Example App\"",
+        "↓weight: 10",
+        "---",
         "",
-    ].joined(separator: "\n")
+        "↓## Assumptions",
+        "",
+        "- __↓Application Root URL:__ `↓https://app.example.com/`",
+        "- **Client ID:** `↓app`",
+        "- Realm: ↓authelia",
+        "- __Port:__ `↓8443`",
+        "",
+        "↓### Application",
+        "",
+        "1. Open the settings:",
+        "   - ↓Client ID: `↓app`",
+        "   - Issuer URL: `↓https://auth.example.com`",
+        "",
+        "2. Paste this:",
+        "",
+        "   ↓```yaml {guide=\"authelia-client\"}",
+        "   - client_id: ↓'app'",
+        "     ↓redirect_uris:",
+        "       - ↓'https://app.example.com/cb'",
+        "   ```",
+        "",
+    ].joined(separator: "\n"))
+
+    /// The markers of `marked`, in order.
+    enum Mark: Int {
+        case weight, assumptionsHeading, rootLabel, rootValue, clientIDValue, realmValue, portValue, applicationHeading
+        case settingKey, settingValue, issuerValue, fence, clientID, redirectKey, redirectValue
+    }
+
+    static var guide: String { marked.text }
+    static func at(_ mark: Mark) -> GuideKit.SourceLocation { marked.markers[mark.rawValue] }
 
     @Test func frontMatterAndTitle() throws {
         let guide = parse(Self.guide)
         #expect(guide.title == "Example App")
         let frontMatter = try #require(guide.source.frontMatter)
         #expect(frontMatter.closingLine == 4)
-        // The front matter's own YAML keeps file positions: `weight` is on line 3.
-        #expect(guide.frontMatter?.keyNode("weight")?.location == SourceLocation(line: 3, column: 1))
-        #expect(guide.assumptionsHeading == SourceLocation(line: 6, column: 1))
+        // The front matter's own YAML keeps file positions.
+        #expect(guide.frontMatter?.keyNode("weight")?.location == Self.at(.weight))
+        #expect(guide.assumptionsHeading == Self.at(.assumptionsHeading))
     }
 
     @Test func assumptionsWithLabelsAndValuesInEveryStyle() throws {
         let assumptions = parse(Self.guide).assumptions
         #expect(assumptions.map(\.label.value) == ["Application Root URL", "Client ID", "Realm", "Port"])
         #expect(assumptions.map(\.kind) == [.applicationRootURL, .clientID, .realm, nil])
-        #expect(assumptions[0].label.location == SourceLocation(line: 8, column: 5))
-        #expect(assumptions[0].rawValue?.location == SourceLocation(line: 8, column: 30))
+        #expect(assumptions[0].label.location == Self.at(.rootLabel))
+        #expect(assumptions[0].rawValue?.location == Self.at(.rootValue))
         #expect(assumptions[0].value?.url?.host == "app.example.com")
-        #expect(assumptions[1].rawValue == Located("app", at: SourceLocation(line: 9, column: 19), length: 3))
-        #expect(assumptions[2].rawValue?.location == SourceLocation(line: 10, column: 10))
+        #expect(assumptions[1].rawValue == Located("app", at: Self.at(.clientIDValue), length: 3))
+        #expect(assumptions[2].rawValue?.location == Self.at(.realmValue))
         #expect(assumptions[2].value == .realm("authelia"))
         #expect(assumptions[3].value == .text("8443"))
     }
@@ -59,22 +68,22 @@ struct ExtractionTests {
     @Test func settingsFromNestedListItems() throws {
         let settings = parse(Self.guide).settings.filter { $0.origin == .listItem }
         #expect(settings.map(\.key.value) == ["Client ID", "Issuer URL"])
-        #expect(settings[0].key.location == SourceLocation(line: 16, column: 6))
-        #expect(settings[0].value.location == SourceLocation(line: 16, column: 18))
-        #expect(settings[1].value.location == SourceLocation(line: 17, column: 19))
+        #expect(settings[0].key.location == Self.at(.settingKey))
+        #expect(settings[0].value.location == Self.at(.settingValue))
+        #expect(settings[1].value.location == Self.at(.issuerValue))
         #expect(settings[1].nameMeaning == .issuerURL)
     }
 
     @Test func yamlInAnIndentedFenceKeepsFilePositions() throws {
         let guide = parse(Self.guide)
         let block = try #require(guide.codeBlocks.first)
-        #expect(block.location == SourceLocation(line: 21, column: 4))
+        #expect(block.location == Self.at(.fence))
         #expect(block.role == .autheliaClient)
         let client = try #require(guide.clients.first)
-        #expect(client.clientID?.location == SourceLocation(line: 22, column: 17))
+        #expect(client.clientID?.location == Self.at(.clientID))
         #expect(client.clientID?.length == 5)  // 'app' with its quotes
-        #expect(client.node.keyNode("redirect_uris")?.location == SourceLocation(line: 23, column: 6))
-        #expect(client.redirectURIs.first?.location == SourceLocation(line: 24, column: 10))
+        #expect(client.node.keyNode("redirect_uris")?.location == Self.at(.redirectKey))
+        #expect(client.redirectURIs.first?.location == Self.at(.redirectValue))
     }
 
     @Test func yamlErrorPointsIntoTheFile() throws {
@@ -90,13 +99,15 @@ struct ExtractionTests {
     }
 
     @Test func sitevarShortcodesResolveAndMapBack() throws {
-        let line = "- __Authelia Root URL:__ `https://{{< sitevar name=\"subdomain-authelia\" nojs=\"auth\" >}}.{{< sitevar name=\"domain\" nojs=\"example.com\" >}}/`"
-        let guide = parse("### Assumptions\n\n" + line + "\n")
+        let marked = MarkedText("### Assumptions\n\n- __Authelia Root URL:__ `↓https://{{< sitevar name=\"subdomain-authelia\" nojs=\"auth\" >}}.{{< sitevar name=\"domain\" nojs=\"example.com\" >}}/`\n")
+        let line = String(marked.text.split(separator: "\n")[1])
+        let guide = parse(marked.text)
         let assumption = try #require(guide.assumptions.first)
+        let start = try #require(marked.marker)
         #expect(assumption.value?.url?.text == "https://auth.example.com/")
-        #expect(assumption.rawValue?.location == SourceLocation(line: 3, column: 27))
-        // The value spans the shortcodes in the original line.
-        #expect(assumption.rawValue?.length == line.count - 27)
+        #expect(assumption.rawValue?.location == start)
+        // The value spans the shortcodes in the original line, up to the closing backtick.
+        #expect(assumption.rawValue?.length == line.count - start.column)
         #expect(guide.source.shortcodes.map(\.name) == ["subdomain-authelia", "domain"])
         // A column after a shortcode maps past it; a column inside maps to its start.
         let source = guide.source
@@ -109,9 +120,10 @@ struct ExtractionTests {
     }
 
     @Test func upstreamAssumptionWithoutColon() throws {
-        let guide = parse("### Assumptions\n\n- __Realm__ `authelia`\n- __Client ID:__ `proxmox`\n")
+        let marked = MarkedText("### Assumptions\n\n- __Realm__ `↓authelia`\n- __Client ID:__ `proxmox`\n")
+        let guide = parse(marked.text)
         #expect(guide.assumption(.realm)?.value == .realm("authelia"))
-        #expect(guide.assumption(.realm)?.rawValue?.location == SourceLocation(line: 3, column: 14))
+        #expect(guide.assumption(.realm)?.rawValue?.location == marked.marker)
     }
 
     @Test func untaggedUpstreamClientBlockIsRecognised() throws {
@@ -139,44 +151,45 @@ struct ExtractionTests {
 
     @Test func codeSpanPositionOnANonASCIILine() throws {
         // "é" is two bytes in UTF-8 but one column.
-        let guide = parse("### Assumptions\n\n- Café ID: x\n- Client ID: `é-app`\n")
-        let assumption = try #require(guide.assumption(.clientID))
-        #expect(assumption.rawValue?.location == SourceLocation(line: 4, column: 15))
+        let marked = MarkedText("### Assumptions\n\n- Café ID: x\n- Client ID: `↓é-app`\n")
+        let assumption = try #require(parse(marked.text).assumption(.clientID))
+        #expect(assumption.rawValue?.location == marked.marker)
         #expect(assumption.value == nil)  // 'é' is outside Authelia's client id charset
     }
 
     @Test func shellCommandOptionsBecomeSettings() throws {
-        let text = """
+        let marked = MarkedText("""
             ```shell
-            $ pveum realm add authelia --type openid \\
-                --client-id=proxmox --scopes "openid profile"
+            $ pveum realm add ↓authelia --type openid \\
+                --client-id=↓proxmox --scopes "↓openid profile"
             ```
-            """
-        let settings = parse(text).settings
+            """)
+        let settings = parse(marked.text).settings
         #expect(settings.map(\.key.value) == ["realm", "type", "client-id", "scopes"])
-        #expect(settings[0].value.location == SourceLocation(line: 2, column: 19))
-        #expect(settings[2].value == Located("proxmox", at: SourceLocation(line: 3, column: 17), length: 7))
+        #expect(settings[0].value.location == marked.markers[0])
+        #expect(settings[2].value == Located("proxmox", at: marked.markers[1], length: 7))
         #expect(settings[3].value.value == "openid profile")
-        #expect(settings[3].value.location == SourceLocation(line: 3, column: 35))  // inside the quotes
+        #expect(settings[3].value.location == marked.markers[2])  // inside the quotes
     }
 
     @Test func headingsAndEveryCodeSpanAreLocated() throws {
         let guide = parse(Self.guide)
         #expect(guide.headings.map(\.text) == ["Assumptions", "Application"])
-        #expect(guide.headings.map(\.location) == [SourceLocation(line: 6, column: 1), SourceLocation(line: 13, column: 1)])
-        let spans = guide.codeSpans.map { "\($0.value)@\($0.location)" }
-        #expect(spans == ["https://app.example.com/@8:30", "app@9:19", "8443@11:14", "app@16:18",
-                          "https://auth.example.com@17:19"])
+        #expect(guide.headings.map(\.location) == [Self.at(.assumptionsHeading), Self.at(.applicationHeading)])
+        #expect(guide.codeSpans.map(\.value) == ["https://app.example.com/", "app", "8443", "app", "https://auth.example.com"])
+        #expect(guide.codeSpans.map(\.location) == [Self.at(.rootValue), Self.at(.clientIDValue), Self.at(.portValue),
+                                                     Self.at(.settingValue), Self.at(.issuerValue)])
     }
 
     @Test func repeatedCodeSpansOnOneLineGetTheirOwnColumns() throws {
-        let guide = parse("Use `x` and then `x` again, or `` `y` ``.\n")
-        #expect(guide.codeSpans.map(\.location.column) == [6, 19, 35])
+        let marked = MarkedText("Use `↓x` and then `↓x` again, or `` ↓`y` ``.\n")
+        let guide = parse(marked.text)
+        #expect(guide.codeSpans.map(\.location) == marked.markers)
         #expect(guide.codeSpans.map(\.value) == ["x", "x", "`y`"])
     }
 
     @Test func findingInsideALineWithShortcodesPointsAtThatLine() throws {
-        let text = """
+        let marked = MarkedText("""
             ### Assumptions
             - __Application Root URL:__ `https://app.{{< sitevar name="domain" nojs="example.com" >}}/`
 
@@ -186,12 +199,11 @@ struct ExtractionTests {
                 clients:
                   - client_id: 'app'
                     redirect_uris:
-                      - 'https://other.{{< sitevar name="domain" nojs="example.com" >}}/callback'
+                      - ↓'https://other.{{< sitevar name="domain" nojs="example.com" >}}/callback'
             ```
-            """
-        let found = findings(text).filter { $0.ruleID == "redirect-uri-outside-app" }
-        #expect(found.count == 1)
-        #expect(found.first?.location == SourceLocation(line: 10, column: 13))
+            """)
+        let found = findings(marked.text).filter { $0.ruleID == "redirect-uri-outside-app" }
+        #expect(found.map(\.location) == marked.markers)
         #expect(found.first?.message.contains("'https://other.example.com/callback'") == true)
     }
 

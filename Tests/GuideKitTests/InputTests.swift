@@ -22,17 +22,20 @@ struct InputTests {
     }
 
     @Test func binaryFileNamesTheLine() throws {
-        let error = try readError(Data("# Title\nab\u{0}cd".utf8))
+        let marked = MarkedText("# Title\nab↓\u{0}cd")
+        let error = try readError(Data(marked.text.utf8))
         #expect(error?.message.contains("binary") == true)
-        #expect(error?.location == SourceLocation(line: 2, column: 3))
+        #expect(error?.location == marked.marker)
     }
 
     @Test func invalidUTF8NamesTheByteAndPlace() throws {
-        var data = Data("# Café\nline two \u{00E9}".utf8)
-        data.append(contentsOf: [0xC3, 0x28])  // a lead byte followed by '('
+        // The marker stands where the bad bytes go: a lead byte followed by '('.
+        let marked = MarkedText("# Café\nline two \u{00E9}↓")
+        var data = Data(marked.text.utf8)
+        data.append(contentsOf: [0xC3, 0x28])
         let error = try readError(data)
         #expect(error?.message.contains("not valid UTF-8 (byte 0xC3)") == true)
-        #expect(error?.location == SourceLocation(line: 2, column: 11))
+        #expect(error?.location == marked.marker)
         #expect(GuideFileReader.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // an encoded surrogate
         #expect(GuideFileReader.firstInvalidUTF8([0xF0, 0x9F, 0x98, 0x80]) == nil)  // an emoji
     }

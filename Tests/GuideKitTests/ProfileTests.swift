@@ -74,9 +74,9 @@ struct ProfileTests {
 
     @Test func profileMeaningsReachTheMismatchCheck() throws {
         // Gitea's `--key` is the client id only by its profile; a wrong one is caught.
-        let guide = "---\napplication: gitea\n---\n### Assumptions\n- Client ID: `gitea`\n\n### Application\n\n1. Run `gitea admin auth add-oauth --name=authelia --key=gita`\n"
-        let found = findings(guide).filter { $0.ruleID == "app-setting-mismatch" }
-        #expect(found.map(\.location) == [SourceLocation(line: 9, column: 58)])
+        let guide = MarkedText("---\napplication: gitea\n---\n### Assumptions\n- Client ID: `gitea`\n\n### Application\n\n1. Run `gitea admin auth add-oauth --name=authelia --key=↓gita`\n")
+        let found = findings(guide.text).filter { $0.ruleID == "app-setting-mismatch" }
+        #expect(found.map(\.location) == guide.markers)
     }
 
     @Test func oneWordNamesMatchOnlyWholeSettingNames() throws {

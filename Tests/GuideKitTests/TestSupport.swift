@@ -11,27 +11,32 @@ enum ProjectFiles {
     }
 }
 
-/// A guide text with one `↓` marker: the marker is removed and its position returned.
+/// A text with `↓` markers: the markers are removed and their positions kept in order, so a
+/// test states a place by pointing at it in the text rather than by counting lines.
 struct MarkedText {
     var text: String
-    var marker: SourceLocation?
+    /// Where each marker was, in order of appearance (the character after it).
+    var markers: [SourceLocation]
 
     init(_ marked: String) {
         var line = 1
         var column = 1
         var output = ""
-        var marker: SourceLocation?
+        var markers: [SourceLocation] = []
         for scalar in marked.unicodeScalars {
             if scalar == "↓" {
-                marker = SourceLocation(line: line, column: column)
+                markers.append(SourceLocation(line: line, column: column))
                 continue
             }
             output.unicodeScalars.append(scalar)
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         text = output
-        self.marker = marker
+        self.markers = markers
     }
+
+    /// The only marker of a text that has exactly one.
+    var marker: SourceLocation? { markers.count == 1 ? markers[0] : nil }
 }
 
 func parse(_ text: String, path: String = "test.md") -> Guide {

@@ -12,6 +12,7 @@ struct AppBaseURLRule: GuideRule {
             base URL on Authelia's host is the provider's, not the application's, and is left \
             to authelia-url.
             """,
+        reads: [.settings],
         triggeringExamples: [
             """
             ### Assumptions
@@ -35,6 +36,41 @@ struct AppBaseURLRule: GuideRule {
             OIDC_PROVIDER_BASE_URL=https://auth.example.com
             ```
             """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Base URL: `↓https://app.example.org/`
+
+                """,
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Base URL: `https://app.example.com/`
+
+                """),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

@@ -13,6 +13,7 @@ struct AppClaimScopeRule: GuideRule {
             the application's scope settings, or the client's scopes when the guide does not \
             give the application any (or only "additional" scopes on top of its defaults).
             """,
+        reads: [.settings],
         triggeringExamples: [
             """
             ### Assumptions

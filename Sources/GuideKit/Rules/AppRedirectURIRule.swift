@@ -10,6 +10,7 @@ struct AppRedirectURIRule: GuideRule {
             tells the application its redirect or callback URL, that exact string must be \
             registered.
             """,
+        reads: [.settings],
         triggeringExamples: [
             """
             ### Assumptions
@@ -38,6 +39,41 @@ struct AppRedirectURIRule: GuideRule {
             - Redirect URL: `https://app.example.com/oauth/callback`
             - Post Logout Redirect URI: `https://app.example.com/`
             """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Redirect URI: `↓https://app.example.com/cb/`
+
+                """,
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Redirect URI: `https://app.example.com/cb`
+
+                """),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

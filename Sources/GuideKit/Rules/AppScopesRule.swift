@@ -11,6 +11,7 @@ struct AppScopesRule: GuideRule {
             `scopes = ...`, `OIDC_SCOPES=...`, space, comma or plus separated) or, with an \
             application profile, from the application's documented default.
             """,
+        reads: [.settings],
         triggeringExamples: [
             """
             ### Assumptions

@@ -18,6 +18,7 @@ struct AppSettingMismatchRule: GuideRule {
             client of the guide (a second, CLI client, say) is accepted; without a Client ID \
             assumption, the application's client id must be one the YAML configures.
             """,
+        reads: [.settings],
         triggeringExamples: [
             """
             ### Assumptions
@@ -77,6 +78,74 @@ struct AppSettingMismatchRule: GuideRule {
             OIDC_CLIENT_ID=${CLIENT_ID}
             ```
             """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Client ID: `↓ap`
+
+                """,
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Client ID: `app`
+
+                """),
+            FixExample(
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Issuer URL: `↓https://authelia.example.com`
+
+                """,
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Issuer URL: `https://auth.example.com`
+
+                """),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

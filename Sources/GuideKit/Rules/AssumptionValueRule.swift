@@ -10,6 +10,7 @@ struct AssumptionValueRule: GuideRule {
             Proxmox realm name and the Client Secret must not be empty. Every other check and \
             every rendered site starts from these values, so a malformed one spreads everywhere.
             """,
+        reads: [.assumptions],
         triggeringExamples: [
             """
             ### Assumptions

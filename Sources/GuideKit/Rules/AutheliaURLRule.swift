@@ -18,6 +18,7 @@ struct AutheliaURLRule: GuideRule {
             token URL) must point at that endpoint. Misspelt paths get the closest real one \
             suggested (`/api/oidc/authorize` → `/api/oidc/authorization`).
             """,
+        reads: [.settings],
         triggeringExamples: [
             """
             ### Assumptions
@@ -59,6 +60,107 @@ struct AutheliaURLRule: GuideRule {
             icon_url = https://app.example.com/icon.png
             ```
             """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Authorization URL: `https://auth.example.com↓/api/oidc/authorize`
+
+                """,
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Authorization URL: `https://auth.example.com/api/oidc/authorization`
+
+                """),
+            FixExample(
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Token URL: `https://auth.example.com↓/api/oidc/userinfo`
+
+                """,
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Token URL: `https://auth.example.com/api/oidc/token`
+
+                """),
+            FixExample(
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Token URL: `↓http://auth.example.com/api/oidc/token`
+
+                """,
+                """
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/cb']
+                ```
+
+                ### Application
+
+                - Token URL: `https://auth.example.com/api/oidc/token`
+
+                """),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

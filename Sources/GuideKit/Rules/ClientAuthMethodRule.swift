@@ -12,6 +12,7 @@ struct ClientAuthMethodRule: GuideRule {
             `private_key_jwt`, which ignore the secret. Checked for the token, revocation, \
             introspection and pushed-authorization-request endpoints.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -9,6 +9,7 @@ struct ClientAuthorizationPolicyRule: GuideRule {
             name of a policy under `identity_providers.oidc.authorization_policies`. Anything \
             else, including `deny` and `bypass`, stops Authelia.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

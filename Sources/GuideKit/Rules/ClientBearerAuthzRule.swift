@@ -14,6 +14,7 @@ struct ClientBearerAuthzRule: GuideRule {
             with `S256` and `consent_mode: explicit`. Public clients must use auth method \
             `none`; confidential ones client_secret_basic, client_secret_jwt or private_key_jwt.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -11,6 +11,7 @@ struct ClientCredentialsRule: GuideRule {
             it empty), and refuses the user-facing scopes `openid`, `offline` and \
             `offline_access` on them.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

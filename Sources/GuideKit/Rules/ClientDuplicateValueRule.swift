@@ -10,6 +10,7 @@ struct ClientDuplicateValueRule: GuideRule {
             become errors in a future release. A repeat is usually a copy-paste slip that hides \
             a missing value.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -11,6 +11,7 @@ struct ClientEncryptionRule: GuideRule {
             the matching `*_signed_response_alg` must not be `none` or empty (for userinfo, \
             access token and introspection responses the default is `none`).
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

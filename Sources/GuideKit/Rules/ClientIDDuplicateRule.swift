@@ -9,6 +9,7 @@ struct ClientIDDuplicateRule: GuideRule {
             share one. Guides with two alternative blocks (one per set-up method) may repeat \
             an id across blocks; within one block it is always a mistake.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -9,6 +9,7 @@ struct ClientIDFormatRule: GuideRule {
             unreserved set: A-Z a-z 0-9 . _ ~ -. Spaces, slashes and non-ASCII letters are \
             refused at start-up. Authelia's FAQ recommends long random ids for production.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

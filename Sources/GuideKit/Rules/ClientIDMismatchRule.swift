@@ -10,6 +10,7 @@ struct ClientIDMismatchRule: GuideRule {
             and login fails with 'invalid_client'. In guides with several clients, the \
             assumption must name one of them.
             """,
+        reads: [.assumptions, .clients],
         triggeringExamples: [
             """
             ### Assumptions
@@ -49,6 +50,27 @@ struct ClientIDMismatchRule: GuideRule {
             - client_id: 'argocd-cli'
             ```
             """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ### Assumptions
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: ↓'ap'
+                ```
+
+                """,
+                """
+                ### Assumptions
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                ```
+
+                """),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

@@ -13,6 +13,7 @@ struct ClientJWKSRule: GuideRule {
             `algorithm` is one of RS/PS/ES 256/384/512. A client using `private_key_jwt` needs \
             keys and an `*_auth_signing_alg` from RS/PS/ES 256/384/512.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -11,6 +11,7 @@ struct ClientPKCERule: GuideRule {
             `require_pkce: true` is allowed; the method then applies when the application uses \
             PKCE.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

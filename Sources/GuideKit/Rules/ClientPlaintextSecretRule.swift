@@ -10,6 +10,7 @@ struct ClientPlaintextSecretRule: GuideRule {
             client. Store a pbkdf2-sha512 or argon2id digest instead. Plaintext is required \
             only for `client_secret_jwt` or HMAC-signed responses, where this rule stays silent.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

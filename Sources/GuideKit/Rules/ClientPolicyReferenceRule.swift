@@ -12,6 +12,7 @@ struct ClientPolicyReferenceRule: GuideRule {
             reader's Authelia will not start. A warning, because the definition may live in a \
             part of the configuration the guide does not show.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -14,6 +14,7 @@ struct ClientRedirectURIRule: GuideRule {
             public clients only. Native-app schemes (`com.example.app:/cb`) are fine. An empty \
             value is a placeholder for the reader to fill in: only a warning.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

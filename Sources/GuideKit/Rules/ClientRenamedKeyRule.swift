@@ -11,6 +11,7 @@ struct ClientRenamedKeyRule: GuideRule {
             work with a warning and will be removed in v5. When both names are given, Authelia \
             keeps the new one and silently drops the old value.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}
@@ -40,6 +41,36 @@ struct ClientRenamedKeyRule: GuideRule {
               secret: '$plaintext$x'
             ```
             """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ```yaml {guide="authelia-client"}
+                - ↓id: 'app'
+                ```
+
+                """,
+                """
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                ```
+
+                """),
+            FixExample(
+                """
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  ↓userinfo_signing_algorithm: 'none'
+                ```
+
+                """,
+                """
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  userinfo_signed_response_alg: 'none'
+                ```
+
+                """),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

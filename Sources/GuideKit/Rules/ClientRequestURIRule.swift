@@ -10,6 +10,7 @@ struct ClientRequestURIRule: GuideRule {
             `request_uris` (Authelia 4.39) lists where Authelia may fetch request objects. Each \
             must parse, be absolute, use `https`, and appear once; Authelia refuses anything else.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -10,6 +10,7 @@ struct ClientResponseGrantRule: GuideRule {
             type. Authelia warns and says these will become errors. Usually a response type or \
             grant was copied from another guide.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -12,6 +12,7 @@ struct ClientScopeGrantRule: GuideRule {
             refresh token (Authelia warns for the grant without the scope, and for the scope \
             without a code response type).
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -11,6 +11,7 @@ struct ClientScopeUnknownRule: GuideRule {
             application requesting an unregistered scope gets 'invalid_scope' at login. \
             Client-credentials clients may use any scope and are not checked.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

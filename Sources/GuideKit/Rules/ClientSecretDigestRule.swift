@@ -15,6 +15,7 @@ struct ClientSecretDigestRule: GuideRule {
             sha256crypt/sha512crypt, bcrypt, bcrypt-sha256 and (deprecated) plaintext. A value \
             with `...` is taken as a placeholder and only warned about.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

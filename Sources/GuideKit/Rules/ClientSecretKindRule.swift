@@ -10,6 +10,7 @@ struct ClientSecretKindRule: GuideRule {
             Authelia must know it: a digest cannot work there. Use an asymmetric algorithm or \
             `client_secret_basic`, or (rarely worth it) store the secret in plaintext.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -15,6 +15,7 @@ struct ClientSecretMismatchRule: GuideRule {
             digest and secret is computed once per run, in parallel. When the guide states no \
             Client Secret assumption, the secret given to the application is checked instead.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

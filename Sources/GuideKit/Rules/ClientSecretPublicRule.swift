@@ -9,6 +9,7 @@ struct ClientSecretPublicRule: GuideRule {
             a secret, so Authelia refuses one on it. Either remove `client_secret` or make the \
             client confidential (`public: false`) if the application can keep a secret.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

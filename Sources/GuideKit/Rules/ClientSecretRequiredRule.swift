@@ -12,6 +12,7 @@ struct ClientSecretRequiredRule: GuideRule {
             digest of a generated secret, or make the client public if the application cannot \
             keep a secret.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

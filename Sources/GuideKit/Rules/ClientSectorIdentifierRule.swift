@@ -14,6 +14,7 @@ struct ClientSectorIdentifierRule: GuideRule {
             warning), use https, and carry no #fragment and no user:password@. GuideKit does \
             not fetch it.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -10,6 +10,7 @@ struct ClientSigningAlgRule: GuideRule {
             `userinfo_signed_response_alg`, `access_token_signed_response_alg` and \
             `introspection_signed_response_alg`; a guide probably meant one of those.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

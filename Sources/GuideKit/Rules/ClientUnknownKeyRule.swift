@@ -11,6 +11,7 @@ struct ClientUnknownKeyRule: GuideRule {
             guide's `authelia_version` front matter; default 4.39). Keys of `jwks` entries are \
             checked too.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

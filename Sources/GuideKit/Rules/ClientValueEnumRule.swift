@@ -13,6 +13,7 @@ struct ClientValueEnumRule: GuideRule {
             later releases (the device-code grant and the JWT response modes). An unknown \
             response type is only a warning in Authelia; everything else stops it.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -12,6 +12,7 @@ struct ClientValueTypeRule: GuideRule {
             number of seconds or text such as '1 week'. Quoting a boolean (`'false'`) makes it a \
             string.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

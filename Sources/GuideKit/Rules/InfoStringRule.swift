@@ -11,6 +11,7 @@ struct InfoStringRule: GuideRule {
             the block is silently not checked; an unclosed quote or brace usually breaks the \
             title shown by the documentation site.
             """,
+        reads: [.codeBlocks],
         triggeringExamples: [
             """
             ```yaml {↓guide="authelia-clients"}

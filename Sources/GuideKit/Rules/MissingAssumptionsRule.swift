@@ -10,6 +10,7 @@ struct MissingAssumptionsRule: GuideRule {
             replaces with a reader's own values. Without it nothing can be cross-checked. Add \
             an "Assumptions" heading followed by a list of `Label: value` items.
             """,
+        reads: [.codeBlocks],
         triggeringExamples: [
             """
             # App
@@ -39,7 +40,13 @@ struct MissingAssumptionsRule: GuideRule {
             - client_id: 'app'
             ```
             """,
-            "# A guide without any Authelia configuration\n\nNothing to assume.\n",
+            """
+            # A guide without Authelia configuration
+
+            ```shell
+            systemctl restart app
+            ```
+            """,
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

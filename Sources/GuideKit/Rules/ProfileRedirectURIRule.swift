@@ -16,6 +16,7 @@ struct ProfileRedirectURIRule: GuideRule {
             client's `redirect_uris`, exactly (a trailing slash is a different URI). \
             `guidekit profiles` lists the applications GuideKit knows.
             """,
+        reads: [.clients],
         triggeringExamples: [
             """
             ---
@@ -72,6 +73,39 @@ struct ProfileRedirectURIRule: GuideRule {
               redirect_uris: ['https://git.example.com/user/oauth2/authelia/callback']
             ```
             """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ---
+                application: proxmox
+                ---
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  ↓redirect_uris: ['https://app.example.com/']
+                ```
+
+                """,
+                """
+                ---
+                application: proxmox
+                ---
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com']
+                ```
+
+                """),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

@@ -12,6 +12,7 @@ struct ProfileSettingValueRule: GuideRule {
             `auth_style` is one of AutoDetect, InParams, InHeader, and so on. The application \
             rejects anything else, usually with a vague error.
             """,
+        reads: [.settings],
         triggeringExamples: [
             """
             ---

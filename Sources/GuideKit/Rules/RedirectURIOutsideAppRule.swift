@@ -18,6 +18,7 @@ struct RedirectURIOutsideAppRule: GuideRule {
             non-web schemes (`com.example.app:/cb`, `urn:ietf:wg:oauth:2.0:oob`) belong to \
             native or command-line clients and are not compared.
             """,
+        reads: [.assumptions, .clients],
         triggeringExamples: [
             """
             ### Assumptions

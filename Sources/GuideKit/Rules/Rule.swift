@@ -1,8 +1,38 @@
+/// The parts of a guide a rule reads. Each non-triggering example must have every part its
+/// rule reads, so an example cannot pass only because nothing was extracted from it.
+public enum GuideFacet: String, Sendable, CaseIterable {
+    case assumptions, clients, settings, codeBlocks, suppressions
+
+    /// Whether `guide` has this part.
+    public func isPresent(in guide: Guide) -> Bool {
+        switch self {
+        case .assumptions: !guide.assumptions.isEmpty
+        case .clients: !guide.clients.isEmpty
+        case .settings: !guide.settings.isEmpty
+        case .codeBlocks: !guide.codeBlocks.isEmpty
+        case .suppressions: !guide.suppressions.isEmpty
+        }
+    }
+}
+
+/// A fix the rule offers, shown and tested on a small guide: `before` (with `↓` where the
+/// finding points) becomes exactly `after` under `guidekit fix`.
+public struct FixExample: Sendable {
+    public var before: String
+    public var after: String
+
+    public init(_ before: String, _ after: String) {
+        self.before = before
+        self.after = after
+    }
+}
+
 /// What a rule is, for `guidekit rules`, `guidekit explain` and the tests.
 ///
-/// Examples are complete small guides. In a triggering example, `↓` marks where the finding
-/// must point (the marker is removed before checking); the tests check the rule fires there
-/// and stays silent on every non-triggering example.
+/// Examples are complete small guides. In a triggering example, each `↓` marks a place where
+/// the rule must report a finding, and it must report nothing anywhere else (the markers are
+/// removed before checking). Non-triggering examples must give no finding of the rule, and
+/// must hold every part the rule `reads`. Fix examples are applied by the real fixer.
 public struct RuleDescription: Sendable {
     public var id: String
     public var severity: Severity
@@ -12,17 +42,24 @@ public struct RuleDescription: Sendable {
     public var explanation: String
     public var triggeringExamples: [String]
     public var nonTriggeringExamples: [String]
+    /// What the rule looks at (checked on the non-triggering examples).
+    public var reads: Set<GuideFacet>
+    /// Before → after, for rules whose findings carry a certain fix.
+    public var fixExamples: [FixExample]
     /// The examples need the other rules to run too (rules about suppressions).
     public var examplesNeedAllRules = false
 
-    public init(id: String, severity: Severity, summary: String, explanation: String,
-                triggeringExamples: [String], nonTriggeringExamples: [String], examplesNeedAllRules: Bool = false) {
+    public init(id: String, severity: Severity, summary: String, explanation: String, reads: Set<GuideFacet>,
+                triggeringExamples: [String], nonTriggeringExamples: [String], fixExamples: [FixExample] = [],
+                examplesNeedAllRules: Bool = false) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.explanation = explanation
         self.triggeringExamples = triggeringExamples
         self.nonTriggeringExamples = nonTriggeringExamples
+        self.reads = reads
+        self.fixExamples = fixExamples
         self.examplesNeedAllRules = examplesNeedAllRules
     }
 }

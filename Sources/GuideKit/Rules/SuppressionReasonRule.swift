@@ -10,6 +10,7 @@ struct SuppressionReasonRule: GuideRule {
             configuration on purpose"); without one, a suppression is indistinguishable from \
             hiding a real problem.
             """,
+        reads: [.suppressions],
         triggeringExamples: [
             """
             ↓<!-- guidekit-disable client-id-mismatch -->

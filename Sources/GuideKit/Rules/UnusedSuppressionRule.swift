@@ -12,6 +12,7 @@ struct UnusedSuppressionRule: GuideRule {
             moved, the rule id is misspelt) should be removed: left in place, it would hide the \
             next real problem in that block.
             """,
+        reads: [.suppressions],
         triggeringExamples: [
             """
             ### Assumptions

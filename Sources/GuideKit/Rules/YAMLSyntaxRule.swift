@@ -9,6 +9,7 @@ struct YAMLSyntaxRule: GuideRule {
             Authelia refuses to start. The finding points at the place the YAML parser gave up \
             (often the line after the real mistake: check indentation and quotes just above it).
             """,
+        reads: [.codeBlocks],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}
