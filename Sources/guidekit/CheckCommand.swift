@@ -93,7 +93,7 @@ struct CheckCommand: ParsableCommand {
         }
         var report = CheckReport(findings: findings, files: guides.map(\.path),
                                  sources: Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a }),
-                                 seconds: Date().timeIntervalSince(start))
+                                 seconds: Date().timeIntervalSince(start), rules: checker.rules.map(\.description))
         report.secrets = Dictionary(zip(guides.map(\.path), secrets), uniquingKeysWith: { a, _ in a })
         if timing {
             let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",

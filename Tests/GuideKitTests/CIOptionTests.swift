@@ -18,18 +18,48 @@ struct CIOptionTests {
         #expect(Shard("0/4") == nil && Shard("5/4") == nil && Shard("1/0") == nil && Shard("x") == nil)
     }
 
-    @Test func baselineMarksKnownFindingsByFileRuleAndMessage() {
-        func finding(_ line: Int, _ message: String) -> Finding {
-            Finding(path: "a.md", location: SourceLocation(line: line, column: 1), severity: .error, ruleID: "r", message: message)
+    @Test func baselineMarksKnownFindingsByFingerprintNotLineOrWording() {
+        func finding(_ line: Int, _ subject: String, _ message: String = "old wording") -> Finding {
+            Finding(path: "a.md", location: SourceLocation(line: line, column: 1), severity: .error, ruleID: "r",
+                    message: message, subject: subject)
         }
-        let baseline = Baseline(findings: [finding(3, "old"), finding(9, "old")])
-        #expect(baseline.entries == [Baseline.Entry(file: "a.md", rule: "r", message: "old", count: 2)])
-        // Lines moved: still known. A third occurrence and a new message are new.
-        let marked = baseline.mark([finding(5, "old"), finding(12, "old"), finding(20, "old"), finding(21, "new")])
+        let baseline = Baseline(findings: [finding(3, "'pve'"), finding(9, "'pve'")])
+        #expect(baseline.entries == [Baseline.Entry(file: "a.md", rule: "r", fingerprint: Fingerprint.of(ruleID: "r", subject: "'pve'"),
+                                                    message: "old wording", count: 2)])
+        // Lines moved and the message reworded: still known. A third occurrence and another
+        // subject are new.
+        let marked = baseline.mark([finding(5, "'pve'", "new wording"), finding(12, "'pve'"), finding(20, "'pve'"), finding(21, "'app'")])
         #expect(marked.map(\.isKnown) == [true, true, false, false])
         let decoded = try? Baseline.decode(Data(baseline.encoded().utf8), path: "b.json")
         #expect(decoded == baseline)
         #expect(throws: InputError.self) { try Baseline.decode(Data("[]".utf8), path: "b.json") }
+    }
+
+    @Test func versionOneBaselinesStillMatchByMessage() throws {
+        let v1 = #"{"version": 1, "entries": [{"file": "a.md", "rule": "r", "message": "old wording", "count": 1}]}"#
+        let baseline = try Baseline.decode(Data(v1.utf8), path: "b.json")
+        let finding = Finding(path: "a.md", location: SourceLocation(line: 1, column: 1), severity: .error, ruleID: "r",
+                              message: "old wording", subject: "x")
+        #expect(baseline.mark([finding]).map(\.isKnown) == [true])
+    }
+
+    @Test func fingerprintsComeFromRuleAndSubject() {
+        let text = MarkedText("### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: ↓'pve'\n```\n")
+        let before = findings(text.text).first { $0.ruleID == "client-id-mismatch" }
+        // Two lines more above it: same fingerprint.
+        let after = findings("\n\n" + text.text).first { $0.ruleID == "client-id-mismatch" }
+        #expect(before?.subject == "pve")
+        #expect(before?.fingerprint == after?.fingerprint)
+        #expect(before?.fingerprint == Fingerprint.of(ruleID: "client-id-mismatch", subject: "pve"))
+        #expect(Fingerprint.of(ruleID: "r", subject: "a") != Fingerprint.of(ruleID: "r", subject: "b"))
+        #expect(Fingerprint.of(ruleID: "r", subject: "a").count == 16)
+    }
+
+    @Test func aSecretNeverBecomesAFingerprintSubject() {
+        let text = "### Assumptions\n- Client Secret: `insecure_secret`\n\n### Application\n\n- Client Secret: `other_secret_value`\n"
+        let found = findings(text).filter { $0.ruleID == "app-setting-mismatch" }
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.subject == "(secret)" })
     }
 
     @Test func suppressedFindingsDoNotCount() {
@@ -47,7 +77,7 @@ struct CIOptionTests {
         let mismatch = found.first { $0.ruleID == "client-id-mismatch" }
         #expect(mismatch?.suppression == "shows a wrong client on purpose")
         #expect(mismatch?.isActive == false)
-        #expect(!CheckReport(findings: found, files: ["test.md"], sources: [:]).hasErrors)
+        #expect(!CheckReport(findings: found, files: ["test.md"], sources: [:], rules: []).hasErrors)
     }
 
     @Test func changedSinceAsksGit() throws {

@@ -21,7 +21,8 @@ struct ReportFormatTests {
         }
         let findings = Checker().check(guides).findings.flatMap { $0 }
         return CheckReport(findings: findings, files: guides.map(\.path),
-                           sources: Dictionary(uniqueKeysWithValues: guides.map { ($0.path, $0.source) }), seconds: 0)
+                           sources: Dictionary(uniqueKeysWithValues: guides.map { ($0.path, $0.source) }), seconds: 0,
+                           rules: RuleRegistry.all.map(\.description))
     }
 
     @Test(arguments: ReportFormat.allCases)
@@ -69,7 +70,7 @@ struct ReportFormatTests {
             Finding(path: "a,b:c.md", location: SourceLocation(line: index, column: 1), severity: .error, ruleID: "r",
                     message: "100% wrong\nline two")
         }
-        let output = GitHubReporter(fullReportLocation: "out.sarif").render(CheckReport(findings: findings, files: ["a,b:c.md"], sources: [:]))
+        let output = GitHubReporter(fullReportLocation: "out.sarif").render(CheckReport(findings: findings, files: ["a,b:c.md"], sources: [:], rules: []))
         let annotations = output.split(separator: "\n").filter { $0.hasPrefix("::error ") }
         #expect(annotations.count == 10)
         #expect(annotations[0].hasPrefix("::error file=a%2Cb%3Ac.md,line=1,col=1,endColumn=2,title=r::100%25 wrong%0Aline two"))

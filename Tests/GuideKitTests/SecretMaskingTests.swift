@@ -42,7 +42,8 @@ struct SecretMaskingTests {
         let line = try #require(guide.settings.first { $0.value.value == Self.otherSecret }).value.location.line
         let onLine = findings[0].filter { $0.location.line == line }
         #expect(!onLine.isEmpty, "\(findings[0].map { "\($0.location) \($0.ruleID)" })")
-        var report = CheckReport(findings: findings[0], files: [guide.path], sources: [guide.path: guide.source])
+        var report = CheckReport(findings: findings[0], files: [guide.path], sources: [guide.path: guide.source],
+                                 rules: RuleRegistry.all.map(\.description))
         report.secrets = [guide.path: secrets[0]]
         let output = format.render(report, fullReport: nil)
         #expect(!output.contains(Self.otherSecret), "\(format): \(output)")

@@ -1,47 +1,61 @@
 import Foundation
 
 /// Findings accepted for now (`--write-baseline`), so only new ones fail a run
-/// (`--baseline`). Entries match by file, rule and message, not by line, so edits above a
-/// known finding do not turn it into a new one; each entry has a count.
+/// (`--baseline`). Entries match by file, rule and the finding's fingerprint (rule id and
+/// subject: `Finding.fingerprint`) — not by line, so edits above a known finding do not turn
+/// it into a new one, and not by message, so a GuideKit release that rewords a message keeps
+/// every baseline valid. Each entry has a count; the message is kept for people reading the file.
+///
+/// Version 1 files (matched by message) are still read.
 public struct Baseline: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable, Hashable {
         public var file: String
         public var rule: String
+        /// `Finding.fingerprint`; absent in version 1 files.
+        public var fingerprint: String?
         public var message: String
         public var count: Int
     }
 
-    public var version = 1
+    public static let currentVersion = 2
+
+    public var version = Baseline.currentVersion
     public var entries: [Entry]
 
     public init(findings: [Finding]) {
-        let counts = Dictionary(grouping: findings.filter { $0.suppression == nil }, by: { Key($0) }).mapValues(\.count)
-        entries = counts.map { Entry(file: $0.key.file, rule: $0.key.rule, message: $0.key.message, count: $0.value) }
-            .sorted { ($0.file, $0.rule, $0.message) < ($1.file, $1.rule, $1.message) }
+        let groups = Dictionary(grouping: findings.filter { $0.suppression == nil }, by: { Key($0, byFingerprint: true) })
+        entries = groups.map { key, members in
+            Entry(file: key.file, rule: key.rule, fingerprint: key.identity, message: members[0].message, count: members.count)
+        }
+        .sorted { ($0.file, $0.rule, $0.fingerprint ?? "", $0.message) < ($1.file, $1.rule, $1.fingerprint ?? "", $1.message) }
     }
 
     struct Key: Hashable {
         var file: String
         var rule: String
-        var message: String
-        init(_ finding: Finding) {
+        /// The fingerprint, or the message for version 1 entries.
+        var identity: String
+
+        init(_ finding: Finding, byFingerprint: Bool) {
             file = finding.path
             rule = finding.ruleID
-            message = finding.message
+            identity = byFingerprint ? finding.fingerprint : finding.message
         }
+
         init(_ entry: Entry) {
             file = entry.file
             rule = entry.rule
-            message = entry.message
+            identity = entry.fingerprint ?? entry.message
         }
     }
 
     /// Marks findings the baseline knows (up to each entry's count) as known.
     public func mark(_ findings: [Finding]) -> [Finding] {
         var remaining = Dictionary(entries.map { (Key($0), $0.count) }, uniquingKeysWith: +)
+        let byFingerprint = version >= 2
         return findings.map { finding in
             var finding = finding
-            let key = Key(finding)
+            let key = Key(finding, byFingerprint: byFingerprint)
             if finding.suppression == nil, let left = remaining[key], left > 0 {
                 remaining[key] = left - 1
                 finding.isKnown = true
@@ -57,8 +71,11 @@ public struct Baseline: Sendable, Codable, Equatable {
     public static func decode(_ data: Data, path: String) throws(InputError) -> Baseline {
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: data)
-            guard baseline.version == 1 else {
-                throw InputError(path: path, message: "baseline version \(baseline.version) is not supported (expected 1)")
+            guard (1...currentVersion).contains(baseline.version) else {
+                throw InputError(path: path, message: "baseline version \(baseline.version) is not supported (expected 1 or 2)")
+            }
+            if baseline.version >= 2, let entry = baseline.entries.first(where: { $0.fingerprint == nil }) {
+                throw InputError(path: path, message: "baseline entry for \(entry.file) [\(entry.rule)] has no fingerprint")
             }
             return baseline
         } catch let error as InputError {

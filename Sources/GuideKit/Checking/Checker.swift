@@ -53,6 +53,11 @@ public struct Checker: Sendable {
 
     public func check(_ context: CheckContext) -> [Finding] {
         var findings = rules.flatMap { $0.check(context) }
+        // A fingerprint must not be a way to test guesses of a secret offline.
+        let secrets = context.secretValues
+        for index in findings.indices where secrets.contains(where: { findings[index].subject.contains($0) }) {
+            findings[index].subject = "(secret)"
+        }
         var used: Set<Int> = []
         for index in findings.indices {
             let finding = findings[index]

@@ -26,6 +26,14 @@ public struct Finding: Sendable, Equatable {
     public var suppression: String?
     /// Set when the finding is recorded in the `--baseline` file.
     public var isKnown = false
+    /// What the finding is about, independent of wording and of line numbers: the text the
+    /// finding points at (a key, a value, a URL), or what the rule names explicitly. Baselines
+    /// and SARIF match findings by it (`fingerprint`), so rewording a message or editing the
+    /// lines above a finding does not turn it into a new one.
+    public var subject: String
+
+    /// `rule id` + `subject`, hashed: stable across releases that reword messages.
+    public var fingerprint: String { Fingerprint.of(ruleID: ruleID, subject: subject) }
 
     /// `path:line:column`.
     public var place: String { SourceLocation.place(path, location) }
@@ -34,7 +42,7 @@ public struct Finding: Sendable, Equatable {
     public var isActive: Bool { suppression == nil && !isKnown }
 
     public init(path: String, location: SourceLocation, length: Int = 1, severity: Severity,
-                ruleID: String, message: String, help: String? = nil) {
+                ruleID: String, message: String, help: String? = nil, subject: String = "") {
         self.path = path
         self.location = location
         self.length = max(1, length)
@@ -42,5 +50,6 @@ public struct Finding: Sendable, Equatable {
         self.ruleID = ruleID
         self.message = message
         self.help = help
+        self.subject = subject
     }
 }

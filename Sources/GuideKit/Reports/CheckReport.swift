@@ -8,8 +8,12 @@ public struct CheckReport: Sendable {
     /// Per file, the secret values its snippets must not show (`SettingMeanings.secretValues`).
     public var secrets: [String: Set<String>] = [:]
     public var seconds: Double
+    /// The rules that ran, in order (SARIF lists them; findings name them by id).
+    public var rules: [RuleDescription]
 
-    public init(findings: [Finding], files: [String], sources: [String: PreparedSource], seconds: Double = 0) {
+    public init(findings: [Finding], files: [String], sources: [String: PreparedSource], seconds: Double = 0,
+                rules: [RuleDescription]) {
+        self.rules = rules
         self.findings = findings
         self.files = files
         self.sources = sources

@@ -48,6 +48,7 @@ public enum SARIFReporter {
         var level: String
         var message: Text
         var locations: [Location]
+        var partialFingerprints: [String: String]
         var suppressions: [Suppression]?
         var baselineState: String?
     }
@@ -73,7 +74,7 @@ public enum SARIFReporter {
     }
 
     public static func render(_ report: CheckReport) -> String {
-        let descriptions = RuleRegistry.all.map { type(of: $0).description }
+        let descriptions = report.rules
         let index = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
         let rules = descriptions.map { rule in
             Rule(id: rule.id, name: camelCase(rule.id), shortDescription: Text(text: rule.summary),
@@ -82,13 +83,19 @@ public enum SARIFReporter {
                  defaultConfiguration: Configuration(level: rule.severity.rawValue))
         }
         let usesBaseline = report.findings.contains { $0.isKnown }
+        // Code scanning matches results across runs by fingerprint; identical findings in one
+        // file are told apart by their order.
+        var occurrences: [String: Int] = [:]
         let results = report.findings.map { finding in
-            Result(ruleId: finding.ruleID, ruleIndex: index[finding.ruleID] ?? -1, level: finding.severity.rawValue,
+            let key = finding.path + "\u{0}" + finding.fingerprint
+            occurrences[key, default: 0] += 1
+            return Result(ruleId: finding.ruleID, ruleIndex: index[finding.ruleID] ?? -1, level: finding.severity.rawValue,
                    message: Text(text: finding.help.map { "\(finding.message). \($0)" } ?? finding.message),
                    locations: [Location(physicalLocation: PhysicalLocation(
                     artifactLocation: ArtifactLocation(uri: uri(finding.path)),
                     region: Region(startLine: finding.location.line, startColumn: finding.location.column,
                                    endColumn: finding.location.column + finding.length)))],
+                   partialFingerprints: ["guidekit/\(Fingerprint.version)": "\(finding.fingerprint):\(occurrences[key]!)"],
                    suppressions: finding.suppression.map { [Suppression(justification: $0)] },
                    baselineState: usesBaseline ? (finding.isKnown ? "unchanged" : "new") : nil)
         }

@@ -73,21 +73,23 @@ public protocol GuideRule: Sendable {
 extension GuideRule {
     public var description: RuleDescription { Self.description }
 
-    /// A finding of this rule at a located value.
+    /// A finding of this rule at a located value. `subject` is what the finding is about
+    /// (default: the text under it), for baselines and SARIF fingerprints.
     func finding<T>(_ guide: Guide, at located: Located<T>, _ message: String, help: String? = nil,
-                    severity: Severity? = nil) -> Finding {
-        finding(guide, at: located.location, length: located.length, message, help: help, severity: severity)
+                    severity: Severity? = nil, subject: String? = nil) -> Finding {
+        finding(guide, at: located.location, length: located.length, message, help: help, severity: severity, subject: subject)
     }
 
     func finding(_ guide: Guide, at node: YAMLNode, _ message: String, help: String? = nil,
-                 severity: Severity? = nil) -> Finding {
-        finding(guide, at: node.location, length: node.length, message, help: help, severity: severity)
+                 severity: Severity? = nil, subject: String? = nil) -> Finding {
+        finding(guide, at: node.location, length: node.length, message, help: help, severity: severity, subject: subject)
     }
 
     func finding(_ guide: Guide, at location: SourceLocation, length: Int = 1, _ message: String,
-                 help: String? = nil, severity: Severity? = nil) -> Finding {
+                 help: String? = nil, severity: Severity? = nil, subject: String? = nil) -> Finding {
         Finding(path: guide.path, location: location, length: length, severity: severity ?? Self.description.severity,
-                ruleID: Self.description.id, message: message, help: help)
+                ruleID: Self.description.id, message: message, help: help,
+                subject: subject ?? Fingerprint.defaultSubject(in: guide.source, at: location, length: length))
     }
 }
 
