@@ -48,9 +48,9 @@ struct CIOptionTests {
         let before = findings(text.text).first { $0.ruleID == "client-id-mismatch" }
         // Two lines more above it: same fingerprint.
         let after = findings("\n\n" + text.text).first { $0.ruleID == "client-id-mismatch" }
-        #expect(before?.subject == "pve")
+        #expect(before?.subject == "client pve: pve")
         #expect(before?.fingerprint == after?.fingerprint)
-        #expect(before?.fingerprint == Fingerprint.of(ruleID: "client-id-mismatch", subject: "pve"))
+        #expect(before?.fingerprint == Fingerprint.of(ruleID: "client-id-mismatch", subject: "client pve: pve"))
         #expect(Fingerprint.of(ruleID: "r", subject: "a") != Fingerprint.of(ruleID: "r", subject: "b"))
         #expect(Fingerprint.of(ruleID: "r", subject: "a").count == 16)
     }

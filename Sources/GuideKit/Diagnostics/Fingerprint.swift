@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stable fingerprints of findings (FNV-1a, 64 bits, as 16 hex digits). Not a security
 /// measure: a fingerprint only has to stay the same for the same rule and subject on every
 /// machine and in every release, which Swift's own `Hasher` (seeded per process) does not.
@@ -17,14 +19,33 @@ public enum Fingerprint {
     }
 
     /// A finding's subject when its rule names none: the text under the finding, as written
-    /// (quotes and surrounding spaces dropped, so re-quoting a value keeps its fingerprint).
-    static func defaultSubject(in source: PreparedSource, at location: SourceLocation, length: Int) -> String {
+    /// (quotes and surrounding spaces dropped, so re-quoting a value keeps its fingerprint),
+    /// prefixed with what it belongs to — the application setting's name, or the Authelia
+    /// client's id — so the same value in two places is two subjects.
+    static func defaultSubject(in guide: Guide, at location: SourceLocation, length: Int) -> String {
+        let text = spannedText(in: guide.source, at: location, length: length)
+        if let setting = guide.settings.first(where: { $0.value.location.line == location.line
+            && (($0.key.location.column)...($0.value.location.column + $0.value.length)).contains(location.column) }) {
+            return "setting \(setting.key.value): \(text)"
+        }
+        let clients = guide.clients.sorted { $0.node.location < $1.node.location }
+        if let index = clients.lastIndex(where: { $0.node.location <= location }),
+           let id = clients[index].clientID?.string,
+           index + 1 == clients.count || location < clients[index + 1].node.location,
+           clients[index].blockIndex < guide.codeBlocks.count,
+           location.line <= guide.codeBlocks[clients[index].blockIndex].contentFirstLine
+               + guide.codeBlocks[clients[index].blockIndex].content.lines().count {
+            return "client \(id): \(text)"
+        }
+        return text
+    }
+
+    static func spannedText(in source: PreparedSource, at location: SourceLocation, length: Int) -> String {
         let line = source.originalLine(location.line)
         let scalars = line.unicodeScalars
         guard location.column >= 1, location.column <= scalars.count else { return "" }
         let start = scalars.index(scalars.startIndex, offsetBy: location.column - 1)
         let end = scalars.index(start, offsetBy: min(max(length, 1), scalars.distance(from: start, to: scalars.endIndex)))
-        let text = String(scalars[start..<end])
-        return text.trimmingCharacters(in: .init(charactersIn: " \t'\"`"))
+        return String(scalars[start..<end]).trimmingCharacters(in: .init(charactersIn: " \t'\"`"))
     }
 }

@@ -89,7 +89,7 @@ extension GuideRule {
                  help: String? = nil, severity: Severity? = nil, subject: String? = nil) -> Finding {
         Finding(path: guide.path, location: location, length: length, severity: severity ?? Self.description.severity,
                 ruleID: Self.description.id, message: message, help: help,
-                subject: subject ?? Fingerprint.defaultSubject(in: guide.source, at: location, length: length))
+                subject: subject ?? Fingerprint.defaultSubject(in: guide, at: location, length: length))
     }
 }
 
