@@ -7,8 +7,9 @@
 //   Cargon2, Cxcrypt, Copenssl – system-library shims for libargon2, libxcrypt and OpenSSL
 //   SecretDigests – Authelia client-secret digests: parse, verify, generate (the only
 //                   module touching those libraries' pointers)
-//   GuideKit     – guide model, extraction, rules, reporters (no C, no I/O policy)
-//   guidekit     – the command-line tool (swift-argument-parser)
+//   GuideKit     – guide model, extraction, rules, reporters, fix, render (no C; reads the
+//                  files it is given and writes render output, starts no process)
+//   guidekit     – the command-line tool (swift-argument-parser); runs git for --changed-since
 import PackageDescription
 
 let package = Package(
