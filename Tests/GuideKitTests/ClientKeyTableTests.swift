@@ -60,6 +60,15 @@ struct ClientKeyTableTests {
         #expect(client.endpointAuthentication.count == ClientEndpoint.allCases.count)
     }
 
+    /// A key without a typed field (`untyped`) is still checked for its type.
+    @Test func untypedKeysAreStillTypeChecked() throws {
+        let node = try #require(try YAMLReader.read("- client_id: 'app'\n  client_name: ['a', 'b']\n",
+                                                    position: { SourceLocation(line: $0, column: $1) }).first?.items?.first)
+        let decoded = ClientDecoder(version: .newestKnown).decode(node, blockIndex: 0)
+        #expect(decoded.issues.contains { if case .wrongType(_, "client_name", .string) = $0 { true } else { false } })
+        #expect(decoded.client.otherValues["client_name"] == nil)
+    }
+
     /// Old names resolve to the current key wherever GuideKit reads a client without decoding
     /// it (substitution, secret masking).
     @Test func oldNamesResolve() throws {

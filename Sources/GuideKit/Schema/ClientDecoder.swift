@@ -60,9 +60,16 @@ public struct ClientDecoder: Sendable {
             client[keyPath: path] = entries.compactMap { decodeJWK($0, key: canonical, issues: &issues) }
             return
         }
-        if case .flag(let path) = spec.storage {
+        if spec.type == .boolean {
             guard let text = value.string, value.scalarType == .bool, let flag = Self.bool(text) else { return wrongType() }
-            client[keyPath: path] = Field(value: flag, node: value)
+            if case .flag(let path) = spec.storage { client[keyPath: path] = Field(value: flag, node: value) }
+            else { client.otherValues[canonical] = [Field(value: String(flag), node: value)] }
+            return
+        }
+        if spec.type != .stringList, spec.type != .uriList, case .untyped = spec.storage {
+            guard let field = stringField(value), spec.type != .duration || Self.isDuration(field.value) else { return wrongType() }
+            checkAllowed(field)
+            client.otherValues[canonical] = [field]
             return
         }
         if case .text(let path) = spec.storage {
@@ -91,6 +98,7 @@ public struct ClientDecoder: Sendable {
         switch spec.storage {
         case .list(let path): client[keyPath: path] = fields
         case .optionalList(let path): client[keyPath: path] = fields
+        case .untyped: client.otherValues[canonical] = fields
         case .text, .flag, .keys: break  // handled above
         }
     }

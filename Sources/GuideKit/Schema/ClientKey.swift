@@ -31,6 +31,10 @@ public struct ClientKey: Sendable {
         /// A list whose absence matters (Authelia applies a default to `scopes`).
         case optionalList(WritableKeyPath<OIDCClient, [Field<String>]?> & Sendable)
         case keys(WritableKeyPath<OIDCClient, [ClientJWK]?> & Sendable)
+        /// No typed field: the value is kept by key name in `OIDCClient.otherValues`, still
+        /// checked for its type and allowed values. A new key starts here — one row in
+        /// `ClientSchema.keys` — and gets a typed field only when a rule needs one.
+        case untyped
     }
 
     /// A value allowed for the key, from a release on.
@@ -83,6 +87,7 @@ extension OIDCClient {
         case .list(let path): return self[keyPath: path]
         case .optionalList(let path): return self[keyPath: path] ?? []
         case .keys(let path): return (self[keyPath: path] ?? []).compactMap(\.keyID)
+        case .untyped: return otherValues[key.renamedTo ?? key.name] ?? []
         }
     }
 }

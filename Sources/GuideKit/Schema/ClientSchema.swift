@@ -31,6 +31,12 @@ public enum ClientSchema {
         ClientKey(name: name, type: .stringList, storage: .optionalList(path), allowed: allowed, since: v(minor))
     }
 
+    /// A key no rule reads through a typed field yet: one row, nothing else to add.
+    static func untyped(_ name: String, _ type: ClientKey.ValueType, since minor: Int,
+                        allowed: [ClientKey.AllowedValue]? = nil) -> ClientKey {
+        ClientKey(name: name, type: type, storage: .untyped, allowed: allowed, since: v(minor))
+    }
+
     /// An old name: same type and field as the key that replaced it (4.38 renamed them all).
     static func renamed(_ old: String, to new: String, since minor: Int, in keys: [ClientKey]) -> ClientKey {
         guard var key = keys.first(where: { $0.name == new }) else {
@@ -83,7 +89,7 @@ public enum ClientSchema {
     public static let keys: [ClientKey] = {
         var keys: [ClientKey] = [
             text("client_id", \.clientID, since: 38),
-            text("client_name", \.clientName, since: 38),
+            untyped("client_name", .string, since: 38),
             text("client_secret", \.clientSecret, .digest, since: 38),
             text("sector_identifier_uri", \.sectorIdentifierURI, .url, since: 38),
             flag("public", \.isPublic, since: 30),

@@ -61,7 +61,6 @@ public struct OIDCClient: Sendable, Equatable {
     public var blockIndex: Int
 
     public var clientID: Field<String>?
-    public var clientName: Field<String>?
     public var clientSecret: Field<String>?
     public var sectorIdentifierURI: Field<String>?
     public var isPublic: Field<Bool>?
@@ -90,6 +89,8 @@ public struct OIDCClient: Sendable, Equatable {
     public var allowMultipleAuthMethods: Field<Bool>?
     public var jwksURI: Field<String>?
     public var jwks: [ClientJWK]?
+    /// Keys the table stores without a typed field (`ClientKey.Storage.untyped`), by name.
+    public var otherValues: [String: [Field<String>]] = [:]
 
     public init(node: YAMLNode, blockIndex: Int) {
         self.node = node
