@@ -4,6 +4,7 @@
 // Module layout (see docs/ARCHITECTURE.md):
 //   Ccmark       – system-library shim for Debian's libcmark (C headers only)
 //   CMarkBridge  – the only module that touches cmark pointers; returns Swift values
+//   Cyaml, YAMLBridge – libyaml (Debian libyaml-dev) and the only module touching its pointers
 //   Cargon2, Cxcrypt, Copenssl – system-library shims for libargon2, libxcrypt and OpenSSL
 //   SecretDigests – Authelia client-secret digests: parse, verify, generate (the only
 //                   module touching those libraries' pointers)
@@ -21,7 +22,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -31,6 +31,10 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CMarkBridge", dependencies: ["Ccmark"]),
+        // libyaml's event parser; GuideKit composes the events itself (positions, styles,
+        // YAML 1.1 scalar types, duplicate keys) — a YAML library's tree cost half the parse.
+        .systemLibrary(name: "Cyaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "YAMLBridge", dependencies: ["Cyaml"]),
         .systemLibrary(name: "Cargon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "Cxcrypt", pkgConfig: "libxcrypt", providers: [.apt(["libcrypt-dev"])]),
         // OpenSSL rather than swift-crypto: its PBKDF2 is the speed reference (swift-crypto's
@@ -44,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "GuideKit",
-            dependencies: ["CMarkBridge", "SecretDigests", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CMarkBridge", "YAMLBridge", "SecretDigests"],
             // Application profiles are data, not code: one YAML file per application.
             resources: [.copy("Profiles")]
         ),

@@ -68,7 +68,15 @@ struct InputTests {
         // Deep nesting, a YAML alias bomb inside a client block, and an unclosed fence.
         let deep = String(repeating: "> ", count: 5000) + "text\n"
         let bomb = "```yaml {guide=\"authelia-client\"}\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n```\n"
-        let found = findings(deep + bomb + "```yaml\nunclosed: [\n")
-        #expect(found.contains { $0.ruleID == "yaml-syntax" && $0.message.contains("more than") })
+        let nested = "```yaml {guide=\"authelia-client\"}\n" + String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000) + "\n```\n"
+        let guide = parse(deep + bomb + nested + "```yaml\nunclosed: [\n")
+        // Aliases are not expanded, so the bomb is a small tree read in linear time.
+        guard case .success(let documents)? = guide.codeBlocks.first(where: { $0.role == .autheliaClient })?.yaml else {
+            Issue.record("the alias bomb block should parse")
+            return
+        }
+        #expect(documents.first?.pairs?.count == 7)
+        let found = Checker().check(guide)
+        #expect(found.contains { $0.ruleID == "yaml-syntax" && $0.message.contains("nested deeper than 1000 levels") })
     }
 }

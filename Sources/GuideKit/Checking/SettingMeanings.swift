@@ -46,7 +46,10 @@ public struct SettingMeanings: Sendable {
 
     /// Plaintext secrets the guide states: the Client Secret assumption, `$plaintext$`
     /// client secrets, and every application setting that means a secret. Output masks them.
-    public func secretValues(in guide: Guide) -> Set<String> {
+    /// - Parameter includingAmbiguous: also values of settings that mean the client id *or*
+    ///   the secret ("Client Key"); right for whole values, too eager inside longer text
+    ///   (Opengist's client key `opengist` is also its host name).
+    public func secretValues(in guide: Guide, includingAmbiguous: Bool = true) -> Set<String> {
         var values: Set<String> = []
         if let secret = guide.assumption(.clientSecret)?.value?.text { values.insert(secret) }
         for client in guide.clients {
@@ -54,7 +57,7 @@ public struct SettingMeanings: Sendable {
                 values.insert(secret.hasPrefix("$plaintext$") ? String(secret.dropFirst(11)) : secret)
             }
         }
-        for setting in guide.settings where isSecret(setting) {
+        for setting in guide.settings where includingAmbiguous ? isSecret(setting) : meaning(of: setting) == .clientSecret {
             values.insert(setting.value.value)
         }
         return values.filter { $0.count >= 4 }

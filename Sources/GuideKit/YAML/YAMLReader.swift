@@ -1,4 +1,5 @@
-import Yams
+import Foundation
+import YAMLBridge
 
 /// A YAML syntax error at a place in the guide file.
 public struct YAMLSyntaxError: Error, Sendable, Equatable {
@@ -6,111 +7,153 @@ public struct YAMLSyntaxError: Error, Sendable, Equatable {
     public var message: String
 }
 
-/// Reads the YAML of one code block into `YAMLNode`s with guide-file positions.
+/// Reads YAML (a code block, front matter, a site or profile file) into `YAMLNode`s with
+/// file positions: libyaml's events (`YAMLBridge`) composed here, scalars typed by YAML 1.1's
+/// rules (`YAMLScalarType`), duplicate keys refused as Authelia's loader refuses them.
 enum YAMLReader {
-    /// Upper bound on nodes produced by one block. Composing is linear, but aliases share
-    /// nodes, so a naive walk of an alias bomb ("billion laughs") is exponential: the budget
-    /// stops it within milliseconds. Real client blocks have a few hundred nodes.
+    /// Upper bound on nodes of one text. Real client blocks have a few hundred.
     static let nodeBudget = 100_000
+    /// Deeper nesting is refused (a guide nests a handful of levels; a hostile text nests
+    /// thousands to exhaust memory or stacks further down).
+    static let maximumDepth = 1_000
 
-    /// - Parameter position: maps a 1-based (line, scalar column) inside the block to the file.
+    /// - Parameter position: maps a 1-based (line, scalar column) inside the text to the file.
     static func read(_ yaml: String, position: (Int, Int) -> SourceLocation) throws(YAMLSyntaxError) -> [YAMLNode] {
+        let events: [LibYAMLParser.Event]
+        switch LibYAMLParser.events(yaml, limit: nodeBudget) {
+        case .success(let parsed): events = parsed
+        case .failure(let failure): throw syntaxError(failure, position: position)
+        }
+        return try compose(events, position: position)
+    }
+
+    /// A mapping or sequence whose end has not been seen yet.
+    private struct Open {
+        var location: SourceLocation
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+        var keys: Set<String> = []
+    }
+
+    private static func compose(_ events: [LibYAMLParser.Event], position: (Int, Int) -> SourceLocation) throws(YAMLSyntaxError) -> [YAMLNode] {
         var documents: [YAMLNode] = []
-        var budget = nodeBudget
-        do {
-            let parser = try Parser(yaml: yaml)
-            while let root = try parser.nextRoot() {
-                documents.append(try convert(root, position: position, budget: &budget))
+        var stack: [Open] = []
+        var root: YAMLNode?
+
+        func attach(_ node: YAMLNode) throws(YAMLSyntaxError) {
+            guard var top = stack.popLast() else { root = node; return }
+            defer { stack.append(top) }
+            guard top.isMapping else { top.items.append(node); return }
+            guard let key = top.pendingKey else {
+                if let name = node.string {
+                    guard top.keys.insert(name).inserted else {
+                        throw YAMLSyntaxError(location: node.location,
+                                              message: "invalid YAML: duplicate key '\(name)' in one mapping; Authelia would refuse it")
+                    }
+                }
+                top.pendingKey = node
+                return
             }
-        } catch let error as YAMLSyntaxError {
-            throw error
-        } catch let error as YamlError {
-            throw syntaxError(error, position: position)
-        } catch {
-            throw YAMLSyntaxError(location: position(1, 1), message: "YAML could not be read: \(error)")
+            top.pairs.append(YAMLNode.Pair(key: key, value: node))
+            top.pendingKey = nil
+        }
+
+        for event in events {
+            let location = position(event.line, event.column)
+            switch event.kind {
+            case .documentStart:
+                root = nil
+            case .documentEnd:
+                documents.append(root ?? YAMLNode(value: .scalar(""), location: location, length: 1, style: .plain, scalarType: .null))
+            case .mappingStart, .sequenceStart:
+                guard stack.count < maximumDepth else {
+                    throw YAMLSyntaxError(location: location, message: "invalid YAML: nested deeper than \(maximumDepth) levels")
+                }
+                stack.append(Open(location: location, isMapping: event.kind == .mappingStart))
+            case .mappingEnd, .sequenceEnd:
+                guard let open = stack.popLast() else { continue }
+                let value: YAMLNode.Value = open.isMapping ? .mapping(open.pairs) : .sequence(open.items)
+                try attach(YAMLNode(value: value, location: open.location, length: 1, style: .plain, scalarType: .string))
+            case .scalar(let text, let style):
+                let (nodeStyle, quotes) = convert(style)
+                let type: YAMLNode.ScalarType = nodeStyle == .plain ? YAMLScalarType.of(text, tag: event.tag) : .string
+                try attach(YAMLNode(value: .scalar(text), location: location, length: text.unicodeScalars.count + quotes,
+                                    style: nodeStyle, scalarType: type))
+            case .alias:
+                // Aliases are not expanded: what a guide shows is what it wrote.
+                try attach(YAMLNode(value: .scalar(""), location: location, length: 1, style: .plain, scalarType: .null))
+            }
         }
         return documents
     }
 
-    private static func convert(_ node: Node, position: (Int, Int) -> SourceLocation, budget: inout Int) throws -> YAMLNode {
-        budget -= 1
-        let location = node.mark.map { position($0.line, $0.column) } ?? position(1, 1)
-        if budget < 0 {
-            throw YAMLSyntaxError(location: location, message: "YAML expands to more than \(nodeBudget) nodes (aliases referring to aliases?); GuideKit stops here")
-        }
-        switch node {
-        case .scalar(let scalar):
-            let (style, extra) = styleAndQuotes(scalar.style)
-            return YAMLNode(value: .scalar(scalar.string), location: location,
-                            length: scalar.string.unicodeScalars.count + extra,
-                            style: style, scalarType: scalarType(node, style: style))
-        case .mapping(let mapping):
-            var pairs: [YAMLNode.Pair] = []
-            for (key, value) in mapping {
-                pairs.append(YAMLNode.Pair(key: try convert(key, position: position, budget: &budget),
-                                           value: try convert(value, position: position, budget: &budget)))
-            }
-            return YAMLNode(value: .mapping(pairs), location: location, length: 1, style: .plain, scalarType: .string)
-        case .sequence(let sequence):
-            var items: [YAMLNode] = []
-            for item in sequence {
-                items.append(try convert(item, position: position, budget: &budget))
-            }
-            return YAMLNode(value: .sequence(items), location: location, length: 1, style: .plain, scalarType: .string)
-        case .alias:
-            return YAMLNode(value: .scalar(""), location: location, length: 1, style: .plain, scalarType: .null)
-        }
-    }
-
-    private static func styleAndQuotes(_ style: Node.Scalar.Style) -> (YAMLNode.ScalarStyle, Int) {
+    private static func convert(_ style: LibYAMLParser.Event.Style) -> (YAMLNode.ScalarStyle, Int) {
         switch style {
-        case .singleQuoted: return (.singleQuoted, 2)
-        case .doubleQuoted: return (.doubleQuoted, 2)
-        case .literal: return (.literal, 0)
-        case .folded: return (.folded, 0)
-        default: return (.plain, 0)
+        case .singleQuoted: (.singleQuoted, 2)
+        case .doubleQuoted: (.doubleQuoted, 2)
+        case .literal: (.literal, 0)
+        case .folded: (.folded, 0)
+        case .plain: (.plain, 0)
         }
     }
 
-    private static func scalarType(_ node: Node, style: YAMLNode.ScalarStyle) -> YAMLNode.ScalarType {
-        guard style == .plain else { return .string }
-        // Yams resolves tags with regular expressions, which dominated parsing time. Nulls,
-        // booleans and numbers all start with one of these characters (or are empty), so
-        // anything else is a string without asking.
-        if let first = node.string?.utf8.first, !"0123456789+-.~nNtTfFyYoO".utf8.contains(first) {
-            return .string
+    private static func syntaxError(_ failure: LibYAMLParser.Failure, position: (Int, Int) -> SourceLocation) -> YAMLSyntaxError {
+        var message = "invalid YAML: \(failure.problem)"
+        guard let context = failure.context else {
+            return YAMLSyntaxError(location: position(failure.line, failure.column), message: message)
         }
-        if node.null != nil { return .null }
-        if node.bool != nil { return .bool }
-        if node.int != nil { return .int }
-        if node.float != nil { return .float }
+        let contextLocation = position(failure.contextLine, failure.contextColumn)
+        // At the end of the text the parser's own mark is useless; where the unfinished
+        // construct (usually a quoted string) started is the place to look.
+        if failure.problem.contains("end of stream") {
+            message += " (\(context) that starts here and is never closed)"
+            return YAMLSyntaxError(location: contextLocation, message: message)
+        }
+        message += " (\(context) that starts at line \(contextLocation.line))"
+        return YAMLSyntaxError(location: position(failure.line, failure.column), message: message)
+    }
+}
+
+/// YAML 1.1 typing of plain scalars, as Authelia's loader and Yams's default resolver see
+/// them (`yes` is a boolean, `0x1f` an integer, `~` null). Only plain scalars are typed;
+/// quoted ones are strings.
+enum YAMLScalarType {
+    static func of(_ text: String, tag: String?) -> YAMLNode.ScalarType {
+        if let tag {
+            switch tag {
+            case "tag:yaml.org,2002:null": return .null
+            case "tag:yaml.org,2002:bool": return .bool
+            case "tag:yaml.org,2002:int": return .int
+            case "tag:yaml.org,2002:float": return .float
+            default: return .string
+            }
+        }
+        // Nulls, booleans and numbers all start with one of these characters (or are empty).
+        guard let first = text.utf8.first else { return .null }
+        guard "0123456789+-.~nNtTfFyYoO".utf8.contains(first) else { return .string }
+        if ["~", "null", "Null", "NULL"].contains(text) { return .null }
+        if booleans.contains(text) { return .bool }
+        let range = NSRange(text.startIndex..., in: text)
+        if patterns.int.firstMatch(in: text, range: range) != nil { return .int }
+        if patterns.float.firstMatch(in: text, range: range) != nil { return .float }
         return .string
     }
 
-    private static func syntaxError(_ error: YamlError, position: (Int, Int) -> SourceLocation) -> YAMLSyntaxError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
-            guard let context else { return YAMLSyntaxError(location: position(mark.line, mark.column), message: message) }
-            let contextLocation = position(context.mark.line, context.mark.column)
-            // At the end of the block the parser's own mark is useless; where the unfinished
-            // construct (usually a quoted string) started is the place to look.
-            if problem.contains("end of stream") {
-                message += " (\(context.text) that starts here and is never closed)"
-                return YAMLSyntaxError(location: contextLocation, message: message)
-            }
-            message += " (\(context.text) that starts at line \(contextLocation.line))"
-            return YAMLSyntaxError(location: position(mark.line, mark.column), message: message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return YAMLSyntaxError(location: position(context.mark.line, context.mark.column),
-                                   message: "invalid YAML: duplicate key \(names) in one mapping; Authelia would refuse it")
-        case .reader(let problem, _, _, _):
-            return YAMLSyntaxError(location: position(1, 1), message: "invalid YAML: \(problem)")
-        default:
-            return YAMLSyntaxError(location: position(1, 1), message: "invalid YAML: \(error)")
-        }
+    static let booleans: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+                                        "on", "On", "ON", "off", "Off", "OFF"]
+
+    /// Compiled once; `NSRegularExpression` matching does not mutate it.
+    private struct Patterns: @unchecked Sendable {
+        let int = try! NSRegularExpression(pattern: """
+            ^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$
+            """)
+        let float = try! NSRegularExpression(pattern: """
+            ^(?:[-+]?(?:[0-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?\
+            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$
+            """)
     }
+
+    private static let patterns = Patterns()
 }
