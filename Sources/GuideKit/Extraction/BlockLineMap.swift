@@ -20,10 +20,12 @@ struct BlockLineMap: Sendable {
         prefixes = lines.enumerated().map { offset, line in
             let sourceLine = source.resolvedLine(firstLine + offset)
             let content = line.last == "\r" ? line.dropLast() : line
-            if sourceLine.hasSuffix(content) {
-                return sourceLine.unicodeScalars.count - content.unicodeScalars.count
-            }
-            return fallbackPrefix
+            // Compared as bytes: Character comparison (grapheme breaking) dominated here.
+            let sourceBytes = sourceLine.utf8, contentBytes = content.utf8
+            guard sourceBytes.count >= contentBytes.count,
+                  sourceBytes.suffix(contentBytes.count).elementsEqual(contentBytes) else { return fallbackPrefix }
+            let prefixEnd = sourceBytes.index(sourceBytes.endIndex, offsetBy: -contentBytes.count)
+            return sourceLine.unicodeScalars.distance(from: sourceLine.startIndex, to: prefixEnd)
         }
     }
 

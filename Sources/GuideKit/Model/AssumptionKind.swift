@@ -9,12 +9,11 @@ public enum AssumptionKind: String, Sendable, CaseIterable, Equatable {
     /// Matches a label as guides write it: case, spacing, a trailing colon and a parenthesised
     /// note ("Client ID (Grafana)") do not matter.
     public init?(label: String) {
-        let normalized = Self.normalize(label)
-        guard let kind = Self.allCases.first(where: { Self.normalize($0.rawValue) == normalized }) else {
-            return nil
-        }
+        guard let kind = Self.byNormalizedLabel[Self.normalize(label)] else { return nil }
         self = kind
     }
+
+    private static let byNormalizedLabel = Dictionary(uniqueKeysWithValues: allCases.map { (normalize($0.rawValue), $0) })
 
     static func normalize(_ label: String) -> String {
         var text = label

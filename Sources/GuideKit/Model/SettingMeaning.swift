@@ -127,24 +127,42 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
         var name = name
         if let open = name.firstIndex(of: "("), open != name.startIndex { name = String(name[..<open]) }
         if name.hasPrefix("--") { name.removeFirst(2) }
+        // Unicode scalars with an ASCII fast path: Character properties were a hot spot.
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var previousLower = false
-        for character in name {
-            if character.isLetter || character.isNumber {
-                if character.isUppercase, previousLower, !current.isEmpty {
-                    words.append(current)
-                    current = ""
-                }
-                current.append(Character(character.lowercased()))
-                previousLower = character.isLowercase || character.isNumber
+        for scalar in name.unicodeScalars {
+            let isUpper: Bool, isLower: Bool, isDigit: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                isUpper = value >= 65 && value <= 90
+                isLower = value >= 97 && value <= 122
+                isDigit = value >= 48 && value <= 57
             } else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+                isUpper = scalar.properties.isUppercase
+                isLower = scalar.properties.isLowercase
+                isDigit = scalar.properties.numericType != nil
+            }
+            if isUpper || isLower || isDigit || (!scalar.isASCII && scalar.properties.isAlphabetic) {
+                if isUpper, previousLower, !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+                if isUpper, scalar.isASCII {
+                    current.append(Unicode.Scalar(scalar.value + 32)!)
+                } else if isUpper {
+                    current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    current.append(scalar)
+                }
+                previousLower = isLower || isDigit
+            } else {
+                if !current.isEmpty { words.append(String(current)) }
+                current = String.UnicodeScalarView()
                 previousLower = false
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 }

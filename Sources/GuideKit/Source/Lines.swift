@@ -5,15 +5,18 @@ extension StringProtocol {
     /// equal to `"\n"`, so a file with Windows line endings would come back as one line.
     /// Splitting on Unicode scalars sees every line feed.
     public func lines() -> [SubSequence] {
+        // Bytes, not characters: a newline byte is never part of a longer UTF-8 sequence, and
+        // "\r\n" must split too (it is one Character).
         var lines: [SubSequence] = []
         var start = startIndex
-        var index = unicodeScalars.startIndex
-        while index < unicodeScalars.endIndex {
-            if unicodeScalars[index] == "\n" {
+        let bytes = utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0x0A {
                 lines.append(self[start..<index])
-                start = unicodeScalars.index(after: index)
+                start = bytes.index(after: index)
             }
-            index = unicodeScalars.index(after: index)
+            index = bytes.index(after: index)
         }
         lines.append(self[start..<endIndex])
         return lines

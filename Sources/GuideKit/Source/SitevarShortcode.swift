@@ -15,39 +15,73 @@ public struct SitevarShortcode: Sendable, Equatable {
     /// Finds sitevar shortcodes in one line. Shortcodes never span lines in the corpus; one that
     /// does is left untouched (and then simply does not resolve).
     static func scan(_ line: Substring, lineNumber: Int) -> [(shortcode: SitevarShortcode, range: Range<String.Index>)] {
-        // Most lines have no shortcode: a byte scan answers that before any string search.
-        guard line.utf8.contains(UInt8(ascii: "{")) else { return [] }
+        // Most lines have no shortcode: a byte scan for "{{<" answers that before any string
+        // search (YAML and JSON lines have braces, rarely this sequence).
+        guard containsShortcodeOpening(line.utf8) else { return [] }
         var found: [(SitevarShortcode, Range<String.Index>)] = []
-        var searchStart = line.startIndex
-        while let open = line[searchStart...].firstRange(of: "{{<"),
-              let close = line[open.upperBound...].firstRange(of: ">}}") {
-            let inner = line[open.upperBound..<close.lowerBound].trimmingSpaces()
-            searchStart = close.upperBound
+        let bytes = line.utf8
+        var searchStart = bytes.startIndex
+        while let open = find([0x7B, 0x7B, 0x3C], in: bytes, from: searchStart),  // "{{<"
+              let close = find([0x3E, 0x7D, 0x7D], in: bytes, from: bytes.index(open, offsetBy: 3)) {  // ">}}"
+            let end = bytes.index(close, offsetBy: 3)
+            let inner = line[bytes.index(open, offsetBy: 3)..<close].trimmingSpaces()
+            searchStart = end
             guard inner.hasPrefix("sitevar "), let name = parameter("name", in: inner) else { continue }
             let value = parameter("nojs", in: inner) ?? scriptDefaults[name] ?? ""
-            let column = line.unicodeScalars.distance(from: line.startIndex, to: open.lowerBound) + 1
-            let length = line.unicodeScalars.distance(from: open.lowerBound, to: close.upperBound)
+            let column = line.unicodeScalars.distance(from: line.startIndex, to: open) + 1
+            let length = line.unicodeScalars.distance(from: open, to: end)
             let shortcode = SitevarShortcode(
                 name: name, defaultValue: value,
                 location: SourceLocation(line: lineNumber, column: column), length: length)
-            found.append((shortcode, open.lowerBound..<close.upperBound))
+            found.append((shortcode, open..<end))
         }
         return found
     }
 
-    /// Reads `key="value"` (or `key='value'`) from shortcode parameters.
-    private static func parameter(_ key: String, in text: Substring) -> String? {
-        var rest = text[...]
-        while let range = rest.range(of: key + "=") {
-            let before = rest[..<range.lowerBound].last
-            rest = rest[range.upperBound...]
-            guard before == nil || before == " " || before == "\t" else { continue }
-            guard let quote = rest.first, quote == "\"" || quote == "'" else {
-                return String(rest.prefix { $0 != " " && $0 != "\t" })
+    /// The first occurrence of `pattern` (ASCII bytes) at or after `start`.
+    private static func find(_ pattern: [UInt8], in bytes: Substring.UTF8View, from start: String.Index) -> String.Index? {
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == pattern[0] {
+                var probe = index, matched = true
+                for byte in pattern {
+                    guard probe < bytes.endIndex, bytes[probe] == byte else { matched = false; break }
+                    probe = bytes.index(after: probe)
+                }
+                if matched { return index }
             }
-            let body = rest.dropFirst()
-            guard let end = body.firstIndex(of: quote) else { return nil }
-            return String(body[..<end])
+            index = bytes.index(after: index)
+        }
+        return nil
+    }
+
+    static func containsShortcodeOpening(_ bytes: Substring.UTF8View) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in bytes {
+            if byte == UInt8(ascii: "<"), previous == (UInt8(ascii: "{"), UInt8(ascii: "{")) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    /// Reads `key="value"` (or `key='value'`, or a bare word) from shortcode parameters.
+    private static func parameter(_ key: String, in text: Substring) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        let keyScalars = Array(key.unicodeScalars) + ["="]
+        var index = 0
+        while index + keyScalars.count <= scalars.count {
+            let atWordStart = index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t"
+            guard atWordStart, Array(scalars[index..<index + keyScalars.count]) == keyScalars else {
+                index += 1
+                continue
+            }
+            var rest = scalars[(index + keyScalars.count)...]
+            guard let quote = rest.first, quote == "\"" || quote == "'" else {
+                return String(String.UnicodeScalarView(rest.prefix { $0 != " " && $0 != "\t" }))
+            }
+            rest = rest.dropFirst()
+            guard let end = rest.firstIndex(of: quote) else { return nil }
+            return String(String.UnicodeScalarView(rest[..<end]))
         }
         return nil
     }

@@ -135,25 +135,100 @@ enum YAMLScalarType {
         guard "0123456789+-.~nNtTfFyYoO".utf8.contains(first) else { return .string }
         if ["~", "null", "Null", "NULL"].contains(text) { return .null }
         if booleans.contains(text) { return .bool }
-        let range = NSRange(text.startIndex..., in: text)
-        if patterns.int.firstMatch(in: text, range: range) != nil { return .int }
-        if patterns.float.firstMatch(in: text, range: range) != nil { return .float }
+        let bytes = Array(text.utf8)
+        if isInt(bytes) { return .int }
+        if isFloat(bytes) { return .float }
         return .string
     }
 
     static let booleans: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
                                         "on", "On", "ON", "off", "Off", "OFF"]
 
-    /// Compiled once; `NSRegularExpression` matching does not mutate it.
-    private struct Patterns: @unchecked Sendable {
-        let int = try! NSRegularExpression(pattern: """
-            ^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$
-            """)
-        let float = try! NSRegularExpression(pattern: """
-            ^(?:[-+]?(?:[0-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?\
-            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$
-            """)
+    // Hand-written forms of YAML 1.1's int and float expressions (as Yams's resolver has
+    // them); tests compare them with the expressions on many inputs.
+
+    private static func isDigit(_ byte: UInt8, _ range: ClosedRange<UInt8> = 0x30...0x39) -> Bool { range.contains(byte) }
+
+    /// `[-+]?(0b[01_]+ | 0o?[0-7_]+ | 0 | [1-9][0-9_]* | 0x[0-9a-fA-F_]+ | [1-9][0-9_]*(:[0-5]?[0-9])+)`
+    static func isInt(_ all: [UInt8]) -> Bool {
+        var bytes = all[...]
+        if let sign = bytes.first, sign == 0x2B || sign == 0x2D { bytes = bytes.dropFirst() }
+        guard let first = bytes.first else { return false }
+        let underscore: UInt8 = 0x5F
+        func allIn(_ slice: ArraySlice<UInt8>, _ allowed: (UInt8) -> Bool) -> Bool { !slice.isEmpty && slice.allSatisfy(allowed) }
+        if first == 0x30 {
+            let rest = bytes.dropFirst()
+            if rest.isEmpty { return true }
+            if rest.first == 0x62 { return allIn(rest.dropFirst()) { $0 == 0x30 || $0 == 0x31 || $0 == underscore } }
+            if rest.first == 0x78 {
+                return allIn(rest.dropFirst()) { isDigit($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) || $0 == underscore }
+            }
+            let octal = rest.first == 0x6F ? rest.dropFirst() : rest
+            return allIn(octal) { isDigit($0, 0x30...0x37) || $0 == underscore }
+        }
+        guard isDigit(first, 0x31...0x39) else { return false }
+        let parts = bytes.split(separator: 0x3A, omittingEmptySubsequences: false)
+        guard allIn(parts[0], { isDigit($0) || $0 == underscore }) else { return false }
+        return parts.dropFirst().allSatisfy(isSexagesimalPart)
     }
 
-    private static let patterns = Patterns()
+    /// `[0-5]?[0-9]`
+    private static func isSexagesimalPart(_ part: ArraySlice<UInt8>) -> Bool {
+        switch part.count {
+        case 1: return isDigit(part.first!)
+        case 2: return isDigit(part.first!, 0x30...0x35) && isDigit(part.last!)
+        default: return false
+        }
+    }
+
+    /// `[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)? | \.[0-9_]+([eE][-+][0-9]+)?
+    ///  | [-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]* | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN)`
+    static func isFloat(_ all: [UInt8]) -> Bool {
+        let text = String(decoding: all, as: UTF8.self)
+        if [".nan", ".NaN", ".NAN"].contains(text) { return true }
+        var bytes = all[...]
+        let signed = bytes.first == 0x2B || bytes.first == 0x2D
+        if signed { bytes = bytes.dropFirst() }
+        if [".inf", ".Inf", ".INF"].contains(String(decoding: bytes, as: UTF8.self)) { return true }
+        let underscore: UInt8 = 0x5F
+        let isDigitOrUnderscore: (UInt8) -> Bool = { isDigit($0) || $0 == underscore }
+        guard let first = bytes.first else { return false }
+        if first == 0x2E {  // \.[0-9_]+([eE][-+][0-9]+)?  (unsigned only)
+            guard !signed else { return false }
+            var rest = bytes.dropFirst()
+            let mantissa = rest.prefix(while: isDigitOrUnderscore)
+            guard !mantissa.isEmpty else { return false }
+            rest = rest.dropFirst(mantissa.count)
+            if rest.isEmpty { return true }
+            guard rest.first == 0x65 || rest.first == 0x45 else { return false }
+            rest = rest.dropFirst()
+            guard let sign = rest.first, sign == 0x2B || sign == 0x2D else { return false }
+            rest = rest.dropFirst()
+            return !rest.isEmpty && rest.allSatisfy { isDigit($0) }
+        }
+        guard isDigit(first) else { return false }
+        var rest = bytes.dropFirst()
+        rest = rest.dropFirst(rest.prefix(while: isDigitOrUnderscore).count)
+        if rest.first == 0x3A {  // sexagesimal: (:[0-5]?[0-9])+\.[0-9_]*
+            var sawPart = false
+            while rest.first == 0x3A {
+                rest = rest.dropFirst()
+                let part = rest.prefix(while: { isDigit($0) })
+                guard isSexagesimalPart(part) else { return false }
+                rest = rest.dropFirst(part.count)
+                sawPart = true
+            }
+            guard sawPart, rest.first == 0x2E else { return false }
+            return rest.dropFirst().allSatisfy(isDigitOrUnderscore)
+        }
+        if rest.first == 0x2E {
+            rest = rest.dropFirst()
+            rest = rest.dropFirst(rest.prefix(while: isDigitOrUnderscore).count)
+        }
+        if rest.isEmpty { return true }
+        guard rest.first == 0x65 || rest.first == 0x45 else { return false }
+        rest = rest.dropFirst()
+        if let sign = rest.first, sign == 0x2B || sign == 0x2D { rest = rest.dropFirst() }
+        return !rest.isEmpty && rest.allSatisfy { isDigit($0) }
+    }
 }
