@@ -50,6 +50,7 @@ struct CheckCommand: ParsableCommand {
     var writeBaseline: String?
 
     @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Flag(help: "Print timing figures (parsing, digest verification, rules) on stderr.")
     var timing = false
@@ -82,7 +83,13 @@ struct CheckCommand: ParsableCommand {
         let inputErrors = loaded.errors
         let parseSeconds = Date().timeIntervalSince(start)
         let checker = Checker(version: autheliaVersion?.version, profiles: loadedProfiles)
-        let (perGuide, secrets, statistics) = checker.check(guides)
+        var cache = cacheOptions.open()
+        let run = checker.run(guides, cache: cache)
+        if cache != nil {
+            cache!.record(run.computed)
+            cache!.save()
+        }
+        let (perGuide, secrets, statistics) = (run.findings, run.secrets, run.statistics)
         var findings = perGuide.flatMap { $0 }
         if let baseline {
             let data: Data
@@ -100,6 +107,8 @@ struct CheckCommand: ParsableCommand {
                                  guides.count, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
                                  statistics.verificationSeconds, statistics.ruleSeconds)
             FileHandle.standardError.write(Data(figures.utf8))
+            // This line's form is stable: scripts read it.
+            FileHandle.standardError.write(Data("digests: computed \(statistics.computedVerifications), cached \(statistics.cachedVerifications)\n".utf8))
         }
 
         let fileReports = reports.compactMap(\.file)

@@ -35,17 +35,26 @@ struct FixCommand: ParsableCommand {
 
     @OptionGroup var profileOptions: ProfileOptions
     @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
         let fixer = Fixer(checker: Checker(version: autheliaVersion?.version, profiles: try profileOptions.load()))
         let loaded = inputOptions.input.load(paths)
         var failures = loaded.errors.map(\.description)
+        // One check of every guide, as `check` runs it (each digest once, the cache honoured);
+        // fixes are proven by re-checking only the guides they change, with those verdicts.
+        var cache = cacheOptions.open()
+        let run = fixer.checker.run(loaded.guides, cache: cache)
+        if cache != nil {
+            cache!.record(run.computed)
+            cache!.save()
+        }
         var remaining = 0
         var fixedCount = 0
-        for guide in loaded.guides {
+        for (index, guide) in loaded.guides.enumerated() {
             let path = guide.path
             do {
-                let outcome = try fixer.fix(guide)
+                let outcome = try fixer.fix(guide, findings: run.findings[index], known: run.verifications)
                 remaining += outcome.remaining.filter { $0.severity == .error }.count
                 guard outcome.changed else { continue }
                 fixedCount += outcome.applied.count

@@ -9,3 +9,14 @@ struct InputOptions: ParsableArguments {
 
     var input: GuideInput { GuideInput(maximumBytes: maxFileSize) }
 }
+
+/// The persistent digest cache (`DigestCache`): on unless `--no-cache`.
+struct CacheOptions: ParsableArguments {
+    @Flag(help: "Do not read or write the digest cache ($XDG_CACHE_HOME/guidekit, else ~/.cache/guidekit).")
+    var noCache = false
+
+    func open() -> DigestCache? {
+        guard !noCache, let directory = DigestCache.defaultDirectory() else { return nil }
+        return DigestCache.open(directory: directory)
+    }
+}

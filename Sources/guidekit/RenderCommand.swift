@@ -42,11 +42,13 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var profileOptions: ProfileOptions
 
     @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one --site FILE") }
         let renderer = GuideRenderer(checker: Checker(profiles: try profileOptions.load()), template: try Self.loadTemplate(template))
-        let pipeline = RenderPipeline(renderer: renderer, input: inputOptions.input, version: autheliaVersion?.version, seed: seed)
+        let pipeline = RenderPipeline(renderer: renderer, input: inputOptions.input, version: autheliaVersion?.version, seed: seed,
+                                      cache: cacheOptions.open())
         let outcome = try pipeline.run(guides: guides, sites: sites, output: out)
         guard outcome.failures.isEmpty else {
             for failure in outcome.failures {

@@ -1,4 +1,5 @@
 import Foundation
+import SecretDigests
 
 /// Runs the rules over guides. Pure apart from the clock: text in, findings out; reading files
 /// is the caller's job.
@@ -21,17 +22,33 @@ public struct Checker: Sendable {
     public struct Statistics: Sendable {
         public var clients = 0
         /// (client, stated secret) pairs whose digest was checked, and how many distinct
-        /// (digest, secret) computations that took.
+        /// (digest, secret) pairs that was.
         public var checkedDigests = 0
         public var verifications = 0
+        /// Distinct pairs computed in this run, and those answered without computing (the
+        /// persistent cache, or pairs the caller already knew).
+        public var computedVerifications = 0
+        public var cachedVerifications = 0
         public var verificationSeconds = 0.0
         public var ruleSeconds = 0.0
     }
 
+    /// The outcome of checking several guides.
+    public struct Run: Sendable {
+        /// Per guide, in order: its findings, and the secret values its output must mask.
+        public var findings: [[Finding]]
+        public var secrets: [Set<String>]
+        /// Every verdict the run used, and the ones it computed (worth remembering).
+        public var verifications: [VerificationRequest: DigestVerification]
+        public var computed: [VerificationRequest: DigestVerification]
+        public var statistics: Statistics
+    }
+
     /// Checks several guides: all digest verifications of the run are collected first,
-    /// de-duplicated and spread over the cores, then the rules run.
-    /// - Returns: per guide, its findings and the secret values its output must mask.
-    public func check(_ guides: [Guide]) -> (findings: [[Finding]], secrets: [Set<String>], statistics: Statistics) {
+    /// de-duplicated, answered from `known` and `cache` where possible, the rest spread over
+    /// the cores; then the rules run.
+    public func run(_ guides: [Guide], known: [VerificationRequest: DigestVerification] = [:],
+                    cache: DigestCache? = nil) -> Run {
         var statistics = Statistics()
         var contexts = guides.map { CheckContext(guide: $0, version: version, profiles: profiles) }
         statistics.clients = contexts.reduce(0) { $0 + $1.clients.count }
@@ -39,8 +56,16 @@ public struct Checker: Sendable {
         statistics.checkedDigests = all.count
         let requests = Set(all)
         statistics.verifications = requests.count
+        var results: [VerificationRequest: DigestVerification] = [:]
+        var missing: Set<VerificationRequest> = []
+        for request in requests {
+            if let verdict = known[request] ?? cache?.verdict(for: request) { results[request] = verdict } else { missing.insert(request) }
+        }
+        statistics.cachedVerifications = results.count
+        statistics.computedVerifications = missing.count
         let start = Date()
-        let results = VerificationPool.verify(requests)
+        let computed = VerificationPool.verify(missing)
+        results.merge(computed) { old, _ in old }
         statistics.verificationSeconds = Date().timeIntervalSince(start)
         let ruleStart = Date()
         let findings = contexts.indices.map { index in
@@ -48,7 +73,14 @@ public struct Checker: Sendable {
             return check(contexts[index])
         }
         statistics.ruleSeconds = Date().timeIntervalSince(ruleStart)
-        return (findings, contexts.map(\.secretValues), statistics)
+        return Run(findings: findings, secrets: contexts.map(\.secretValues), verifications: results, computed: computed,
+                   statistics: statistics)
+    }
+
+    /// - Returns: per guide, its findings and the secret values its output must mask.
+    public func check(_ guides: [Guide]) -> (findings: [[Finding]], secrets: [Set<String>], statistics: Statistics) {
+        let run = run(guides)
+        return (run.findings, run.secrets, run.statistics)
     }
 
     public func check(_ context: CheckContext) -> [Finding] {

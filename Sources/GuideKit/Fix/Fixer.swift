@@ -1,3 +1,5 @@
+import SecretDigests
+
 /// Applies the certain fixes of a guide's findings (`Finding.fix`), then proves the result:
 /// it must still parse, lose the fixed findings and gain no error. Everything outside the
 /// edited spans stays byte for byte (line endings included).
@@ -30,11 +32,14 @@ public struct Fixer: Sendable {
         try fix(GuideParser.parse(path: path, text: text))
     }
 
-    /// Fixes a guide already parsed (the command parses every guide once, as `check` does).
-    public func fix(_ guide: Guide) throws(Failure) -> Outcome {
+    /// Fixes a guide already parsed. `findings` and `known` come from the check run the fix
+    /// belongs to (the command checks every guide once, as `check` does): the guide is not
+    /// checked again before fixing, and proving the fix computes no digest already verified.
+    public func fix(_ guide: Guide, findings checked: [Finding]? = nil,
+                    known: [VerificationRequest: DigestVerification] = [:]) throws(Failure) -> Outcome {
         let path = guide.path
         let text = guide.source.originalText
-        let findings = checker.check(guide).filter(\.isActive)
+        let findings = (checked ?? checker.run([guide], known: known).findings[0]).filter(\.isActive)
         // Edits of different fixes must not overlap; the first fix of a span wins, later
         // ones wait for the next run.
         var applied: [Finding] = []
@@ -52,7 +57,7 @@ public struct Fixer: Sendable {
             return Outcome(path: path, original: text, fixed: text, applied: [], remaining: findings)
         }
         let fixed = Self.apply(edits, to: text)
-        let after = checker.check(GuideParser.parse(path: path, text: fixed)).filter(\.isActive)
+        let after = checker.run([GuideParser.parse(path: path, text: fixed)], known: known).findings[0].filter(\.isActive)
         if let broken = after.first(where: { $0.ruleID == "yaml-syntax" }), !findings.contains(where: { $0.ruleID == "yaml-syntax" }) {
             throw Failure(path: path, message: "the fixes would break the YAML (\(broken.message)); nothing was written")
         }

@@ -30,6 +30,8 @@ public struct GuideRenderer: Sendable {
         /// Parsed from the text with `sitevar` shortcodes resolved: edits apply to that text.
         public var guide: Guide
         var originalFindings: [Finding]
+        /// Digest verdicts of the guide as written: the re-check of a render reuses them.
+        var verifications: [VerificationRequest: DigestVerification] = [:]
         /// What each setting means (profile first), worked out once for every site.
         var meanings: SettingMeanings
     }
@@ -47,10 +49,26 @@ public struct GuideRenderer: Sendable {
     /// Checks the guide as written (it must have no error). Done once per guide, not once per
     /// site: checking verifies the guide's own digest.
     public func prepare(_ parsed: Guide) throws(RenderError) -> PreparedGuide {
-        let path = parsed.path
+        try prepare([parsed], cache: nil)[0].get()
+    }
+
+    /// Prepares several guides with one check run (each distinct digest verified once, or
+    /// answered by the cache).
+    public func prepare(_ parsed: [Guide], cache: DigestCache?) -> [Result<PreparedGuide, RenderError>] {
         // A parse of the file as written still has shortcodes: edits need the resolved text.
-        let guide = parsed.source.shortcodes.isEmpty ? parsed : Self.resolvedParse(path: path, text: parsed.source.originalText)
-        let findings = checker.check(guide)
+        let guides = parsed.map { $0.source.shortcodes.isEmpty ? $0 : Self.resolvedParse(path: $0.path, text: $0.source.originalText) }
+        let run = checker.run(guides, cache: cache)
+        return guides.indices.map { index in
+            Result { () throws(RenderError) in
+                var prepared = try prepare(guides[index], findings: run.findings[index])
+                prepared.verifications = run.verifications
+                return prepared
+            }
+        }
+    }
+
+    private func prepare(_ guide: Guide, findings: [Finding]) throws(RenderError) -> PreparedGuide {
+        let path = guide.path
         if let error = findings.first(where: { $0.severity == .error }) {
             throw RenderError(site: "-", guide: Self.stem(path), message: "the guide itself does not check clean; fix it first",
                               findings: [error])
@@ -95,7 +113,13 @@ public struct GuideRenderer: Sendable {
         var recheck = checker
         recheck.version = target
         let renderedGuide = GuideParser.parse(path: path, text: rendered, html: true)
-        let findings = recheck.check(renderedGuide)
+        // A freshly generated pair is correct by construction: the re-check does not pay for
+        // its PBKDF2 again (nor for the guide's own digests, verified in `prepare`).
+        var known = prepared.verifications
+        if let secret = plan.newSecret, let digest = plan.newDigest {
+            known[VerificationRequest(digest: digest, secret: secret)] = .match
+        }
+        let findings = recheck.run([renderedGuide], known: known).findings[0]
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw fail("the rendered guide does not check clean", findings: errors)

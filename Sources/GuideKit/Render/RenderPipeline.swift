@@ -1,4 +1,5 @@
 import Foundation
+import SecretDigests
 
 /// `guidekit render` as a library, one way through:
 ///
@@ -15,8 +16,12 @@ public struct RenderPipeline: Sendable {
     public var version: AutheliaVersion?
     /// Makes secrets and salts reproducible (tests and examples only).
     public var seed: UInt64?
+    /// Verdicts of the guides' own digests, remembered across runs.
+    public var cache: DigestCache?
 
-    public init(renderer: GuideRenderer, input: GuideInput = GuideInput(), version: AutheliaVersion? = nil, seed: UInt64? = nil) {
+    public init(renderer: GuideRenderer, input: GuideInput = GuideInput(), version: AutheliaVersion? = nil, seed: UInt64? = nil,
+                cache: DigestCache? = nil) {
+        self.cache = cache
         self.renderer = renderer
         self.input = input
         self.version = version
@@ -41,8 +46,11 @@ public struct RenderPipeline: Sendable {
         let errors = found.errors + loaded.errors
         var prepared: [GuideRenderer.PreparedGuide] = []
         var failures: [RenderError] = []
-        for guide in loaded.guides {
-            do { prepared.append(try renderer.prepare(guide)) } catch { failures.append(error) }
+        for result in renderer.prepare(loaded.guides, cache: cache) {
+            switch result {
+            case .success(let guide): prepared.append(guide)
+            case .failure(let error): failures.append(error)
+            }
         }
         return (prepared, failures, errors)
     }

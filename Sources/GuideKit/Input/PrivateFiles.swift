@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Files only their owner may read: created with their final mode (0600, folders 0700) by
+/// open(2)/mkdir(2) themselves, whatever the umask, and replaced atomically with rename(2).
+enum PrivateFiles {
+    /// Creates `path` (0700) or checks an existing one is a folder owned by this user (and
+    /// takes group and other permissions away from it).
+    static func ensurePrivateDirectory(_ path: String) -> Bool {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        }
+        if mkdir(path, 0o700) != 0 && errno != EEXIST { return false }
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid() else { return false }
+        if info.st_mode & 0o077 != 0 { return chmod(path, 0o700) == 0 }
+        return true
+    }
+
+    /// The file's text, or `nil` (missing, unreadable, not a regular file, over 4 MB, not UTF-8).
+    static func read(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= 4 << 20,
+              let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    /// Writes a temporary file created 0600 beside `path`, then renames it over `path`.
+    static func writeAtomically(_ text: String, to path: String) -> Bool {
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard result > 0 else { close(descriptor); unlink(temporary); return false }
+            written += result
+        }
+        guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+}
