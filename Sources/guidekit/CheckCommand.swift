@@ -52,6 +52,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var cacheOptions: CacheOptions
 
+    @Flag(help: "No progress line on a terminal.")
+    var quiet = false
+
     @Flag(help: "Print timing figures (parsing, digest verification, rules) on stderr.")
     var timing = false
 
@@ -61,50 +64,41 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let input = inputOptions.input
         let loadedProfiles = try profileOptions.load()
-        let start = Date()
-        let loaded = try input.load(paths) { found in
-            var files = found
-            if let changedSince {
-                let changed: Set<String>
-                do {
-                    changed = try GitChanges.files(since: changedSince, in: FileManager.default.currentDirectoryPath)
-                } catch {
-                    throw InputFailure("--changed-since: \(error)")
-                }
-                files = ChangedGuides.select(files, changed: changed, profiles: loadedProfiles) { path in
-                    (try? input.reader.read(path))
-                        .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: loadedProfiles)?.id }
-                }
+        var (files, inputErrors) = input.files(in: paths)
+        if let changedSince {
+            let changed: Set<String>
+            do {
+                changed = try GitChanges.files(since: changedSince, in: FileManager.default.currentDirectoryPath)
+            } catch {
+                throw InputFailure("--changed-since: \(error)")
             }
-            if let shard { files = shard.shard.select(files) }
-            return files
+            files = ChangedGuides.select(files, changed: changed, profiles: loadedProfiles) { path in
+                (try? input.reader.read(path))
+                    .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: loadedProfiles)?.id }
+            }
         }
-        let guides = loaded.guides
-        let inputErrors = loaded.errors
-        let parseSeconds = Date().timeIntervalSince(start)
-        let checker = Checker(version: autheliaVersion?.version, profiles: loadedProfiles)
-        var cache = cacheOptions.open()
-        let run = checker.run(guides, cache: cache)
-        if cache != nil {
-            cache!.record(run.computed)
-            cache!.save()
-        }
-        let (perGuide, secrets, statistics) = (run.findings, run.secrets, run.statistics)
-        var findings = perGuide.flatMap { $0 }
+        if let shard { files = shard.shard.select(files) }
+        var knownFindings: Baseline?
         if let baseline {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: baseline)) } catch {
                 throw InputFailure("\(baseline): cannot be read")
             }
-            do { findings = try Baseline.decode(data, path: baseline).mark(findings) } catch { throw InputFailure("\(error)") }
+            do { knownFindings = try Baseline.decode(data, path: baseline) } catch { throw InputFailure("\(error)") }
         }
-        var report = CheckReport(findings: findings, files: guides.map(\.path),
-                                 sources: Dictionary(guides.map { ($0.path, $0.source) }, uniquingKeysWith: { a, _ in a }),
-                                 seconds: Date().timeIntervalSince(start), rules: checker.rules.map(\.description))
-        report.secrets = Dictionary(zip(guides.map(\.path), secrets), uniquingKeysWith: { a, _ in a })
+        let checker = Checker(version: autheliaVersion?.version, profiles: loadedProfiles)
+        let batch = BatchCheck(checker: checker, input: input, cache: cacheOptions.open(), baseline: knownFindings)
+        let progress = ProgressBar(label: "check", quiet: quiet)
+        let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }
+        progress.finish()
+        outcome.cache?.save()
+        inputErrors += outcome.errors
+        let report = outcome.report
+        let findings = report.findings
+        let statistics = outcome.statistics
         if timing {
             let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
-                                 guides.count, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
+                                 report.files.count, outcome.parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
                                  statistics.verificationSeconds, statistics.ruleSeconds)
             FileHandle.standardError.write(Data(figures.utf8))
             // This line's form is stable: scripts read it.

@@ -41,6 +41,9 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var profileOptions: ProfileOptions
 
+    @Flag(help: "No progress line on a terminal.")
+    var quiet = false
+
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var cacheOptions: CacheOptions
 
@@ -49,7 +52,9 @@ struct RenderCommand: ParsableCommand {
         let renderer = GuideRenderer(checker: Checker(profiles: try profileOptions.load()), template: try Self.loadTemplate(template))
         let pipeline = RenderPipeline(renderer: renderer, input: inputOptions.input, version: autheliaVersion?.version, seed: seed,
                                       cache: cacheOptions.open())
-        let outcome = try pipeline.run(guides: guides, sites: sites, output: out)
+        let progress = ProgressBar(label: "render", quiet: quiet)
+        let outcome = try pipeline.run(guides: guides, sites: sites, output: out) { progress.update(done: $0, total: $1) }
+        progress.finish()
         guard outcome.failures.isEmpty else {
             for failure in outcome.failures {
                 FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))

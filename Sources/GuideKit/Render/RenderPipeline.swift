@@ -70,11 +70,15 @@ public struct RenderPipeline: Sendable {
         return sites
     }
 
-    /// Stage 3: every (site, guide) pair, spread over the cores.
-    public func render(_ guides: [GuideRenderer.PreparedGuide], for sites: [Site]) -> [Result<RenderedGuide, RenderError>] {
+    /// Stage 3: every (site, guide) pair, spread over the cores. `progress` is called after
+    /// each render with (done, total), from any thread.
+    public func render(_ guides: [GuideRenderer.PreparedGuide], for sites: [Site],
+                       progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [Result<RenderedGuide, RenderError>] {
         let jobs = sites.flatMap { site in guides.map { (site, $0) } }
         let renderer = renderer, version = version, seed = seed
+        let counter = Counter()
         return jobs.concurrentMap { job in
+            defer { progress(counter.increment(), jobs.count) }
             let (site, guide) = job
             if let seed {
                 var random = SeededGenerator(seed: seed, name: site.name + "/" + guide.path)
@@ -87,14 +91,15 @@ public struct RenderPipeline: Sendable {
 
     /// All stages. Input problems (unreadable guide, invalid site file, unwritable output)
     /// throw; guides and renders that fail are in the outcome, and then nothing is written.
-    public func run(guides paths: [String], sites sitePaths: [String], output: String) throws(InputError) -> Outcome {
+    public func run(guides paths: [String], sites sitePaths: [String], output: String,
+                    progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws(InputError) -> Outcome {
         let (prepared, guideFailures, errors) = prepare(paths)
         if let error = errors.first { throw error }
         var outcome = Outcome(failures: guideFailures)
         guard guideFailures.isEmpty else { return outcome }
         outcome.sites = try Self.loadSites(sitePaths, for: prepared)
         let start = Date()
-        for result in render(prepared, for: outcome.sites) {
+        for result in render(prepared, for: outcome.sites, progress: progress) {
             switch result {
             case .success(let rendered): outcome.rendered.append(rendered)
             case .failure(let error): outcome.failures.append(error)
@@ -108,5 +113,18 @@ public struct RenderPipeline: Sendable {
             throw InputError(path: error.path, message: error.message)
         }
         return outcome
+    }
+}
+
+/// A count shared by the threads of one render.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
     }
 }

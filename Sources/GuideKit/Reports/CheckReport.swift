@@ -7,6 +7,24 @@ public struct CheckReport: Sendable {
     public var sources: [String: PreparedSource]
     /// Per file, the secret values its snippets must not show (`SettingMeanings.secretValues`).
     public var secrets: [String: Set<String>] = [:]
+    /// Per file, the lines findings point at, secrets already masked: what the text format
+    /// needs when the sources themselves were not kept (`BatchCheck` drops them).
+    public var snippetLines: [String: [Int: String]] = [:]
+
+    /// The source line under a finding, secrets masked (same length, so the caret lines up).
+    public func snippetLine(for finding: Finding) -> String? {
+        if let line = snippetLines[finding.path]?[finding.location.line] { return line }
+        guard let source = sources[finding.path] else { return nil }
+        return Self.masked(String(source.originalLine(finding.location.line)), secrets: secrets[finding.path] ?? [])
+    }
+
+    static func masked(_ line: String, secrets: Set<String>) -> String {
+        var line = line
+        for secret in secrets where line.contains(secret) {
+            line = line.replacingOccurrences(of: secret, with: String(repeating: "*", count: secret.count))
+        }
+        return line
+    }
     public var seconds: Double
     /// The rules that ran, in order (SARIF lists them; findings name them by id).
     public var rules: [RuleDescription]

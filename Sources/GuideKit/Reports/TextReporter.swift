@@ -10,14 +10,15 @@ public struct TextReporter: Sendable {
     /// - Parameter secrets: values masked in the source line (same length, so the caret
     ///   still lines up): a snippet must not carry a client secret into a CI log.
     public func render(_ finding: Finding, source: PreparedSource?, secrets: Set<String> = []) -> String {
+        render(finding, line: source.map { CheckReport.masked(String($0.originalLine(finding.location.line)), secrets: secrets) })
+    }
+
+    /// - Parameter line: the source line under the finding, secrets already masked.
+    public func render(_ finding: Finding, line: String?) -> String {
         let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
         var text = "\(finding.place): \(severity): "
             + "\(paint(finding.message, "1")) [\(finding.ruleID)]\n"
-        if let source {
-            var line = source.originalLine(finding.location.line)
-            for secret in secrets where line.contains(secret) {
-                line = Substring(line.replacingOccurrences(of: secret, with: String(repeating: "*", count: secret.count)))
-            }
+        if let line = line.map({ Substring($0) }) {
             let number = String(finding.location.line)
             let gutter = String(repeating: " ", count: number.count)
             text += "\(gutter) |\n\(number) | \(line)\n"
@@ -48,7 +49,7 @@ public struct TextReporter: Sendable {
     public func render(_ report: CheckReport) -> String {
         var output = ""
         for finding in report.active {
-            output += render(finding, source: report.sources[finding.path], secrets: report.secrets[finding.path] ?? []) + "\n"
+            output += render(finding, line: report.snippetLine(for: finding)) + "\n"
         }
         var summary = self.summary(findings: report.active, files: report.files.count)
         let suppressed = report.findings.filter { $0.suppression != nil }.count
