@@ -50,7 +50,9 @@ public struct Checker: Sendable {
     public func run(_ guides: [Guide], known: [VerificationRequest: DigestVerification] = [:],
                     cache: DigestCache? = nil) -> Run {
         var statistics = Statistics()
-        var contexts = guides.map { CheckContext(guide: $0, version: version, profiles: profiles) }
+        // Guides are independent: their contexts and rules run on every core.
+        let version = version, profiles = profiles
+        var contexts = guides.concurrentMap { CheckContext(guide: $0, version: version, profiles: profiles) }
         statistics.clients = contexts.reduce(0) { $0 + $1.clients.count }
         let all = contexts.flatMap(\.verificationRequests)
         statistics.checkedDigests = all.count
@@ -68,10 +70,8 @@ public struct Checker: Sendable {
         results.merge(computed) { old, _ in old }
         statistics.verificationSeconds = Date().timeIntervalSince(start)
         let ruleStart = Date()
-        let findings = contexts.indices.map { index in
-            contexts[index].verifications = results
-            return check(contexts[index])
-        }
+        for index in contexts.indices { contexts[index].verifications = results }
+        let findings = contexts.concurrentMap { check($0) }
         statistics.ruleSeconds = Date().timeIntervalSince(ruleStart)
         return Run(findings: findings, secrets: contexts.map(\.secretValues), verifications: results, computed: computed,
                    statistics: statistics)

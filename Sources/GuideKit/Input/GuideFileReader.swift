@@ -14,35 +14,62 @@ public struct GuideFileReader: Sendable {
     }
 
     public func read(_ path: String) throws(InputError) -> String {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            throw InputError(path: path, message: "no such file")
+        try Self.decode(try readBytes(path), path: path)
+    }
+
+    /// The file's bytes, read with POSIX calls: opened without blocking (a FIFO named `*.md`
+    /// must not hang the run), checked to be a regular file and within the size limit before
+    /// anything is read, then read to the end.
+    func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT, ENOTDIR: throw InputError(path: path, message: "no such file")
+            case EACCES, EPERM: throw InputError(path: path, message: "cannot be read (permission denied)")
+            default: throw InputError(path: path, message: "cannot be opened (\(String(cString: strerror(code))))")
+            }
         }
-        if attributes[.type] as? FileAttributeType == .typeDirectory {
-            throw InputError(path: path, message: "is a directory, expected a Markdown file")
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw InputError(path: path, message: "cannot be read") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw InputError(path: path, message: "is a directory, expected a Markdown file")
+        default: throw InputError(path: path, message: "is not a regular file (a device, pipe or socket), expected a Markdown file")
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let size = Int(info.st_size)
         if size > maximumBytes {
             throw InputError(path: path, message: "file is \(Self.megabytes(size)), larger than the \(Self.megabytes(maximumBytes)) limit for a guide (raise it with --max-file-size)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(path: path, message: "cannot be read (permission denied?)")
+        // Read at most one byte more than the limit: a file growing while read is caught too.
+        var bytes = [UInt8](repeating: 0, count: min(size, maximumBytes) + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count == 0 { break }
+            guard count > 0 else {
+                if errno == EINTR { continue }
+                throw InputError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            filled += count
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw InputError(path: path, message: "cannot be read: \(error.localizedDescription)")
+        if filled > maximumBytes {
+            throw InputError(path: path, message: "file grew past the \(Self.megabytes(maximumBytes)) limit for a guide while it was read")
         }
-        return try Self.decode(data, path: path)
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// Decodes bytes as a UTF-8 guide, naming the first problem's line and column.
     public static func decode(_ data: Data, path: String) throws(InputError) -> String {
-        var bytes = [UInt8](data)
+        try decode([UInt8](data), path: path)
+    }
+
+    static func decode(_ input: [UInt8], path: String) throws(InputError) -> String {
+        var bytes = input
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(path: path, message: bytes.isEmpty ? "file is empty" : "file holds only whitespace")

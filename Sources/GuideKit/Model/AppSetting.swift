@@ -24,7 +24,7 @@ public struct AppSetting: Sendable, Equatable {
         self.key = key
         self.value = value
         self.origin = origin
-        nameMeaning = SettingMeaning(settingName: key.value)
         keyWords = SettingMeaning.words(key.value)
+        nameMeaning = SettingMeaning(words: keyWords)
     }
 }

@@ -51,7 +51,12 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
     /// (`client-id`), config keys (`client_id`, `clientId`) and environment variables
     /// (`GF_AUTH_GENERIC_OAUTH_CLIENT_ID`). Mostly the trailing words decide.
     public init?(settingName: String) {
-        var words = Self.words(settingName)
+        self.init(words: Self.words(settingName))
+    }
+
+    /// The same, from the name's words (`words(_:)`), when the caller has them already.
+    init?(words: [String]) {
+        var words = words
         guard let last = words.last else { return nil }
         let all = Set(words)
         func suffix(_ tail: String...) -> Bool { words.suffix(tail.count).elementsEqual(tail) }

@@ -7,9 +7,28 @@ extension StringProtocol {
     public func lines() -> [SubSequence] {
         // Bytes, not characters: a newline byte is never part of a longer UTF-8 sequence, and
         // "\r\n" must split too (it is one Character).
+        let bytes = utf8
+        // Fast path: find the line feeds in contiguous UTF-8 with raw byte offsets.
+        let offsets: [Int]? = bytes.withContiguousStorageIfAvailable { buffer in
+            var found: [Int] = []
+            for (offset, byte) in buffer.enumerated() where byte == 0x0A { found.append(offset) }
+            return found
+        }
         var lines: [SubSequence] = []
         var start = startIndex
-        let bytes = utf8
+        if let offsets {
+            lines.reserveCapacity(offsets.count + 1)
+            var previous = 0
+            var cursor = bytes.startIndex
+            for offset in offsets {
+                cursor = bytes.index(cursor, offsetBy: offset - previous)
+                lines.append(self[start..<cursor])
+                start = bytes.index(after: cursor)
+                previous = offset
+            }
+            lines.append(self[start..<endIndex])
+            return lines
+        }
         var index = bytes.startIndex
         while index < bytes.endIndex {
             if bytes[index] == 0x0A {

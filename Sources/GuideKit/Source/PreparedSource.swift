@@ -16,7 +16,9 @@ public struct PreparedSource: Sendable {
     /// The text given to cmark: same lines as the file, front matter blanked, shortcodes resolved.
     public let resolvedText: String
     private let originalLines: [Substring]
-    private let resolvedLines: [String]
+    /// Unchanged lines are slices of the original text (no copy); only lines with a
+    /// shortcode or front matter are new strings.
+    private let resolvedLines: [Substring]
     /// Per line (0-based index), the replaced spans in resolved-scalar coordinates.
     private let replacements: [Int: [Replacement]]
 
@@ -35,7 +37,7 @@ public struct PreparedSource: Sendable {
         let frontMatter = FrontMatter.detect(in: lines)
         self.frontMatter = frontMatter
 
-        var resolved: [String] = []
+        var resolved: [Substring] = []
         var replacements: [Int: [Replacement]] = [:]
         var shortcodes: [SitevarShortcode] = []
         resolved.reserveCapacity(lines.count)
@@ -46,7 +48,7 @@ public struct PreparedSource: Sendable {
             }
             let found = SitevarShortcode.scan(line, lineNumber: index + 1)
             guard !found.isEmpty else {
-                resolved.append(String(line))
+                resolved.append(line)
                 continue
             }
             var output = ""
@@ -68,13 +70,15 @@ public struct PreparedSource: Sendable {
                 shortcodes.append(shortcode)
             }
             output += line[cursor...]
-            resolved.append(output)
+            resolved.append(Substring(output))
             replacements[index] = spans
         }
         resolvedLines = resolved
         self.replacements = replacements
         self.shortcodes = shortcodes
-        resolvedText = resolved.joined(separator: "\n")
+        // Most guides have neither front matter nor shortcodes: then the text is its own
+        // resolved form.
+        resolvedText = frontMatter == nil && shortcodes.isEmpty ? text : resolved.joined(separator: "\n")
     }
 
     public var lineCount: Int { originalLines.count }
@@ -95,8 +99,8 @@ public struct PreparedSource: Sendable {
     public func resolvedLine(_ line: Int) -> String {
         guard line >= 1, line <= resolvedLines.count else { return "" }
         var text = resolvedLines[line - 1]
-        if text.last == "\r" { text.removeLast() }
-        return text
+        if text.utf8.last == 0x0D { text = text.dropLast() }
+        return String(text)
     }
 
     /// Maps a 1-based scalar column of a resolved line back to the original file.

@@ -65,23 +65,28 @@ public struct SitevarShortcode: Sendable, Equatable {
     }
 
     /// Reads `key="value"` (or `key='value'`, or a bare word) from shortcode parameters.
+    /// Works on UTF-8 bytes: every delimiter is ASCII.
     private static func parameter(_ key: String, in text: Substring) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        let keyScalars = Array(key.unicodeScalars) + ["="]
-        var index = 0
-        while index + keyScalars.count <= scalars.count {
-            let atWordStart = index == 0 || scalars[index - 1] == " " || scalars[index - 1] == "\t"
-            guard atWordStart, Array(scalars[index..<index + keyScalars.count]) == keyScalars else {
-                index += 1
-                continue
+        let bytes = text.utf8
+        let pattern = Array(key.utf8) + [UInt8(ascii: "=")]
+        var index = bytes.startIndex
+        var previous: UInt8 = UInt8(ascii: " ")
+        while index < bytes.endIndex {
+            if previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t"),
+               bytes[index...].starts(with: pattern) {
+                let valueStart = bytes.index(index, offsetBy: pattern.count)
+                guard valueStart < bytes.endIndex else { return "" }
+                let quote = bytes[valueStart]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    let body = bytes.index(after: valueStart)
+                    guard let end = bytes[body...].firstIndex(of: quote) else { return nil }
+                    return String(text[body..<end])
+                }
+                let end = bytes[valueStart...].firstIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? bytes.endIndex
+                return String(text[valueStart..<end])
             }
-            var rest = scalars[(index + keyScalars.count)...]
-            guard let quote = rest.first, quote == "\"" || quote == "'" else {
-                return String(String.UnicodeScalarView(rest.prefix { $0 != " " && $0 != "\t" }))
-            }
-            rest = rest.dropFirst()
-            guard let end = rest.firstIndex(of: quote) else { return nil }
-            return String(String.UnicodeScalarView(rest[..<end]))
+            previous = bytes[index]
+            index = bytes.index(after: index)
         }
         return nil
     }
