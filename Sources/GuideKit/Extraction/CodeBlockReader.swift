@@ -27,8 +27,13 @@ enum CodeBlockReader {
             block.role = BlockRole(rawValue: declared.value ?? "")
             block.roleSource = .declared(declared.location)
         }
-        if block.role != .ignore, block.isYAML || block.role == .autheliaClient {
-            // (Application YAML is parsed too: its settings are read from the YAML tree.)
+        // Only YAML that can matter is composed: a block declared as Authelia's or the
+        // application's, application YAML (its settings are read from the tree), and any YAML
+        // that may list clients. Other YAML (the rest of Authelia's configuration, manifests
+        // of unrelated services) is left as text: composing it cost time and found nothing.
+        let mayMatter = block.role == .autheliaClient || block.role == .appSettings
+            || (block.isYAML && (inApplicationSection || content.utf8.contains(subsequence: "clients")))
+        if block.role != .ignore, mayMatter {
             block.yaml = Result { () throws(YAMLSyntaxError) in
                 try YAMLReader.read(content) { map.location(line: $0, column: $1) }
             }

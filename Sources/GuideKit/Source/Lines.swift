@@ -41,3 +41,17 @@ extension StringProtocol {
         return lines
     }
 }
+
+extension String.UTF8View {
+    /// Whether the bytes contain `pattern` (ASCII) anywhere.
+    func contains(subsequence pattern: String) -> Bool {
+        let needle = Array(pattern.utf8)
+        guard let first = needle.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].starts(with: needle) { return true }
+            index = self.index(after: found)
+        }
+        return false
+    }
+}
