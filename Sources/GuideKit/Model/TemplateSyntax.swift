@@ -2,7 +2,11 @@
 /// `<client id>` — which no check can compare and no render may rewrite.
 public enum TemplateSyntax {
     public static func isTemplated(_ value: String) -> Bool {
-        value.contains("${") || value.contains("{{") || value.hasPrefix("<") || value.hasPrefix("$")
-            || (value.contains("{") && value.contains("}"))
+        // Bytes, not Foundation's string search: every rule asks this of every setting.
+        let bytes = value.utf8
+        guard let first = bytes.first else { return false }
+        if first == UInt8(ascii: "<") || first == UInt8(ascii: "$") { return true }
+        return bytes.contains(UInt8(ascii: "{")) && (bytes.contains(UInt8(ascii: "}")) || bytes.contains(subsequence: "${")
+            || bytes.contains(subsequence: "{{"))
     }
 }
