@@ -37,6 +37,8 @@ public struct PreparedSource: Sendable {
         let frontMatter = FrontMatter.detect(in: lines)
         self.frontMatter = frontMatter
 
+        // Whole-text pre-scan: guides without any "{{<" (all of ours) skip the per-line scan.
+        let mayHaveShortcodes = text.utf8.contains(subsequence: "{{<")
         var resolved: [Substring] = []
         var replacements: [Int: [Replacement]] = [:]
         var shortcodes: [SitevarShortcode] = []
@@ -46,7 +48,7 @@ public struct PreparedSource: Sendable {
                 resolved.append("")
                 continue
             }
-            let found = SitevarShortcode.scan(line, lineNumber: index + 1)
+            let found = mayHaveShortcodes ? SitevarShortcode.scan(line, lineNumber: index + 1) : []
             guard !found.isEmpty else {
                 resolved.append(line)
                 continue
