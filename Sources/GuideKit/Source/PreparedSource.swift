@@ -97,6 +97,13 @@ public struct PreparedSource: Sendable {
         return text
     }
 
+    /// `resolvedLine` without copying it.
+    func resolvedLineSlice(_ line: Int) -> Substring {
+        guard line >= 1, line <= resolvedLines.count else { return "" }
+        let text = resolvedLines[line - 1]
+        return text.utf8.last == 0x0D ? text.dropLast() : text
+    }
+
     /// The line as cmark saw it (front matter blank, shortcodes resolved).
     public func resolvedLine(_ line: Int) -> String {
         guard line >= 1, line <= resolvedLines.count else { return "" }
