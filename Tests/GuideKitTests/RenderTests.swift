@@ -71,7 +71,7 @@ struct RenderTests {
         #expect(secret.count == 72)
         #expect(rendered.markdown.contains(try #require(fields["client_secret_digest"])))
         #expect(DigestVerifier.verify(try DigestParser.parse(fields["client_secret_digest"]!), secret: secret) == .match)
-        #expect(rendered.artifacts.map(\.name).sorted() == ["authelia-client.yml", "commands-1.sh", "domains.cfg", "secrets.txt"])
+        #expect(rendered.artifacts.map(\.name).sorted() == ["authelia-client.yml", "commands-1.sh", "domains.cfg", "guide.html", "guide.md", "secrets.txt"])
     }
 
     @Test func sameSeedSameBytesOtherSeedOtherSecret() throws {
@@ -215,8 +215,21 @@ struct RenderTests {
         let written = try OutputWriter.write([rendered], to: out)
         #expect(written == [out + "/corp"])
         let secrets = out + "/corp/proxmox/secrets.txt"
-        let mode = (try FileManager.default.attributesOfItem(atPath: secrets)[.posixPermissions] as? NSNumber)?.intValue
-        #expect(mode == 0o600)
+        func mode(_ path: String) throws -> Int? {
+            (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        }
+        #expect(try mode(secrets) == 0o600)
+        // Every file that holds the plaintext secret is private, and so are the folders.
+        let secret = try #require(rendered.artifacts.first { $0.name == "secrets.txt" }?.content
+            .split(separator: "\n").first { $0.hasPrefix("client_secret: ") }?.dropFirst(15))
+        for name in try FileManager.default.contentsOfDirectory(atPath: out + "/corp/proxmox") {
+            let path = out + "/corp/proxmox/" + name
+            let holdsSecret = try String(contentsOfFile: path, encoding: .utf8).contains(secret)
+            #expect(try mode(path) == (holdsSecret ? 0o600 : 0o644), "\(name)")
+        }
+        #expect(try ["guide.md", "guide.html"].allSatisfy { try String(contentsOfFile: out + "/corp/proxmox/" + $0, encoding: .utf8).contains(secret) })
+        #expect(try mode(out + "/corp") == 0o700)
+        #expect(try mode(out + "/corp/proxmox") == 0o700)
         // A second write that fails leaves the first output untouched and no staging folder.
         var broken = rendered
         broken.artifacts.append(.init(name: "bad/name.txt", content: "x", permissions: 0o644))

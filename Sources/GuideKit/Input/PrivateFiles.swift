@@ -28,6 +28,31 @@ enum PrivateFiles {
         return String(data: data, encoding: .utf8)
     }
 
+    /// Creates a new file with exactly `mode` (set by open(2) and fchmod on the open file,
+    /// so the umask cannot widen or narrow it and there is no window with another mode).
+    static func create(_ path: String, contents text: String, mode: mode_t) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0o600)
+        guard descriptor >= 0 else { return false }
+        // open(2) applied the umask to at most 0600; now set the final mode on the open file.
+        guard fchmod(descriptor, mode) == 0, write(text, to: descriptor), close(descriptor) == 0 else {
+            close(descriptor)
+            unlink(path)
+            return false
+        }
+        return true
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) -> Bool {
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard result > 0 else { return false }
+            written += result
+        }
+        return true
+    }
+
     /// Writes a temporary file created 0600 beside `path`, then renames it over `path`.
     static func writeAtomically(_ text: String, to path: String) -> Bool {
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

@@ -22,14 +22,17 @@ public enum OutputWriter {
         do {
             for item in rendered {
                 let folder = ((staging as NSString).appendingPathComponent(item.site) as NSString).appendingPathComponent(item.guide)
-                try wrap(folder) { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                let files = [RenderedGuide.Artifact(name: "guide.md", content: item.markdown, permissions: 0o644),
-                             RenderedGuide.Artifact(name: "guide.html", content: item.html, permissions: 0o644)] + item.artifacts
-                for file in files {
+                // Folders 0700: rendered guides hold secrets.
+                for directory in [staging, (staging as NSString).appendingPathComponent(item.site), folder] {
+                    guard PrivateFiles.ensurePrivateDirectory(directory) else {
+                        throw WriteError(path: directory, message: "cannot be created")
+                    }
+                }
+                for file in item.artifacts {
                     let path = (folder as NSString).appendingPathComponent(file.name)
-                    // Created with its final permissions, so a secret is never readable by others.
-                    guard manager.createFile(atPath: path, contents: Data(file.content.utf8),
-                                             attributes: [.posixPermissions: file.permissions]) else {
+                    // Created with its final mode by open(2) (never a moment readable by others,
+                    // whatever the umask).
+                    guard PrivateFiles.create(path, contents: file.content, mode: mode_t(file.permissions)) else {
                         throw WriteError(path: path, message: "cannot be written")
                     }
                 }

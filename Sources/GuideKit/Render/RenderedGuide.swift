@@ -11,9 +11,10 @@ public struct RenderedGuide: Sendable {
     public var site: String
     /// The guide's output folder name (its file name without `.md`).
     public var guide: String
-    public var markdown: String
-    public var html: String
+    /// Every file of the guide's folder: guide.md, guide.html, then the paste-ready files.
     public var artifacts: [Artifact]
+    public var markdown: String { artifacts.first { $0.name == "guide.md" }?.content ?? "" }
+    public var html: String { artifacts.first { $0.name == "guide.html" }?.content ?? "" }
     /// Things the administrator should know (a reused example secret, values kept from the
     /// guide because the site did not give them).
     public var warnings: [String]
