@@ -175,13 +175,22 @@ struct RenderTests {
 
     static let badSites: [BadSite] = [
         BadSite(yaml: "client_ld: x", message: "unknown site key 'client_ld' — did you mean 'client_id'?"),
-        BadSite(yaml: "application_root_url: proxmox.example.com", message: "not an absolute http(s) URL"),
+        BadSite(yaml: "application_root_url: proxmox.example.com", message: "is not an absolute URL"),
         BadSite(yaml: "application_root_url: http://pve.example.com/", message: "use https"),
-        BadSite(yaml: "application_root_url: 'https://x.example.com/\"><script>'", message: "not an absolute http(s) URL"),
-        BadSite(yaml: "client_id: 'a b'", message: "not a valid client id"),
-        BadSite(yaml: "client_id: \"<script>\"", message: "not a valid client id"),
+        BadSite(yaml: "application_root_url: 'https://x.example.com/\"><script>'", message: "the path may use only"),
+        BadSite(yaml: "client_id: 'a b'", message: "a client id may use only A-Z a-z 0-9 . _ -"),
+        BadSite(yaml: "client_id: \"<script>\"", message: "a client id may use only"),
         BadSite(yaml: "realm: pve", message: "built-in Proxmox realm"),
-        BadSite(yaml: "client_secret: short", message: "at least 8 printable characters"),
+        BadSite(yaml: "client_secret: short", message: "at least 8 characters"),
+        // Shell injection and expansion through site values (each was rendered before).
+        BadSite(yaml: "authelia_root_url: 'https://sso.example.net/$(touch$IFS/tmp/x)/'", message: "the path may use only"),
+        BadSite(yaml: "client_secret: 'x$(touch /tmp/x)'", message: "a client secret may use only"),
+        BadSite(yaml: "client_id: '~root'", message: "a client id may use only"),
+        BadSite(yaml: "client_id: '-rf'", message: "must not start with '-'"),
+        BadSite(yaml: "application_root_url: 'https://pve.example.com:8006:443/'", message: "the port"),
+        BadSite(yaml: "application_root_url: 'https://user:pw@pve.example.com/'", message: "user name or password"),
+        BadSite(yaml: "application_root_url: 'https://pve.example.com/?a=b'", message: "query"),
+        BadSite(yaml: "application_root_url: 'https://bücher.example.com/'", message: "ASCII form"),
         BadSite(yaml: "authelia_version: '5.0'", message: "not a release GuideKit knows"),
         BadSite(yaml: "- a\n- b", message: "a site file is a YAML mapping"),
     ]

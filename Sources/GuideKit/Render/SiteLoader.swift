@@ -85,38 +85,23 @@ public enum SiteLoader {
         return site
     }
 
-    /// Every value must be safe to put in Markdown code, YAML, shell commands and HTML: typed
-    /// values by their own rules, free text without line breaks, backticks, quotes or
-    /// angle brackets.
+    /// Every value must be safe to paste into Markdown code, YAML, shell commands, `.env`
+    /// files, `domains.cfg` and HTML: each role has its closed character set
+    /// (`SiteValueRules`), and URLs must use https (or http on a loopback host).
     static func validate(_ value: String, kind: AssumptionKind?, key: String, file: String, location: SourceLocation) throws(InputError) {
         func fail(_ message: String) -> InputError { InputError(path: file, location: location, message: "'\(key)': \(message)") }
-        guard !value.isEmpty else { throw fail("the value is empty") }
         if kind == .clientSecret, value == "generate" { return }
+        if let problem = SiteValueRules.problem(with: value, as: SiteValueRules.role(of: kind)) { throw fail(problem) }
         switch kind {
         case .applicationRootURL, .autheliaRootURL:
-            guard let url = WebURL(value), value.unicodeScalars.allSatisfy({ isURLCharacter($0) }) else {
-                throw fail("'\(value)' is not an absolute http(s) URL without spaces, quotes or angle brackets")
-            }
+            guard let url = WebURL(value) else { throw fail("'\(value)' is not an absolute http(s) URL") }
             guard url.scheme == "https" || url.isLoopback else {
                 throw fail("use https ('\(value)' is http on a non-local host; Authelia refuses such redirects)")
             }
-        case .clientID:
-            guard AssumptionValue.isClientID(value) else {
-                throw fail("'\(value)' is not a valid client id: 1 to 100 of A-Z a-z 0-9 . _ ~ -")
-            }
-        case .clientSecret:
-            guard value.count >= 8, value.unicodeScalars.allSatisfy({ isURLCharacter($0) && $0 != "'" && $0 != "\"" }) else {
-                throw fail("give at least 8 printable characters without spaces or quotes, or 'generate'")
-            }
         case .realm:
-            guard AssumptionValue.isRealm(value) else {
-                throw fail("'\(value)' is not a valid realm: a letter, then letters, digits, '.', '-' or '_', 2 to 32 characters")
-            }
             guard value != "pam", value != "pve" else { throw fail("'\(value)' is a built-in Proxmox realm; choose another name") }
-        case nil:
-            if let bad = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control || "`'\"<>\\".unicodeScalars.contains($0) }) {
-                throw fail("the character '\(bad.escaped(asASCII: true))' is not allowed in site values")
-            }
+        default:
+            break
         }
     }
 

@@ -3,6 +3,7 @@ extension Unicode.Scalar {
     var isASCIILetter: Bool { ("A"..."Z").contains(self) || ("a"..."z").contains(self) }
 
     var isASCIIAlphanumeric: Bool { isASCIILetter || ("0"..."9").contains(self) }
+    var isASCIIHexDigit: Bool { ("0"..."9").contains(self) || ("a"..."f").contains(self) || ("A"..."F").contains(self) }
 
     /// RFC 3986 "unreserved": `A-Z a-z 0-9 - . _ ~`. Authelia's client id charset, and what
     /// continues an identifier or host name when substituting whole tokens.
