@@ -56,8 +56,17 @@ struct DigestCommand: ParsableCommand {
         @Flag(help: "Print how long the verification took, on stderr.")
         var timing = false
 
-        @Option(name: .customLong("repeat"), help: "Verify this many times and report the median time (for benchmarks).")
+        @Option(name: .customLong("repeat"), help: "Verify this many times (1 to 100) and report the median time (for benchmarks).")
         var repetitions: Int = 1
+
+        func validate() throws {
+            guard (1...100).contains(repetitions) else { throw ValidationError("--repeat takes 1 to 100") }
+            // A plaintext "digest" is the secret itself: on the command line it would land in
+            // shell history and process lists.
+            if digest.hasPrefix("$plaintext$") {
+                throw ValidationError("a '$plaintext$' value is the secret itself; never put it on the command line (there is nothing to verify)")
+            }
+        }
 
         func run() throws {
             let parsed: Digest

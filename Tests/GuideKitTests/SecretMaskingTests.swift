@@ -55,4 +55,19 @@ struct SecretMaskingTests {
         #expect(!output.contains(Self.otherSecret))
         #expect(output.contains("\"profile\" : \"gitea\""))
     }
+
+    /// Rules that quote a value (`profile-setting-value`: "'…' is 300 characters") never
+    /// quote a secret: the checker masks every finding's message and help by value.
+    @Test func messagesNeverQuoteASecret() throws {
+        let long = String(repeating: "S3cr", count: 75)  // 300 characters, over Proxmox's 256
+        let text = try ProjectFiles.text("docs/guides/proxmox.md").replacingOccurrences(of: "insecure_secret", with: long)
+        let found = findings(text, path: "proxmox.md")
+        let tooLong = found.filter { $0.ruleID == "profile-setting-value" }
+        #expect(!tooLong.isEmpty, "\(found.map { "\($0.ruleID): \($0.message)" })")
+        for finding in found {
+            #expect(!finding.message.contains(long) && !(finding.help ?? "").contains(long) && !finding.subject.contains(long),
+                    "\(finding.ruleID): \(finding.message)")
+        }
+        #expect(tooLong.allSatisfy { $0.message.contains("(secret)") })
+    }
 }

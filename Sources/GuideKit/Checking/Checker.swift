@@ -85,10 +85,20 @@ public struct Checker: Sendable {
 
     public func check(_ context: CheckContext) -> [Finding] {
         var findings = rules.flatMap { $0.check(context) }
-        // A fingerprint must not be a way to test guesses of a secret offline.
-        let secrets = context.secretValues
-        for index in findings.indices where secrets.contains(where: { findings[index].subject.contains($0) }) {
-            findings[index].subject = "(secret)"
+        // No secret in any message, help or fingerprint, whatever rule wrote it: masked by
+        // value, with the one profile-aware list of the guide's secrets.
+        let secrets = context.secretValues.sorted { $0.count > $1.count }
+        for index in findings.indices {
+            for secret in secrets {
+                if findings[index].message.contains(secret) {
+                    findings[index].message = findings[index].message.replacingOccurrences(of: secret, with: "(secret)")
+                }
+                if let help = findings[index].help, help.contains(secret) {
+                    findings[index].help = help.replacingOccurrences(of: secret, with: "(secret)")
+                }
+                // A fingerprint must not be a way to test guesses of a secret offline.
+                if findings[index].subject.contains(secret) { findings[index].subject = "(secret)" }
+            }
         }
         var used: Set<Int> = []
         for index in findings.indices {
