@@ -76,6 +76,10 @@ struct DigestCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("guidekit: error: digest, character \(error.offset + 1): \(error.message)\n".utf8))
                 throw ExitStatus.inputFailure
             }
+            if let refusal = DigestCost.of(parsed).refusal {
+                FileHandle.standardError.write(Data("guidekit: error: \(refusal)\n".utf8))
+                throw ExitStatus.inputFailure
+            }
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             let secret = input.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             var result = DigestVerification.mismatch

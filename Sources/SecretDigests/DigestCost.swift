@@ -1,0 +1,73 @@
+/// What verifying a digest would cost, estimated from its parameters before any work is
+/// done, so a hostile or careless digest (pbkdf2 with 2^31 iterations, bcrypt cost 31,
+/// argon2 with 4 GiB) is refused in microseconds instead of running for hours.
+///
+/// The figures are calibrated on this project's benchmark machine (one pbkdf2-sha512 × 310,000
+/// verification ≈ 0.2 s, as `scripts/bench` measures) and are meant as orders of magnitude:
+/// the message says "about".
+public struct DigestCost: Sendable, Equatable {
+    /// Estimated seconds of one verification (also what Authelia spends on each login).
+    public var seconds: Double
+    /// Memory one verification needs, in bytes.
+    public var memoryBytes: Double
+
+    /// What GuideKit agrees to spend on one verification.
+    public static let maximumSeconds = 10.0
+    public static let maximumMemoryBytes = 1024.0 * 1024 * 1024
+
+    public static func of(_ digest: Digest) -> DigestCost {
+        switch digest {
+        case .plaintext:
+            return DigestCost(seconds: 0, memoryBytes: 0)
+        case .pbkdf2(let variant, let iterations, _, _):
+            let perIteration: Double = switch variant {
+            case .sha1: 1.5e-7
+            case .sha224, .sha256: 2.5e-7
+            case .sha384, .sha512: 6.5e-7
+            }
+            return DigestCost(seconds: Double(iterations) * perIteration, memoryBytes: 0)
+        case .argon2(_, let memoryKiB, let iterations, _, _, _):
+            // Each pass fills the memory once: about 1 ns per byte per pass on one core.
+            let bytes = Double(memoryKiB) * 1024
+            return DigestCost(seconds: bytes * Double(iterations) * 1e-9, memoryBytes: bytes)
+        case .scrypt(let logN, let blockSize, let parallelism, _, _):
+            let bytes = 128 * Double(blockSize) * pow2(logN)
+            return DigestCost(seconds: bytes * Double(parallelism) * 2e-9, memoryBytes: bytes)
+        case .bcrypt(_, let cost, _), .bcryptSHA256(let cost, _, _):
+            return DigestCost(seconds: pow2(cost) * 7.5e-5, memoryBytes: 4096)
+        case .crypt(let family, let encoded):
+            switch family {
+            case .sha256crypt, .sha512crypt:
+                // `$6$rounds=N$salt$hash`; 5000 rounds when absent.
+                let rounds = encoded.split(separator: "$").first { $0.hasPrefix("rounds=") }
+                    .flatMap { Int($0.dropFirst(7)) } ?? 5000
+                return DigestCost(seconds: Double(rounds) * (family == .sha512crypt ? 6e-7 : 4e-7), memoryBytes: 0)
+            case .yescrypt:
+                return DigestCost(seconds: 0.1, memoryBytes: 16 * 1024 * 1024)
+            }
+        }
+    }
+
+    /// Why this cost is refused, or `nil` when GuideKit will verify it.
+    public var refusal: String? {
+        if memoryBytes > Self.maximumMemoryBytes {
+            return String(format: "too costly to verify: it needs about %.1f GiB of memory per login (GuideKit verifies up to 1 GiB)",
+                          memoryBytes / 1_073_741_824)
+        }
+        if seconds > Self.maximumSeconds {
+            return "too costly to verify: Authelia would take about \(Self.describe(seconds)) per login (GuideKit verifies up to \(Int(Self.maximumSeconds)) s)"
+        }
+        return nil
+    }
+
+    static func describe(_ seconds: Double) -> String {
+        if seconds < 120 { return String(format: "%.0f s", seconds) }
+        if seconds < 7200 { return String(format: "%.0f minutes", seconds / 60) }
+        if seconds < 172_800 { return String(format: "%.0f hours", seconds / 3600) }
+        return String(format: "%.0f days", seconds / 86400)
+    }
+
+    private static func pow2(_ exponent: Int) -> Double {
+        exponent >= 0 && exponent < 1024 ? Double(sign: .plus, exponent: exponent, significand: 1) : .infinity
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SecretDigests
+import Testing
+@testable import GuideKit
+
+/// Hostile digest parameters are refused from their parameters, in microseconds, never
+/// computed for hours; a run's total digest work is bounded.
+struct DigestCostTests {
+    static let hostile = [
+        "$pbkdf2-sha512$2147483647$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng",
+        "$2b$31$abcdefghijklmnopqrstuu9zNJxFYpvCUUdI/CmwolyUayCkaU/V.",
+        "$bcrypt-sha256$v=2,t=2b,r=31$abcdefghijklmnopqrstuu$aE4LYWn.3lyo6z.ZNSsB0bEySOrHen.",
+        "$6$rounds=999999999$abcdefghijklmnop$L9iAh6cRPe9IFr.T6pk/jt8jwo.VpmPE56PeFbY2AwmtFBgfY9d/hDR3AtWGfaeysg5gyLwhpCoYFDy2r0NK9.",
+        "$argon2id$v=19$m=65536,t=2147483647,p=4$AAECAwQFBgcICQoLDA0ODw$B0mpg0LMF1bHh6JST3S+wssSppUigJ/4vRVxS5nKbTE",
+        "$argon2id$v=19$m=4194304,t=3,p=4$AAECAwQFBgcICQoLDA0ODw$B0mpg0LMF1bHh6JST3S+wssSppUigJ/4vRVxS5nKbTE",
+    ]
+
+    @Test(arguments: hostile)
+    func tooCostlyDigestsAreRefusedBeforeAnyWork(_ digest: String) throws {
+        let start = Date()
+        let results = VerificationPool.verify([VerificationRequest(digest: digest, secret: "insecure_secret")])
+        #expect(Date().timeIntervalSince(start) < 1)
+        guard case .notVerifiable(let reason)? = results.values.first else {
+            Issue.record("\(digest) was verified: \(String(describing: results.values.first))")
+            return
+        }
+        #expect(reason.contains("too costly to verify"), "\(reason)")
+    }
+
+    @Test func theRunsBudgetIsBounded() {
+        // Three real digests; with a budget for about one, the rest are reported, not computed.
+        let requests: Set<VerificationRequest> = [
+            VerificationRequest(digest: "$6$rounds=500000$jgiCMRyGXzoqpxS3$w2pJeZnnH8bwW3zzvoMWtTRfQYsHbWbD/hquuQ5vUeIyl9gdwBIt6RWk2S6afBA0DPakbeWgD/4SZPiS0hYtU/", secret: "password"),
+            VerificationRequest(digest: "$6$rounds=500000$jgiCMRyGXzoqpxS3$w2pJeZnnH8bwW3zzvoMWtTRfQYsHbWbD/hquuQ5vUeIyl9gdwBIt6RWk2S6afBA0DPakbeWgD/4SZPiS0hYtU/", secret: "other1"),
+            VerificationRequest(digest: "$6$rounds=500000$jgiCMRyGXzoqpxS3$w2pJeZnnH8bwW3zzvoMWtTRfQYsHbWbD/hquuQ5vUeIyl9gdwBIt6RWk2S6afBA0DPakbeWgD/4SZPiS0hYtU/", secret: "other2"),
+        ]
+        let results = VerificationPool.verify(requests, budgetSeconds: 0.35)
+        let spent = results.values.filter { if case .notVerifiable(let reason) = $0 { reason.contains("budget") } else { false } }
+        #expect(spent.count == 2)
+        #expect(results.values.contains(.match) || results.values.contains(.mismatch))
+    }
+
+    @Test func ordinaryDigestsAreWithinTheLimits() throws {
+        for digest in ["$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng",
+                       "$argon2id$v=19$m=65536,t=3,p=4$AAECAwQFBgcICQoLDA0ODw$B0mpg0LMF1bHh6JST3S+wssSppUigJ/4vRVxS5nKbTE",
+                       "$2b$12$abcdefghijklmnopqrstuu9zNJxFYpvCUUdI/CmwolyUayCkaU/V."] {
+            #expect(DigestCost.of(try DigestParser.parse(digest)).refusal == nil, "\(digest)")
+        }
+    }
+}
