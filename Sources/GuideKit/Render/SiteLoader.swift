@@ -5,6 +5,16 @@ public enum SiteLoader {
     /// Keys every site may use besides the guide's own assumption labels.
     static let knownLabels = AssumptionKind.allCases.map(\.rawValue) + ["Authelia Version"]
 
+    /// Why `name` cannot be an output folder's name, or `nil`: letters, digits, `.`, `_`, `-`,
+    /// not starting with `.` or `-` (no `..`, no hidden folders, nothing a shell or template
+    /// reads specially), at most 100 characters.
+    public static func folderNameProblem(_ name: String) -> String? {
+        guard !name.isEmpty, name.unicodeScalars.count <= 100 else { return "use 1 to 100 characters" }
+        guard name.unicodeScalars.allSatisfy(SiteValueRules.isWordCharacter) else { return "use only A-Z a-z 0-9 . _ -" }
+        guard !name.hasPrefix("."), !name.hasPrefix("-") else { return "it must not start with '.' or '-'" }
+        return nil
+    }
+
     /// Site files, with folders expanded to their `*.yml` / `*.yaml` files in sorted order.
     public static func siteFiles(_ paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
@@ -30,6 +40,9 @@ public enum SiteLoader {
             throw InputError(path: path, location: error.location, message: error.message)
         }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if let problem = folderNameProblem(name) {
+            throw InputError(path: path, message: "the site's name '\(name)' (its file name) cannot name an output folder: \(problem)")
+        }
         return try parse(text, file: path, name: name, extraLabels: extraLabels)
     }
 
@@ -105,7 +118,4 @@ public enum SiteLoader {
         }
     }
 
-    static func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && scalar.value > 0x20 && scalar.value < 0x7F && !"<>\"'`\\{}|^".unicodeScalars.contains(scalar)
-    }
 }
