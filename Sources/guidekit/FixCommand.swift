@@ -30,6 +30,9 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Print a unified diff instead of rewriting files.")
     var dryRun = false
 
+    @Flag(help: "Also rewrite read-only files.")
+    var force = false
+
     @Option(name: .customLong("authelia-version"), help: "Authelia release whose key names are current.")
     var autheliaVersion: AutheliaVersionArgument?
 
@@ -57,19 +60,22 @@ struct FixCommand: ParsableCommand {
                 let outcome = try fixer.fix(guide, findings: run.findings[index], known: run.verifications)
                 remaining += outcome.remaining.filter { $0.severity == .error }.count
                 guard outcome.changed else { continue }
-                fixedCount += outcome.applied.count
                 if dryRun {
                     print(UnifiedDiff.render(path: path, original: outcome.original, fixed: outcome.fixed), terminator: "")
                 } else {
-                    try Self.replace(path, with: outcome.fixed)
+                    // Reported only once written: a file that cannot be replaced fixed nothing.
+                    try FileRewriter.rewrite(path, expected: outcome.original, with: outcome.fixed, force: force)
                     for finding in outcome.applied {
                         FileHandle.standardError.write(Data("guidekit: fixed \(finding.place): \(finding.fix?.description ?? "") [\(finding.ruleID)]\n".utf8))
                     }
                 }
+                fixedCount += outcome.applied.count
+            } catch let error as InputError {
+                failures.append(error.description)
             } catch let error as Fixer.Failure {
                 failures.append(error.description)
             } catch {
-                failures.append("\(path): \(error.localizedDescription)")
+                failures.append("\(path): \(error)")
             }
         }
         FileHandle.standardError.write(Data("guidekit: \(dryRun ? "would fix" : "fixed") \(fixedCount) finding(s); \(remaining) error(s) need a human\n".utf8))
@@ -79,24 +85,5 @@ struct FixCommand: ParsableCommand {
         if !failures.isEmpty { throw ExitStatus.inputFailure }
         // A dry run fails when anything would change, so CI can ask "is a fix pending?".
         if remaining > 0 || (dryRun && fixedCount > 0) { throw ExitStatus.findings }
-    }
-
-    /// Writes beside the file and renames over it, keeping its permissions: a reader never
-    /// sees half a file, and a failure leaves the original.
-    static func replace(_ path: String, with text: String) throws {
-        let manager = FileManager.default
-        let attributes = try manager.attributesOfItem(atPath: path)
-        let temporary = path + ".guidekit-fix-\(ProcessInfo.processInfo.processIdentifier)"
-        guard manager.createFile(atPath: temporary, contents: Data(text.utf8),
-                                 attributes: [.posixPermissions: attributes[.posixPermissions] ?? 0o644]) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        // rename(2) replaces the file in one step on the same file system. (FileManager's
-        // replaceItemAt removed the original before failing on Linux: not used.)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            try? manager.removeItem(atPath: temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
     }
 }
