@@ -40,9 +40,13 @@ public enum GuideParser {
                 if inAssumptions, isTopLevelItem(index, in: document) {
                     if let item = items.read(itemIndex: index) { guide.assumptions.append(assumption(from: item)) }
                 } else if headings.contains(where: { isApplicationHeading($0.text) }),
-                          let item = items.read(itemIndex: index), item.valueIsCode, let value = item.value,
+                          let item = items.read(itemIndex: index), let value = item.value,
                           item.label.value.split(separator: " ").count <= 6 {
-                    guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
+                    if item.valueIsCode {
+                        guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
+                    } else if let toggle = AppToggle(label: item.label, value: value.value) {
+                        guide.toggles.append(toggle)
+                    }
                 }
             case .htmlBlock:
                 if let literal = node.literal, literal.contains("guidekit-disable") {

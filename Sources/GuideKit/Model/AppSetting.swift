@@ -1,3 +1,23 @@
+/// A switch the guide sets in the application's GUI: `- Map Groups: Disabled`. Its value is
+/// plain text (a setting's value is code), one of the words GUIs use for on and off.
+public struct AppToggle: Sendable, Equatable {
+    public var label: Located<String>
+    public var isOn: Bool
+    /// The label's words (`SettingMeaning.words`), for matching against related settings.
+    public var labelWords: [String]
+
+    /// `nil` when `value` is not an on/off word.
+    public init?(label: Located<String>, value: String) {
+        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "enabled", "on", "yes", "true", "checked", "enable": isOn = true
+        case "disabled", "off", "no", "false", "unchecked", "disable": isOn = false
+        default: return nil
+        }
+        self.label = label
+        labelWords = SettingMeaning.words(label.value)
+    }
+}
+
 /// One setting the guide tells the reader to configure in the application.
 public struct AppSetting: Sendable, Equatable {
     public enum Origin: Sendable, Equatable {

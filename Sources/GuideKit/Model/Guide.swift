@@ -27,6 +27,8 @@ public struct Guide: Sendable {
     public var assumptions: [Assumption]
     public var codeBlocks: [CodeBlock]
     public var settings: [AppSetting]
+    /// On/off switches in the application's steps (`- Map Groups: Disabled`).
+    public var toggles: [AppToggle] = []
     public var clients: [AutheliaClient]
     /// cmark's HTML of the same parse, when the parser was asked for it (`render`).
     public var html: String?

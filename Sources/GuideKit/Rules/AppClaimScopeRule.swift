@@ -11,7 +11,9 @@ struct AppClaimScopeRule: GuideRule {
             application told to read the user name from `preferred_username` without \
             requesting `profile` gets no user name, and login fails. The requested scopes are \
             the application's scope settings, or the client's scopes when the guide does not \
-            give the application any (or only "additional" scopes on top of its defaults).
+            give the application any (or only "additional" scopes on top of its defaults). A \
+            claim setting beside a switch that turns its feature off ("Map Groups: Disabled" \
+            next to "Groups Claim") is not read, so it needs no scope.
             """,
         reads: [.settings],
         triggeringExamples: [
@@ -36,6 +38,19 @@ struct AppClaimScopeRule: GuideRule {
             """,
         ],
         nonTriggeringExamples: [
+            """
+            ### Assumptions
+            - Client ID: `app`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+              scopes: ['openid', 'profile', 'email']
+            ```
+
+            ### Application
+            - Map Groups: Disabled
+            - Groups Claim: `groups`
+            """,
             """
             ### Application
             ```ini
@@ -64,12 +79,24 @@ struct AppClaimScopeRule: GuideRule {
         var findings: [Finding] = []
         for setting in context.guide.settings where context.meaning(of: setting) == .claim {
             let claim = setting.value.value
+            // "Map Groups: Disabled" beside "Groups Claim: groups": the application does not
+            // read the claim at all, so no scope is missing.
+            if Self.isSwitchedOff(setting, in: context.guide) { continue }
             guard let scope = Self.scope(delivering: claim), !requested.contains(scope) else { continue }
             findings.append(finding(context.guide, at: setting.value,
                                     "\(setting.key.value) reads claim '\(claim)', which Authelia sends only with scope '\(scope)'; \(source) \(requested.sorted().joined(separator: " "))",
                                     help: "request scope '\(scope)' (and allow it on the client)"))
         }
         return findings
+    }
+
+    /// Whether a toggle that is off names the same feature as the claim setting (a word they
+    /// share besides the generic ones): "Map Groups" and "Groups Claim" share "groups".
+    static func isSwitchedOff(_ setting: AppSetting, in guide: Guide) -> Bool {
+        let generic: Set<String> = ["claim", "claims", "attribute", "attr", "name", "map", "mapping", "enable", "enabled",
+                                    "use", "oidc", "oauth", "openid", "sso", "the", "from", "of", "path", "field"]
+        let words = Set(setting.keyWords).subtracting(generic)
+        return guide.toggles.contains { !$0.isOn && !Set($0.labelWords).subtracting(generic).isDisjoint(with: words) }
     }
 
     /// The scope whose claims include `claim`; `nil` for claims every token carries (`sub`)

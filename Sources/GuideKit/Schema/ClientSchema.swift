@@ -113,7 +113,11 @@ public enum ClientSchema {
             flag("require_pushed_authorization_requests", \.requirePushedAuthorizationRequests, since: 38),
             flag("require_pkce", \.requirePKCE, since: 38),
             text("pkce_challenge_method", \.pkceChallengeMethod, since: 38, allowed: values(["", "plain", "S256"])),
-            text("request_object_signing_alg", \.requestObjectSigningAlg, since: 38, allowed: values(["", "none"] + asymmetricAlgs)),
+            // No enumeration: Authelia's validator checks this key only against the algorithms
+            // of the client's own `jwks` (validateOIDCClientJSONWebKeysList in
+            // internal/configuration/validator/identity_providers.go); the JSON schema's list
+            // is not the validator's rule, and 'HS256' with a plaintext secret is accepted.
+            text("request_object_signing_alg", \.requestObjectSigningAlg, since: 38),
             text("request_object_encryption_alg", \.requestObjectEncryptionAlg, since: 39, allowed: values(encryptionAlgs + ["dir"])),
             text("request_object_encryption_enc", \.requestObjectEncryptionEnc, since: 39, allowed: values(contentEncryptionAlgs)),
             flag("allow_multiple_auth_methods", \.allowMultipleAuthMethods, since: 39),
