@@ -49,8 +49,10 @@ let package = Package(
         .target(
             name: "GuideKit",
             dependencies: ["CMarkBridge", "YAMLBridge", "SecretDigests"],
-            // Application profiles are data, not code: one YAML file per application.
-            resources: [.copy("Profiles")]
+            // Application profiles are data, not code: one YAML file per application, compiled
+            // in by scripts/embed-resources (Resources/EmbeddedResources.swift) so the binary
+            // is relocatable; the YAML files stay the source of truth.
+            exclude: ["Profiles"]
         ),
         .executableTarget(
             name: "guidekit",

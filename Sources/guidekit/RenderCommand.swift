@@ -73,22 +73,10 @@ struct RenderCommand: ParsableCommand {
         if generated > 0 { print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
     }
 
-    /// `--template`, else templates/guide.html in the current folder or beside the tool's
-    /// package (found from the executable's path, for `swift run` from elsewhere).
+    /// `--template`, else the template compiled into the binary (templates/guide.html).
     static func loadTemplate(_ explicit: String?) throws -> String {
-        var candidates: [String] = []
-        if let explicit { candidates = [explicit] } else {
-            candidates.append("templates/guide.html")
-            var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<5 {
-                candidates.append(directory.appendingPathComponent("templates/guide.html").path)
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        for path in candidates where FileManager.default.fileExists(atPath: path) {
-            return try GuideFileReader().read(path)
-        }
-        throw InputFailure("HTML template not found (looked for \(candidates[0])); pass --template FILE")
+        guard let explicit else { return GuideRenderer.defaultTemplate }
+        return try GuideFileReader().read(explicit)
     }
 }
 

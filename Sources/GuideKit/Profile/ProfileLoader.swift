@@ -12,12 +12,18 @@ public enum ProfileLoader {
     /// The shipped profiles, loaded once per process.
     public static let bundledResult: Result<[ApplicationProfile], InputError> = Result { () throws(InputError) in try bundled() }
 
-    /// The profiles shipped with GuideKit.
+    /// The profiles shipped with GuideKit, compiled into the binary (`EmbeddedResources`):
+    /// an installed `guidekit` needs no files beside it.
     public static func bundled() throws(InputError) -> [ApplicationProfile] {
-        guard let directory = Bundle.module.url(forResource: "Profiles", withExtension: nil) else {
-            throw InputError(path: "Profiles", message: "the bundled profiles are missing from this build")
+        var profiles: [ApplicationProfile] = []
+        for (path, text) in EmbeddedResources.profiles {
+            let profile = try parse(text, file: path)
+            if let clash = profiles.first(where: { $0.id == profile.id }) {
+                throw InputError(path: path, message: "profile id '\(profile.id)' is also used by \(clash.file)")
+            }
+            profiles.append(profile)
         }
-        return try load(directory: directory.path)
+        return profiles
     }
 
     public static func load(directory: String) throws(InputError) -> [ApplicationProfile] {

@@ -19,7 +19,10 @@ public struct GuideRenderer: Sendable {
     /// The HTML page template (templates/guide.html).
     public var template: String
 
-    public init(checker: Checker = Checker(), template: String) {
+    /// The page template shipped with GuideKit (templates/guide.html, compiled in).
+    public static var defaultTemplate: String { EmbeddedResources.guideTemplate }
+
+    public init(checker: Checker = Checker(), template: String = GuideRenderer.defaultTemplate) {
         self.checker = checker
         self.template = template
     }
