@@ -8,7 +8,13 @@ public enum ChangedGuides {
     /// The guides of `files` to check given the changed files.
     public static func select(_ files: [String], changed: Set<String>, profiles: [ApplicationProfile],
                               guideProfile: (String) -> String?) -> [String] {
-        let changedProfiles = Set(profiles.filter { changed.contains(URL(fileURLWithPath: $0.file).standardizedFileURL.path) }.map(\.id))
+        // A profile loaded from a folder has an absolute path; a bundled one its path in
+        // GuideKit's source tree, which matches a changed file ending in it.
+        let changedProfiles = Set(profiles.filter { profile in
+            profile.file.hasPrefix("/")
+                ? changed.contains(URL(fileURLWithPath: profile.file).standardizedFileURL.path)
+                : changed.contains { $0 == profile.file || $0.hasSuffix("/" + profile.file) }
+        }.map(\.id))
         let siteChanged = changed.contains { path in
             (path.hasSuffix(".yml") || path.hasSuffix(".yaml")) && path.split(separator: "/").dropLast().contains("sites")
         }
