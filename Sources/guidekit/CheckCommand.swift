@@ -55,6 +55,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "No progress line on a terminal.")
     var quiet = false
 
+    @Flag(help: "Warnings fail the run too (exit status 1).")
+    var strict = false
+
     @Flag(help: "Print timing figures (parsing, digest verification, rules) on stderr.")
     var timing = false
 
@@ -129,7 +132,7 @@ struct CheckCommand: ParsableCommand {
             return
         }
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
-        if report.hasErrors { throw ExitStatus.findings }
+        if report.hasErrors || (strict && !report.active.isEmpty) { throw ExitStatus.findings }
     }
 
     static func writeAtomically(_ text: String, to path: String) throws {

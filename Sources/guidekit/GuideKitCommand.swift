@@ -15,6 +15,7 @@ struct GuideKitCommand: ParsableCommand {
             Exit status: 0 no error-level finding, 1 at least one error-level finding, \
             2 usage or input failure (missing file, unreadable, not UTF-8).
             """,
+        version: GuideKitVersion.current,
         subcommands: [CheckCommand.self, FixCommand.self, RenderCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, ProfilesCommand.self, DigestCommand.self],
         defaultSubcommand: nil
     )
@@ -22,6 +23,10 @@ struct GuideKitCommand: ParsableCommand {
     /// Like ArgumentParser's own `main`, but usage errors exit with 2 (ArgumentParser uses 64)
     /// so the documented statuses hold: 0 clean, 1 findings, 2 usage or input failure.
     static func main() {
+        if let typo = mistypedSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data("guidekit: error: unknown command '\(typo.word)'\(typo.suggestion.map { " — did you mean '\($0)'?" } ?? "") (commands: \(subcommandNames.joined(separator: ", ")))\n".utf8))
+            Foundation.exit(ExitStatus.inputFailure.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -45,5 +50,16 @@ struct GuideKitCommand: ParsableCommand {
             let status = code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.inputFailure : code
             Foundation.exit(status.rawValue)
         }
+    }
+
+    static var subcommandNames: [String] {
+        configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+    }
+
+    /// A first word that is not a command, an option or a path GuideKit could mean
+    /// (`guidekit chek docs/`), with the nearest command.
+    static func mistypedSubcommand(_ arguments: [String]) -> (word: String, suggestion: String?)? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !subcommandNames.contains(first) else { return nil }
+        return (first, Suggestion.closest(to: first, in: subcommandNames))
     }
 }

@@ -7,7 +7,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Refuse files larger than this many bytes.")
     var maxFileSize: Int = GuideFileReader.defaultMaximumBytes
 
-    var input: GuideInput { GuideInput(maximumBytes: maxFileSize) }
+    @Option(help: ArgumentHelp("Skip files matching this pattern (repeatable): 'CHANGELOG.md', 'docs/reference/**', '*/drafts/*.md'.",
+                               valueName: "glob"))
+    var exclude: [String] = []
+
+    var input: GuideInput { GuideInput(maximumBytes: maxFileSize, exclude: exclude.map(PathGlob.init)) }
 }
 
 /// The persistent digest cache (`DigestCache`): on unless `--no-cache`.

@@ -4,9 +4,12 @@
 /// what a skipped file means for the exit status (always 2 today).
 public struct GuideInput: Sendable {
     public var reader: GuideFileReader
+    /// Files found in folders that match one of these are skipped (`--exclude`).
+    public var exclude: [PathGlob]
 
-    public init(maximumBytes: Int = GuideFileReader.defaultMaximumBytes) {
+    public init(maximumBytes: Int = GuideFileReader.defaultMaximumBytes, exclude: [PathGlob] = []) {
         reader = GuideFileReader(maximumBytes: maximumBytes)
+        self.exclude = exclude
     }
 
     /// What was loaded, in the order the paths expand to, and every file that could not be.
@@ -17,7 +20,9 @@ public struct GuideInput: Sendable {
 
     /// The Markdown files `paths` name (folders searched recursively), before reading.
     public func files(in paths: [String]) -> (files: [String], errors: [InputError]) {
-        GuideFinder.markdownFiles(in: paths)
+        let (found, errors) = GuideFinder.markdownFiles(in: paths)
+        guard !exclude.isEmpty else { return (found, errors) }
+        return (found.filter { file in !exclude.contains { $0.matches(file) } }, errors)
     }
 
     /// Reads and parses `files`; files are independent, so they are parsed on every core.

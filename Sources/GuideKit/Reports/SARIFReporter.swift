@@ -5,7 +5,7 @@ import Foundation
 /// Suppressed findings carry an `inSource` suppression with its reason; with a baseline,
 /// results are marked `new` or `unchanged`.
 public enum SARIFReporter {
-    public static let toolVersion = "0.1.0"
+    public static var toolVersion: String { GuideKitVersion.current }
 
     struct Log: Encodable {
         var schema = "https://json.schemastore.org/sarif-2.1.0.json"
