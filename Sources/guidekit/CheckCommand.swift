@@ -114,7 +114,7 @@ struct CheckCommand: ParsableCommand {
         for request in reports {
             let text = request.format.render(report, fullReport: fileReports.first)
             if let file = request.file {
-                do { try Self.writeAtomically(text, to: file) } catch { throw InputFailure("\(file): \(error.localizedDescription)") }
+                try PrivateFiles.write(text, to: file, mode: 0o644)
             } else {
                 stdout += text
             }
@@ -124,9 +124,7 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
         }
         if let writeBaseline {
-            do { try Self.writeAtomically(Baseline(findings: findings).encoded(), to: writeBaseline) } catch {
-                throw InputFailure("\(writeBaseline): \(error.localizedDescription)")
-            }
+            try PrivateFiles.write(Baseline(findings: findings).encoded(), to: writeBaseline, mode: 0o644)
             FileHandle.standardError.write(Data("guidekit: recorded \(report.active.count) finding(s) in \(writeBaseline)\n".utf8))
             if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
             return
@@ -135,9 +133,6 @@ struct CheckCommand: ParsableCommand {
         if report.hasErrors || (strict && !report.active.isEmpty) { throw ExitStatus.findings }
     }
 
-    static func writeAtomically(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
 }
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -193,6 +193,7 @@ struct RenderTests {
         BadSite(yaml: "application_root_url: 'https://bücher.example.com/'", message: "ASCII form"),
         BadSite(yaml: "authelia_version: '5.0'", message: "not a release GuideKit knows"),
         BadSite(yaml: "- a\n- b", message: "a site file is a YAML mapping"),
+        BadSite(yaml: "client_id: a\n---\nclient_id: b", message: "a second one starts here"),
     ]
 
     @Test(arguments: badSites)

@@ -3,9 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// Files only their owner may read: created with their final mode (0600, folders 0700) by
-/// open(2)/mkdir(2) themselves, whatever the umask, and replaced atomically with rename(2).
-enum PrivateFiles {
+/// Files created with an exact mode — 0600 for anything holding a secret, folders 0700 — by
+/// open(2)/mkdir(2) and fchmod(2) themselves, whatever the umask, and replaced atomically
+/// with rename(2). Failures are named in plain words (strerror), never Foundation's domains.
+public enum PrivateFiles {
     /// Creates `path` (0700) or checks an existing one is a folder owned by this user (and
     /// takes group and other permissions away from it).
     static func ensurePrivateDirectory(_ path: String) -> Bool {
@@ -51,6 +52,20 @@ enum PrivateFiles {
             written += result
         }
         return true
+    }
+
+    /// Writes `text` to `path` atomically (a temporary file beside it, renamed over it) with
+    /// `mode`; a failure names the reason in plain words.
+    public static func write(_ text: String, to path: String, mode: mode_t) throws(InputError) {
+        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard create(temporary, contents: text, mode: mode) else {
+            throw InputError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw InputError(path: path, message: "cannot be written (\(reason))")
+        }
     }
 
     /// Writes a temporary file created 0600 beside `path`, then renames it over `path`.

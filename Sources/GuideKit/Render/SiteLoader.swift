@@ -51,8 +51,12 @@ public enum SiteLoader {
     public static func parse(_ text: String, file: String, name: String, extraLabels: [String] = []) throws(InputError) -> Site {
         let root: YAMLNode
         do {
-            guard let first = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) }).first,
-                  first.pairs != nil else {
+            let documents = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) })
+            if documents.count > 1 {
+                throw InputError(path: file, location: documents[1].location,
+                                 message: "a site file holds one YAML document; a second one starts here (use one file per site)")
+            }
+            guard let first = documents.first, first.pairs != nil else {
                 throw InputError(path: file, message: "a site file is a YAML mapping such as 'client_id: app'")
             }
             root = first
