@@ -4,10 +4,12 @@ public enum RuleRegistry {
         YAMLSyntaxRule(),
         MissingAssumptionsRule(),
         AssumptionValueRule(),
+        AssumptionConflictRule(),
         ClientIDMismatchRule(),
         RedirectURIOutsideAppRule(),
         AppSettingMismatchRule(),
         InfoStringRule(),
+        UnclosedFenceRule(),
         // The application side against Authelia's: cross-checks.
         AutheliaURLRule(),
         AppScopesRule(),
