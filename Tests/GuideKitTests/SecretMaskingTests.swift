@@ -70,4 +70,14 @@ struct SecretMaskingTests {
         }
         #expect(tooLong.allSatisfy { $0.message.contains("(secret)") })
     }
+
+    /// No message spans lines or echoes a huge value.
+    @Test func messagesAreOneShortLine() {
+        let huge = String(repeating: "x", count: 100_000)
+        let text = "### Assumptions\n- Client ID: `\(huge)`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n```\n"
+        let found = findings(text)
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.message.count <= 400 && !$0.message.contains("\n") && ($0.help ?? "").count <= 400 })
+        #expect(Checker.oneLine("a\nb") == "a ⏎ b")
+    }
 }

@@ -100,6 +100,11 @@ public struct Checker: Sendable {
                 if findings[index].subject.contains(secret) { findings[index].subject = "(secret)" }
             }
         }
+        // One line each, and no value echoed at length (a 1 MB value would fill the log).
+        for index in findings.indices {
+            findings[index].message = Self.oneLine(findings[index].message)
+            findings[index].help = findings[index].help.map { Self.oneLine($0) }
+        }
         var used: Set<Int> = []
         for index in findings.indices {
             let finding = findings[index]
@@ -114,6 +119,17 @@ public struct Checker: Sendable {
             findings += unused.findings(context, used: used)
         }
         return findings.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
+    }
+
+    /// The text on one line, at most `limit` characters (cut in the middle of the longest
+    /// part, with "…").
+    static func oneLine(_ text: String, limit: Int = 400) -> String {
+        var line = text
+        if line.contains(where: { $0 == "\n" || $0 == "\r" }) {
+            line = line.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ⏎ ")
+        }
+        guard line.count > limit else { return line }
+        return String(line.prefix(limit - 21)) + " … " + String(line.suffix(18))
     }
 
     public func check(_ guide: Guide) -> [Finding] {

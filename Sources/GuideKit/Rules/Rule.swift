@@ -1,7 +1,7 @@
 /// The parts of a guide a rule reads. Each non-triggering example must have every part its
 /// rule reads, so an example cannot pass only because nothing was extracted from it.
 public enum GuideFacet: String, Sendable, CaseIterable {
-    case assumptions, clients, settings, codeBlocks, suppressions
+    case assumptions, clients, settings, codeBlocks, suppressions, headings
 
     /// Whether `guide` has this part.
     public func isPresent(in guide: Guide) -> Bool {
@@ -11,6 +11,7 @@ public enum GuideFacet: String, Sendable, CaseIterable {
         case .settings: !guide.settings.isEmpty
         case .codeBlocks: !guide.codeBlocks.isEmpty
         case .suppressions: !guide.suppressions.isEmpty
+        case .headings: !guide.headings.isEmpty
         }
     }
 }

@@ -10,6 +10,7 @@ public enum RuleRegistry {
         AppSettingMismatchRule(),
         InfoStringRule(),
         UnclosedFenceRule(),
+        UnclosedFrontMatterRule(),
         // The application side against Authelia's: cross-checks.
         AutheliaURLRule(),
         AppScopesRule(),
