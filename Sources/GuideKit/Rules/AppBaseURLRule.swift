@@ -38,39 +38,8 @@ struct AppBaseURLRule: GuideRule {
             """,
         ],
         fixExamples: [
-            FixExample(
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Base URL: `↓https://app.example.org/`
-
-                """,
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Base URL: `https://app.example.com/`
-
-                """),
+            .applicationStep("- Base URL: `↓https://app.example.org/`",
+                             "- Base URL: `https://app.example.com/`"),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

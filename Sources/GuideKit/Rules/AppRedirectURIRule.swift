@@ -41,39 +41,8 @@ struct AppRedirectURIRule: GuideRule {
             """,
         ],
         fixExamples: [
-            FixExample(
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Redirect URI: `↓https://app.example.com/cb/`
-
-                """,
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Redirect URI: `https://app.example.com/cb`
-
-                """),
+            .applicationStep("- Redirect URI: `↓https://app.example.com/cb/`",
+                             "- Redirect URI: `https://app.example.com/cb`"),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

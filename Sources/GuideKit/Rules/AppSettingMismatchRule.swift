@@ -80,72 +80,10 @@ struct AppSettingMismatchRule: GuideRule {
             """,
         ],
         fixExamples: [
-            FixExample(
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Client ID: `↓ap`
-
-                """,
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Client ID: `app`
-
-                """),
-            FixExample(
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Issuer URL: `↓https://authelia.example.com`
-
-                """,
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Issuer URL: `https://auth.example.com`
-
-                """),
+            .applicationStep("- Client ID: `↓ap`",
+                             "- Client ID: `app`"),
+            .applicationStep("- Issuer URL: `↓https://authelia.example.com`",
+                             "- Issuer URL: `https://auth.example.com`"),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

@@ -62,105 +62,12 @@ struct AutheliaURLRule: GuideRule {
             """,
         ],
         fixExamples: [
-            FixExample(
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Authorization URL: `https://auth.example.com↓/api/oidc/authorize`
-
-                """,
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Authorization URL: `https://auth.example.com/api/oidc/authorization`
-
-                """),
-            FixExample(
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Token URL: `https://auth.example.com↓/api/oidc/userinfo`
-
-                """,
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Token URL: `https://auth.example.com/api/oidc/token`
-
-                """),
-            FixExample(
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Token URL: `↓http://auth.example.com/api/oidc/token`
-
-                """,
-                """
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com/cb']
-                ```
-
-                ### Application
-
-                - Token URL: `https://auth.example.com/api/oidc/token`
-
-                """),
+            .applicationStep("- Authorization URL: `https://auth.example.com↓/api/oidc/authorize`",
+                             "- Authorization URL: `https://auth.example.com/api/oidc/authorization`"),
+            .applicationStep("- Token URL: `https://auth.example.com↓/api/oidc/userinfo`",
+                             "- Token URL: `https://auth.example.com/api/oidc/token`"),
+            .applicationStep("- Token URL: `↓http://auth.example.com/api/oidc/token`",
+                             "- Token URL: `https://auth.example.com/api/oidc/token`"),
         ])
 
     func check(_ context: CheckContext) -> [Finding] {

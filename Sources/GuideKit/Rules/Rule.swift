@@ -28,6 +28,34 @@ public struct FixExample: Sendable {
     }
 }
 
+extension FixExample {
+    /// A fix of one application step in a small complete guide (assumptions for
+    /// `app.example.com` and `auth.example.com`, client `app` with one redirect URI): the
+    /// guide around the step is the same for every rule about application settings.
+    public static func applicationStep(_ before: String, _ after: String) -> FixExample {
+        FixExample(guideWithApplicationStep(before), guideWithApplicationStep(after))
+    }
+
+    static func guideWithApplicationStep(_ step: String) -> String {
+        """
+        ### Assumptions
+        - Application Root URL: `https://app.example.com/`
+        - Authelia Root URL: `https://auth.example.com/`
+        - Client ID: `app`
+
+        ```yaml {guide="authelia-client"}
+        - client_id: 'app'
+          redirect_uris: ['https://app.example.com/cb']
+        ```
+
+        ### Application
+
+        \(step)
+
+        """
+    }
+}
+
 /// What a rule is, for `guidekit rules`, `guidekit explain` and the tests.
 ///
 /// Examples are complete small guides. In a triggering example, each `↓` marks a place where
