@@ -52,10 +52,10 @@ public struct BatchCheck: Sendable {
             for (index, guide) in loaded.guides.enumerated() {
                 var findings = run.findings[index]
                 if let baseline { findings = baseline.mark(findings) }
-                let secrets = run.secrets[index]
+                let mask = SecretMask(run.secrets[index])
                 for finding in findings where finding.isActive {
                     let line = String(guide.source.originalLine(finding.location.line))
-                    outcome.report.snippetLines[guide.path, default: [:]][finding.location.line] = CheckReport.masked(line, secrets: secrets)
+                    outcome.report.snippetLines[guide.path, default: [:]][finding.location.line] = mask.starred(line)
                 }
                 outcome.report.findings += findings
                 outcome.report.files.append(guide.path)

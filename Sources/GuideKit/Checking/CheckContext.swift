@@ -10,6 +10,8 @@ public struct CheckContext: Sendable {
     public var provider: ProviderDefinitions
     /// What each application setting means (the profile's say first).
     public var meanings: SettingMeanings
+    /// The plaintext secrets every output of this guide must mask (worked out once).
+    public let secretValues: Set<String>
     /// The application's profile, when GuideKit has one for this guide.
     public var profile: ApplicationProfile? { meanings.profile }
     /// Per client (same order as `clients`): the parsed `client_secret`, when one is written.
@@ -24,6 +26,7 @@ public struct CheckContext: Sendable {
         self.guide = guide
         let meanings = SettingMeanings(guide: guide, profiles: profiles)
         self.meanings = meanings
+        secretValues = meanings.secretValues(in: guide)
         self.version = version ?? guide.declaredVersion ?? .newestKnown
         let decoder = ClientDecoder(version: self.version)
         clients = guide.clients.map { decoder.decode($0.node, blockIndex: $0.blockIndex) }
@@ -42,8 +45,6 @@ public struct CheckContext: Sendable {
         meanings.meaning(of: setting)
     }
 
-    /// The plaintext secrets every output of this guide must mask.
-    public var secretValues: Set<String> { meanings.secretValues(in: guide) }
 
     /// The client the application side talks to: the one named by the Client ID assumption,
     /// else the first.

@@ -87,23 +87,13 @@ public struct Checker: Sendable {
         var findings = rules.flatMap { $0.check(context) }
         // No secret in any message, help or fingerprint, whatever rule wrote it: masked by
         // value, with the one profile-aware list of the guide's secrets.
-        let secrets = context.secretValues.sorted { $0.count > $1.count }
-        for index in findings.indices {
-            for secret in secrets {
-                if findings[index].message.contains(secret) {
-                    findings[index].message = findings[index].message.replacingOccurrences(of: secret, with: "(secret)")
-                }
-                if let help = findings[index].help, help.contains(secret) {
-                    findings[index].help = help.replacingOccurrences(of: secret, with: "(secret)")
-                }
-                // A fingerprint must not be a way to test guesses of a secret offline.
-                if findings[index].subject.contains(secret) { findings[index].subject = "(secret)" }
-            }
-        }
         // One line each, and no value echoed at length (a 1 MB value would fill the log).
+        let mask = SecretMask(context.secretValues)
         for index in findings.indices {
-            findings[index].message = Self.oneLine(findings[index].message)
-            findings[index].help = findings[index].help.map { Self.oneLine($0) }
+            findings[index].message = Self.oneLine(mask.labelled(findings[index].message))
+            findings[index].help = findings[index].help.map { Self.oneLine(mask.labelled($0)) }
+            // A fingerprint must not be a way to test guesses of a secret offline.
+            if mask.reveals(findings[index].subject) { findings[index].subject = "(secret)" }
         }
         var used: Set<Int> = []
         for index in findings.indices {

@@ -122,7 +122,8 @@ public struct GuideRenderer: Sendable {
         if let secret = plan.newSecret, let digest = plan.newDigest {
             known[VerificationRequest(digest: digest, secret: secret)] = .match
         }
-        let findings = recheck.run([renderedGuide], known: known).findings[0]
+        let recheckRun = recheck.run([renderedGuide], known: known)
+        let findings = recheckRun.findings[0]
         let errors = findings.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw fail("the rendered guide does not check clean", findings: errors)
@@ -135,9 +136,10 @@ public struct GuideRenderer: Sendable {
 
         let html = HTMLPage(template: template).render(guide: renderedGuide, siteName: site.name)
         // Every file holding a plaintext secret is private (0600); the others are 0644.
-        var secrets = SettingMeanings(guide: renderedGuide, profiles: checker.profiles).secretValues(in: renderedGuide)
+        var secrets = recheckRun.secrets[0]  // the re-check worked them out already
         if let secret = plan.newSecret { secrets.insert(secret) }
-        func permissions(_ content: String) -> Int { secrets.contains { content.contains($0) } ? 0o600 : 0o644 }
+        let mask = SecretMask(secrets)
+        func permissions(_ content: String) -> Int { mask.reveals(content) ? 0o600 : 0o644 }
         var artifacts = [RenderedGuide.Artifact(name: "guide.md", content: rendered, permissions: permissions(rendered)),
                          RenderedGuide.Artifact(name: "guide.html", content: html, permissions: permissions(html))]
         artifacts += ArtifactExtractor.artifacts(from: renderedGuide).map { artifact in

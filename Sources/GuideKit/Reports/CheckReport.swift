@@ -15,15 +15,7 @@ public struct CheckReport: Sendable {
     public func snippetLine(for finding: Finding) -> String? {
         if let line = snippetLines[finding.path]?[finding.location.line] { return line }
         guard let source = sources[finding.path] else { return nil }
-        return Self.masked(String(source.originalLine(finding.location.line)), secrets: secrets[finding.path] ?? [])
-    }
-
-    static func masked(_ line: String, secrets: Set<String>) -> String {
-        var line = line
-        for secret in secrets where line.contains(secret) {
-            line = line.replacingOccurrences(of: secret, with: String(repeating: "*", count: secret.count))
-        }
-        return line
+        return SecretMask(secrets[finding.path] ?? []).starred(String(source.originalLine(finding.location.line)))
     }
     public var seconds: Double
     /// The rules that ran, in order (SARIF lists them; findings name them by id).

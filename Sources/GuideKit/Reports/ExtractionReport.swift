@@ -67,10 +67,8 @@ public enum ExtractionReport {
     static func entry(_ guide: Guide, meanings: SettingMeanings) -> Entry {
         // Secrets are not echoed, even example ones, not even inside a longer value (JSON in
         // an environment variable, a URL's user info): this output ends up in CI logs.
-        let secrets = meanings.secretValues(in: guide, includingAmbiguous: false).sorted { $0.count > $1.count }
-        func masked(_ text: String) -> String {
-            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "(secret)") }
-        }
+        let mask = SecretMask(meanings.secretValues(in: guide, includingAmbiguous: false))
+        func masked(_ text: String) -> String { mask.labelled(text) }
         func located(_ value: GuideKit.Located<String>) -> Located {
             Located(value: value.value, line: value.location.line, column: value.location.column)
         }

@@ -10,7 +10,7 @@ public struct TextReporter: Sendable {
     /// - Parameter secrets: values masked in the source line (same length, so the caret
     ///   still lines up): a snippet must not carry a client secret into a CI log.
     public func render(_ finding: Finding, source: PreparedSource?, secrets: Set<String> = []) -> String {
-        render(finding, line: source.map { CheckReport.masked(String($0.originalLine(finding.location.line)), secrets: secrets) })
+        render(finding, line: source.map { SecretMask(secrets).starred(String($0.originalLine(finding.location.line))) })
     }
 
     /// - Parameter line: the source line under the finding, secrets already masked.
