@@ -45,7 +45,7 @@ public struct DigestCache: Sendable {
         if key?.count != 32 {
             var generator = SystemRandomNumberGenerator()
             let fresh = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            guard PrivateFiles.writeAtomically(Self.hex(fresh) + "\n", to: keyPath) else { return nil }
+            guard (try? PrivateFiles.write(Self.hex(fresh) + "\n", to: keyPath, mode: 0o600)) != nil else { return nil }
             key = fresh
         }
         var cache = DigestCache(directory: directory, key: key!)
@@ -112,7 +112,7 @@ public struct DigestCache: Sendable {
             guard let verdict = verdicts[entry] else { continue }
             text += entry + (verdict == .match ? " match\n" : " mismatch\n")
         }
-        return PrivateFiles.writeAtomically(text, to: verdictsPath)
+        return (try? PrivateFiles.write(text, to: verdictsPath, mode: 0o600)) != nil
     }
 
     public var count: Int { order.count }

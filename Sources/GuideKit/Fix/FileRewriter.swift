@@ -15,7 +15,7 @@ import Glibc
 public enum FileRewriter {
     public static func rewrite(_ path: String, expected: String, with text: String, force: Bool = false) throws(InputError) {
         func fail(_ message: String) -> InputError { InputError(path: path, message: message) }
-        guard let resolved = realpath(path, nil) else { throw fail("cannot be found (\(reason(errno)))") }
+        guard let resolved = realpath(path, nil) else { throw fail("cannot be found (\(PrivateFiles.reason()))") }
         let target = String(cString: resolved)
         free(resolved)
         var info = stat()
@@ -41,15 +41,15 @@ public enum FileRewriter {
     private static func replace(_ target: String, bytes: [UInt8], like info: stat, path: String) throws(InputError) {
         let temporary = target + ".guidekit-fix-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw InputError(path: path, message: "cannot be written (\(reason(errno)))") }
-        var ok = write(bytes, to: descriptor)
+        guard descriptor >= 0 else { throw InputError(path: path, message: "cannot be written (\(PrivateFiles.reason()))") }
+        var ok = PrivateFiles.writeAll(bytes, to: descriptor)
         // Owner and group first (may be refused for others' files: then kept as we are), then
         // the mode, on the open file.
         _ = fchown(descriptor, info.st_uid, info.st_gid)
         ok = ok && fchmod(descriptor, info.st_mode & 0o7777) == 0 && fsync(descriptor) == 0
         close(descriptor)
         guard ok, rename(temporary, target) == 0 else {
-            let error = reason(errno)
+            let error = PrivateFiles.reason()
             unlink(temporary)
             throw InputError(path: path, message: "cannot be replaced (\(error)); nothing was written")
         }
@@ -57,23 +57,11 @@ public enum FileRewriter {
 
     private static func writeInPlace(_ target: String, bytes: [UInt8], path: String) throws(InputError) {
         let descriptor = open(target, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw InputError(path: path, message: "cannot be written (\(reason(errno)))") }
+        guard descriptor >= 0 else { throw InputError(path: path, message: "cannot be written (\(PrivateFiles.reason()))") }
         defer { close(descriptor) }
-        guard ftruncate(descriptor, 0) == 0, write(bytes, to: descriptor), fsync(descriptor) == 0 else {
-            throw InputError(path: path, message: "could not be written completely (\(reason(errno)))")
+        guard ftruncate(descriptor, 0) == 0, PrivateFiles.writeAll(bytes, to: descriptor), fsync(descriptor) == 0 else {
+            throw InputError(path: path, message: "could not be written completely (\(PrivateFiles.reason()))")
         }
     }
 
-    private static func write(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { return false }
-            written += result
-        }
-        return true
-    }
-
-    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

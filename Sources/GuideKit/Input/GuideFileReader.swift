@@ -27,7 +27,7 @@ public struct GuideFileReader: Sendable {
             switch code {
             case ENOENT, ENOTDIR: throw InputError(path: path, message: "no such file")
             case EACCES, EPERM: throw InputError(path: path, message: "cannot be read (permission denied)")
-            default: throw InputError(path: path, message: "cannot be opened (\(String(cString: strerror(code))))")
+            default: throw InputError(path: path, message: "cannot be opened (\(PrivateFiles.reason(code)))")
             }
         }
         defer { close(descriptor) }
@@ -52,7 +52,7 @@ public struct GuideFileReader: Sendable {
             if count == 0 { break }
             guard count > 0 else {
                 if errno == EINTR { continue }
-                throw InputError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+                throw InputError(path: path, message: "cannot be read (\(PrivateFiles.reason()))")
             }
             filled += count
         }

@@ -35,7 +35,7 @@ public enum PrivateFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0o600)
         guard descriptor >= 0 else { return false }
         // open(2) applied the umask to at most 0600; now set the final mode on the open file.
-        guard fchmod(descriptor, mode) == 0, write(text, to: descriptor), close(descriptor) == 0 else {
+        guard fchmod(descriptor, mode) == 0, writeAll(Array(text.utf8), to: descriptor), close(descriptor) == 0 else {
             close(descriptor)
             unlink(path)
             return false
@@ -43,15 +43,21 @@ public enum PrivateFiles {
         return true
     }
 
-    private static func write(_ text: String, to descriptor: Int32) -> Bool {
-        let bytes = Array(text.utf8)
+    /// Writes every byte, retrying short writes and interruptions.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if result < 0, errno == EINTR { continue }
             guard result > 0 else { return false }
             written += result
         }
         return true
+    }
+
+    /// The system's words for an error number (`No such file or directory`).
+    public static func reason(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
     }
 
     /// Writes `text` to `path` atomically (a temporary file beside it, renamed over it) with
@@ -59,31 +65,12 @@ public enum PrivateFiles {
     public static func write(_ text: String, to path: String, mode: mode_t) throws(InputError) {
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard create(temporary, contents: text, mode: mode) else {
-            throw InputError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))")
+            throw InputError(path: path, message: "cannot be written (\(reason()))")
         }
         guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let why = reason()
             unlink(temporary)
-            throw InputError(path: path, message: "cannot be written (\(reason))")
+            throw InputError(path: path, message: "cannot be written (\(why))")
         }
-    }
-
-    /// Writes a temporary file created 0600 beside `path`, then renames it over `path`.
-    static func writeAtomically(_ text: String, to path: String) -> Bool {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard result > 0 else { close(descriptor); unlink(temporary); return false }
-            written += result
-        }
-        guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
     }
 }

@@ -29,7 +29,7 @@ public enum OutputWriter {
             if let problem = SiteLoader.folderNameProblem(site) { throw WriteError(path: output, message: problem) }
         }
         do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
-            throw WriteError(path: output, message: "the output folder cannot be created (\(reason(errno)))")
+            throw WriteError(path: output, message: "the output folder cannot be created (\(PrivateFiles.reason()))")
         }
         let lock = try Lock(path: (output as NSString).appendingPathComponent(".guidekit-lock"))
         defer { lock.release() }
@@ -46,12 +46,12 @@ public enum OutputWriter {
             let siteFolder = (staging as NSString).appendingPathComponent(item.site)
             let folder = (siteFolder as NSString).appendingPathComponent(item.guide)
             for directory in [staging, siteFolder, folder] where !PrivateFiles.ensurePrivateDirectory(directory) {
-                throw WriteError(path: directory, message: "cannot be created (\(reason(errno)))")
+                throw WriteError(path: directory, message: "cannot be created (\(PrivateFiles.reason()))")
             }
             for file in item.artifacts {
                 let path = (folder as NSString).appendingPathComponent(file.name)
                 guard !file.name.contains("/"), PrivateFiles.create(path, contents: file.content, mode: mode_t(file.permissions)) else {
-                    throw WriteError(path: path, message: "cannot be written (\(reason(errno)))")
+                    throw WriteError(path: path, message: "cannot be written (\(PrivateFiles.reason()))")
                 }
             }
         }
@@ -67,12 +67,12 @@ public enum OutputWriter {
             let old = target + oldSuffix + token
             let hadOld = access(target, F_OK) == 0
             if hadOld, rename(target, old) != 0 {
-                let error = reason(errno)
+                let error = PrivateFiles.reason()
                 undo(moved)
                 throw WriteError(path: target, message: "cannot be replaced (\(error))")
             }
             guard rename(source, target) == 0 else {
-                let error = reason(errno)
+                let error = PrivateFiles.reason()
                 if hadOld { rename(old, target) }
                 undo(moved)
                 throw WriteError(path: target, message: "cannot be written (\(error))")
@@ -107,19 +107,17 @@ public enum OutputWriter {
         }
     }
 
-    static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
-
     /// An exclusive flock(2) on a file in the output folder, released on close.
     private struct Lock {
         let descriptor: Int32
 
         init(path: String) throws(WriteError) {
             descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard descriptor >= 0 else { throw WriteError(path: path, message: "cannot be opened (\(OutputWriter.reason(errno)))") }
+            guard descriptor >= 0 else { throw WriteError(path: path, message: "cannot be opened (\(PrivateFiles.reason()))") }
             while flock(descriptor, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     close(descriptor)
-                    throw WriteError(path: path, message: "cannot be locked (\(OutputWriter.reason(errno)))")
+                    throw WriteError(path: path, message: "cannot be locked (\(PrivateFiles.reason()))")
                 }
             }
         }
