@@ -6,29 +6,21 @@ struct InlineLocator {
 
     /// Finds `needle` in the resolved lines at or after `cursor`, and moves the cursor past it.
     func find(_ needle: String, in lines: ClosedRange<Int>, from cursor: inout (line: Int, column: Int)) -> Located<String>? {
-        // Searched as UTF-8 bytes: a needle's first byte is never a continuation byte, so a
-        // byte match always starts on a character boundary.
         let needleBytes = Array(needle.utf8)
         let needleLength = needle.unicodeScalars.count
         let firstLine = max(cursor.line, lines.lowerBound)
-        guard let first = needleBytes.first, firstLine <= lines.upperBound else { return nil }
+        guard !needleBytes.isEmpty, firstLine <= lines.upperBound else { return nil }
         for line in firstLine...lines.upperBound {
             let text = source.resolvedLineSlice(line)
             let scalars = text.unicodeScalars
             let skip = line == cursor.line ? cursor.column - 1 : 0
             guard let from = scalars.index(scalars.startIndex, offsetBy: skip, limitedBy: scalars.endIndex) else { continue }
-            let bytes = text.utf8
-            var index = from
-            while let found = bytes[index...].firstIndex(of: first) {
-                if bytes[found...].starts(with: needleBytes) {
-                    let start = scalars.distance(from: scalars.startIndex, to: found)
-                    cursor = (line, start + needleLength + 1)
-                    let location = source.location(line: line, resolvedColumn: start + 1)
-                    let length = source.originalLength(line: line, resolvedColumn: start + 1, resolvedLength: needleLength)
-                    return Located(needle, at: location, length: length)
-                }
-                index = bytes.index(after: found)
-            }
+            guard let found = text.utf8.firstIndex(ofBytes: needleBytes, from: from) else { continue }
+            let start = scalars.distance(from: scalars.startIndex, to: found)
+            cursor = (line, start + needleLength + 1)
+            let location = source.location(line: line, resolvedColumn: start + 1)
+            let length = source.originalLength(line: line, resolvedColumn: start + 1, resolvedLength: needleLength)
+            return Located(needle, at: location, length: length)
         }
         return nil
     }

@@ -42,16 +42,21 @@ extension StringProtocol {
     }
 }
 
-extension String.UTF8View {
-    /// Whether the bytes contain `pattern` (ASCII) anywhere.
-    func contains(subsequence pattern: String) -> Bool {
-        let needle = Array(pattern.utf8)
-        guard let first = needle.first else { return true }
-        var index = startIndex
+extension Collection where Element == UInt8 {
+    /// Where `needle` first occurs at or after `start` (byte search: UTF-8 text is searched
+    /// without Foundation, and a match of valid UTF-8 always starts on a character boundary).
+    func firstIndex(ofBytes needle: [UInt8], from start: Index) -> Index? {
+        guard let first = needle.first else { return start }
+        var index = start
         while let found = self[index...].firstIndex(of: first) {
-            if self[found...].starts(with: needle) { return true }
+            if self[found...].starts(with: needle) { return found }
             index = self.index(after: found)
         }
-        return false
+        return nil
+    }
+
+    /// Whether the bytes contain `pattern` anywhere.
+    func contains(subsequence pattern: String) -> Bool {
+        firstIndex(ofBytes: Array(pattern.utf8), from: startIndex) != nil
     }
 }

@@ -17,12 +17,12 @@ public struct SitevarShortcode: Sendable, Equatable {
     static func scan(_ line: Substring, lineNumber: Int) -> [(shortcode: SitevarShortcode, range: Range<String.Index>)] {
         // Most lines have no shortcode: a byte scan for "{{<" answers that before any string
         // search (YAML and JSON lines have braces, rarely this sequence).
-        guard containsShortcodeOpening(line.utf8) else { return [] }
+        guard line.utf8.contains(subsequence: "{{<") else { return [] }
         var found: [(SitevarShortcode, Range<String.Index>)] = []
         let bytes = line.utf8
         var searchStart = bytes.startIndex
-        while let open = find([0x7B, 0x7B, 0x3C], in: bytes, from: searchStart),  // "{{<"
-              let close = find([0x3E, 0x7D, 0x7D], in: bytes, from: bytes.index(open, offsetBy: 3)) {  // ">}}"
+        while let open = bytes.firstIndex(ofBytes: Array("{{<".utf8), from: searchStart),
+              let close = bytes.firstIndex(ofBytes: Array(">}}".utf8), from: bytes.index(open, offsetBy: 3)) {
             let end = bytes.index(close, offsetBy: 3)
             let inner = line[bytes.index(open, offsetBy: 3)..<close].trimmingSpaces()
             searchStart = end
@@ -36,32 +36,6 @@ public struct SitevarShortcode: Sendable, Equatable {
             found.append((shortcode, open..<end))
         }
         return found
-    }
-
-    /// The first occurrence of `pattern` (ASCII bytes) at or after `start`.
-    private static func find(_ pattern: [UInt8], in bytes: Substring.UTF8View, from start: String.Index) -> String.Index? {
-        var index = start
-        while index < bytes.endIndex {
-            if bytes[index] == pattern[0] {
-                var probe = index, matched = true
-                for byte in pattern {
-                    guard probe < bytes.endIndex, bytes[probe] == byte else { matched = false; break }
-                    probe = bytes.index(after: probe)
-                }
-                if matched { return index }
-            }
-            index = bytes.index(after: index)
-        }
-        return nil
-    }
-
-    static func containsShortcodeOpening(_ bytes: Substring.UTF8View) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in bytes {
-            if byte == UInt8(ascii: "<"), previous == (UInt8(ascii: "{"), UInt8(ascii: "{")) { return true }
-            previous = (previous.1, byte)
-        }
-        return false
     }
 
     /// Reads `key="value"` (or `key='value'`, or a bare word) from shortcode parameters.
