@@ -48,7 +48,7 @@ public struct BatchCheck: Sendable {
             let run = checker.run(loaded.guides, known: known, cache: cache)
             known.merge(run.computed) { old, _ in old }
             cache?.record(run.computed)
-            add(run.statistics, to: &outcome.statistics)
+            outcome.statistics.add(run.statistics)
             for (index, guide) in loaded.guides.enumerated() {
                 var findings = run.findings[index]
                 if let baseline { findings = baseline.mark(findings) }
@@ -66,15 +66,5 @@ public struct BatchCheck: Sendable {
         outcome.report.seconds = Date().timeIntervalSince(start)
         outcome.cache = cache
         return outcome
-    }
-
-    private func add(_ batch: Checker.Statistics, to total: inout Checker.Statistics) {
-        total.clients += batch.clients
-        total.checkedDigests += batch.checkedDigests
-        total.verifications += batch.verifications
-        total.computedVerifications += batch.computedVerifications
-        total.cachedVerifications += batch.cachedVerifications
-        total.verificationSeconds += batch.verificationSeconds
-        total.ruleSeconds += batch.ruleSeconds
     }
 }

@@ -31,6 +31,17 @@ public struct Checker: Sendable {
         public var cachedVerifications = 0
         public var verificationSeconds = 0.0
         public var ruleSeconds = 0.0
+
+        /// Adds another run's figures (checking in batches).
+        public mutating func add(_ other: Statistics) {
+            clients += other.clients
+            checkedDigests += other.checkedDigests
+            verifications += other.verifications
+            computedVerifications += other.computedVerifications
+            cachedVerifications += other.cachedVerifications
+            verificationSeconds += other.verificationSeconds
+            ruleSeconds += other.ruleSeconds
+        }
     }
 
     /// The outcome of checking several guides.

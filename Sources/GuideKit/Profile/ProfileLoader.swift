@@ -15,15 +15,7 @@ public enum ProfileLoader {
     /// The profiles shipped with GuideKit, compiled into the binary (`EmbeddedResources`):
     /// an installed `guidekit` needs no files beside it.
     public static func bundled() throws(InputError) -> [ApplicationProfile] {
-        var profiles: [ApplicationProfile] = []
-        for (path, text) in EmbeddedResources.profiles {
-            let profile = try parse(text, file: path)
-            if let clash = profiles.first(where: { $0.id == profile.id }) {
-                throw InputError(path: path, message: "profile id '\(profile.id)' is also used by \(clash.file)")
-            }
-            profiles.append(profile)
-        }
-        return profiles
+        try parseAll(EmbeddedResources.profiles)
     }
 
     public static func load(directory: String) throws(InputError) -> [ApplicationProfile] {
@@ -33,15 +25,18 @@ public enum ProfileLoader {
         } catch {
             throw InputError(path: directory, message: "cannot list profiles: \(error.localizedDescription)")
         }
-        var profiles: [ApplicationProfile] = []
+        var files: [(path: String, text: String)] = []
         for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            let text: String
-            do {
-                text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
-            } catch {
-                throw InputError(path: path, location: error.location, message: error.message)
-            }
+            files.append((path, try GuideFileReader(maximumBytes: 1_048_576).read(path)))
+        }
+        return try parseAll(files)
+    }
+
+    /// Profiles from (path, text) pairs; two with one id are an error naming both files.
+    static func parseAll(_ files: [(path: String, text: String)]) throws(InputError) -> [ApplicationProfile] {
+        var profiles: [ApplicationProfile] = []
+        for (path, text) in files {
             let profile = try parse(text, file: path)
             if let clash = profiles.first(where: { $0.id == profile.id }) {
                 throw InputError(path: path, message: "profile id '\(profile.id)' is also used by \(clash.file)")

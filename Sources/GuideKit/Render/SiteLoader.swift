@@ -10,7 +10,7 @@ public enum SiteLoader {
     /// reads specially), at most 100 characters.
     public static func folderNameProblem(_ name: String) -> String? {
         guard !name.isEmpty, name.unicodeScalars.count <= 100 else { return "use 1 to 100 characters" }
-        guard name.unicodeScalars.allSatisfy(SiteValueRules.isWordCharacter) else { return "use only A-Z a-z 0-9 . _ -" }
+        guard name.unicodeScalars.allSatisfy(\.isSafeWordCharacter) else { return "use only A-Z a-z 0-9 . _ -" }
         guard !name.hasPrefix("."), !name.hasPrefix("-") else { return "it must not start with '.' or '-'" }
         return nil
     }

@@ -43,13 +43,8 @@ public enum SiteValueRules {
         }
     }
 
-    /// Letters, digits, `.`, `_`, `-`; not starting with `-`.
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCIIAlphanumeric || scalar == "." || scalar == "_" || scalar == "-"
-    }
-
     private static func wordProblem(_ value: String, what: String) -> String? {
-        if let bad = value.unicodeScalars.first(where: { !isWordCharacter($0) }) {
+        if let bad = value.unicodeScalars.first(where: { !$0.isSafeWordCharacter }) {
             return "\(what) may use only A-Z a-z 0-9 . _ - (not '\(bad.escaped(asASCII: true))': shells, .env files or URLs give it a meaning)"
         }
         if value.hasPrefix("-") { return "\(what) must not start with '-' (a command would read it as an option)" }
@@ -95,7 +90,7 @@ public enum SiteValueRules {
                 index = pathScalars.index(index, offsetBy: 3)
                 continue
             }
-            guard isWordCharacter(scalar) || scalar == "/" else {
+            guard scalar.isSafeWordCharacter || scalar == "/" else {
                 return "the path may use only A-Z a-z 0-9 . _ - / and %XX escapes (not '\(scalar.escaped(asASCII: true))')"
             }
             index = pathScalars.index(after: index)

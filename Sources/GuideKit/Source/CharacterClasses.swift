@@ -7,5 +7,9 @@ extension Unicode.Scalar {
 
     /// RFC 3986 "unreserved": `A-Z a-z 0-9 - . _ ~`. Authelia's client id charset, and what
     /// continues an identifier or host name when substituting whole tokens.
+    /// What a site value may contain (`SiteValueRules`): letters, digits, `.`, `_`, `-` —
+    /// the unreserved set without `~`, which shells expand.
+    var isSafeWordCharacter: Bool { isASCIIAlphanumeric || self == "." || self == "_" || self == "-" }
+
     var isUnreserved: Bool { isASCIIAlphanumeric || self == "-" || self == "." || self == "_" || self == "~" }
 }
