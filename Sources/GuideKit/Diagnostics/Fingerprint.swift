@@ -28,13 +28,12 @@ public enum Fingerprint {
             && (($0.key.location.column)...($0.value.location.column + $0.value.length)).contains(location.column) }) {
             return "setting \(setting.key.value): \(text)"
         }
-        let clients = guide.clients.sorted { $0.node.location < $1.node.location }
-        if let index = clients.lastIndex(where: { $0.node.location <= location }),
-           let id = clients[index].clientID?.string,
-           index + 1 == clients.count || location < clients[index + 1].node.location,
-           clients[index].blockIndex < guide.codeBlocks.count,
-           location.line <= guide.codeBlocks[clients[index].blockIndex].contentFirstLine
-               + guide.codeBlocks[clients[index].blockIndex].content.lines().count {
+        // Clients are in document order: the owner is the last one starting before the
+        // finding, if the finding is still inside that client's block.
+        if let owner = guide.clients.last(where: { $0.node.location <= location }),
+           guide.codeBlocks.indices.contains(owner.blockIndex),
+           location.line <= guide.codeBlocks[owner.blockIndex].lineAfterContent,
+           let id = owner.clientID?.string {
             return "client \(id): \(text)"
         }
         return text

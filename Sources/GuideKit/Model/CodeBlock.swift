@@ -19,6 +19,14 @@ public struct CodeBlock: Sendable, Equatable {
 
     public var language: String? { info.language?.lowercased() }
 
+    /// Lines of content (cmark ends a block's content with a line feed, which starts no line).
+    public var contentLineCount: Int {
+        content.isEmpty ? 0 : content.lines().count - (content.hasSuffix("\n") ? 1 : 0)
+    }
+
+    /// The file line just after the content: a fenced block's closing fence, when it has one.
+    public var lineAfterContent: Int { contentFirstLine + contentLineCount }
+
     public var isYAML: Bool { language == "yaml" || language == "yml" }
 
     public var isShell: Bool {

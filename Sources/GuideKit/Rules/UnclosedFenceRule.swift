@@ -43,8 +43,7 @@ struct UnclosedFenceRule: GuideRule {
         let guide = context.guide
         return guide.codeBlocks.compactMap { block in
             guard block.isFenced else { return nil }
-            let contentLines = block.content.isEmpty ? 0 : block.content.lines().count - (block.content.hasSuffix("\n") ? 1 : 0)
-            let closingLine = block.contentFirstLine + contentLines
+            let closingLine = block.lineAfterContent
             let fenceLine = guide.source.originalLine(block.location.line)
             let marker: Character = fenceLine.drop { $0 == " " }.first == "~" ? "~" : "`"
             // Container prefixes (indentation, block quotes) come before the closing fence.
