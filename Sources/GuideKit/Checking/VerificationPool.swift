@@ -18,12 +18,10 @@ public enum VerificationPool {
         var work: [(VerificationRequest, Digest)] = []
         var spent = 0.0
         // Cheapest first, in a stable order, so the budget covers as many digests as it can.
-        let parsed = requests.map { request in
-            (request, Result(catching: { () throws(DigestError) in try DigestParser.parse(request.digest) }))
-        }.sorted { ($0.0.digest, $0.0.secret) < ($1.0.digest, $1.0.secret) }
-        let costed = parsed.map { request, result -> (VerificationRequest, Result<Digest, DigestError>, DigestCost?) in
-            (request, result, (try? result.get()).map(DigestCost.of))
-        }.sorted { ($0.2?.seconds ?? 0) < ($1.2?.seconds ?? 0) }
+        let costed = requests.map { request -> (VerificationRequest, Result<Digest, DigestError>, DigestCost?) in
+            let result = Result(catching: { () throws(DigestError) in try DigestParser.parse(request.digest) })
+            return (request, result, (try? result.get()).map(DigestCost.of))
+        }.sorted { ($0.2?.seconds ?? 0, $0.0.digest, $0.0.secret) < ($1.2?.seconds ?? 0, $1.0.digest, $1.0.secret) }
         for (request, result, cost) in costed {
             switch result {
             case .failure(let error):
