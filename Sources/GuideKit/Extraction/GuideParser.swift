@@ -2,7 +2,15 @@ import CMarkBridge
 
 /// Builds a `Guide` from a file's text: the one entry point from text to model.
 public enum GuideParser {
-    /// - Parameter html: also keep cmark's HTML of the same parse (`Guide.html`), for `render`.
+    /// - Parameters:
+    ///   - html: also keep cmark's HTML of the same parse (`Guide.html`), for `render`.
+    ///   - resolvingShortcodes: parse the text with `sitevar` shortcodes replaced by their
+    ///     defaults — the text `render` edits, so positions are in that text.
+    public static func parse(path: String, text: String, html: Bool = false, resolvingShortcodes: Bool) -> Guide {
+        guard resolvingShortcodes else { return parse(path: path, text: text, html: html) }
+        return parse(path: path, text: PreparedSource(path: path, text: text).resolvedTextWithFrontMatter, html: html)
+    }
+
     public static func parse(path: String, text: String, html: Bool = false) -> Guide {
         ParseLog.shared.record(path)
         let source = PreparedSource(path: path, text: text)

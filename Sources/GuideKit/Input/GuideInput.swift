@@ -27,13 +27,13 @@ public struct GuideInput: Sendable {
 
     /// Reads and parses `files`; files are independent, so they are parsed on every core.
     /// - Parameter resolvingShortcodes: parse the text with `sitevar` shortcodes replaced by
-    ///   their defaults, the text `render` edits (`GuideRenderer.resolvedParse`).
+    ///   their defaults, the text `render` edits.
     public func load(files: [String], resolvingShortcodes: Bool = false) -> Loaded {
         let reader = reader
         let outcomes = files.concurrentMap { path in
             Result { () throws(InputError) in
                 let text = try reader.read(path)
-                return resolvingShortcodes ? GuideRenderer.resolvedParse(path: path, text: text) : GuideParser.parse(path: path, text: text)
+                return GuideParser.parse(path: path, text: text, resolvingShortcodes: resolvingShortcodes)
             }
         }
         var loaded = Loaded(guides: [], errors: [])

@@ -39,14 +39,8 @@ public struct GuideRenderer: Sendable {
         var meanings: SettingMeanings
     }
 
-    /// Parses the guide once, with its `sitevar` shortcodes resolved to their defaults (the
-    /// text every site's edits apply to) — see `GuideInput.load(files:resolvingShortcodes:)`.
-    public static func resolvedParse(path: String, text: String) -> Guide {
-        GuideParser.parse(path: path, text: PreparedSource(path: path, text: text).resolvedTextWithFrontMatter)
-    }
-
     public func prepare(path: String, text: String) throws(RenderError) -> PreparedGuide {
-        try prepare(Self.resolvedParse(path: path, text: text))
+        try prepare(GuideParser.parse(path: path, text: text, resolvingShortcodes: true))
     }
 
     /// Checks the guide as written (it must have no error). Done once per guide, not once per
@@ -59,7 +53,7 @@ public struct GuideRenderer: Sendable {
     /// answered by the cache).
     public func prepare(_ parsed: [Guide], cache: DigestCache?) -> [Result<PreparedGuide, RenderError>] {
         // A parse of the file as written still has shortcodes: edits need the resolved text.
-        let guides = parsed.map { $0.source.shortcodes.isEmpty ? $0 : Self.resolvedParse(path: $0.path, text: $0.source.originalText) }
+        let guides = parsed.map { $0.source.shortcodes.isEmpty ? $0 : GuideParser.parse(path: $0.path, text: $0.source.originalText, resolvingShortcodes: true) }
         let run = checker.run(guides, cache: cache)
         return guides.indices.map { index in
             Result { () throws(RenderError) in
@@ -159,14 +153,4 @@ public struct GuideRenderer: Sendable {
 
     static func stem(_ path: String) -> String { Guide.name(forPath: path) }
 
-}
-
-extension PreparedSource {
-    /// Front matter as written, every other line with its shortcodes resolved.
-    var resolvedTextWithFrontMatter: String {
-        (1...max(lineCount, 1)).map { line in
-            if let frontMatter, line <= frontMatter.closingLine { return String(originalLine(line)) }
-            return resolvedLine(line)
-        }.joined(separator: "\n")
-    }
 }

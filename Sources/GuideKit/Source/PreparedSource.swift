@@ -159,3 +159,13 @@ public struct PreparedSource: Sendable {
         return scalars + 1 + max(0, byteColumn - 1 - bytes)
     }
 }
+
+extension PreparedSource {
+    /// Front matter as written, every other line with its shortcodes resolved.
+    var resolvedTextWithFrontMatter: String {
+        (1...max(lineCount, 1)).map { line in
+            if let frontMatter, line <= frontMatter.closingLine { return String(originalLine(line)) }
+            return resolvedLine(line)
+        }.joined(separator: "\n")
+    }
+}
