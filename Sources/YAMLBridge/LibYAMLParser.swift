@@ -58,32 +58,10 @@ public enum LibYAMLParser {
                 defer { yaml_event_delete(&event) }
                 let line = Int(event.start_mark.line) + 1
                 let column = Int(event.start_mark.column) + 1
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return .success(events)
-                case YAML_DOCUMENT_START_EVENT:
-                    events.append(Event(kind: .documentStart, line: line, column: column))
-                case YAML_DOCUMENT_END_EVENT:
-                    events.append(Event(kind: .documentEnd, line: line, column: column))
-                case YAML_MAPPING_START_EVENT:
-                    events.append(Event(kind: .mappingStart, line: line, column: column))
-                case YAML_MAPPING_END_EVENT:
-                    events.append(Event(kind: .mappingEnd, line: line, column: column))
-                case YAML_SEQUENCE_START_EVENT:
-                    events.append(Event(kind: .sequenceStart, line: line, column: column))
-                case YAML_SEQUENCE_END_EVENT:
-                    events.append(Event(kind: .sequenceEnd, line: line, column: column))
-                case YAML_SCALAR_EVENT:
-                    let scalar = event.data.scalar
-                    let value = string(scalar.value, length: scalar.length)
-                    let tag = scalar.tag.map { String(cString: $0) }
-                    events.append(Event(kind: .scalar(value, style(scalar.style)), line: line, column: column,
-                                        tag: scalar.plain_implicit == 1 ? nil : tag ?? "!"))
-                case YAML_ALIAS_EVENT:
-                    let anchor = event.data.alias.anchor.map { String(cString: $0) } ?? ""
-                    events.append(Event(kind: .alias(anchor), line: line, column: column))
-                default:
-                    break  // stream start, empty events
+                if event.type == YAML_STREAM_END_EVENT { return .success(events) }
+                if let kind = kind(of: event) {
+                    events.append(Event(kind: kind, line: line, column: column,
+                                        tag: event.type == YAML_SCALAR_EVENT ? tag(of: event) : nil))
                 }
                 if events.count > limit {
                     return .failure(Failure(problem: "more than \(limit) YAML nodes", line: line, column: column,
@@ -91,6 +69,28 @@ public enum LibYAMLParser {
                 }
             }
         }
+    }
+
+    /// The Swift form of an event; `nil` for those GuideKit has no use for (stream start).
+    private static func kind(of event: yaml_event_t) -> Event.Kind? {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT: .documentStart
+        case YAML_DOCUMENT_END_EVENT: .documentEnd
+        case YAML_MAPPING_START_EVENT: .mappingStart
+        case YAML_MAPPING_END_EVENT: .mappingEnd
+        case YAML_SEQUENCE_START_EVENT: .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: .sequenceEnd
+        case YAML_SCALAR_EVENT:
+            .scalar(string(event.data.scalar.value, length: event.data.scalar.length), style(event.data.scalar.style))
+        case YAML_ALIAS_EVENT: .alias(event.data.alias.anchor.map { String(cString: $0) } ?? "")
+        default: nil
+        }
+    }
+
+    /// An explicit tag of a plain scalar (`!!str 1`), which turns off typing; `nil` when none.
+    private static func tag(of event: yaml_event_t) -> String? {
+        let scalar = event.data.scalar
+        return scalar.plain_implicit == 1 ? nil : scalar.tag.map { String(cString: $0) } ?? "!"
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
