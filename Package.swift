@@ -18,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "GuideKit", targets: ["GuideKit"]),
+        .library(name: "SecretDigests", targets: ["SecretDigests"]),
         .executable(name: "guidekit", targets: ["guidekit"]),
     ],
     dependencies: [
@@ -66,3 +67,19 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets (Fuzz/): executables whose only file defines `LLVMFuzzerTestOneInput`; they
+// link only with `--sanitize fuzzer` (libFuzzer brings `main`), so they exist only when
+// scripts/fuzz asks for them and never break a plain `swift build` or `swift test`.
+if Context.environment["GUIDEKIT_FUZZ"] == "1" {
+    // SwiftPM instruments only the executable for coverage; the code under test lives in the
+    // libraries, so they are compiled with the fuzzer's coverage instrumentation too.
+    for target in package.targets where ["CMarkBridge", "YAMLBridge", "SecretDigests", "GuideKit"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    for (name, dependencies) in [("fuzz-guide", ["GuideKit"]), ("fuzz-site", ["GuideKit"]), ("fuzz-digest", ["SecretDigests"])] {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) },
+                                                 path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -10,6 +10,9 @@ public struct Checker: Sendable {
     /// Application profiles to match guides against (the bundled ones by default; the
     /// command-line tool loads them explicitly so a broken profile is reported).
     public var profiles: [ApplicationProfile]
+    /// Estimated seconds of digest work one run may spend (the fuzz targets lower it so one
+    /// input never costs more than a fraction of a second).
+    public var digestBudgetSeconds = VerificationPool.budgetSeconds
 
     public init(rules: [any GuideRule] = RuleRegistry.all, version: AutheliaVersion? = nil,
                 profiles: [ApplicationProfile] = (try? ProfileLoader.bundledResult.get()) ?? []) {
@@ -77,7 +80,7 @@ public struct Checker: Sendable {
         statistics.cachedVerifications = results.count
         statistics.computedVerifications = missing.count
         let start = Date()
-        let computed = VerificationPool.verify(missing)
+        let computed = VerificationPool.verify(missing, budgetSeconds: digestBudgetSeconds)
         results.merge(computed) { old, _ in old }
         statistics.verificationSeconds = Date().timeIntervalSince(start)
         let ruleStart = Date()

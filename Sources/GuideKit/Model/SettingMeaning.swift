@@ -110,7 +110,9 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
             self = .endpoint(.userinfo)
         case "info" where words.suffix(2) == ["user", "info"]:
             self = .endpoint(.userinfo)
-        case "jwks", "jwk", "certs", "keys", "certificate", "set" where all.contains("key"):
+        case "jwks", "jwk", "certs", "keys", "certificate":
+            self = .endpoint(.jwks)
+        case "set" where all.contains("key"):
             self = .endpoint(.jwks)
         case "revocation", "revoke":
             self = .endpoint(.revocation)
