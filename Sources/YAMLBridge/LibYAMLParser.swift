@@ -26,6 +26,8 @@ public enum LibYAMLParser {
         public var column: Int
         /// For a plain scalar with an explicit tag (`!!str 1`): the tag, which disables typing.
         public var tag: String?
+        /// The anchor a scalar, mapping or sequence defines (`&name`), for checking aliases.
+        public var anchor: String?
     }
 
     /// Where and why libyaml stopped.
@@ -61,7 +63,7 @@ public enum LibYAMLParser {
                 if event.type == YAML_STREAM_END_EVENT { return .success(events) }
                 if let kind = kind(of: event) {
                     events.append(Event(kind: kind, line: line, column: column,
-                                        tag: event.type == YAML_SCALAR_EVENT ? tag(of: event) : nil))
+                                        tag: event.type == YAML_SCALAR_EVENT ? tag(of: event) : nil, anchor: anchor(of: event)))
                 }
                 if events.count > limit {
                     return .failure(Failure(problem: "more than \(limit) YAML nodes", line: line, column: column,
@@ -85,6 +87,16 @@ public enum LibYAMLParser {
         case YAML_ALIAS_EVENT: .alias(event.data.alias.anchor.map { String(cString: $0) } ?? "")
         default: nil
         }
+    }
+
+    private static func anchor(of event: yaml_event_t) -> String? {
+        let pointer: UnsafeMutablePointer<yaml_char_t>? = switch event.type {
+        case YAML_SCALAR_EVENT: event.data.scalar.anchor
+        case YAML_MAPPING_START_EVENT: event.data.mapping_start.anchor
+        case YAML_SEQUENCE_START_EVENT: event.data.sequence_start.anchor
+        default: nil
+        }
+        return pointer.map { String(cString: $0) }
     }
 
     /// An explicit tag of a plain scalar (`!!str 1`), which turns off typing; `nil` when none.

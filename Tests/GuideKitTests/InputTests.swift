@@ -81,4 +81,61 @@ struct InputTests {
         let found = Checker().check(guide)
         #expect(found.contains { $0.ruleID == "yaml-syntax" && $0.message.contains("nested deeper than 1000 levels") })
     }
+
+    /// A FIFO named `*.md` inside a checked folder: refused at once (open(2) without
+    /// O_NONBLOCK would wait for a writer forever), while the folder's real guide is read.
+    @Test func fifoInAFolderIsRefusedWithoutBlocking() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("real.md", Data("# Real\n".utf8))
+        let fifo = folder.url.appendingPathComponent("pipe.md").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let loaded = GuideInput().load([folder.url.path])
+        #expect(loaded.guides.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["real.md"])
+        let error = try #require(loaded.errors.first)
+        #expect(error.path == fifo)
+        #expect(error.message.contains("not a regular file"))
+    }
+
+    /// Devices given directly are refused before a byte is read (they never end).
+    @Test(arguments: ["/dev/zero", "/dev/urandom", "/dev/null"])
+    func devicesAreRefusedBeforeReading(_ device: String) throws {
+        do {
+            _ = try GuideFileReader().read(device)
+            Issue.record("\(device) was read")
+        } catch {
+            #expect(error.path == device)
+            #expect(error.message == "is not a regular file (a device, pipe or socket), expected a Markdown file")
+            #expect(!error.description.contains("NSCocoaErrorDomain"))
+        }
+    }
+
+    /// An alias to an anchor never defined is an error at the alias (every YAML loader
+    /// refuses it), not a silent null.
+    @Test func aliasWithoutAnchorIsAnError() {
+        let text = "# T\n\n```yaml {guide=\"authelia-client\"}\nbase: &base {a: 1}\nok: *base\nbad: *unknown\n```\n"
+        let block = parse(text).codeBlocks.first { $0.role == .autheliaClient }
+        guard case .failure(let error)? = block?.yaml else {
+            Issue.record("an alias to an unknown anchor was accepted")
+            return
+        }
+        #expect(error.location == SourceLocation(line: 6, column: 6))
+        #expect(error.message == "invalid YAML: alias '*unknown' refers to no anchor '&unknown' defined before it in this document")
+    }
+
+    /// A 5 MB line is a finding, and its snippet is a window around the spot, not 5 MB of log.
+    @Test func aHugeLineIsAFindingShownInAWindow() {
+        let text = "# T\n\n" + String(repeating: "x", count: 5_000_000) + "\n"
+        let found = findings(text).filter { $0.ruleID == "line-too-long" }
+        #expect(found.map(\.location) == [SourceLocation(line: 3, column: 4_097)])
+        let finding = found[0]
+        let output = TextReporter().render(finding, source: PreparedSource(path: "test.md", text: text))
+        let lines = output.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 200 }, "\(lines.map(\.count))")
+        // The caret still points at the character where the line passes the limit.
+        let shown = lines[2].dropFirst("3 | ".count), caret = lines[3].dropFirst("  | ".count)
+        let caretColumn = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) }
+        #expect(caretColumn.map { shown.dropFirst($0).first } == "x")
+        #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
+    }
 }
+

@@ -190,7 +190,7 @@ struct RenderTests {
         BadSite(yaml: "application_root_url: 'https://pve.example.com:8006:443/'", message: "the port"),
         BadSite(yaml: "application_root_url: 'https://user:pw@pve.example.com/'", message: "user name or password"),
         BadSite(yaml: "application_root_url: 'https://pve.example.com/?a=b'", message: "query"),
-        BadSite(yaml: "application_root_url: 'https://bücher.example.com/'", message: "ASCII form"),
+        BadSite(yaml: "application_root_url: 'https://b☃cher.example.com/'", message: "'\\u{2603}' cannot be part of a host name"),
         BadSite(yaml: "authelia_version: '5.0'", message: "not a release GuideKit knows"),
         BadSite(yaml: "- a\n- b", message: "a site file is a YAML mapping"),
         BadSite(yaml: "client_id: a\n---\nclient_id: b", message: "a second one starts here"),

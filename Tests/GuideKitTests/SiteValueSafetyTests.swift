@@ -52,15 +52,88 @@ struct SiteValueSafetyTests {
             accepted += 1
             let rendered = try renderer.render(prepared, site: site, random: &random)
             let command = try #require(rendered.artifacts.first { $0.name.hasPrefix("commands") })
-            let path = try folder.write("cmd-\(accepted).sh", Data(command.content.utf8))
-            #expect(try Self.bash(["-n", path]).status == 0, "bash cannot parse:\n\(command.content)")
-            // Word splitting of the file's text (globbing off, nothing executed).
-            let words = try Self.bash(["-c", "set -f; set -- $(cat \"$1\"); echo $#", "_", path]).output
-            let count = Int(words.trimmingCharacters(in: .whitespacesAndNewlines))
-            if expectedWords == nil { expectedWords = count }
-            #expect(count == expectedWords, "the command changed shape:\n\(command.content)")
+            let words = try Self.words(of: command.content, in: folder, name: "cmd-\(accepted).sh")
+            if expectedWords == nil { expectedWords = words.count }
+            #expect(words.count == expectedWords, "the command changed shape:\n\(command.content)")
+            try Self.expectArtifactsCarry(site, rendered)
         }
         #expect(accepted > 5 && refused > 5, "accepted \(accepted), refused \(refused)")
+    }
+
+    /// The words bash reads from a rendered command (`bash -n` first: it must parse), by
+    /// letting bash print its own arguments — nothing of the command is run.
+    static func words(of command: String, in folder: TemporaryFolder, name: String) throws -> [String] {
+        let path = try folder.write(name, Data(command.utf8))
+        #expect(try bash(["-n", path]).status == 0, "bash cannot parse:\n\(command)")
+        let printing = try folder.write("print-" + name, Data(("set -f\nprintf '%s\\0' " + command.replacingOccurrences(of: "\\\n", with: " ")).utf8))
+        let output = try bash([printing]).output
+        return output.split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    /// Each artifact, read back by its own syntax, carries exactly the site's values: the
+    /// `pveum` words, Proxmox's domains.cfg (as Proxmox parses it) and the Authelia YAML.
+    static func expectArtifactsCarry(_ site: Site, _ rendered: RenderedGuide) throws {
+        let folder = try TemporaryFolder()
+        func value(_ kind: AssumptionKind) -> String? { site.value(for: SiteKey(kind))?.text }
+        let secret: String?
+        switch site.secret {
+        case .given(let given): secret = given
+        case .generate:
+            let file = rendered.artifacts.first { $0.name == "secrets.txt" }?.content ?? ""
+            secret = file.split(separator: "\n").first { $0.hasPrefix("client_secret: ") }.map { String($0.dropFirst(15)) }
+        }
+        let command = try #require(rendered.artifacts.first { $0.name.hasPrefix("commands") })
+        let words = try Self.words(of: command.content, in: folder, name: "cmd.sh")
+        func option(_ name: String) -> String? { words.firstIndex(of: name).flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil } }
+        #expect(option("--client-id") == value(.clientID), "\(words)")
+        #expect(option("--client-key") == secret, "\(words)")
+        if let realm = value(.realm) { #expect(words.count > 3 && words[3] == realm, "\(words)") }
+        let cfg = try #require(rendered.artifacts.first { $0.name == "domains.cfg" })
+        let parsed = ProxmoxDomainsConfig.parse(cfg.content)
+        #expect(parsed.problems.isEmpty, "\(parsed.problems)")
+        let section = try #require(parsed.sections.first)
+        #expect(section.value("client-id") == value(.clientID))
+        #expect(section.value("client-key") == secret)
+        if let realm = value(.realm) { #expect(section.id == realm) }
+        let markdown = try #require(rendered.artifacts.first { $0.name == "guide.md" })
+        let client = try #require(GuideParser.parse(path: "guide.md", text: markdown.content).clients.first)
+        #expect(client.clientID?.string == value(.clientID))
+    }
+
+    /// Values that never pass the site loader, given to the renderer directly: each render
+    /// either fails with a reason or yields artifacts that read back as exactly those values.
+    @Test func hostileValuesPastTheLoaderAreQuotedOrRefused() throws {
+        var random = SeededGenerator(seed: 5)
+        let template = try ProjectFiles.text("templates/guide.html")
+        let renderer = GuideRenderer(template: template)
+        let prepared = try renderer.prepare(path: "proxmox.md", text: try ProjectFiles.text("docs/guides/proxmox.md"))
+        let hostile = ["x$(touch /tmp/guidekit-pwned)", "a'b\"c`d`", "~root", "-rf", "semi;colon&amp|pipe", "sp ace", "#hash", "x\\y*?[z]"]
+        var rendered = 0
+        var refusals: [String] = []
+        for value in hostile {
+            let location = SourceLocation(line: 1, column: 1)
+            func site(id: String, secret: String) -> Site {
+                Site(name: "s", file: "s.yml", values: [
+                    SiteKey(.applicationRootURL): .init(text: "https://pve.example.test:8006/", location: location),
+                    SiteKey(.autheliaRootURL): .init(text: "https://sso.example.test/", location: location),
+                    SiteKey(.clientID): .init(text: id, location: location),
+                ], secret: .given(secret), autheliaVersion: nil)
+            }
+            for candidate in [site(id: "pve", secret: "0123456789" + value), site(id: value, secret: "0123456789abc")] {
+                let output: RenderedGuide
+                do {
+                    output = try renderer.render(prepared, site: candidate, random: &random)
+                } catch {
+                    refusals.append("\(value.debugDescription): \(error.message)")
+                    continue
+                }
+                rendered += 1
+                try Self.expectArtifactsCarry(candidate, output)
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/guidekit-pwned"))
+        #expect(rendered > 0, "no hostile value rendered: the quoting was never exercised\n\(refusals.joined(separator: "\n"))")
+        print("hostile values: \(rendered) rendered and read back, \(refusals.count) refused")
     }
 
     static func bash(_ arguments: [String]) throws -> (status: Int32, output: String) {

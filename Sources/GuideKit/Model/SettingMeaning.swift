@@ -106,7 +106,9 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
             // ("Authorization Token Endpoint" is one application's name for the authorization
             // endpoint: ambiguous names get no expectation.)
             self = .endpoint(.token)
-        case "userinfo", "data" where all.contains("user"), "api" where all.contains("user"), "user":
+        case "userinfo", "user":
+            self = .endpoint(.userinfo)
+        case "data", "api" where all.contains("user"):
             self = .endpoint(.userinfo)
         case "info" where words.suffix(2) == ["user", "info"]:
             self = .endpoint(.userinfo)

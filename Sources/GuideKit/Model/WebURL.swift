@@ -17,10 +17,26 @@ public struct WebURL: Sendable, Equatable, CustomStringConvertible {
               trimmed.lowercased().hasPrefix(scheme + "://")
         else { return nil }
         self.scheme = scheme
-        self.host = host.lowercased()
+        // The host as written: Foundation's `host` turns an IDNA host ('xn--…') into Unicode,
+        // which is neither what the application sends nor safe to show (look-alike hosts).
+        self.host = Self.writtenHost(trimmed) ?? host.lowercased()
         self.port = components.port
         self.path = components.percentEncodedPath
         self.text = trimmed
+    }
+
+    /// The host between `://` (and any `user@`) and the port, path, query or fragment.
+    private static func writtenHost(_ text: String) -> String? {
+        guard let start = text.range(of: "://")?.upperBound else { return nil }
+        let rest = text[start...]
+        let authority = rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)]
+        let hostAndPort = authority[(authority.lastIndex(of: "@").map(authority.index(after:)) ?? authority.startIndex)...]
+        // An IPv6 literal keeps its brackets and colons.
+        if hostAndPort.hasPrefix("["), let close = hostAndPort.firstIndex(of: "]") {
+            return String(hostAndPort[...close]).lowercased()
+        }
+        let host = hostAndPort[..<(hostAndPort.lastIndex(of: ":") ?? hostAndPort.endIndex)]
+        return host.isEmpty ? nil : host.lowercased()
     }
 
     public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }

@@ -103,6 +103,7 @@ public struct GuideRenderer: Sendable {
         }
         plan.planSettings(meaning: prepared.meanings.meaning(of:))
         plan.planProse()
+        plan.quoteEditsInShellBlocks()
         let rendered = TextEdit.apply(plan.edits, to: guide.source.resolvedTextWithFrontMatter)
 
         // Proof: the rendered guide must check clean, digest included. The same parse gives
@@ -115,6 +116,15 @@ public struct GuideRenderer: Sendable {
         var known = prepared.verifications
         if let secret = plan.newSecret, let digest = plan.newDigest {
             known[VerificationRequest(digest: digest, secret: secret)] = .match
+        }
+        if let problem = SubstitutionPlan.shellShapeProblem(original: guide, rendered: renderedGuide) {
+            throw fail(problem)
+        }
+        // Proxmox's own file format, read back as Proxmox reads it.
+        for block in renderedGuide.codeBlocks where block.info.value(of: "format") == "domains.cfg" {
+            if let problem = ProxmoxDomainsConfig.parse(block.content).problems.first {
+                throw fail("the rendered domains.cfg would not be read as meant (line \(block.contentFirstLine + problem.line - 1)): \(problem.message)")
+            }
         }
         let recheckRun = recheck.run([renderedGuide], known: known)
         let findings = recheckRun.findings[0]

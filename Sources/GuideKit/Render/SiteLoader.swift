@@ -82,7 +82,7 @@ public enum SiteLoader {
             guard let raw = pair.value.string, pair.value.scalarType != .null else {
                 throw InputError(path: file, location: pair.value.location, message: "'\(key)' must be a single value")
             }
-            let value = raw.trimmingSpaces()
+            var value = raw.trimmingSpaces()
             let location = pair.value.location
             if label == "Authelia Version" {
                 guard let version = AutheliaVersion(String(value)), AutheliaVersion.known.contains(version) else {
@@ -93,6 +93,13 @@ public enum SiteLoader {
                 continue
             }
             let kind = AssumptionKind(label: label)
+            if kind == .applicationRootURL || kind == .autheliaRootURL {
+                // Internationalised hosts in their ASCII form, as browsers send them.
+                switch SiteValueRules.asciiURL(String(value)) {
+                case .success(let ascii): value = Substring(ascii)
+                case .failure(let error): throw InputError(path: file, location: location, message: "'\(key)': \(error.message)")
+                }
+            }
             if kind == .clientSecret {
                 site.secret = value == "generate" ? .generate : .given(String(value))
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a site value may contain, by the role it plays. Site values are pasted into shell
 /// commands, `.env` files, Proxmox's `domains.cfg`, YAML, URLs and HTML; each role has a
 /// closed set of characters none of those formats treats specially — no quotes, `$`, `;`,
@@ -51,6 +53,29 @@ public enum SiteValueRules {
         return nil
     }
 
+    /// The URL with an internationalised host in its ASCII (IDNA) form and non-ASCII path
+    /// characters percent-encoded as UTF-8; an ASCII URL is returned as it is.
+    public static func asciiURL(_ value: String) -> Result<String, IDNAError> {
+        guard !value.unicodeScalars.allSatisfy(\.isASCII) || value.lowercased().contains("xn--"),
+              let schemeEnd = value.range(of: "://") else { return .success(value) }
+        let rest = value[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        guard !authority.contains("@") else { return .success(value) }  // refused by urlProblem
+        let hostEnd = authority.lastIndex(of: ":") ?? authority.endIndex
+        let host: String
+        switch IDNA.asciiHost(String(authority[..<hostEnd])) {
+        case .success(let ascii): host = ascii
+        case .failure(let error): return .failure(IDNAError(message: "the host '\(authority[..<hostEnd])': \(error.message)"))
+        }
+        var path = ""
+        for scalar in rest[authorityEnd...].unicodeScalars {
+            if scalar.isASCII { path.unicodeScalars.append(scalar); continue }
+            for byte in String(scalar).utf8 { path += String(format: "%%%02X", byte) }
+        }
+        return .success(String(value[..<schemeEnd.upperBound]) + host + String(authority[hostEnd...]) + path)
+    }
+
     /// `https://host[:port][/path]`: an ASCII host of letters, digits, `-` and `.`; a port of
     /// digits; a path of letters, digits, `.`, `_`, `-`, `/` and `%XX` escapes; no user,
     /// query or fragment (the application would not send them, and they would be dropped).
@@ -60,7 +85,8 @@ public enum SiteValueRules {
         let scheme = value[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "https" || scheme == "http" else { return "use an https URL (not '\(scheme)')" }
         if let nonASCII = scalars.first(where: { !$0.isASCII }) {
-            return "write the host in its ASCII form (IDNA, 'xn--…'): '\(nonASCII.escaped(asASCII: true))' is not ASCII, and the application sends the ASCII form"
+            // Site files are converted first (`asciiURL`); this is for values given otherwise.
+            return "write the URL in its ASCII form (IDNA 'xn--…' host, %XX path): '\(nonASCII.escaped(asASCII: true))' is not ASCII, and the application sends the ASCII form"
         }
         let rest = value[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex

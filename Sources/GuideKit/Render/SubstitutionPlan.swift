@@ -8,7 +8,8 @@ struct SubstitutionPlan {
 
     let guide: Guide
     let site: Site
-    private(set) var edits: [TextEdit] = []
+    // Settable by the extensions that post-process edits (ShellQuotedEdits.swift).
+    var edits: [TextEdit] = []
     private(set) var replacements = Replacements()
     private(set) var warnings: [String] = []
     private(set) var newValues: [SiteKey: String] = [:]

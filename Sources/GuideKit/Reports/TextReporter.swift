@@ -18,16 +18,35 @@ public struct TextReporter: Sendable {
         let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
         var text = "\(finding.place): \(severity): "
             + "\(paint(finding.message, "1")) [\(finding.ruleID)]\n"
-        if let line = line.map({ Substring($0) }) {
+        if let full = line {
+            let (line, column, length) = Self.window(Substring(full), column: finding.location.column, length: finding.length)
             let number = String(finding.location.line)
             let gutter = String(repeating: " ", count: number.count)
             text += "\(gutter) |\n\(number) | \(line)\n"
-            text += "\(gutter) | \(caretLine(under: line, column: finding.location.column, length: finding.length))\n"
+            text += "\(gutter) | \(caretLine(under: line, column: column, length: length))\n"
         }
         if let help = finding.help {
             text += "  = help: \(help)\n"
         }
         return text
+    }
+
+    /// Widest source line shown under a finding, in characters.
+    static let snippetWidth = 160
+
+    /// A long line is shown as a window around the span, cut with "…" on either side (a
+    /// minified or pasted line must not flood a log), with the column moved to match.
+    static func window(_ line: Substring, column: Int, length: Int) -> (line: Substring, column: Int, length: Int) {
+        let scalars = line.unicodeScalars
+        guard line.utf8.count > snippetWidth, scalars.count > snippetWidth else { return (line, column, length) }
+        let count = scalars.count
+        let start = min(max(0, column - 1 - 40), max(0, count - snippetWidth))
+        let end = min(count, start + snippetWidth)
+        let from = scalars.index(scalars.startIndex, offsetBy: start)
+        let to = scalars.index(from, offsetBy: end - start)
+        let cut = (start > 0 ? "…" : "") + String(scalars[from..<to]) + (end < count ? "…" : "")
+        let newColumn = column - start + (start > 0 ? 1 : 0)
+        return (Substring(cut), newColumn, max(1, min(length, end - (column - 1))))
     }
 
     /// Spaces (tabs kept as tabs, so the caret lines up) then `^` and `~` for the span.

@@ -1,7 +1,7 @@
 /// The parts of a guide a rule reads. Each non-triggering example must have every part its
 /// rule reads, so an example cannot pass only because nothing was extracted from it.
 public enum GuideFacet: String, Sendable, CaseIterable {
-    case assumptions, clients, settings, codeBlocks, suppressions, headings
+    case assumptions, clients, settings, codeBlocks, suppressions, headings, text
 
     /// Whether `guide` has this part.
     public func isPresent(in guide: Guide) -> Bool {
@@ -12,6 +12,7 @@ public enum GuideFacet: String, Sendable, CaseIterable {
         case .codeBlocks: !guide.codeBlocks.isEmpty
         case .suppressions: !guide.suppressions.isEmpty
         case .headings: !guide.headings.isEmpty
+        case .text: !guide.source.originalText.isEmpty
         }
     }
 }

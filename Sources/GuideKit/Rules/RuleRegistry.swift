@@ -11,12 +11,14 @@ public enum RuleRegistry {
         InfoStringRule(),
         UnclosedFenceRule(),
         UnclosedFrontMatterRule(),
+        LineTooLongRule(),
         // The application side against Authelia's: cross-checks.
         AutheliaURLRule(),
         AppScopesRule(),
         AppClaimScopeRule(),
         AppBaseURLRule(),
         AppRedirectURIRule(),
+        AppDomainsConfigRule(),
         // What an application profile documents (Sources/GuideKit/Profiles/).
         ProfileRedirectURIRule(),
         ProfileSettingValueRule(),

@@ -41,6 +41,9 @@ enum YAMLReader {
         var documents: [YAMLNode] = []
         var stack: [Open] = []
         var root: YAMLNode?
+        // Anchors defined so far in the document: an alias to any other is an error in every
+        // YAML loader (Authelia's included), so it is one here rather than a silent null.
+        var anchors: Set<String> = []
 
         func attach(_ node: YAMLNode) throws(YAMLSyntaxError) {
             guard var top = stack.popLast() else { root = node; return }
@@ -62,9 +65,11 @@ enum YAMLReader {
 
         for event in events {
             let location = position(event.line, event.column)
+            if let anchor = event.anchor { anchors.insert(anchor) }
             switch event.kind {
             case .documentStart:
                 root = nil
+                anchors = []
             case .documentEnd:
                 documents.append(root ?? YAMLNode(value: .scalar(""), location: location, length: 1, style: .plain, scalarType: .null))
             case .mappingStart, .sequenceStart:
@@ -81,7 +86,11 @@ enum YAMLReader {
                 let type: YAMLNode.ScalarType = nodeStyle == .plain ? YAMLScalarType.of(text, tag: event.tag) : .string
                 try attach(YAMLNode(value: .scalar(text), location: location, length: text.unicodeScalars.count + quotes,
                                     style: nodeStyle, scalarType: type))
-            case .alias:
+            case .alias(let name):
+                guard anchors.contains(name) else {
+                    throw YAMLSyntaxError(location: location,
+                                          message: "invalid YAML: alias '*\(name)' refers to no anchor '&\(name)' defined before it in this document")
+                }
                 // Aliases are not expanded: what a guide shows is what it wrote.
                 try attach(YAMLNode(value: .scalar(""), location: location, length: 1, style: .plain, scalarType: .null))
             }
