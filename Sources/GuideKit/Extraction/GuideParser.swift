@@ -57,13 +57,25 @@ public enum GuideParser {
                     }
                 }
             case .htmlBlock:
-                if let literal = node.literal, literal.contains("guidekit-disable") {
-                    let next = document.nodes[node.subtreeEnd...].first { $0.isBlock && $0.kind != .htmlBlock }
+                if let literal = node.literal, literal.contains("guidekit-"), let body = Suppression.commentBody(literal) {
                     let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
-                    let lines = next.map { $0.startLine...max($0.startLine, $0.endLine) }
-                    if let suppression = Suppression.parse(literal, location: source.location(line: node.startLine, resolvedColumn: column),
-                                                           lines: lines) {
-                        guide.suppressions.append(suppression)
+                    let location = source.location(line: node.startLine, resolvedColumn: column)
+                    switch Suppression.directive(in: body) {
+                    case .suppression(let scope, let rules, let reason)?:
+                        let next = document.nodes[node.subtreeEnd...].first { $0.isBlock && $0.kind != .htmlBlock }
+                        // The comment's last line, from its own text: cmark 0.30 reports an HTML
+                        // block's end line wrongly (before its start).
+                        let end = node.startLine + literal.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - (literal.hasSuffix("\n") ? 1 : 0)
+                        let lines: ClosedRange<Int>? = switch scope {
+                        case .nextBlock: next.map { $0.startLine...max($0.startLine, $0.endLine) }
+                        case .nextLine: (end + 1)...(end + 1)
+                        case .file: 1...Int.max
+                        }
+                        guide.suppressions.append(Suppression(scope: scope, rules: rules, reason: reason, location: location, lines: lines))
+                    case .unknown(let name)?:
+                        guide.unknownDirectives.append(Located(name, at: location, length: 4))
+                    case nil:
+                        break
                     }
                 }
             case .codeBlock:
@@ -78,6 +90,7 @@ public enum GuideParser {
 
         for (blockIndex, block) in guide.codeBlocks.enumerated() {
             let map = blockMaps[blockIndex]
+            if block.content.contains("guidekit-") { readDirectives(in: map, into: &guide) }
             switch block.role {
             case .autheliaClient:
                 if case .success(let documents)? = block.yaml {
@@ -97,6 +110,26 @@ public enum GuideParser {
             }
         }
         return guide
+    }
+
+    /// `# guidekit-disable-next-line RULE: reason` (or `//`, `;`, `--`, `<!-- -->`) on a line
+    /// of a code block: the next line of the block. Other scopes belong in prose.
+    private static func readDirectives(in map: BlockLineMap, into guide: inout Guide) {
+        for (offset, line) in map.lines.enumerated() {
+            guard line.contains("guidekit-"), let body = Suppression.lineCommentBody(line),
+                  let directive = Suppression.directive(in: body) else { continue }
+            let column = line.unicodeScalars.count - body.drop { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1
+            let location = map.location(line: offset + 1, column: column)
+            switch directive {
+            case .suppression(.nextLine, let rules, let reason):
+                let next = location.line + 1
+                guide.suppressions.append(Suppression(scope: .nextLine, rules: rules, reason: reason, location: location, lines: next...next))
+            case .suppression(let scope, _, _):
+                guide.unknownDirectives.append(Located("\(scope.rawValue) inside a code block", at: location, length: scope.rawValue.count))
+            case .unknown(let name):
+                guide.unknownDirectives.append(Located(name, at: location, length: name.count))
+            }
+        }
     }
 
     /// The code spans of one paragraph or heading, located left to right in its source lines,

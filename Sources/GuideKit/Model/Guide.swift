@@ -24,6 +24,8 @@ public struct Guide: Sendable {
     public var links: [Located<String>] = []
     /// `guidekit-disable` comments.
     public var suppressions: [Suppression] = []
+    /// `guidekit-…` comments that are no directive GuideKit knows (each is a warning).
+    public var unknownDirectives: [Located<String>] = []
     public var assumptions: [Assumption]
     public var codeBlocks: [CodeBlock]
     public var settings: [AppSetting]

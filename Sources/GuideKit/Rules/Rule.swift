@@ -10,7 +10,7 @@ public enum GuideFacet: String, Sendable, CaseIterable {
         case .clients: !guide.clients.isEmpty
         case .settings: !guide.settings.isEmpty
         case .codeBlocks: !guide.codeBlocks.isEmpty
-        case .suppressions: !guide.suppressions.isEmpty
+        case .suppressions: !guide.suppressions.isEmpty || !guide.unknownDirectives.isEmpty
         case .headings: !guide.headings.isEmpty
         case .text: !guide.source.originalText.isEmpty
         }

@@ -25,6 +25,7 @@ public enum RuleRegistry {
         // Inline suppressions.
         SuppressionReasonRule(),
         UnusedSuppressionRule(),
+        UnknownDirectiveRule(),
         // The Authelia client, checked as Authelia's validator would (reference sheet, part b).
         ClientUnknownKeyRule(),
         ClientRenamedKeyRule(),

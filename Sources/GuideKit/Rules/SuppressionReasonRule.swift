@@ -3,7 +3,7 @@ struct SuppressionReasonRule: GuideRule {
     static let description = RuleDescription(
         id: "suppression-reason",
         severity: .warning,
-        summary: "A guidekit-disable comment gives no reason.",
+        summary: "A guidekit-disable, -next-line or -file comment gives no reason.",
         explanation: """
             `<!-- guidekit-disable RULE: reason -->` silences RULE in the block that follows. \
             The reason is what a reviewer reads to accept it ("this block shows a wrong \
@@ -30,8 +30,8 @@ struct SuppressionReasonRule: GuideRule {
 
     func check(_ context: CheckContext) -> [Finding] {
         context.guide.suppressions.filter { $0.reason == nil }.map {
-            finding(context.guide, at: $0.location, length: 4, "this guidekit-disable comment gives no reason",
-                    help: "write the reason after a colon: <!-- guidekit-disable \($0.rules.joined(separator: ", ")): why -->")
+            finding(context.guide, at: $0.location, length: 4, "this \($0.scope.rawValue) comment gives no reason",
+                    help: "write the reason after a colon: \($0.scope.rawValue) \($0.rules.joined(separator: ", ")): why")
         }
     }
 }

@@ -27,6 +27,15 @@ struct UnusedSuppressionRule: GuideRule {
             ↓<!-- guidekit-disable client-id-mismatchh: typo -->
             Some text.
             """,
+            """
+            ### Assumptions
+            - Client ID: `app`
+
+            ```yaml {guide="authelia-client"}
+            # ↓guidekit-disable-next-line client-id-mismatch: the next line was fixed since
+            - client_id: 'app'
+            ```
+            """,
         ],
         nonTriggeringExamples: [
             """
@@ -34,6 +43,31 @@ struct UnusedSuppressionRule: GuideRule {
             - Client ID: `app`
 
             <!-- guidekit-disable client-id-mismatch: this block shows what NOT to do -->
+            ```yaml {guide="authelia-client"}
+            - client_id: 'wrong'
+            ```
+            """,
+            """
+            ### Assumptions
+            - Client ID: `app`
+
+            ```yaml {guide="authelia-client"}
+            # guidekit-disable-next-line client-id-mismatch: this block shows what NOT to do
+            - client_id: 'wrong'
+            ```
+            """,
+            """
+            ### Assumptions
+
+            <!-- guidekit-disable-next-line assumption-value: the guide shows a wrong URL on purpose -->
+            - Application Root URL: `ftp://app`
+            - Authelia Root URL: `https://auth.example.com/`
+            """,
+            """
+            <!-- guidekit-disable-file client-id-mismatch: every client here is a counter-example -->
+            ### Assumptions
+            - Client ID: `app`
+
             ```yaml {guide="authelia-client"}
             - client_id: 'wrong'
             ```
@@ -50,10 +84,10 @@ struct UnusedSuppressionRule: GuideRule {
         for (index, suppression) in context.guide.suppressions.enumerated() {
             if let unknown = suppression.rules.first(where: { !known.contains($0) }) {
                 let hint = Suggestion.closest(to: unknown, in: known).map { "did you mean '\($0)'?" } ?? "'guidekit rules' lists them"
-                findings.append(finding(context.guide, at: suppression.location, length: 4, "unknown rule '\(unknown)' in guidekit-disable", help: hint))
+                findings.append(finding(context.guide, at: suppression.location, length: 4, "unknown rule '\(unknown)' in \(suppression.scope.rawValue)", help: hint))
             } else if !used.contains(index) {
                 findings.append(finding(context.guide, at: suppression.location, length: 4,
-                                        "this guidekit-disable comment suppresses nothing (\(suppression.rules.joined(separator: ", ")) reports nothing in the next block)",
+                                        "this \(suppression.scope.rawValue) comment suppresses nothing (\(suppression.rules.joined(separator: ", ")) reports nothing in \(suppression.scope.phrase))",
                                         help: "remove it"))
             }
         }
