@@ -49,6 +49,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Record the current findings in this baseline file (exit 0).")
     var writeBaseline: String?
 
+    @Flag(name: .customLong("update-baseline"),
+          help: "Remove the --baseline file's stale entries (findings fixed since) from it; never adds new findings.")
+    var updateBaseline = false
+
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var cacheOptions: CacheOptions
 
@@ -63,6 +67,12 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(help: "Colour the text output (default: only when stdout is a terminal and NO_COLOR is unset).")
     var color = false
+
+    func validate() throws {
+        if updateBaseline && baseline == nil {
+            throw ValidationError("--update-baseline needs --baseline FILE (the file to prune)")
+        }
+    }
 
     func run() throws {
         let input = inputOptions.input
@@ -122,6 +132,21 @@ struct CheckCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(stdout.utf8))
         for error in inputErrors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
+        }
+        if let knownFindings, let baseline {
+            let checked = Set(report.files)
+            let stale = knownFindings.stale(after: findings, checked: checked)
+            if updateBaseline {
+                if !stale.isEmpty {
+                    try PrivateFiles.write(knownFindings.pruned(after: findings, checked: checked).encoded(), to: baseline, mode: 0o644)
+                }
+                FileHandle.standardError.write(Data("guidekit: pruned \(stale.count) stale entr\(stale.count == 1 ? "y" : "ies") from \(baseline)\n".utf8))
+            } else if !stale.isEmpty {
+                var note = "guidekit: \(stale.count) baseline entr\(stale.count == 1 ? "y no longer matches" : "ies no longer match") a finding (fixed since?); prune with --update-baseline:\n"
+                for entry in stale.prefix(20) { note += "  \(entry.file) [\(entry.rule)] \(entry.message)\n" }
+                if stale.count > 20 { note += "  … and \(stale.count - 20) more\n" }
+                FileHandle.standardError.write(Data(note.utf8))
+            }
         }
         if let writeBaseline {
             try PrivateFiles.write(Baseline(findings: findings).encoded(), to: writeBaseline, mode: 0o644)

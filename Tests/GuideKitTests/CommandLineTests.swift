@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GuideKit
 
 /// The `guidekit` executable: exit statuses and output formats, as CI sees them.
 struct CommandLineTests {
@@ -175,6 +176,23 @@ struct CommandLineTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == guide.replacingOccurrences(of: "- id: 'ap'", with: "- client_id: 'app'"))
         #expect(try run(["check", path]).status == 0)
         #expect(try run(["check", path, "--shard", "3/2"]).status == 2)
+        // The fix made the baseline's entries stale: reported, then pruned on request.
+        let entries = { () throws -> Int in
+            try Baseline.decode(Data(contentsOf: URL(fileURLWithPath: baseline)), path: baseline).entries.count
+        }
+        #expect(try entries() == 2)
+        let stale = try run(["check", path, "--baseline", baseline])
+        #expect(stale.status == 0)
+        #expect(stale.stderr.contains("2 baseline entries no longer match a finding (fixed since?); prune with --update-baseline"))
+        #expect(stale.stderr.contains("\(path) [client-id-mismatch]"))
+        // A run that did not check the file leaves its entries alone.
+        let other = try folder.write("other.md", Data("# Other\n".utf8))
+        #expect(!(try run(["check", other, "--baseline", baseline]).stderr.contains("no longer match")))
+        let pruned = try run(["check", path, "--baseline", baseline, "--update-baseline"])
+        #expect(pruned.stderr.contains("pruned 2 stale entries from \(baseline)"))
+        #expect(try entries() == 0)
+        #expect(!(try run(["check", path, "--baseline", baseline]).stderr.contains("no longer match")))
+        #expect(try run(["check", path, "--update-baseline"]).status == 2)
     }
 
     @Test func extractNeverEchoesSecrets() throws {

@@ -64,6 +64,43 @@ public struct Baseline: Sendable, Codable, Equatable {
         }
     }
 
+    /// Entries of checked files that this run's findings no longer fill (the finding was
+    /// fixed, or fewer of it remain), each with the count left over. Entries of files the run
+    /// did not check (another shard, an unchanged file) are never stale.
+    public func stale(after findings: [Finding], checked files: Set<String>) -> [Entry] {
+        zip(entries, leftovers(after: findings, checked: files)).compactMap { entry, left in
+            left > 0 ? Entry(file: entry.file, rule: entry.rule, fingerprint: entry.fingerprint, message: entry.message, count: left) : nil
+        }
+    }
+
+    /// The baseline without its stale entries (`--update-baseline`): counts lowered to what
+    /// is still found, nothing new added.
+    public func pruned(after findings: [Finding], checked files: Set<String>) -> Baseline {
+        var result = self
+        result.entries = zip(entries, leftovers(after: findings, checked: files)).compactMap { entry, left in
+            var entry = entry
+            entry.count -= left
+            return entry.count > 0 ? entry : nil
+        }
+        return result
+    }
+
+    /// Per entry, how much of its count no finding of the run used (0 for unchecked files).
+    private func leftovers(after findings: [Finding], checked files: Set<String>) -> [Int] {
+        let byFingerprint = version >= 2
+        var found: [Key: Int] = [:]
+        for finding in findings where finding.suppression == nil {
+            found[Key(finding, byFingerprint: byFingerprint), default: 0] += 1
+        }
+        return entries.map { entry in
+            guard files.contains(entry.file) else { return 0 }
+            let key = Key(entry)
+            let matched = min(entry.count, found[key, default: 0])
+            found[key, default: 0] -= matched
+            return entry.count - matched
+        }
+    }
+
     public func encoded() -> String {
         StableJSON.encode(self, orElse: "{}") + "\n"
     }
