@@ -90,7 +90,9 @@ public enum GuideParser {
 
         for (blockIndex, block) in guide.codeBlocks.enumerated() {
             let map = blockMaps[blockIndex]
-            if block.content.contains("guidekit-") { readDirectives(in: map, into: &guide) }
+            // Only blocks GuideKit reads can have findings to silence (a Markdown example in a
+            // `markdown` block is text, its directives are the example's).
+            if block.role != nil, block.role != .ignore, block.content.contains("guidekit-") { readDirectives(in: map, into: &guide) }
             switch block.role {
             case .autheliaClient:
                 if case .success(let documents)? = block.yaml {

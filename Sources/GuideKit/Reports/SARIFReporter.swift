@@ -37,6 +37,7 @@ public enum SARIFReporter {
         var shortDescription: Text
         var fullDescription: Text
         var help: Text
+        var helpUri: String
         var defaultConfiguration: Configuration
     }
 
@@ -80,6 +81,7 @@ public enum SARIFReporter {
             Rule(id: rule.id, name: camelCase(rule.id), shortDescription: Text(text: rule.summary),
                  fullDescription: Text(text: rule.explanation),
                  help: Text(text: rule.explanation + "\n\nRun `guidekit explain \(rule.id)` for examples."),
+                 helpUri: RulePage.helpURI(for: rule.id),
                  defaultConfiguration: Configuration(level: rule.severity.rawValue))
         }
         let usesBaseline = report.findings.contains { $0.isKnown }

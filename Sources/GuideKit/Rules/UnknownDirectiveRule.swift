@@ -20,7 +20,7 @@ struct UnknownDirectiveRule: GuideRule {
             Some text.
             """,
             """
-            ```yaml
+            ```yaml {guide="authelia-client"}
             # ↓guidekit-disable-file client-id-mismatch: file scope belongs in prose
             key: value
             ```
