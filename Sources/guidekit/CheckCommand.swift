@@ -20,8 +20,10 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Guides or folders of guides to check.")
-    var paths: [String]
+    @Argument(help: "Guides or folders of guides to check (default: 'paths' of .guidekit.yml).")
+    var paths: [String] = []
+
+    @OptionGroup var configOptions: ConfigOptions
 
     @Option(help: "Output format on stdout: text, json, github, sarif or junit (docs/OUTPUT.md).")
     var format: ReportFormat = .text
@@ -69,14 +71,21 @@ struct CheckCommand: ParsableCommand {
     var color = false
 
     func validate() throws {
-        if updateBaseline && baseline == nil {
-            throw ValidationError("--update-baseline needs --baseline FILE (the file to prune)")
+        if updateBaseline && baseline == nil && (try? configOptions.load())??.baseline == nil {
+            throw ValidationError("--update-baseline needs --baseline FILE (the file to prune), or 'baseline' in .guidekit.yml")
         }
     }
 
     func run() throws {
-        let input = inputOptions.input
-        let loadedProfiles = try profileOptions.load()
+        let config = try configOptions.load()
+        var input = inputOptions.input
+        input.exclude += (config?.exclude ?? []).map(PathGlob.init)
+        let loadedProfiles = try profileOptions.load(fallback: config?.profiles)
+        let paths = paths.isEmpty ? config?.paths ?? [] : paths
+        guard !paths.isEmpty else {
+            throw ValidationError("give the guides or folders to check, or list them under 'paths' in .guidekit.yml")
+        }
+        let baseline = baseline ?? config?.baseline
         var (files, inputErrors) = input.files(in: paths)
         if let changedSince {
             let changed: Set<String>
@@ -99,7 +108,9 @@ struct CheckCommand: ParsableCommand {
             }
             do { knownFindings = try Baseline.decode(data, path: baseline) } catch { throw InputFailure("\(error)") }
         }
-        let checker = Checker(version: autheliaVersion?.version, profiles: loadedProfiles)
+        var checker = Checker(rules: config?.rules(from: RuleRegistry.all) ?? RuleRegistry.all,
+                              version: autheliaVersion?.version ?? config?.autheliaVersion, profiles: loadedProfiles)
+        checker.severityOverrides = config?.severityOverrides ?? [:]
         let batch = BatchCheck(checker: checker, input: input, cache: cacheOptions.open(), baseline: knownFindings)
         let progress = ProgressBar(label: "check", quiet: quiet)
         let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }
@@ -155,7 +166,8 @@ struct CheckCommand: ParsableCommand {
             return
         }
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
-        if report.hasErrors || (strict && !report.active.isEmpty) { throw ExitStatus.findings }
+        let failOn: Severity = strict ? .warning : config?.failOn ?? .error
+        if report.hasErrors || (failOn == .warning && !report.active.isEmpty) { throw ExitStatus.findings }
     }
 
 }

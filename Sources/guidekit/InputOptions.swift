@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GuideKit
 
 /// How every command reads guides: the same size limit and the same "report and go on"
@@ -22,5 +23,39 @@ struct CacheOptions: ParsableArguments {
     func open() -> DigestCache? {
         guard !noCache, let directory = DigestCache.defaultDirectory() else { return nil }
         return DigestCache.open(directory: directory)
+    }
+}
+
+/// `.guidekit.yml` (docs/CONFIG.md): found from the current folder upwards unless
+/// `--config FILE` names one or `--no-config` turns it off.
+struct ConfigOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Read settings from this file instead of the nearest .guidekit.yml.", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Ignore .guidekit.yml files.")
+    var noConfig = false
+
+    func load() throws -> ConfigFile? {
+        if noConfig { return nil }
+        let path: String
+        if let config {
+            path = config
+        } else if let found = ConfigFile.find(from: FileManager.default.currentDirectoryPath) {
+            path = Self.relative(found)
+        } else {
+            return nil
+        }
+        do { return try ConfigFile.load(path) } catch { throw InputFailure("\(error)") }
+    }
+
+    /// A found file as a path from the current folder (`../.guidekit.yml`), so the paths
+    /// it lists print as the user would write them.
+    static func relative(_ path: String) -> String {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
+        let there = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let common = zip(here, there).prefix { $0 == $1 }.count
+        let ups = Array(repeating: "..", count: here.count - common)
+        let parts = ups + there.dropFirst(common)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 }

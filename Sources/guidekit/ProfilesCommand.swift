@@ -38,8 +38,9 @@ struct ProfileOptions: ParsableArguments {
     @Option(help: "Also load application profiles from this folder (*.yml); a profile with a bundled id replaces it (docs/PROFILES.md).")
     var profiles: String?
 
-    func load() throws -> [ApplicationProfile] {
-        switch Self.combined(extra: profiles) {
+    /// - Parameter fallback: the folder to use when `--profiles` is not given (the config file's).
+    func load(fallback: String? = nil) throws -> [ApplicationProfile] {
+        switch Self.combined(extra: profiles ?? fallback) {
         case .success(let profiles): return profiles
         case .failure(let error): throw InputFailure("profile error: \(error)")
         }

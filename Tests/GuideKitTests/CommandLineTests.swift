@@ -17,10 +17,11 @@ struct CommandLineTests {
         return directory.appendingPathComponent("guidekit")
     }
 
-    func run(_ arguments: [String]) throws -> Run {
+    func run(_ arguments: [String], in directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -13,6 +13,8 @@ public struct Checker: Sendable {
     /// Estimated seconds of digest work one run may spend (the fuzz targets lower it so one
     /// input never costs more than a fraction of a second).
     public var digestBudgetSeconds = VerificationPool.budgetSeconds
+    /// Rule id → the severity its findings get instead of the rule's own (`.guidekit.yml`).
+    public var severityOverrides: [String: Severity] = [:]
 
     public init(rules: [any GuideRule] = RuleRegistry.all, version: AutheliaVersion? = nil,
                 profiles: [ApplicationProfile] = (try? ProfileLoader.bundledResult.get()) ?? []) {
@@ -99,6 +101,11 @@ public struct Checker: Sendable {
 
     public func check(_ context: CheckContext) -> [Finding] {
         var findings = rules.flatMap { $0.check(context) }
+        if !severityOverrides.isEmpty {
+            for index in findings.indices {
+                if let severity = severityOverrides[findings[index].ruleID] { findings[index].severity = severity }
+            }
+        }
         // No secret in any message, help or fingerprint, whatever rule wrote it: masked by
         // value, with the one profile-aware list of the guide's secrets.
         // One line each, and no value echoed at length (a 1 MB value would fill the log).
