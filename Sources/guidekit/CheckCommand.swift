@@ -58,8 +58,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var cacheOptions: CacheOptions
 
-    @Flag(help: "No progress line on a terminal.")
+    @Flag(help: "Report errors only (no warnings, no progress line); warnings still fail a --strict run.")
     var quiet = false
+
+    @Flag(help: "List the guides a --changed-since run selected (on stderr).")
+    var verbose = false
 
     @Flag(help: "Warnings fail the run too (exit status 1).")
     var strict = false
@@ -78,10 +81,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let config = try configOptions.load()
-        var input = inputOptions.input
+        let paths = paths.isEmpty ? config?.paths ?? [] : paths
+        var input = try inputOptions.input(for: paths)
         input.exclude += (config?.exclude ?? []).map(PathGlob.init)
         let loadedProfiles = try profileOptions.load(fallback: config?.profiles)
-        let paths = paths.isEmpty ? config?.paths ?? [] : paths
         guard !paths.isEmpty else {
             throw ValidationError("give the guides or folders to check, or list them under 'paths' in .guidekit.yml")
         }
@@ -94,9 +97,14 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 throw InputFailure("--changed-since: \(error)")
             }
+            let all = files.count
             files = ChangedGuides.select(files, changed: changed, profiles: loadedProfiles) { path in
                 (try? input.reader.read(path))
                     .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: loadedProfiles)?.id }
+            }
+            if verbose {
+                let list = files.map { "  \($0)\n" }.joined()
+                FileHandle.standardError.write(Data("guidekit: --changed-since \(changedSince) selected \(files.count) of \(all) guide(s)\(files.isEmpty ? "" : ":")\n\(list)".utf8))
             }
         }
         if let shard { files = shard.shard.select(files) }
@@ -117,8 +125,10 @@ struct CheckCommand: ParsableCommand {
         progress.finish()
         outcome.cache?.save()
         inputErrors += outcome.errors
-        let report = outcome.report
-        let findings = report.findings
+        let full = outcome.report
+        var report = full
+        if quiet { report.findings = full.findings.filter { $0.severity == .error } }
+        let findings = full.findings
         let statistics = outcome.statistics
         if timing {
             let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
@@ -161,13 +171,13 @@ struct CheckCommand: ParsableCommand {
         }
         if let writeBaseline {
             try PrivateFiles.write(Baseline(findings: findings).encoded(), to: writeBaseline, mode: 0o644)
-            FileHandle.standardError.write(Data("guidekit: recorded \(report.active.count) finding(s) in \(writeBaseline)\n".utf8))
+            FileHandle.standardError.write(Data("guidekit: recorded \(full.active.count) finding(s) in \(writeBaseline)\n".utf8))
             if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
             return
         }
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
         let failOn: Severity = strict ? .warning : config?.failOn ?? .error
-        if report.hasErrors || (failOn == .warning && !report.active.isEmpty) { throw ExitStatus.findings }
+        if full.hasErrors || (failOn == .warning && !full.active.isEmpty) { throw ExitStatus.findings }
     }
 
 }

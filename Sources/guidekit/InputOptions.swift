@@ -12,7 +12,21 @@ struct InputOptions: ParsableArguments {
                                valueName: "glob"))
     var exclude: [String] = []
 
+    @Option(name: .customLong("stdin-filename"),
+            help: ArgumentHelp("With '-' among the paths: the name standard input is reported and matched to a profile under.", valueName: "name"))
+    var stdinFilename: String?
+
     var input: GuideInput { GuideInput(maximumBytes: maxFileSize, exclude: exclude.map(PathGlob.init)) }
+
+    /// The input, with standard input read when `-` is among `paths`.
+    func input(for paths: [String]) throws -> GuideInput {
+        var input = input
+        if paths.contains("-") {
+            let name = stdinFilename ?? "<stdin>"
+            do { input.standardInput = (name, try input.reader.readStandardInput(name: name)) } catch { throw InputFailure("\(error)") }
+        }
+        return input
+    }
 }
 
 /// The persistent digest cache (`DigestCache`): on unless `--no-cache`.

@@ -35,3 +35,56 @@ struct CLIConventionTests {
         #expect(GuideKitCommand.configuration.version == GuideKitVersion.current)
     }
 }
+
+/// Standard input, --quiet and --verbose, through the real executable.
+extension CommandLineTests {
+    static let mismatched = "### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'wrong'\n  public: true\n  authorization_policy: 'one_factor'\n  redirect_uris: ['https://app.example.com/cb']\n```\n"
+
+    @Test func standardInputIsAGuideNamedByStdinFilename() throws {
+        let named = try run(["check", "-", "--stdin-filename", "docs/guides/app.md"], input: Self.mismatched)
+        #expect(named.status == 1)
+        #expect(named.stdout.hasPrefix("docs/guides/app.md:5:14: error: client_id 'wrong'"), "\(named.stdout)")
+        let unnamed = try run(["check", "-", "--format", "json"], input: Self.mismatched)
+        #expect(unnamed.stdout.contains("\"file\" : \"<stdin>\""))
+        // The profile is matched by the given name, as for a file of that name.
+        let proxmox = try String(contentsOf: ProjectFiles.root.appendingPathComponent("docs/guides/proxmox.md"), encoding: .utf8)
+        #expect(try run(["check", "-", "--stdin-filename", "proxmox.md"], input: proxmox).status == 0)
+        let binary = try run(["check", "-"], input: "a\u{0}b")
+        #expect(binary.status == 2 && binary.stderr.contains("<stdin>:1:2: binary file"), "\(binary.stderr)")
+    }
+
+    @Test func quietReportsErrorsOnlyAndStrictStillCounts() throws {
+        let folder = try TemporaryFolder()
+        // An unknown directive (warning) and a mismatched client id (error).
+        let path = try folder.write("g.md", Data(("<!-- guidekit-disabel x -->\n\n" + Self.mismatched).utf8))
+        let quiet = try run(["check", path, "--quiet"])
+        #expect(quiet.stdout.contains("error:") && !quiet.stdout.contains("warning:"), "\(quiet.stdout)")
+        let warningOnly = try folder.write("w.md", Data("<!-- guidekit-disabel x -->\n\n# T\n".utf8))
+        #expect(try run(["check", warningOnly, "--quiet"]).status == 0)
+        #expect(try run(["check", warningOnly, "--quiet", "--strict"]).status == 1)
+    }
+
+    @Test func verboseListsWhatChangedSinceSelected() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        _ = try folder.write("docs/a.md", Data("# A\n".utf8))
+        _ = try folder.write("docs/b.md", Data("# B\n".utf8))
+        func git(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", root, "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try git(["init", "-q"])
+        try git(["add", "."])
+        try git(["commit", "-qm", "first"])
+        _ = try folder.write("docs/b.md", Data("# B changed\n".utf8))
+        let result = try run(["check", "docs", "--changed-since", "HEAD", "--verbose"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("guidekit: --changed-since HEAD selected 1 of 2 guide(s):\n  docs/b.md\n"), "\(result.stderr)")
+    }
+}

@@ -17,11 +17,17 @@ struct CommandLineTests {
         return directory.appendingPathComponent("guidekit")
     }
 
-    func run(_ arguments: [String], in directory: String? = nil) throws -> Run {
+    func run(_ arguments: [String], in directory: String? = nil, input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let input {
+            let pipe = Pipe()
+            process.standardInput = pipe
+            pipe.fileHandleForWriting.write(Data(input.utf8))
+            try pipe.fileHandleForWriting.close()
+        }
         process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

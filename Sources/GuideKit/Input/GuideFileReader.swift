@@ -63,6 +63,25 @@ public struct GuideFileReader: Sendable {
         return bytes
     }
 
+    /// Standard input to its end, refused once it passes the size limit (a pipe has no size
+    /// to check first). `name` is what errors call it.
+    public func readStandardInput(name: String) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress!, $0.count) }
+            if count == 0 { return bytes }
+            guard count > 0 else {
+                if errno == EINTR { continue }
+                throw InputError(path: name, message: "standard input cannot be read (\(PrivateFiles.reason()))")
+            }
+            bytes += chunk[..<count]
+            if bytes.count > maximumBytes {
+                throw InputError(path: name, message: "standard input is larger than the \(Self.megabytes(maximumBytes)) limit for a guide (raise it with --max-file-size)")
+            }
+        }
+    }
+
     /// Decodes bytes as a UTF-8 guide, naming the first problem's line and column.
     public static func decode(_ data: Data, path: String) throws(InputError) -> String {
         try decode([UInt8](data), path: path)

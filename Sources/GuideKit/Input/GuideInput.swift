@@ -6,6 +6,9 @@ public struct GuideInput: Sendable {
     public var reader: GuideFileReader
     /// Files found in folders that match one of these are skipped (`--exclude`).
     public var exclude: [PathGlob]
+    /// A guide read from standard input (`-` among the paths): its bytes, and the name it is
+    /// reported and matched to a profile under (`--stdin-filename`, else `<stdin>`).
+    public var standardInput: (name: String, bytes: [UInt8])?
 
     public init(maximumBytes: Int = GuideFileReader.defaultMaximumBytes, exclude: [PathGlob] = []) {
         reader = GuideFileReader(maximumBytes: maximumBytes)
@@ -20,19 +23,24 @@ public struct GuideInput: Sendable {
 
     /// The Markdown files `paths` name (folders searched recursively), before reading.
     public func files(in paths: [String]) -> (files: [String], errors: [InputError]) {
-        let (found, errors) = GuideFinder.markdownFiles(in: paths)
-        guard !exclude.isEmpty else { return (found, errors) }
-        return (found.filter { file in !exclude.contains { $0.matches(file) } }, errors)
+        let (found, errors) = GuideFinder.markdownFiles(in: paths.filter { $0 != "-" })
+        let stdin = paths.contains("-") ? standardInput.map { [$0.name] } ?? [] : []
+        guard !exclude.isEmpty else { return (stdin + found, errors) }
+        return (stdin + found.filter { file in !exclude.contains { $0.matches(file) } }, errors)
     }
 
     /// Reads and parses `files`; files are independent, so they are parsed on every core.
     /// - Parameter resolvingShortcodes: parse the text with `sitevar` shortcodes replaced by
     ///   their defaults, the text `render` edits.
     public func load(files: [String], resolvingShortcodes: Bool = false) -> Loaded {
-        let reader = reader
+        let reader = reader, standardInput = standardInput
         let outcomes = files.concurrentMap { path in
             Result { () throws(InputError) in
-                let text = try reader.read(path)
+                let text = if let standardInput, path == standardInput.name {
+                    try GuideFileReader.decode(standardInput.bytes, path: path)
+                } else {
+                    try reader.read(path)
+                }
                 return GuideParser.parse(path: path, text: text, resolvingShortcodes: resolvingShortcodes)
             }
         }
