@@ -21,6 +21,12 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        var environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+        // A sanitizer run of the suite (docs: ASan) passes its options on to the tool.
+        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+            environment[key] = ProcessInfo.processInfo.environment[key]
+        }
+        process.environment = environment
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if let input {
             let pipe = Pipe()
@@ -28,13 +34,17 @@ struct CommandLineTests {
             pipe.fileHandleForWriting.write(Data(input.utf8))
             try pipe.fileHandleForWriting.close()
         }
-        process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes are drained at once: a tool that fills one while the test waits for the
+        // other to end would never finish.
+        nonisolated(unsafe) var stderr = Data()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
