@@ -88,3 +88,19 @@ extension CommandLineTests {
         #expect(result.stderr.contains("guidekit: --changed-since HEAD selected 1 of 2 guide(s):\n  docs/b.md\n"), "\(result.stderr)")
     }
 }
+
+extension CommandLineTests {
+    /// File-system errors name the path and the reason in plain words, never Foundation's.
+    @Test func unwritableOutputsNameThePathAndReason() throws {
+        let guide = ProjectFiles.root.appendingPathComponent("docs/guides/proxmox.md").path
+        for arguments in [["check", guide, "--report", "sarif=/nonexistent/x.sarif"],
+                          ["check", guide, "--write-baseline", "/nonexistent/b.json"],
+                          ["rules", "--markdown", "/proc/guidekit-rules"]] {
+            let result = try run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix("guidekit: error: /"), "\(result.stderr)")
+            #expect(result.stderr.contains("(No such file or directory)"), "\(result.stderr)")
+            #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("The operation could not be completed"))
+        }
+    }
+}
