@@ -11,13 +11,15 @@ struct RenderCommand: ParsableCommand {
             For each site file (docs/SITES.md) and guide, writes OUT/SITE/GUIDE/ with guide.md, \
             guide.html, the Authelia client YAML, the application's configuration blocks and \
             commands, and secrets.txt (mode 0600) when a secret was generated. Every rendered \
-            guide is checked again; if any render fails, nothing is written.
+            guide is checked again; the renders that check clean are written, those that fail \
+            are listed with the reason.
 
             Example:
               guidekit render docs/guides/proxmox.md --site docs/sites/example.yml --out out/
 
-            Exit status: 0 rendered, 1 a rendered guide would not check clean, 2 usage or input
-            failure (unreadable guide, invalid site file, missing template).
+            Exit status: 0 every guide rendered, 1 at least one guide or render failed (the \
+            others are written), 2 usage or input failure (unreadable guide, invalid site \
+            file, missing template).
             """
     )
 
@@ -55,13 +57,8 @@ struct RenderCommand: ParsableCommand {
         let progress = ProgressBar(label: "render", quiet: quiet)
         let outcome = try pipeline.run(guides: guides, sites: sites, output: out) { progress.update(done: $0, total: $1) }
         progress.finish()
-        guard outcome.failures.isEmpty else {
-            for failure in outcome.failures {
-                FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
-            }
-            let total = max(outcome.rendered.count + outcome.failures.count, outcome.failures.count)
-            FileHandle.standardError.write(Data("guidekit: nothing was written (\(outcome.failures.count) of \(total) renders failed)\n".utf8))
-            throw ExitStatus.findings
+        for failure in outcome.failures {
+            FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
         }
         for item in outcome.rendered {
             for warning in item.warnings {
@@ -69,8 +66,13 @@ struct RenderCommand: ParsableCommand {
             }
         }
         let generated = outcome.rendered.filter(\.generatedSecret).count
-        print("rendered \(outcome.rendered.count) guide(s) for \(outcome.sites.count) site(s) in \(String(format: "%.2f", outcome.seconds)) s into \(outcome.folders.joined(separator: ", "))")
+        if !outcome.rendered.isEmpty { print("rendered \(outcome.rendered.count) guide(s) for \(outcome.sites.count) site(s) in \(String(format: "%.2f", outcome.seconds)) s into \(outcome.folders.joined(separator: ", "))") }
         if generated > 0 { print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
+        if !outcome.failures.isEmpty {
+            let total = outcome.rendered.count + outcome.failures.count
+            FileHandle.standardError.write(Data("guidekit: \(outcome.failures.count) of \(total) failed (listed above); the other \(outcome.rendered.count) were written\n".utf8))
+            throw ExitStatus.findings
+        }
     }
 
     /// `--template`, else the template compiled into the binary (templates/guide.html).

@@ -144,7 +144,7 @@ struct CommandLineTests {
         #expect(try run(["digest", "verify", "$pbkdf2-sha512$1$x"]).status == 2)
     }
 
-    @Test func renderWritesEverythingOrNothing() throws {
+    @Test func renderWritesWhatSucceedsAndListsFailures() throws {
         let folder = try TemporaryFolder()
         let good = try folder.write("good.yml", Data("application_root_url: https://pve.corp.test/\nauthelia_root_url: https://sso.corp.test/\nclient_id: pve\nrealm: corp\n".utf8))
         let bad = try folder.write("bad.yml", Data("application_root_url: https://pve.corp.test/\nclient_ld: pve\n".utf8))
@@ -164,6 +164,14 @@ struct CommandLineTests {
         let secrets = try String(contentsOfFile: out + "/good/proxmox/secrets.txt", encoding: .utf8)
         let secret = try #require(secrets.split(separator: "\n").first { $0.hasPrefix("client_secret: ") }?.dropFirst(15))
         #expect(!done.stdout.contains(secret) && !done.stderr.contains(secret))
+        // A guide that fails is listed (exit 1); the other is written.
+        let broken = try folder.write("broken.md", Data(try String(contentsOfFile: guide, encoding: .utf8)
+            .replacingOccurrences(of: "client_id: 'proxmox'", with: "client_id: 'pve'").utf8))
+        let partial = try run(["render", broken, guide, "--site", good, "--out", out + "2"])
+        #expect(partial.status == 1)
+        #expect(partial.stderr.contains("guidekit: error: broken for site -: the guide itself does not check clean"), "\(partial.stderr)")
+        #expect(partial.stderr.contains("1 of 2 failed (listed above); the other 1 were written"))
+        #expect(FileManager.default.fileExists(atPath: out + "2/good/proxmox/guide.md"))
     }
 
     @Test func reportsBaselineAndFixFromTheCommandLine() throws {

@@ -34,15 +34,23 @@ struct RenderPipelineTests {
         }
     }
 
-    @Test func aGuideThatDoesNotCheckCleanStopsBeforeAnySiteIsRead() throws {
+    /// One guide that does not check clean (and one render that fails) do not hold the
+    /// others back: those are written, the failures listed with their reasons.
+    @Test func failuresAreListedAndTheOtherGuidesAreWritten() throws {
         let folder = try TemporaryFolder()
-        let text = try ProjectFiles.text("docs/guides/proxmox.md").replacingOccurrences(of: "client_id: 'proxmox'", with: "client_id: 'pve'")
-        let guide = try folder.write("proxmox.md", Data(text.utf8))
-        let outcome = try Self.pipeline().run(guides: [guide], sites: [folder.url.appendingPathComponent("missing.yml").path],
-                                              output: folder.url.appendingPathComponent("out").path)
-        #expect(outcome.failures.map(\.guide) == ["proxmox"])
+        let text = try ProjectFiles.text("docs/guides/proxmox.md")
+        let broken = try folder.write("guides/broken.md", Data(text.replacingOccurrences(of: "client_id: 'proxmox'", with: "client_id: 'pve'").utf8))
+        let good = try folder.write("guides/proxmox.md", Data(text.utf8))
+        let sitePaths = try Self.sites.map { try folder.write("sites/\($0.0)", Data($0.1.utf8)) }
+        let out = folder.url.appendingPathComponent("out").path
+        let outcome = try Self.pipeline().run(guides: [broken, good], sites: sitePaths, output: out)
+        #expect(outcome.failures.map(\.guide) == ["broken"])
         #expect(outcome.failures.first?.findings.first?.ruleID == "client-id-mismatch")
-        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+        #expect(outcome.rendered.map(\.guide) == ["proxmox", "proxmox"])
+        for site in ["alpha", "beta"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/\(site)/proxmox/guide.md"))
+            #expect(!FileManager.default.fileExists(atPath: "\(out)/\(site)/broken"))
+        }
     }
 
     @Test func sitesNamedAlikeAreRefused() throws {

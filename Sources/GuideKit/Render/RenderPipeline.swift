@@ -6,7 +6,7 @@ import SecretDigests
 ///     guide files ─→ prepared guides (parsed once, checked as written, labels)
 ///     site files ─→ sites (validated against those labels)
 ///     (site, guide) ─→ SubstitutionPlan ─→ rendered text ─→ re-check + HTML ─→ RenderedGuide
-///     rendered guides ─→ OutputWriter (all or nothing)
+///     rendered guides ─→ OutputWriter (each site folder swapped in whole; failures listed)
 ///
 /// The command-line tool only parses options and prints the outcome.
 public struct RenderPipeline: Sendable {
@@ -28,7 +28,8 @@ public struct RenderPipeline: Sendable {
         self.seed = seed
     }
 
-    /// What a run did; nothing is written unless every render succeeded.
+    /// What a run did. Every render that checks clean is written; a guide or render that
+    /// fails is listed with its reason and does not hold the others back.
     public struct Outcome: Sendable {
         public var sites: [Site] = []
         public var rendered: [RenderedGuide] = []
@@ -90,13 +91,13 @@ public struct RenderPipeline: Sendable {
     }
 
     /// All stages. Input problems (unreadable guide, invalid site file, unwritable output)
-    /// throw; guides and renders that fail are in the outcome, and then nothing is written.
+    /// throw; guides and renders that fail are in the outcome's failures, and the renders
+    /// that succeeded are written all the same (each site folder swapped in whole).
     public func run(guides paths: [String], sites sitePaths: [String], output: String,
                     progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) throws(InputError) -> Outcome {
         let (prepared, guideFailures, errors) = prepare(paths)
         if let error = errors.first { throw error }
         var outcome = Outcome(failures: guideFailures)
-        guard guideFailures.isEmpty else { return outcome }
         outcome.sites = try Self.loadSites(sitePaths, for: prepared)
         let start = Date()
         for result in render(prepared, for: outcome.sites, progress: progress) {
@@ -106,7 +107,7 @@ public struct RenderPipeline: Sendable {
             }
         }
         outcome.seconds = Date().timeIntervalSince(start)
-        guard outcome.failures.isEmpty else { return outcome }
+        guard !outcome.rendered.isEmpty else { return outcome }
         do {
             outcome.folders = try OutputWriter.write(outcome.rendered, to: output)
         } catch {
