@@ -295,3 +295,29 @@ struct RenderTests {
         }
     }
 }
+
+/// Host and port forms of a URL, in every place a URL can be written.
+struct ReplacementPortTests {
+    static func replaced(_ text: String, old: String, new: String) -> String {
+        var replacements = Replacements()
+        replacements.addURL(old: WebURL(old)!, new: WebURL(new)!)
+        return TextEdit.apply(replacements.edits(in: Substring(text), line: 1, column: 1), to: text)
+    }
+
+    @Test(arguments: [
+        // (text, old assumption, new site value, expected)
+        ("https://app.example.com/cb", "https://app.example.com/", "https://pve.home.arpa:8006/", "https://pve.home.arpa:8006/cb"),
+        ("https://app.example.com:443/i/oidc/", "https://app.example.com/", "https://pve.home.arpa:8006/", "https://pve.home.arpa:8006/i/oidc/"),
+        ("app.example.com:443", "https://app.example.com/", "https://pve.home.arpa:8006/", "pve.home.arpa:8006"),
+        ("app.example.com", "https://app.example.com/", "https://pve.home.arpa:8006/", "pve.home.arpa"),
+        // Another port of the same host: the host is the site's, the port stays as written.
+        ("https://app.example.com:8443/", "https://app.example.com/", "https://pve.home.arpa:8006/", "https://pve.home.arpa:8443/"),
+        ("auth.example.com:9091", "https://auth.example.com", "https://sso.home.arpa/", "sso.home.arpa:9091"),
+        ("https://pve.example.com:8006/x", "https://pve.example.com:8006/", "https://pve.home.arpa/", "https://pve.home.arpa/x"),
+        ("pve.example.com:8006", "https://pve.example.com:8006/", "https://pve.home.arpa:9443/", "pve.home.arpa:9443"),
+        ("https://app.example.com:443", "https://app.example.com/", "https://app.home.arpa/", "https://app.home.arpa"),
+    ])
+    func portsAreNeverDoubled(text: String, old: String, new: String, expected: String) {
+        #expect(Self.replaced(text, old: old, new: new) == expected)
+    }
+}

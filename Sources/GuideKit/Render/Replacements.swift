@@ -30,6 +30,11 @@ struct Replacements: Sendable {
         let oldHostPort = old.port.map { "\(old.host):\($0)" }
         let newHostPort = new.port.map { "\(new.host):\($0)" } ?? new.host
         if let oldHostPort { add(oldHostPort, newHostPort, fromURL: true) }
+        // The same origin written with its default port (`https://app.example.com:443`).
+        if old.port == nil {
+            add("\(old.scheme)://\(old.host):\(old.effectivePort)", new.origin, urlPrefix: true, fromURL: true)
+            add("\(old.host):\(old.effectivePort)", new.port == nil ? "\(new.host):\(new.effectivePort)" : newHostPort, fromURL: true)
+        }
         add(old.host, new.host, fromURL: true)
     }
 
@@ -59,6 +64,13 @@ struct Replacements: Sendable {
                 // A host followed by '.' then a non-token character ends a sentence, not a host.
                 if let after, after == ".", index + old.count + 1 >= scalars.count || !Self.isTokenCharacter(scalars[index + old.count + 1]) {
                     endsToken = true
+                }
+                // `https://host:8443` is another origin than `https://host`: a URL followed by a
+                // port is replaced only by a pair that includes that port (a bare host keeps
+                // the port written after it: `auth.example.com:9091` is Authelia's own port).
+                if pair.isURLPrefix || pair.new.contains(":"), after == ":", index + old.count + 1 < scalars.count,
+                   scalars[index + old.count + 1].properties.numericType == .decimal {
+                    continue
                 }
                 guard startsToken, endsToken else { continue }
                 edits.append(TextEdit(line: line, column: column + index, length: old.count, replacement: pair.new))
