@@ -32,6 +32,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
+    @Flag(help: "With several sites and several guides: render every guide for every site.")
+    var matrix = false
+
     @Option(help: "Make secrets and salts reproducible (for tests and examples only; never for real secrets).")
     var seed: UInt64?
 
@@ -52,8 +55,9 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one --site FILE") }
         let renderer = GuideRenderer(checker: Checker(profiles: try profileOptions.load()), template: try Self.loadTemplate(template))
-        let pipeline = RenderPipeline(renderer: renderer, input: inputOptions.input, version: autheliaVersion?.version, seed: seed,
+        var pipeline = RenderPipeline(renderer: renderer, input: inputOptions.input, version: autheliaVersion?.version, seed: seed,
                                       cache: cacheOptions.open())
+        pipeline.matrix = matrix
         let progress = ProgressBar(label: "render", quiet: quiet)
         let outcome = try pipeline.run(guides: guides, sites: sites, output: out) { progress.update(done: $0, total: $1) }
         progress.finish()

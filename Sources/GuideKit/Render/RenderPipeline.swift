@@ -18,6 +18,9 @@ public struct RenderPipeline: Sendable {
     public var seed: UInt64?
     /// Verdicts of the guides' own digests, remembered across runs.
     public var cache: DigestCache?
+    /// Render every guide for every site when there are several of both (`--matrix`);
+    /// otherwise that is refused as a likely mistake (one homelab file describes many apps).
+    public var matrix = false
 
     public init(renderer: GuideRenderer, input: GuideInput = GuideInput(), version: AutheliaVersion? = nil, seed: UInt64? = nil,
                 cache: DigestCache? = nil) {
@@ -68,6 +71,16 @@ public struct RenderPipeline: Sendable {
             throw InputError(path: duplicate.value[1].file,
                              message: "two site files are named '\(duplicate.key)'; the output folder is named after the site")
         }
+        // An application section names a guide of this run or an application GuideKit knows.
+        let names = Set(guides.map { Guide.name(forPath: $0.path) })
+        let known = names.union(((try? ProfileLoader.bundledResult.get()) ?? []).map(\.id))
+        for site in sites {
+            for (app, section) in site.apps.sorted(by: { $0.key < $1.key }) where !known.contains(app) {
+                let hint = Suggestion.closest(to: app, in: known.sorted()).map { " — did you mean '\($0)'?" } ?? ""
+                throw InputError(path: site.file, location: section.location,
+                                 message: "the application section '\(app)' names no guide being rendered\(hint) (guides: \(names.sorted().joined(separator: ", ")))")
+            }
+        }
         return sites
     }
 
@@ -75,7 +88,8 @@ public struct RenderPipeline: Sendable {
     /// each render with (done, total), from any thread.
     public func render(_ guides: [GuideRenderer.PreparedGuide], for sites: [Site],
                        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [Result<RenderedGuide, RenderError>] {
-        let jobs = sites.flatMap { site in guides.map { (site, $0) } }
+        // Each guide sees the site's common values and its own application section.
+        let jobs = sites.flatMap { site in guides.map { (site.resolved(for: Guide.name(forPath: $0.path)), $0) } }
         let renderer = renderer, version = version, seed = seed
         let counter = Counter()
         return jobs.concurrentMap { job in
@@ -99,6 +113,10 @@ public struct RenderPipeline: Sendable {
         if let error = errors.first { throw error }
         var outcome = Outcome(failures: guideFailures)
         outcome.sites = try Self.loadSites(sitePaths, for: prepared)
+        if outcome.sites.count > 1, prepared.count > 1, !matrix {
+            throw InputError(path: outcome.sites[1].file,
+                             message: "\(outcome.sites.count) sites and \(prepared.count) guides: describe several applications in one site file (its 'apps' sections), or pass --matrix to render every guide for every site")
+        }
         let start = Date()
         for result in render(prepared, for: outcome.sites, progress: progress) {
             switch result {

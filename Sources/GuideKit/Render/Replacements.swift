@@ -14,12 +14,41 @@ struct Replacements: Sendable {
 
     /// Longest first, so a full URL wins over its host.
     private(set) var pairs: [Pair] = []
+    /// The guide's example domain and the site's (`example.com` → `home.arpa`): any other host
+    /// under the example domain (`ldap.example.com`) moves to the site's domain.
+    var domain: (old: String, new: String)?
 
-    /// Only the pairs derived from URL assumptions (URLs, origins, hosts).
+    /// Only the pairs derived from URL assumptions (URLs, origins, hosts) and the domain.
     var urlDerived: Replacements {
         var subset = Replacements()
         subset.pairs = pairs.filter(\.fromURL)
+        subset.domain = domain
         return subset
+    }
+
+    /// Whether a percent escape (`%40`, an encoded `@`) ends right before `index`: in an
+    /// encoded URL (`acct%3Auser%40example.com`) a token starts there.
+    static func followsEscape(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        index >= 3 && scalars[index - 3] == "%" && scalars[index - 2].isASCIIHexDigit && scalars[index - 1].isASCIIHexDigit
+    }
+
+    /// Characters of a host name.
+    static func isHostCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCIIAlphanumeric || scalar == "-" || scalar == "."
+    }
+
+    /// At a token start: a host under the old domain, as (length of the host, its new form).
+    private func domainHost(_ scalars: [Unicode.Scalar], at index: Int) -> (Int, String)? {
+        guard let domain else { return nil }
+        var end = index
+        while end < scalars.count, Self.isHostCharacter(scalars[end]) { end += 1 }
+        // A sentence's full stop is not part of the host.
+        while end > index, scalars[end - 1] == "." { end -= 1 }
+        guard end > index, end == scalars.count || !Self.isTokenCharacter(scalars[end]) || scalars[end] == "." else { return nil }
+        let host = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
+        if host == domain.old { return (end - index, domain.new) }
+        guard host.hasSuffix("." + domain.old) else { return nil }
+        return (end - index, String(host.dropLast(domain.old.count)) + domain.new)
     }
 
     mutating func addURL(old: WebURL, new: WebURL) {
@@ -59,7 +88,7 @@ struct Replacements: Sendable {
                 guard index + old.count <= scalars.count, scalars[index..<(index + old.count)].elementsEqual(old) else { continue }
                 let before = index > 0 ? scalars[index - 1] : nil
                 let after = index + old.count < scalars.count ? scalars[index + old.count] : nil
-                let startsToken = before.map { !Self.isTokenCharacter($0) } ?? true
+                let startsToken = before.map { !Self.isTokenCharacter($0) } ?? true || Self.followsEscape(scalars, index)
                 var endsToken = after.map { !Self.isTokenCharacter($0) } ?? true
                 // A host followed by '.' then a non-token character ends a sentence, not a host.
                 if let after, after == ".", index + old.count + 1 >= scalars.count || !Self.isTokenCharacter(scalars[index + old.count + 1]) {
@@ -76,6 +105,12 @@ struct Replacements: Sendable {
                 edits.append(TextEdit(line: line, column: column + index, length: old.count, replacement: pair.new))
                 index += old.count
                 continue outer
+            }
+            let startsToken = index == 0 || !Self.isTokenCharacter(scalars[index - 1]) || Self.followsEscape(scalars, index)
+            if startsToken, let (length, host) = domainHost(scalars, at: index) {
+                edits.append(TextEdit(line: line, column: column + index, length: length, replacement: host))
+                index += length
+                continue
             }
             index += 1
         }

@@ -68,29 +68,98 @@ public enum SiteLoader {
             throw InputError(path: file, message: "\(error)")
         }
         var site = Site(name: name, file: file, values: [:], secret: .generate, autheliaVersion: nil)
-        let labels = knownLabels + extraLabels
-        let labelsByKey = Dictionary(labels.map { (SiteKey($0), $0) }, uniquingKeysWith: { a, _ in a })
-        let knownKeys = labels.map { SiteKey($0).snakeCase }
+        let reader = ValueReader(file: file, labels: knownLabels + extraLabels)
         for pair in root.pairs ?? [] {
             guard let key = pair.key.string else { continue }
+            switch key {
+            case "domain":
+                site.domain = try reader.host(pair, labels: nil)
+            case "authelia_subdomain":
+                site.autheliaSubdomain = try reader.host(pair, labels: 1)
+            case "apps":
+                guard let sections = pair.value.pairs else {
+                    throw InputError(path: file, location: pair.value.location,
+                                     message: "'apps' maps guide names to their own values, such as 'grafana: {client_id: grafana}'")
+                }
+                for section in sections {
+                    guard let app = section.key.string, section.value.pairs != nil else {
+                        throw InputError(path: file, location: section.value.location,
+                                         message: "each application under 'apps' is a mapping of its own values")
+                    }
+                    var values = Site.Section(location: section.key.location)
+                    var secret: Site.SecretRequest?
+                    var version: AutheliaVersion?  // one release per site: not per application
+                    for inner in section.value.pairs ?? [] {
+                        try reader.read(inner, into: &values.values, secret: &secret, version: &version, allowVersion: false)
+                    }
+                    values.secret = secret
+                    site.apps[app] = values
+                }
+            default:
+                var secret: Site.SecretRequest?
+                try reader.read(pair, into: &site.values, secret: &secret, version: &site.autheliaVersion)
+                if let secret { site.secret = secret }
+            }
+        }
+        return site
+    }
+
+    /// Reads `label: value` pairs of a site file or of one application's section.
+    private struct ValueReader {
+        let file: String
+        let labelsByKey: [SiteKey: String]
+        let knownKeys: [String]
+
+        init(file: String, labels: [String]) {
+            self.file = file
+            labelsByKey = Dictionary(labels.map { (SiteKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+            knownKeys = labels.map { SiteKey($0).snakeCase } + ["domain", "authelia_subdomain", "apps"]
+        }
+
+        func scalar(_ pair: YAMLNode.Pair) throws(InputError) -> Substring {
+            guard let raw = pair.value.string, pair.value.scalarType != .null else {
+                throw InputError(path: file, location: pair.value.location, message: "'\(pair.key.string ?? "")' must be a single value")
+            }
+            return raw.trimmingSpaces()
+        }
+
+        /// A host name (`domain`), or one label of one (`authelia_subdomain`), in ASCII form.
+        func host(_ pair: YAMLNode.Pair, labels: Int?) throws(InputError) -> Site.Value {
+            let value = String(try scalar(pair))
+            let location = pair.value.location
+            let key = pair.key.string ?? ""
+            let ascii: String
+            switch IDNA.asciiHost(value) {
+            case .success(let host): ascii = host
+            case .failure(let error): throw InputError(path: file, location: location, message: "'\(key)': \(error.message)")
+            }
+            if let labels, ascii.split(separator: ".").count != labels {
+                throw InputError(path: file, location: location, message: "'\(key)' is one name without dots, such as 'auth'")
+            }
+            guard !ascii.hasPrefix("-"), !ascii.hasSuffix("."), ascii.count <= 200 else {
+                throw InputError(path: file, location: location, message: "'\(key)': '\(value)' is not a host name such as 'home.arpa'")
+            }
+            return Site.Value(text: ascii, location: location)
+        }
+
+        func read(_ pair: YAMLNode.Pair, into values: inout [SiteKey: Site.Value], secret: inout Site.SecretRequest?,
+                  version: inout AutheliaVersion?, allowVersion: Bool = true) throws(InputError) {
+            guard let key = pair.key.string else { return }
             let siteKey = SiteKey(key)
-            guard let label = labelsByKey[siteKey] else {
+            guard let label = labelsByKey[siteKey], allowVersion || label != "Authelia Version" else {
                 let hint = Suggestion.closest(to: siteKey.snakeCase, in: knownKeys)
                 throw InputError(path: file, location: pair.key.location,
-                                message: "unknown site key '\(key)'\(hint.map { " — did you mean '\($0)'?" } ?? "") (keys: \(knownKeys.joined(separator: ", ")))")
+                                 message: "unknown site key '\(key)'\(hint.map { " — did you mean '\($0)'?" } ?? "") (keys: \(knownKeys.joined(separator: ", ")))")
             }
-            guard let raw = pair.value.string, pair.value.scalarType != .null else {
-                throw InputError(path: file, location: pair.value.location, message: "'\(key)' must be a single value")
-            }
-            var value = raw.trimmingSpaces()
+            var value = try scalar(pair)
             let location = pair.value.location
             if label == "Authelia Version" {
-                guard let version = AutheliaVersion(String(value)), AutheliaVersion.known.contains(version) else {
+                guard let release = AutheliaVersion(String(value)), AutheliaVersion.known.contains(release) else {
                     throw InputError(path: file, location: location,
-                                    message: "authelia_version '\(value)' is not a release GuideKit knows (4.29 to 4.39)")
+                                     message: "authelia_version '\(value)' is not a release GuideKit knows (4.29 to 4.39)")
                 }
-                site.autheliaVersion = version
-                continue
+                version = release
+                return
             }
             let kind = AssumptionKind(label: label)
             if kind == .applicationRootURL || kind == .autheliaRootURL {
@@ -101,12 +170,11 @@ public enum SiteLoader {
                 }
             }
             if kind == .clientSecret {
-                site.secret = value == "generate" ? .generate : .given(String(value))
+                secret = value == "generate" ? .generate : .given(String(value))
             }
-            try validate(String(value), kind: kind, key: key, file: file, location: location)
-            site.values[siteKey] = Site.Value(text: String(value), location: location)
+            try SiteLoader.validate(String(value), kind: kind, key: key, file: file, location: location)
+            values[siteKey] = Site.Value(text: String(value), location: location)
         }
-        return site
     }
 
     /// Every value must be safe to paste into Markdown code, YAML, shell commands, `.env`

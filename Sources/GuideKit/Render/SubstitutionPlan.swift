@@ -1,3 +1,4 @@
+import Foundation
 import SecretDigests
 
 /// Works out every edit that turns a guide's example values into a site's (see
@@ -25,25 +26,41 @@ struct SubstitutionPlan {
     func newValue(_ kind: AssumptionKind) -> String? { newValues[SiteKey(kind)] }
 
     var oldClientID: String? { guide.assumption(.clientID)?.value?.text }
-    var oldSecret: String? { guide.assumption(.clientSecret)?.value?.text }
+    /// The guide's example secret: its Client Secret assumption, else the secret a comment
+    /// beside the client's digest names (`# The digest of 'insecure_secret'.`).
+    var oldSecret: String? {
+        if let stated = guide.assumption(.clientSecret)?.value?.text { return stated }
+        for client in guide.clients where applies(to: client) {
+            if let node = client.clientSecret, let secret = SecretStatement.commentSecret(in: guide.source.originalLine(node.location.line)) {
+                return secret
+            }
+        }
+        return nil
+    }
 
     // MARK: Assumptions
 
     mutating func planAssumptions() throws(PlanError) {
+        let guideDomain = Self.exampleDomain(of: guide)
+        if let guideDomain, let domain = site.domain?.text { replacements.domain = (guideDomain, domain) }
         for assumption in guide.assumptions where assumption.kind != .clientSecret {
             guard let raw = assumption.rawValue else { continue }
             let label = assumption.kind?.rawValue ?? assumption.label.value
             let key = SiteKey(assumption.label.value)
-            guard let given = site.value(for: key) else {
-                if let kind = assumption.kind, [.applicationRootURL, .autheliaRootURL, .clientID].contains(kind) {
-                    throw PlanError(message: "the site does not give '\(key)', which the guide assumes")
+            guard let given = site.value(for: key)?.text ?? derived(raw.value, kind: assumption.kind, guideDomain: guideDomain) else {
+                if let kind = assumption.kind, [.applicationRootURL, .autheliaRootURL].contains(kind) {
+                    throw PlanError(message: "the site does not give '\(key)', which the guide assumes (or a 'domain' to derive it from)")
                 }
-                warnings.append("keeps the guide's \(label) '\(raw.value)': the site does not set '\(key)'")
+                // A value that is not a host name (a client id, a realm, a name) is the guide's
+                // own choice and fits any site; a host that cannot be derived is worth a word.
+                if let guideDomain, raw.value.lowercased().contains(guideDomain) {
+                    warnings.append("keeps the guide's \(label) '\(raw.value)': the site sets neither '\(key)' nor 'domain'")
+                }
                 continue
             }
-            var text = given.text
+            var text = given
             if assumption.kind == .applicationRootURL || assumption.kind == .autheliaRootURL {
-                guard let old = assumption.value?.url, let new = WebURL(given.text) else {
+                guard let old = assumption.value?.url, let new = WebURL(given) else {
                     throw PlanError(message: "\(label) is not a URL in the guide or the site")
                 }
                 replacements.addURL(old: old, new: new)
@@ -55,6 +72,36 @@ struct SubstitutionPlan {
             newValues[key] = text
             edits.append(TextEdit(line: raw.location.line, column: raw.location.column, length: raw.length, replacement: text))
         }
+    }
+
+    /// The domain a guide's examples live under: its Authelia Root URL's host without the
+    /// first label (`auth.example.com` → `example.com`), else its Application Root URL's.
+    static func exampleDomain(of guide: Guide) -> String? {
+        for kind in [AssumptionKind.autheliaRootURL, .applicationRootURL] {
+            guard let host = guide.assumption(kind)?.value?.url?.host else { continue }
+            let labels = host.split(separator: ".")
+            if labels.count >= 3 { return labels.dropFirst().joined(separator: ".") }
+        }
+        return nil
+    }
+
+    /// A value the site implies through its `domain`: the guide's Authelia host becomes
+    /// `<authelia_subdomain or the guide's own>.<domain>`, any other host under the guide's
+    /// example domain moves to the site's domain (`grafana.example.com` → `grafana.home.arpa`).
+    /// `nil` when the value is not host-specific or the site has no domain.
+    private func derived(_ value: String, kind: AssumptionKind?, guideDomain: String?) -> String? {
+        guard let domain = site.domain?.text, let guideDomain else { return nil }
+        if kind == .applicationRootURL || kind == .autheliaRootURL {
+            guard let url = WebURL(value), url.host == guideDomain || url.host.hasSuffix("." + guideDomain) else { return nil }
+            var prefix = String(url.host.dropLast(guideDomain.count))  // "auth." or ""
+            if kind == .autheliaRootURL, let subdomain = site.autheliaSubdomain?.text { prefix = subdomain + "." }
+            let port = url.port.map { ":\($0)" } ?? ""
+            return "\(url.scheme)://\(prefix)\(domain)\(port)\(url.path)"
+        }
+        var single = Replacements()
+        single.domain = (guideDomain, domain)
+        let edits = single.edits(in: Substring(value), line: 1, column: 1)
+        return edits.isEmpty ? nil : TextEdit.apply(edits, to: value)
     }
 
     // MARK: Secret
@@ -188,16 +235,47 @@ struct SubstitutionPlan {
         for link in guide.links {
             edits += urlOnly.edits(in: Substring(link.value), line: link.location.line, column: link.location.column)
         }
-        for block in guide.codeBlocks where block.role == nil {
+        // Code blocks: those GuideKit does not otherwise understand get every replacement;
+        // application blocks and commands, whose settings were planned above, get the
+        // URL-derived ones for their other lines (a comment, a URL GuideKit did not read as a
+        // setting) — never a short identifier, which in a command may be a program's name.
+        var codeLines = IndexSet()
+        for block in guide.codeBlocks {
+            codeLines.insert(integersIn: block.location.line..<max(block.location.line + 1, block.lineAfterContent + 1))
+            guard block.role != .autheliaClient else { continue }
+            let blockReplacements = block.role == nil || block.role == .ignore ? replacements : urlOnly
             let lines = block.content.lines()
             for (offset, content) in lines.enumerated() where !content.isEmpty {
                 let line = block.contentFirstLine + offset
                 let source = guide.source.resolvedLine(line)
                 guard source.hasSuffix(content) else { continue }
                 let column = source.unicodeScalars.count - content.unicodeScalars.count + 1
-                edits += replacements.edits(in: content, line: line, column: column)
+                edits += blockReplacements.edits(in: content, line: line, column: column)
             }
         }
+        // Prose: only whole URLs (`https://app.example.com/login` in a sentence or a list item),
+        // never bare words or host names, which a sentence may use in their general sense.
+        for line in 1...max(guide.source.lineCount, 1) where !codeLines.contains(line) {
+            let text = guide.source.resolvedLine(line)
+            guard text.contains("://") else { continue }
+            let scalars = Array(text.unicodeScalars)
+            var index = 0
+            while index < scalars.count {
+                guard scalars[index] == "h", let url = Self.urlToken(scalars, at: index) else { index += 1; continue }
+                let token = String(String.UnicodeScalarView(scalars[index..<(index + url)]))
+                edits += urlOnly.edits(in: Substring(token), line: line, column: index + 1)
+                index += url
+            }
+        }
+    }
+
+    /// The length of an `http://` or `https://` URL starting at `index`, up to the first
+    /// character a URL in prose does not continue with (space, quote, bracket).
+    static func urlToken(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        let rest = scalars[index...]
+        guard rest.starts(with: "https://".unicodeScalars) || rest.starts(with: "http://".unicodeScalars) else { return nil }
+        let end = rest.firstIndex { $0 == " " || $0 == "\t" || "'\"`<>()[]{}|\\".unicodeScalars.contains($0) } ?? scalars.endIndex
+        return end - index
     }
 
     // MARK: Helpers
