@@ -67,7 +67,7 @@ struct ProxmoxDomainsConfigTests {
         #expect {
             _ = try RenderTests.render(site)
         } throws: { error in
-            (error as? RenderError)?.message.contains("the rendered domains.cfg would not be read as meant (line 108): 'x' is not a realm name") == true
+            (error as? RenderError)?.message.contains("the rendered domains.cfg would not be read as meant (line 107): 'x' is not a realm name") == true
         }
     }
 }

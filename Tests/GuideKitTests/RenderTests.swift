@@ -40,9 +40,12 @@ struct RenderTests {
         #expect(settings["realm"] == "corp-sso")
         #expect(!rendered.markdown.contains("insecure_secret"))
         #expect(!rendered.markdown.contains("The digest of"))
-        // Unrelated text stays: the product name and the Authelia program's name.
+        // Unrelated text stays: the product name.
         #expect(rendered.markdown.contains("# Proxmox VE"))
-        #expect(rendered.markdown.contains("`authelia crypto hash generate pbkdf2 --variant sha512 --random`"))
+        // The warning against the example secret now says where the generated one is kept.
+        #expect(!rendered.markdown.contains("Do not use the example client secret"))
+        #expect(rendered.markdown.contains("- The client secret of this guide was generated for site **test**: it is in `secrets.txt` beside this page"))
+        #expect(!rendered.markdown.contains("  with `guidekit render` or"), "the warning's second line stays")
     }
 
     @Test func clientIDChangeLeavesHostAndProductNameAlone() throws {
@@ -86,6 +89,10 @@ struct RenderTests {
         #expect(rendered.warnings.contains { $0.contains("example client secret") })
         #expect(!rendered.generatedSecret)
         #expect(!rendered.artifacts.contains { $0.name == "secrets.txt" })
+        // No secret was generated: the guide's own warning stays, and a short identifier
+        // (the realm `authelia`) never touches the Authelia program's name in a command.
+        #expect(rendered.markdown.contains("- Do not use the example client secret."))
+        #expect(rendered.markdown.contains("`authelia crypto hash generate pbkdf2 --variant sha512 --random`"))
     }
 
     @Test func autheliaVersionRendersThatReleasesKeyNames() throws {

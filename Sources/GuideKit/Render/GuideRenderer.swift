@@ -104,7 +104,15 @@ public struct GuideRenderer: Sendable {
         plan.planSettings(meaning: prepared.meanings.meaning(of:))
         plan.planProse()
         plan.quoteEditsInShellBlocks()
-        let rendered = TextEdit.apply(plan.edits, to: guide.source.resolvedTextWithFrontMatter)
+        var rendered = TextEdit.apply(plan.edits, to: guide.source.resolvedTextWithFrontMatter)
+        if plan.generatedSecret { rendered = SecretNotice.replacingWarnings(in: rendered, site: site.name) }
+        // Upstream-format guides: shortcodes expanded, relative links made absolute.
+        if !guide.source.shortcodes.isEmpty || rendered.contains("{{<") || rendered.contains("{{%") {
+            var clientIDs: [String: String] = [:]
+            if let old = plan.oldClientID, let new = plan.newValue(.clientID) { clientIDs[old] = new }
+            rendered = UpstreamShortcodes.expand(rendered, guide: guideName, site: site.name, clientIDs: clientIDs,
+                                                 generatedSecret: plan.generatedSecret)
+        }
 
         // Proof: the rendered guide must check clean, digest included. The same parse gives
         // the HTML page.

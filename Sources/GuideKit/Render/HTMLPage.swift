@@ -21,8 +21,13 @@ public struct HTMLPage: Sendable {
     /// re-check and the page.
     public func render(guide: Guide, siteName: String) -> String {
         let html = guide.html ?? CMarkParser.parse(guide.source.resolvedText, html: true).html ?? ""
-        let body = decorate(Self.removingShortcodeLines(html), guide: guide)
+        var body = decorate(Self.removingShortcodeLines(html), guide: guide)
         let title = guide.title ?? guide.headings.first?.text ?? "Guide"
+        // Upstream guides take their title from the front matter and start at level 2: the
+        // page still gets the title as its heading.
+        if !guide.headings.contains(where: { $0.level == 1 }) {
+            body = "<h1>\(Self.escape(title))</h1>\n" + body
+        }
         return template
             .replacingOccurrences(of: "{{title}}", with: Self.escape(title))
             .replacingOccurrences(of: "{{site}}", with: Self.escape(siteName))
