@@ -132,3 +132,47 @@ struct HomelabSiteTests {
         }
     }
 }
+
+/// The site index: every application, and all clients joined into one checked list.
+extension HomelabSiteTests {
+    @Test func theSiteIndexListsEveryApplicationAndJoinsTheirClients() throws {
+        let folder = try TemporaryFolder()
+        let (outcome, out) = try Self.render("domain: home.arpa\napps:\n  proxmox:\n    client_id: pve\n", in: folder)
+        #expect(outcome.failures.isEmpty, "\(outcome.failures)")
+        let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
+        #expect(index.contains("| [Grafana](grafana/guide.html) | `grafana` | `https://grafana.home.arpa/login/generic_oauth` |"))
+        #expect(index.contains("| [Proxmox VE](proxmox/guide.html) | `pve` | `https://proxmox.home.arpa` |"))
+        // The joined list is YAML Authelia reads: both clients, each as its guide has it.
+        let parsed = GuideParser.parse(path: "index.md", text: index)
+        #expect(parsed.clients.compactMap { $0.clientID?.string } == ["grafana", "pve"])
+        let proxmoxClient = try #require(GuideParser.parse(path: "g.md", text: try String(contentsOfFile: out + "/proxmox/guide.md", encoding: .utf8)).clients.first)
+        #expect(parsed.clients.last.map { YAMLWriter.lines($0.node, indent: 0) } == YAMLWriter.lines(proxmoxClient.node, indent: 0))
+        #expect(try String(contentsOfFile: out + "/index.html", encoding: .utf8).contains("<h1 id=\"site-home\">Site home</h1>"))
+        #expect(!index.contains("insecure_secret"))
+    }
+
+    /// Two applications with one client id would collide in Authelia: the index says so,
+    /// and the guides are written all the same.
+    @Test func aClientIDUsedByTwoApplicationsFailsTheIndexOnly() throws {
+        let folder = try TemporaryFolder()
+        let (outcome, out) = try Self.render("domain: home.arpa\napps:\n  proxmox:\n    client_id: shared\n  grafana:\n    client_id: shared\n", in: folder)
+        #expect(outcome.failures.map(\.guide) == ["index"])
+        #expect(outcome.failures.first?.findings.first?.ruleID == "client-id-duplicate")
+        #expect(FileManager.default.fileExists(atPath: out + "/grafana/guide.md") && FileManager.default.fileExists(atPath: out + "/proxmox/guide.md"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/index.md"))
+    }
+
+    /// Secrets in the page are masked until revealed; the page carries the value for copying.
+    @Test func secretsAreMaskedInThePage() throws {
+        let folder = try TemporaryFolder()
+        let (_, out) = try Self.render("domain: home.arpa\n", in: folder, guides: ["docs/guides/proxmox.md"])
+        let secrets = try String(contentsOfFile: out + "/proxmox/secrets.txt", encoding: .utf8)
+        let secret = try #require(secrets.split(separator: "\n").first { $0.hasPrefix("client_secret: ") }?.dropFirst(15))
+        let html = try String(contentsOfFile: out + "/proxmox/guide.html", encoding: .utf8)
+        let wrapped = "<span class=\"secret\" data-secret=\"\(secret)\" title=\"Secret: click to show or hide\">••••••••••••</span>"
+        #expect(html.contains(wrapped))
+        // Nowhere else: every occurrence is inside the masking span's attribute.
+        #expect(html.components(separatedBy: secret).count - 1 == html.components(separatedBy: wrapped).count - 1)
+        #expect(html.contains("secret.dataset.secret"), "the page script reveals and copies the value")
+    }
+}

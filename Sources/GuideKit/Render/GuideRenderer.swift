@@ -146,10 +146,10 @@ public struct GuideRenderer: Sendable {
             warnings.append("the rendered guide has \(count) '\(rule)' warning(s)")
         }
 
-        let html = HTMLPage(template: template).render(guide: renderedGuide, siteName: site.name)
         // Every file holding a plaintext secret is private (0600); the others are 0644.
         var secrets = recheckRun.secrets[0]  // the re-check worked them out already
         if let secret = plan.newSecret { secrets.insert(secret) }
+        let html = HTMLPage.maskingSecrets(HTMLPage(template: template).render(guide: renderedGuide, siteName: site.name), secrets)
         let mask = SecretMask(secrets)
         func permissions(_ content: String) -> Int { mask.reveals(content) ? 0o600 : 0o644 }
         var artifacts = [RenderedGuide.Artifact(name: "guide.md", content: rendered, permissions: permissions(rendered)),

@@ -35,6 +35,28 @@ public struct HTMLPage: Sendable {
             .replacingOccurrences(of: "{{content}}", with: body)
     }
 
+    /// Each secret value in the page's text shown masked (`••••••••`) in a span holding the
+    /// value: the page's script reveals it on a click, and the copy button copies the real
+    /// value. The file itself is private (0600); the mask keeps it off a screen-share.
+    static func maskingSecrets(_ html: String, _ secrets: Set<String>) -> String {
+        var page = html
+        // Longest first, so a secret that contains another is wrapped whole.
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 8 {
+            let escaped = escape(secret)
+            page = page.replacingOccurrences(of: escaped, with: "\u{0}\(escaped)\u{1}")
+        }
+        guard page.contains("\u{0}") else { return html }
+        var result = ""
+        var rest = page[...]
+        while let start = rest.firstIndex(of: "\u{0}"), let end = rest[start...].firstIndex(of: "\u{1}") {
+            result += rest[..<start]
+            let value = rest[rest.index(after: start)..<end]
+            result += "<span class=\"secret\" data-secret=\"\(value)\" title=\"Secret: click to show or hide\">\(String(repeating: "•", count: 12))</span>"
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+
     /// Hugo shortcodes other than `sitevar` (`{{< callout >}}`, `{{% ref %}}`) mean nothing
     /// outside Hugo: a text line that is only a shortcode is dropped (code blocks are kept as
     /// written), and a paragraph left empty goes with it.

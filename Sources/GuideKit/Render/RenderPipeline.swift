@@ -36,6 +36,8 @@ public struct RenderPipeline: Sendable {
     public struct Outcome: Sendable {
         public var sites: [Site] = []
         public var rendered: [RenderedGuide] = []
+        /// Each site's index page (`index.md`, `index.html` in the site folder).
+        public var indexes: [RenderedGuide] = []
         /// Guides that do not check clean as written, and renders that failed.
         public var failures: [RenderError] = []
         /// Site folders written.
@@ -112,6 +114,10 @@ public struct RenderPipeline: Sendable {
         let (prepared, guideFailures, errors) = prepare(paths)
         if let error = errors.first { throw error }
         var outcome = Outcome(failures: guideFailures)
+        if let twice = Dictionary(grouping: prepared, by: { Guide.name(forPath: $0.path) }).first(where: { $0.value.count > 1 }) {
+            throw InputError(path: twice.value[1].path,
+                             message: "two guides are named '\(twice.key)' (\(twice.value[0].path)); each guide's output folder is named after its file")
+        }
         outcome.sites = try Self.loadSites(sitePaths, for: prepared)
         if outcome.sites.count > 1, prepared.count > 1, !matrix {
             throw InputError(path: outcome.sites[1].file,
@@ -124,10 +130,19 @@ public struct RenderPipeline: Sendable {
             case .failure(let error): outcome.failures.append(error)
             }
         }
+        for site in outcome.sites {
+            let guides = outcome.rendered.filter { $0.site == site.name }
+            guard !guides.isEmpty else { continue }
+            do {
+                outcome.indexes.append(try SiteIndex.make(site: site.name, guides: guides, checker: renderer.checker, template: renderer.template))
+            } catch {
+                outcome.failures.append(error)
+            }
+        }
         outcome.seconds = Date().timeIntervalSince(start)
         guard !outcome.rendered.isEmpty else { return outcome }
         do {
-            outcome.folders = try OutputWriter.write(outcome.rendered, to: output)
+            outcome.folders = try OutputWriter.write(outcome.rendered + outcome.indexes, to: output)
         } catch {
             throw InputError(path: error.path, message: error.message)
         }

@@ -353,6 +353,8 @@ settings:
   figure.code pre { margin: 0; padding: 0.9rem; overflow-x: auto; }
   figure.code pre code { background: none; padding: 0; }
   figure.code button.copy { position: absolute; top: 0.35rem; right: 0.5rem; font-size: 0.75rem; border: 1px solid var(--line); background: #fff; border-radius: 4px; padding: 0.15rem 0.5rem; cursor: pointer; }
+  .secret { cursor: pointer; border-bottom: 1px dashed var(--muted); }
+  .secret:not(.revealed) { letter-spacing: 0.05em; color: var(--muted); }
   ul, ol { padding-left: 1.5rem; }
   footer.page { color: var(--muted); font-size: 0.8rem; text-align: center; padding: 2rem; border-top: 1px solid var(--line); }
   @media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } nav.toc { position: static; } }
@@ -370,10 +372,19 @@ settings:
 </div>
 <footer class="page">Rendered and checked by GuideKit. The values on this page are your site's own.</footer>
 <script>
+  // Secrets are shown masked; a click reveals or hides one. Copy always copies the real value.
+  document.querySelectorAll(".secret").forEach(function (secret) {
+    var mask = secret.textContent;
+    secret.addEventListener("click", function () {
+      var revealed = secret.classList.toggle("revealed");
+      secret.textContent = revealed ? secret.dataset.secret : mask;
+    });
+  });
   document.querySelectorAll("figure.code button.copy").forEach(function (button) {
     button.addEventListener("click", function () {
-      var code = button.parentElement.querySelector("code");
-      navigator.clipboard.writeText(code.innerText).then(function () {
+      var code = button.parentElement.querySelector("code").cloneNode(true);
+      code.querySelectorAll(".secret").forEach(function (secret) { secret.textContent = secret.dataset.secret; });
+      navigator.clipboard.writeText(code.textContent).then(function () {
         button.textContent = "Copied";
         setTimeout(function () { button.textContent = "Copy"; }, 1500);
       });
