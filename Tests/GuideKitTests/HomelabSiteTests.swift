@@ -140,8 +140,8 @@ extension HomelabSiteTests {
         let (outcome, out) = try Self.render("domain: home.arpa\napps:\n  proxmox:\n    client_id: pve\n", in: folder)
         #expect(outcome.failures.isEmpty, "\(outcome.failures)")
         let index = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
-        #expect(index.contains("| [Grafana](grafana/guide.html) | `grafana` | `https://grafana.home.arpa/login/generic_oauth` |"))
-        #expect(index.contains("| [Proxmox VE](proxmox/guide.html) | `pve` | `https://proxmox.home.arpa` |"))
+        #expect(index.contains("- **[Grafana](grafana/guide.html)** — client `grafana`, redirect URI `https://grafana.home.arpa/login/generic_oauth`"))
+        #expect(index.contains("- **[Proxmox VE](proxmox/guide.html)** — client `pve`, redirect URI `https://proxmox.home.arpa`"))
         // The joined list is YAML Authelia reads: both clients, each as its guide has it.
         let parsed = GuideParser.parse(path: "index.md", text: index)
         #expect(parsed.clients.compactMap { $0.clientID?.string } == ["grafana", "pve"])

@@ -49,7 +49,9 @@ def read_png(path):
     return width, height, channels, rows
 
 
-def main(path):
+def main(path, layout="two-columns"):
+    """layout: 'two-columns' (contents column beside the text, as on a desktop) or
+    'one-column' (a phone: the text uses the whole width, no empty gutter)."""
     width, height, channels, rows = read_png(path)
     total = width * height
     non_white = code_tint = dark = left_dark = gutter_dark = 0
@@ -70,13 +72,18 @@ def main(path):
         ("non-white pixels", non_white / total, 0.03),
         ("code-block tint", code_tint / total, 0.02),
         ("dark text", dark / total, 0.005),
-        ("text in the contents column", left_dark / max(dark, 1), 0.02),
+        ("text in the left quarter", left_dark / max(dark, 1), 0.02),
     ]
-    # Two columns: an empty gutter between the contents and the page text.
     gutter = gutter_dark / max(dark, 1)
-    gutter_ok = gutter <= 0.005
+    if layout == "one-column":
+        # One column: text runs through where a desktop layout keeps its gutter.
+        gutter_ok = gutter >= 0.01
+        print(f"  {'text across the gutter':30} {gutter:7.2%}  (at least 1%) {'ok' if gutter_ok else 'FAILED'}")
+    else:
+        # Two columns: an empty gutter between the contents and the page text.
+        gutter_ok = gutter <= 0.005
+        print(f"  {'text in the gutter':30} {gutter:7.2%}  (at most 0.5%) {'ok' if gutter_ok else 'FAILED'}")
     failed_gutter = not gutter_ok
-    print(f"  {'text in the gutter':30} {gutter:7.2%}  (at most 0.5%) {'ok' if gutter_ok else 'FAILED'}")
     failed = False
     for name, value, minimum in checks:
         ok = value >= minimum
@@ -86,4 +93,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], *sys.argv[2:3]))

@@ -19,7 +19,11 @@ enum SiteIndex {
             let ids = own.compactMap { $0.clientID?.string }
             let redirects = own.flatMap { $0.redirectURIs.compactMap(\.string) }
             let title = guide.title ?? rendered.guide
-            rows.append("| [\(cell(title))](\(rendered.guide)/guide.html) | \(ids.map { "`\($0)`" }.joined(separator: ", ")) | \(redirects.map { "`\($0)`" }.joined(separator: "<br>")) |")
+            // A list, not a table: CommonMark (cmark) has no tables.
+            var row = "- **[\(cell(title))](\(rendered.guide)/guide.html)**"
+            if !ids.isEmpty { row += " — client \(ids.map { "`\($0)`" }.joined(separator: ", "))" }
+            if !redirects.isEmpty { row += ", redirect URI\(redirects.count == 1 ? "" : "s") \(redirects.map { "`\($0)`" }.joined(separator: ", "))" }
+            rows.append(row)
             expectedClients += own.count
             clients += own.flatMap { YAMLWriter.lines($0.node, indent: 6).enumerated().map { index, line in
                 index == 0 ? "      - " + line.dropFirst(6) : "  " + line
@@ -31,8 +35,6 @@ enum SiteIndex {
             Rendered by GuideKit for site **\(site)**: each application has its own guide, checked, with \
             its own client in Authelia. Client secrets are in each guide's `secrets.txt`.
 
-            | Application | Client ID | Redirect URIs |
-            |---|---|---|
             \(rows.joined(separator: "\n"))
 
             """
@@ -72,6 +74,6 @@ enum SiteIndex {
     }
 
     private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "]", with: "")
+        text.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
     }
 }
