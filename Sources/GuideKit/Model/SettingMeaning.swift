@@ -108,7 +108,7 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
             self = .endpoint(.token)
         case "userinfo", "user":
             self = .endpoint(.userinfo)
-        case "data", "api" where all.contains("user"):
+        case "data" where all.contains("user"), "api" where all.contains("user"):
             self = .endpoint(.userinfo)
         case "info" where words.suffix(2) == ["user", "info"]:
             self = .endpoint(.userinfo)
