@@ -21,12 +21,7 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        var environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
-        // A sanitizer run of the suite (docs: ASan) passes its options on to the tool.
-        for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "SWIFT_BACKTRACE"] {
-            environment[key] = ProcessInfo.processInfo.environment[key]
-        }
-        process.environment = environment
+        process.environment = childEnvironment(["NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if let input {
             let pipe = Pipe()

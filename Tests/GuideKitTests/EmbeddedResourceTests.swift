@@ -30,7 +30,7 @@ struct EmbeddedResourceTests {
             process.executableURL = binary
             process.arguments = arguments
             process.currentDirectoryURL = work
-            process.environment = ["PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": folder.url.appendingPathComponent("cache").path]
+            process.environment = childEnvironment(["PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": folder.url.appendingPathComponent("cache").path])
             let output = Pipe()
             process.standardOutput = output
             process.standardError = output

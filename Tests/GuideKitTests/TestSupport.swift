@@ -65,3 +65,13 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// Environment for a process a test starts: `base`, plus the sanitizer options of the test
+/// run itself (an AddressSanitizer run of the suite passes them on to the tool it starts).
+func childEnvironment(_ base: [String: String]) -> [String: String] {
+    var environment = base
+    for key in ["ASAN_OPTIONS", "LSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+        environment[key] = ProcessInfo.processInfo.environment[key]
+    }
+    return environment
+}
