@@ -91,7 +91,9 @@ struct AppSettingMismatchRule: GuideRule {
         var findings: [Finding] = []
         let clientIDs = Set(guide.clients.compactMap { $0.clientID?.string })
         for setting in guide.settings {
-            guard let meaning = context.meaning(of: setting), !TemplateSyntax.isTemplated(setting.value.value) else { continue }
+            // Placeholders are app-setting-placeholder's.
+            guard let meaning = context.meaning(of: setting), !TemplateSyntax.isTemplated(setting.value.value),
+                  Placeholder.of(setting.value.value) == nil else { continue }
             let value = setting.value.value
             switch meaning {
             case .clientID:

@@ -8,6 +8,7 @@ public enum RuleRegistry {
         ClientIDMismatchRule(),
         RedirectURIOutsideAppRule(),
         AppSettingMismatchRule(),
+        AppSettingPlaceholderRule(),
         InfoStringRule(),
         UnclosedFenceRule(),
         UnclosedFrontMatterRule(),
