@@ -28,6 +28,7 @@ public enum RuleRegistry {
         UnusedSuppressionRule(),
         UnknownDirectiveRule(),
         // The Authelia client, checked as Authelia's validator would (reference sheet, part b).
+        ClientBlockUnreadableRule(),
         ClientUnknownKeyRule(),
         ClientRenamedKeyRule(),
         ClientValueTypeRule(),
