@@ -13,6 +13,7 @@ public enum RuleRegistry {
         UnclosedFenceRule(),
         UnclosedFrontMatterRule(),
         LineTooLongRule(),
+        TemplateLeakRule(),
         // The application side against Authelia's: cross-checks.
         AutheliaURLRule(),
         AppScopesRule(),
