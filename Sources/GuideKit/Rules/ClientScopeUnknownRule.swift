@@ -28,6 +28,12 @@ struct ClientScopeUnknownRule: GuideRule {
               scopes: ['openid', ↓'address']
             ```
             """,
+            """
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+              scopes: ['openid', 'profile', ↓'preferred_username']
+            ```
+            """,
         ],
         nonTriggeringExamples: [
             """
@@ -44,6 +50,20 @@ struct ClientScopeUnknownRule: GuideRule {
             """,
         ])
 
+    /// Standard claims and the scope that releases them: OpenID Connect Core 1.0 §5.4
+    /// (profile, email, address, phone) and Authelia's `groups` scope.
+    static let claimScopes: [String: String] = {
+        var map: [String: String] = [:]
+        for claim in ["name", "family_name", "given_name", "middle_name", "nickname", "preferred_username", "profile",
+                      "picture", "website", "gender", "birthdate", "zoneinfo", "locale", "updated_at"] { map[claim] = "profile" }
+        map["email_verified"] = "email"
+        map["phone_number"] = "phone"
+        map["phone_number_verified"] = "phone"
+        return map
+    }()
+
+    static func scopeDelivering(claim: String) -> String? { claimScopes[claim] }
+
     func check(_ context: CheckContext) -> [Finding] {
         let standard = ClientSchema.standardScopes
         var findings: [Finding] = []
@@ -55,6 +75,13 @@ struct ClientScopeUnknownRule: GuideRule {
                         findings.append(finding(context.guide, at: scope.node,
                                                 "scope '\(scope.value)' is standard only from Authelia \(known.since); this guide targets \(context.version)"))
                     }
+                    continue
+                }
+                // A claim registered as a scope: name the scope that delivers it.
+                if let delivering = Self.scopeDelivering(claim: scope.value) {
+                    findings.append(finding(context.guide, at: scope.node,
+                                            "'\(scope.value)' is a claim, not a scope: the scope '\(delivering)' delivers it",
+                                            help: "list '\(delivering)' instead of '\(scope.value)'"))
                     continue
                 }
                 let suggestion = Suggestion.closest(to: scope.value, in: standard.map(\.value))
