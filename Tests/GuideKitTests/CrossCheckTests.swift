@@ -29,8 +29,11 @@ struct CrossCheckTests {
         """
     }
 
+    /// The steps below type hosts literally for brevity, which `template-leak` reports in a
+    /// guide with site variables; that rule has its own examples, so it is left out here.
     func ruleIDs(_ application: String, client: String = client(), path: String = "app.md") -> [String] {
         findings(Self.assumptions + client + "### Application\n\n" + application + "\n", path: path).map(\.ruleID)
+            .filter { $0 != "template-leak" }
     }
 
     @Test func cleanGenericGuide() {
