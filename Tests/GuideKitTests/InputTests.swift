@@ -137,5 +137,21 @@ struct InputTests {
         #expect(caretColumn.map { shown.dropFirst($0).first } == "x")
         #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
     }
+
+    /// Inputs the fuzz targets found crashing, kept as regression tests: each is read,
+    /// parsed and checked like any guide (Tests/GuideKitTests/Fixtures/fuzz/).
+    @Test func inputsTheFuzzerFoundNoLongerCrash() throws {
+        let folder = ProjectFiles.root.appendingPathComponent("Tests/GuideKitTests/Fixtures/fuzz")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(!names.isEmpty)
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            guard let text = try? GuideFileReader.decode(data, path: name) else { continue }
+            _ = Checker().check(path: name, text: text)
+            _ = GuideParser.parse(path: name, text: text, html: true, resolvingShortcodes: true)
+        }
+        // The first one: an info string whose fence column lies past the original line's end.
+        #expect(InfoString.parse(line: "ab", lineNumber: 1, fenceColumn: 10).raw == "")
+    }
 }
 

@@ -34,7 +34,9 @@ public struct InfoString: Sendable, Equatable {
     /// 1-based scalar column `fenceColumn`.
     public static func parse(line: Substring, lineNumber: Int, fenceColumn: Int) -> InfoString {
         let scalars = Array(line.unicodeScalars)
-        var index = max(0, fenceColumn - 1)
+        // The fence column comes from cmark's byte position mapped back to the original line;
+        // for a fence produced by a resolved shortcode it can lie past the original line's end.
+        var index = min(max(0, fenceColumn - 1), scalars.count)
         let fence = index < scalars.count ? scalars[index] : "`"
         while index < scalars.count, scalars[index] == fence { index += 1 }
         let rawStart = index
