@@ -166,7 +166,8 @@ public struct GuideRenderer: Sendable {
                                    permissions: 0o600))
         }
         return RenderedGuide(site: site.name, guide: guideName, artifacts: artifacts,
-                             warnings: warnings, generatedSecret: plan.generatedSecret)
+                             warnings: warnings, generatedSecret: plan.generatedSecret,
+                             title: renderedGuide.title, clients: renderedGuide.clients)
     }
 
     static func stem(_ path: String) -> String { Guide.name(forPath: path) }

@@ -20,6 +20,10 @@ public struct RenderedGuide: Sendable {
     public var warnings: [String]
     /// Whether a secret was generated (then `artifacts` holds the secrets file).
     public var generatedSecret: Bool
+    /// The rendered guide's title and Authelia clients, from the parse the re-check made (the
+    /// site index lists them without parsing the guide again).
+    public var title: String? = nil
+    public var clients: [AutheliaClient] = []
 }
 
 /// Why a guide could not be rendered for a site.

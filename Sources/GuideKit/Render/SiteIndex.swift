@@ -11,14 +11,13 @@ enum SiteIndex {
         var clients: [String] = []
         var expectedClients = 0
         for rendered in guides.sorted(by: { $0.guide < $1.guide }) {
-            let guide = GuideParser.parse(path: rendered.guide + "/guide.md", text: rendered.markdown)
             // One guide giving the same client twice (a variant for another application
             // version) is one client for the site; the same id in two guides is a conflict.
             var seen: Set<String> = []
-            let own = guide.clients.filter { seen.insert($0.clientID?.string ?? "").inserted }
+            let own = rendered.clients.filter { seen.insert($0.clientID?.string ?? "").inserted }
             let ids = own.compactMap { $0.clientID?.string }
             let redirects = own.flatMap { $0.redirectURIs.compactMap(\.string) }
-            let title = guide.title ?? rendered.guide
+            let title = rendered.title ?? rendered.guide
             // A list, not a table: CommonMark (cmark) has no tables.
             var row = "- **[\(cell(title))](\(rendered.guide)/guide.html)**"
             if !ids.isEmpty { row += " — client \(ids.map { "`\($0)`" }.joined(separator: ", "))" }
