@@ -18,7 +18,7 @@ public enum AssumptionKind: String, Sendable, CaseIterable, Equatable {
     static func normalize(_ label: String) -> String {
         var text = label
         if let paren = text.firstIndex(of: "(") { text = String(text[..<paren]) }
-        text = text.replacingOccurrences(of: ":", with: "")
+        text.removeAll { $0 == ":" }
         return text.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
             .joined(separator: " ").lowercased()
     }

@@ -10,7 +10,9 @@ public struct WebURL: Sendable, Equatable, CustomStringConvertible {
 
     public init?(_ text: String) {
         let trimmed = String(text.trimmingSpaces())
-        guard !trimmed.contains(where: { $0 == " " || $0 == "\t" }),
+        // Cheap refusals first (most values tried as URLs are not URLs); the last condition
+        // below requires "://" anyway.
+        guard trimmed.contains("://"), !trimmed.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }),
               let components = URLComponents(string: trimmed),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty,
@@ -27,16 +29,18 @@ public struct WebURL: Sendable, Equatable, CustomStringConvertible {
 
     /// The host between `://` (and any `user@`) and the port, path, query or fragment.
     private static func writtenHost(_ text: String) -> String? {
+        // Every delimiter is ASCII, so the search runs on UTF-8 bytes.
         guard let start = text.range(of: "://")?.upperBound else { return nil }
-        let rest = text[start...]
-        let authority = rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)]
-        let hostAndPort = authority[(authority.lastIndex(of: "@").map(authority.index(after:)) ?? authority.startIndex)...]
+        let bytes = text.utf8
+        let rest = bytes[start...]
+        let authority = rest[..<(rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex)]
+        let hostAndPort = authority[(authority.lastIndex(of: UInt8(ascii: "@")).map(bytes.index(after:)) ?? authority.startIndex)...]
         // An IPv6 literal keeps its brackets and colons.
-        if hostAndPort.hasPrefix("["), let close = hostAndPort.firstIndex(of: "]") {
-            return String(hostAndPort[...close]).lowercased()
+        if hostAndPort.first == UInt8(ascii: "["), let close = hostAndPort.firstIndex(of: UInt8(ascii: "]")) {
+            return String(text[hostAndPort.startIndex...close]).lowercased()
         }
-        let host = hostAndPort[..<(hostAndPort.lastIndex(of: ":") ?? hostAndPort.endIndex)]
-        return host.isEmpty ? nil : host.lowercased()
+        let end = hostAndPort.lastIndex(of: UInt8(ascii: ":")) ?? hostAndPort.endIndex
+        return hostAndPort.startIndex == end ? nil : text[hostAndPort.startIndex..<end].lowercased()
     }
 
     public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }

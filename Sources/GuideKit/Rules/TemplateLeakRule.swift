@@ -52,8 +52,12 @@ struct TemplateLeakRule: GuideRule {
         for number in 1...max(source.lineCount, 1) {
             let line = source.originalLine(number)
             guard domains.contains(where: { line.contains($0) }) || subdomains.contains(where: { line.contains($0 + ".{{<") }) else { continue }
-            // The line with each shortcode blanked out (same length): what is left was typed.
             let shortcodes = SitevarShortcode.scan(line, lineNumber: number)
+            // Most such lines name the domain only inside shortcodes (`nojs="example.com"`):
+            // nothing typed, skip them before the scalar work below.
+            guard subdomains.contains(where: { line.contains($0 + ".{{<") })
+                    || domains.contains(where: { Self.occurs($0, in: line, outside: shortcodes.map(\.range)) }) else { continue }
+            // The line with each shortcode blanked out (same length): what is left was typed.
             var scalars = Array(line.unicodeScalars)
             var shortcodeStarts: [Int: SitevarShortcode] = [:]
             for (shortcode, range) in shortcodes {
@@ -79,6 +83,16 @@ struct TemplateLeakRule: GuideRule {
             }
         }
         return findings
+    }
+
+    /// Whether `text` occurs in `line` anywhere but inside the given ranges.
+    static func occurs(_ text: String, in line: Substring, outside ranges: [Range<String.Index>]) -> Bool {
+        var from = line.startIndex
+        while let found = line[from...].range(of: text) {
+            if !ranges.contains(where: { $0.contains(found.lowerBound) }) { return true }
+            from = found.upperBound
+        }
+        return false
     }
 
     /// Host names with at least one label before a domain (`auth.example.com`; the bare domain

@@ -80,7 +80,19 @@ public struct PreparedSource: Sendable {
         self.shortcodes = shortcodes
         // Most guides have neither front matter nor shortcodes: then the text is its own
         // resolved form.
-        resolvedText = frontMatter == nil && shortcodes.isEmpty ? text : resolved.joined(separator: "\n")
+        resolvedText = frontMatter == nil && shortcodes.isEmpty ? text : Self.joinedLines(resolved, capacity: text.utf8.count)
+    }
+
+    /// The lines joined with line feeds, in one allocation (`joined(separator:)` grows its
+    /// result step by step; this runs once per guide with shortcodes or front matter).
+    private static func joinedLines(_ lines: [Substring], capacity: Int) -> String {
+        var text = ""
+        text.reserveCapacity(capacity + 64)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { text.append("\n") }
+            text.append(contentsOf: line)
+        }
+        return text
     }
 
     public var lineCount: Int { originalLines.count }

@@ -30,7 +30,7 @@ enum AssignmentReader {
         var i = 0
         while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 }
         // Skip declarations such as `$CONFIG['x']`, `config.x =`, `export`, `define(`.
-        for prefix in ["export ", "define(", "const ", "let ", "var "] where String(String.UnicodeScalarView(s[i...])).hasPrefix(prefix) {
+        for prefix in ["export ", "define(", "const ", "let ", "var "] where s[i...].starts(with: prefix.unicodeScalars) {
             i += prefix.unicodeScalars.count
         }
         var quote: Unicode.Scalar?
