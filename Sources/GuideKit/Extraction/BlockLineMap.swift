@@ -18,13 +18,10 @@ struct BlockLineMap: Sendable {
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
         prefixes = lines.enumerated().map { offset, line in
-            let sourceLine = source.resolvedLine(firstLine + offset)
-            let content = line.last == "\r" ? line.dropLast() : line
+            let sourceLine = source.resolvedLineSlice(firstLine + offset)
+            let content = line.utf8.last == 0x0D ? line.dropLast() : line
             // Compared as bytes: Character comparison (grapheme breaking) dominated here.
-            let sourceBytes = sourceLine.utf8, contentBytes = content.utf8
-            guard sourceBytes.count >= contentBytes.count,
-                  sourceBytes.suffix(contentBytes.count).elementsEqual(contentBytes) else { return fallbackPrefix }
-            let prefixEnd = sourceBytes.index(sourceBytes.endIndex, offsetBy: -contentBytes.count)
+            guard let prefixEnd = sourceLine.startOfByteSuffix(content) else { return fallbackPrefix }
             return sourceLine.unicodeScalars.distance(from: sourceLine.startIndex, to: prefixEnd)
         }
     }

@@ -15,12 +15,25 @@ public enum AssumptionKind: String, Sendable, CaseIterable, Equatable {
 
     private static let byNormalizedLabel = Dictionary(uniqueKeysWithValues: allCases.map { (normalize($0.rawValue), $0) })
 
+    /// Up to the first "(", without colons, words split at spaces, "_" and "-" and joined by
+    /// one space, lower-cased. One pass over the bytes: this runs for every list item.
     static func normalize(_ label: String) -> String {
-        var text = label
-        if let paren = text.firstIndex(of: "(") { text = String(text[..<paren]) }
-        text.removeAll { $0 == ":" }
-        return text.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
-            .joined(separator: " ").lowercased()
+        var output: [UInt8] = []
+        output.reserveCapacity(label.utf8.count)
+        var pendingSpace = false, isASCII = true
+        bytes: for byte in label.utf8 {
+            switch byte {
+            case UInt8(ascii: "("): break bytes
+            case UInt8(ascii: ":"): continue
+            case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"): pendingSpace = !output.isEmpty
+            default:
+                if pendingSpace { output.append(UInt8(ascii: " ")); pendingSpace = false }
+                if byte >= 0x80 { isASCII = false }
+                output.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            }
+        }
+        let text = String(decoding: output, as: UTF8.self)
+        return isASCII ? text : text.lowercased()
     }
 
     /// What a value of this kind must look like, in words, for messages.

@@ -14,7 +14,8 @@ public struct FrontMatter: Sendable, Equatable {
     static func detect(in lines: [Substring]) -> FrontMatter? {
         guard let first = lines.first, isDelimiter(first) else { return nil }
         for index in lines.indices.dropFirst() where isDelimiter(lines[index]) || trimmed(lines[index]) == "..." {
-            let body = lines[1..<index].joined(separator: "\n")
+            // The lines are slices of one text split at line feeds: the body is one slice of it.
+            let body = index > 1 ? String(first.base[lines[1].startIndex..<lines[index - 1].endIndex]) : ""
             return FrontMatter(yaml: body, openingLine: 1, closingLine: index + 1)
         }
         return nil

@@ -57,3 +57,20 @@ extension StringProtocol {
         return nil
     }
 }
+
+extension Substring {
+    /// Where `suffix` starts when the text ends with it byte for byte, else nil.
+    func startOfByteSuffix(_ suffix: Substring) -> String.Index? {
+        let bytes = utf8, suffixBytes = suffix.utf8
+        let count = suffixBytes.count
+        guard bytes.count >= count else { return nil }
+        let start = bytes.index(bytes.endIndex, offsetBy: -count)
+        let equal = bytes[start...].withContiguousStorageIfAvailable { mine in
+            suffixBytes.withContiguousStorageIfAvailable { theirs in
+                count == 0 || memcmp(mine.baseAddress!, theirs.baseAddress!, count) == 0
+            }
+        }
+        guard (equal ?? nil) ?? bytes[start...].elementsEqual(suffixBytes) else { return nil }
+        return start
+    }
+}
