@@ -11,7 +11,7 @@ enum CodeBlockReader {
         let firstContentLine = content.lines().first ?? ""
         let startsWithFence = fromStart.starts(with: "```".unicodeScalars) || fromStart.starts(with: "~~~".unicodeScalars)
         let isFenced = !(node.fenceInfo ?? "").isEmpty
-            || (startsWithFence && String(String.UnicodeScalarView(fromStart)) != String(firstContentLine))
+            || (startsWithFence && String(scalars: fromStart) != String(firstContentLine))
 
         let fenceLocation = source.location(line: startLine, resolvedColumn: startColumn)
         let info = isFenced

@@ -40,7 +40,7 @@ public struct InfoString: Sendable, Equatable {
         let fence = index < scalars.count ? scalars[index] : "`"
         while index < scalars.count, scalars[index] == fence { index += 1 }
         let rawStart = index
-        var result = InfoString(raw: String(String.UnicodeScalarView(scalars[rawStart...])),
+        var result = InfoString(raw: String(scalars: scalars[rawStart...]),
                                 language: nil, languageLocation: nil, attributes: [], problems: [])
         func location(_ i: Int) -> SourceLocation { SourceLocation(line: lineNumber, column: i + 1) }
         func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\r" }
@@ -49,7 +49,7 @@ public struct InfoString: Sendable, Equatable {
         let languageStart = index
         while index < scalars.count, !isSpace(scalars[index]), scalars[index] != "{" { index += 1 }
         if index > languageStart {
-            result.language = String(String.UnicodeScalarView(scalars[languageStart..<index]))
+            result.language = String(scalars: scalars[languageStart..<index])
             result.languageLocation = location(languageStart)
         }
         while index < scalars.count, scalars[index] != "{" { index += 1 }
@@ -65,7 +65,7 @@ public struct InfoString: Sendable, Equatable {
             while index < scalars.count, !isSpace(scalars[index]), scalars[index] != "=", scalars[index] != "}" {
                 index += 1
             }
-            let name = String(String.UnicodeScalarView(scalars[nameStart..<index]))
+            let name = String(scalars: scalars[nameStart..<index])
             guard index < scalars.count, scalars[index] == "=" else {
                 result.attributes.append(Attribute(name: name, value: nil, location: location(nameStart)))
                 continue
@@ -78,12 +78,12 @@ public struct InfoString: Sendable, Equatable {
                 let valueStart = index
                 while index < scalars.count, scalars[index] != quote { index += 1 }
                 if index < scalars.count {
-                    value = String(String.UnicodeScalarView(scalars[valueStart..<index]))
+                    value = String(scalars: scalars[valueStart..<index])
                     index += 1
                 } else {
                     // Unclosed quote: take up to a closing brace, if any, so the block still works.
                     let end = scalars[valueStart...].lastIndex(of: "}") ?? scalars.count
-                    value = String(String.UnicodeScalarView(scalars[valueStart..<end]))
+                    value = String(scalars: scalars[valueStart..<end])
                     result.problems.append(.unclosedQuote(attribute: name, at: location(valueStart - 1)))
                     closed = end < scalars.count
                     result.attributes.append(Attribute(name: name, value: value, location: location(nameStart)))
@@ -92,7 +92,7 @@ public struct InfoString: Sendable, Equatable {
             } else {
                 let valueStart = index
                 while index < scalars.count, !isSpace(scalars[index]), scalars[index] != "}" { index += 1 }
-                value = String(String.UnicodeScalarView(scalars[valueStart..<index]))
+                value = String(scalars: scalars[valueStart..<index])
             }
             result.attributes.append(Attribute(name: name, value: value, location: location(nameStart)))
         }

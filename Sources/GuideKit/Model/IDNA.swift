@@ -97,7 +97,7 @@ public enum Punycode {
     /// far longer than any host allows).
     public static func encode(_ text: String) -> String? {
         let input = text.unicodeScalars.map { Int($0.value) }
-        var output = String(String.UnicodeScalarView(text.unicodeScalars.filter(\.isASCII)))
+        var output = String(scalars: text.unicodeScalars.filter(\.isASCII))
         let basic = output.unicodeScalars.count
         var handled = basic
         if basic > 0 { output.append("-") }
@@ -167,6 +167,6 @@ public enum Punycode {
             i += 1
             guard output.count <= 1_000 else { return nil }
         }
-        return String(String.UnicodeScalarView(output.compactMap { Unicode.Scalar(UInt32($0)) }))
+        return String(scalars: output.compactMap { Unicode.Scalar(UInt32($0)) })
     }
 }

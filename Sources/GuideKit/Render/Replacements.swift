@@ -45,7 +45,7 @@ struct Replacements: Sendable {
         // A sentence's full stop is not part of the host.
         while end > index, scalars[end - 1] == "." { end -= 1 }
         guard end > index, end == scalars.count || !Self.isTokenCharacter(scalars[end]) || scalars[end] == "." else { return nil }
-        let host = String(String.UnicodeScalarView(scalars[index..<end])).lowercased()
+        let host = String(scalars: scalars[index..<end]).lowercased()
         if host == domain.old { return (end - index, domain.new) }
         guard host.hasSuffix("." + domain.old) else { return nil }
         return (end - index, String(host.dropLast(domain.old.count)) + domain.new)

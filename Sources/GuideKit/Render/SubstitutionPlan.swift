@@ -262,7 +262,7 @@ struct SubstitutionPlan {
             var index = 0
             while index < scalars.count {
                 guard scalars[index] == "h", let url = Self.urlToken(scalars, at: index) else { index += 1; continue }
-                let token = String(String.UnicodeScalarView(scalars[index..<(index + url)]))
+                let token = String(scalars: scalars[index..<(index + url)])
                 edits += urlOnly.edits(in: Substring(token), line: line, column: index + 1)
                 index += url
             }

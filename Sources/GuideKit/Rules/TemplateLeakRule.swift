@@ -66,7 +66,7 @@ struct TemplateLeakRule: GuideRule {
                 for index in start..<end { scalars[index] = "\u{1}" }
                 shortcodeStarts[start] = shortcode
             }
-            let typed = String(String.UnicodeScalarView(scalars))
+            let typed = String(scalars: scalars)
             for host in Self.literalHosts(in: typed, under: domains) where codeLines.contains(number) || Self.isCode(typed, at: host.start) {
                 let text = String(typed.unicodeScalars.dropFirst(host.start).prefix(host.length))
                 findings.append(finding(guide, at: SourceLocation(line: number, column: host.start + 1), length: host.length,
@@ -121,7 +121,7 @@ struct TemplateLeakRule: GuideRule {
     static func isCode(_ line: String, at index: Int) -> Bool {
         let before = Array(line.unicodeScalars.prefix(index))
         if before.filter({ $0 == "`" }).count % 2 == 1 { return true }
-        let text = String(String.UnicodeScalarView(before))
+        let text = String(scalars: before)
         if let open = text.range(of: "](", options: .backwards), !text[open.upperBound...].contains(")") { return true }
         return text.hasSuffix("://") || text.range(of: "://[^ ]*$", options: .regularExpression) != nil
     }

@@ -86,13 +86,13 @@ public struct PreparedSource: Sendable {
     /// The lines joined with line feeds, in one allocation (`joined(separator:)` grows its
     /// result step by step; this runs once per guide with shortcodes or front matter).
     private static func joinedLines(_ lines: [Substring], capacity: Int) -> String {
-        var text = ""
-        text.reserveCapacity(capacity + 64)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(capacity + 64)
         for (index, line) in lines.enumerated() {
-            if index > 0 { text.append("\n") }
-            text.append(contentsOf: line)
+            if index > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: line.utf8)
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var lineCount: Int { originalLines.count }

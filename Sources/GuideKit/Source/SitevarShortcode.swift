@@ -18,7 +18,7 @@ public struct SitevarShortcode: Sendable, Equatable {
         // Most lines have no shortcode: one byte search answers that (YAML and JSON lines have
         // braces, rarely this sequence).
         guard var open = line.range(of: "{{<") else { return [] }
-        var found: [(SitevarShortcode, Range<String.Index>)] = []
+        var found: [(shortcode: SitevarShortcode, range: Range<String.Index>)] = []
         // Columns count Unicode scalars; counted on from the previous shortcode, not from the
         // line's start each time.
         var counted = (index: line.startIndex, column: 1)

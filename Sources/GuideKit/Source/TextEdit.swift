@@ -25,6 +25,6 @@ public struct TextEdit: Sendable, Equatable {
             }
             lines[line - 1] = scalars
         }
-        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+        return lines.map { String(scalars: $0) }.joined(separator: "\n")
     }
 }

@@ -38,7 +38,7 @@ enum AssignmentReader {
         let keyStart = i
         while i < s.count, isKeyCharacter(s[i]) { i += 1 }
         guard i > keyStart else { return nil }
-        let key = String(String.UnicodeScalarView(s[keyStart..<i]))
+        let key = String(scalars: s[keyStart..<i])
         if let quote { guard i < s.count, s[i] == quote else { return nil }; i += 1 }
         while i < s.count, s[i] == " " || s[i] == "\t" { i += 1 }
         guard i < s.count else { return nil }
@@ -48,19 +48,19 @@ enum AssignmentReader {
         let valueQuote = s[i]
         let valueStart = i + 1
         guard let end = s[valueStart...].firstIndex(of: valueQuote) else { return nil }
-        return (key, keyStart + 1, String(String.UnicodeScalarView(s[valueStart..<end])), valueStart + 1)
+        return (key, keyStart + 1, String(scalars: s[valueStart..<end]), valueStart + 1)
     }
 
     static func xmlElement(_ s: [Unicode.Scalar]) -> (key: String, keyColumn: Int, value: String, valueColumn: Int)? {
         guard let open = s.firstIndex(of: "<"), open + 1 < s.count, s[open + 1] != "/",
               let close = s[open...].firstIndex(of: ">") else { return nil }
-        let name = String(String.UnicodeScalarView(s[(open + 1)..<close]))
+        let name = String(scalars: s[(open + 1)..<close])
         guard !name.isEmpty, name.unicodeScalars.allSatisfy(isKeyCharacter) else { return nil }
         let valueStart = close + 1
         let closing = Array("</\(name)>".unicodeScalars)
         var end = valueStart
         while end + closing.count <= s.count, !s[end..<(end + closing.count)].elementsEqual(closing) { end += 1 }
         guard end + closing.count <= s.count, end > valueStart else { return nil }
-        return (name, open + 2, String(String.UnicodeScalarView(s[valueStart..<end])), valueStart + 1)
+        return (name, open + 2, String(scalars: s[valueStart..<end]), valueStart + 1)
     }
 }

@@ -10,7 +10,7 @@ enum JSONSettingsReader {
             var index = 0
             while index < scalars.count {
                 guard scalars[index] == "\"", let keyEnd = closingQuote(scalars, from: index) else { index += 1; continue }
-                let key = String(String.UnicodeScalarView(scalars[(index + 1)..<keyEnd]))
+                let key = String(scalars: scalars[(index + 1)..<keyEnd])
                 var cursor = keyEnd + 1
                 while cursor < scalars.count, scalars[cursor] == " " || scalars[cursor] == "\t" { cursor += 1 }
                 guard cursor < scalars.count, scalars[cursor] == ":" else { index = keyEnd + 1; continue }
@@ -19,7 +19,7 @@ enum JSONSettingsReader {
                 guard cursor < scalars.count else { break }
                 let keyLocated = map.located(key, line: offset + 1, column: index + 2)
                 if scalars[cursor] == "\"", let valueEnd = closingQuote(scalars, from: cursor) {
-                    let value = String(String.UnicodeScalarView(scalars[(cursor + 1)..<valueEnd]))
+                    let value = String(scalars: scalars[(cursor + 1)..<valueEnd])
                     settings.append(AppSetting(key: keyLocated, value: map.located(value, line: offset + 1, column: cursor + 2),
                                                origin: .configLine(block: blockIndex)))
                     index = valueEnd + 1
@@ -28,7 +28,7 @@ enum JSONSettingsReader {
                     var item = cursor + 1
                     while item < close {
                         if scalars[item] == "\"", let end = closingQuote(scalars, from: item), end < close {
-                            items.append(String(String.UnicodeScalarView(scalars[(item + 1)..<end])))
+                            items.append(String(scalars: scalars[(item + 1)..<end]))
                             item = end + 1
                         } else { item += 1 }
                     }
@@ -41,7 +41,7 @@ enum JSONSettingsReader {
                     index = close + 1
                 } else {
                     let end = scalars[cursor...].firstIndex { $0 == "," || $0 == "}" || $0 == " " } ?? scalars.count
-                    let value = String(String.UnicodeScalarView(scalars[cursor..<end]))
+                    let value = String(scalars: scalars[cursor..<end])
                     if !value.isEmpty, value != "{", value != "[" {
                         settings.append(AppSetting(key: keyLocated, value: map.located(value, line: offset + 1, column: cursor + 1),
                                                    origin: .configLine(block: blockIndex)))
