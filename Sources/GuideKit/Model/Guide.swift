@@ -48,9 +48,15 @@ public struct Guide: Sendable {
     /// A guide's name: its file name without `.md`, or its folder's name for the
     /// `NAME/index.md` layout upstream Authelia guides use.
     public static func name(forPath path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let file = url.deletingPathExtension().lastPathComponent
-        return file == "index" ? url.deletingLastPathComponent().lastPathComponent : file
+        // String work, not `URL`: this runs for every guide and profile, and Foundation's URL
+        // parsing was a visible cost. A relative `index.md` takes the current folder's name.
+        let parts = path.split(separator: "/")
+        guard let last = parts.last else { return path }
+        var file = last
+        if let dot = file.lastIndex(of: "."), dot > file.startIndex { file = file[..<dot] }
+        guard file == "index" else { return String(file) }
+        if parts.count >= 2 { return String(parts[parts.count - 2]) }
+        return FileManager.default.currentDirectoryPath.split(separator: "/").last.map(String.init) ?? String(file)
     }
 
     /// Blocks that hold Authelia client configuration.

@@ -4,7 +4,9 @@ import Foundation
 /// name), else the file name, else the title.
 public enum ProfileMatcher {
     public static func profile(for guide: Guide, in profiles: [ApplicationProfile]) -> ApplicationProfile? {
-        func same(_ a: String, _ b: String) -> Bool { a.caseInsensitiveCompare(b) == .orderedSame }
+        // Lower-cased equality, not Foundation's locale-aware comparison (a visible cost:
+        // this runs for every guide against every profile).
+        func same(_ a: String, _ b: String) -> Bool { a == b || a.lowercased() == b.lowercased() }
         if let declared = guide.frontMatter?["application"]?.string {
             return profiles.first { same($0.id, declared) || same($0.name, declared) }
         }

@@ -49,9 +49,12 @@ struct TemplateLeakRule: GuideRule {
         var codeLines = Set<Int>()
         for block in guide.codeBlocks { codeLines.formUnion(block.contentFirstLine..<block.lineAfterContent) }
         var findings: [Finding] = []
-        for number in 1...max(source.lineCount, 1) {
+        // Only lines that name a domain or write a subdomain before a shortcode can leak; one
+        // search of the whole file finds them.
+        let needles = Array(domains) + subdomains.map { $0 + ".{{<" }
+        let candidates = Set(needles.flatMap { source.originalText.lineNumbers(containing: $0) }).sorted()
+        for number in candidates {
             let line = source.originalLine(number)
-            guard domains.contains(where: { line.contains($0) }) || subdomains.contains(where: { line.contains($0 + ".{{<") }) else { continue }
             let shortcodes = SitevarShortcode.scan(line, lineNumber: number)
             // Most such lines name the domain only inside shortcodes (`nojs="example.com"`):
             // nothing typed, skip them before the scalar work below.

@@ -44,7 +44,7 @@ extension StringProtocol {
 
     /// memchr for the needle's first byte, memcmp for the rest (glibc's memmem is not in
     /// Swift's Glibc module).
-    private static func search(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func search(_ pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = haystack.baseAddress, let first = pattern.first, haystack.count >= pattern.count else { return nil }
         let lastStart = haystack.count - pattern.count
         var offset = 0
@@ -90,5 +90,31 @@ extension String {
             }
         }
         self.init(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// The 1-based numbers of the lines (split at line feeds) on which `needle` occurs, in
+    /// order, each once: one search through the whole text instead of one per line.
+    func lineNumbers(containing needle: String) -> [Int] {
+        guard !needle.isEmpty else { return [] }
+        var text = self, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                var found: [Int] = []
+                var line = 1, counted = 0, offset = 0
+                while offset < haystack.count,
+                      let hit = Self.search(pattern, in: UnsafeBufferPointer(rebasing: haystack[offset...])).map({ $0 + offset }) {
+                    for byte in haystack[counted..<hit] where byte == 0x0A { line += 1 }
+                    found.append(line)
+                    // Go on from the next line: one entry per line.
+                    guard let newline = haystack[hit...].firstIndex(of: 0x0A) else { break }
+                    counted = newline + 1
+                    line += 1
+                    offset = newline + 1
+                }
+                return found
+            }
+        }
     }
 }
