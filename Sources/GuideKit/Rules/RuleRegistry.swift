@@ -9,6 +9,8 @@ public enum RuleRegistry {
         RedirectURIOutsideAppRule(),
         AppSettingMismatchRule(),
         AppSettingPlaceholderRule(),
+        AppVariantMismatchRule(),
+        AppServiceNameRule(),
         InfoStringRule(),
         UnclosedFenceRule(),
         UnclosedFrontMatterRule(),

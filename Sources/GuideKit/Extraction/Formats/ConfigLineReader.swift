@@ -40,7 +40,24 @@ enum ConfigLineReader {
         guard let equals = line.firstIndex(of: "="), equals > line.startIndex else { return nil }
         let key = line[..<equals]
         guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-" }) else { return nil }
-        return (key, unquote(line[line.index(after: equals)...].trimmingSpaces()))
+        return (key, dotenvValue(line[line.index(after: equals)...].trimmingSpaces()))
+    }
+
+    /// The value of `KEY=value` as a shell or a `.env` reader takes it: a quoted value up to
+    /// its closing quote, an unquoted one up to a ` #` comment (Docker Compose's `.env`
+    /// syntax, https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file-syntax,
+    /// and POSIX sh agree on both).
+    static func dotenvValue(_ raw: Substring) -> Substring {
+        if let quote = raw.first, quote == "\"" || quote == "'" {
+            let body = raw.index(after: raw.startIndex)
+            guard let close = raw[body...].firstIndex(of: quote) else { return raw }
+            let rest = raw[raw.index(after: close)...].trimmingSpaces()
+            return rest.isEmpty || rest.hasPrefix("#") ? raw[body..<close] : raw
+        }
+        for comment in [" #", "\t#"] {
+            if let start = raw.range(of: comment) { return raw[..<start.lowerBound].trimmingSpaces() }
+        }
+        return raw
     }
 
     static func splitOnce(_ line: Substring, separator: Character) -> (Substring, Substring)? {
