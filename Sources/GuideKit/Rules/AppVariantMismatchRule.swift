@@ -29,6 +29,7 @@ struct AppVariantMismatchRule: GuideRule {
             ### Application
             ```shell {title=".env"}
             OAUTH2_CLIENT_ID=app
+            OAUTH2_USERNAME_CLAIM=preferred_username
             OAUTH2_SCOPES=openid profile email groups
             ```
 
@@ -37,6 +38,7 @@ struct AppVariantMismatchRule: GuideRule {
               app:
                 environment:
                   OAUTH2_CLIENT_ID: 'app'
+                  OAUTH2_USERNAME_CLAIM: 'preferred_username'
                   ↓OAUTH2_SCOPE: 'openid profile email groups'
             ```
             """,
@@ -52,16 +54,17 @@ struct AppVariantMismatchRule: GuideRule {
               app:
                 environment:
                   OAUTH2_CLIENT_ID: 'app'
-                  OAUTH2_SCOPES: ↓'openid profile email'
+                  OAUTH2_SCOPES: '↓openid profile email'
             ```
             """,
             """
             ### Application
             ```json
-            {"oidc": {"scopes": "openid profile groups"}}
+            {"oidc": {"client_id": "app", "scopes": "openid profile groups"}}
             ```
 
             ```shell {title=".env"}
+            APP_OIDC_CLIENT_ID=app
             APP_OIDC_SCOPES=↓openid profile
             ```
             """,
@@ -87,10 +90,11 @@ struct AppVariantMismatchRule: GuideRule {
             """
             ### Application
             ```json
-            {"oidc": {"scopes": "openid profile groups"}}
+            {"oidc": {"client_id": "app", "scopes": "openid profile groups"}}
             ```
 
             ```shell {title=".env"}
+            APP_OIDC_CLIENT_ID=app
             APP_OIDC_SCOPES=openid groups profile
             ```
             """,

@@ -11,6 +11,7 @@ public enum RuleRegistry {
         AppSettingPlaceholderRule(),
         AppVariantMismatchRule(),
         AppServiceNameRule(),
+        ConfigUnknownKeyRule(),
         InfoStringRule(),
         UnclosedFenceRule(),
         UnclosedFrontMatterRule(),

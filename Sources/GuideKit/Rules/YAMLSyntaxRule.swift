@@ -7,7 +7,9 @@ struct YAMLSyntaxRule: GuideRule {
         explanation: """
             A reader pastes the Authelia block into configuration.yml; if it does not parse, \
             Authelia refuses to start. The finding points at the place the YAML parser gave up \
-            (often the line after the real mistake: check indentation and quotes just above it).
+            (often the line after the real mistake: check indentation and quotes just above it). \
+            A value written in backticks (Markdown's code marks, copied from the prose) is named \
+            as such: a backtick cannot start a YAML value.
             """,
         reads: [.codeBlocks],
         triggeringExamples: [
@@ -28,6 +30,15 @@ struct YAMLSyntaxRule: GuideRule {
                 clients:
                   - client_id: 'app'
                   ↓public: false
+            ```
+            """,
+            """
+            ```yaml {guide="authelia-client"}
+            identity_providers:
+              oidc:
+                clients:
+                  - client_id: 'app'
+                    scopes: [↓`openid`, 'profile']
             ```
             """,
         ],
@@ -57,6 +68,14 @@ struct YAMLSyntaxRule: GuideRule {
                 return finding(guide, at: quote,
                                "invalid YAML: this quote is never closed on its line, so the string runs on until line \(error.location.line), where the parser stopped",
                                help: "close the quote on this line")
+            }
+            // Markdown inside YAML: `value` in backticks (a reserved character that cannot
+            // start a YAML value), typically copied from the guide's prose.
+            let line = Array(guide.source.originalLine(error.location.line).unicodeScalars)
+            if error.location.column >= 1, error.location.column <= line.count, line[error.location.column - 1] == "`" {
+                return finding(guide, at: error.location,
+                               "invalid YAML: a value starts with a backtick — backticks are Markdown code marks, and inside a code block they are literal characters YAML refuses; Authelia would not start",
+                               help: "write the value in single quotes instead of backticks")
             }
             return finding(guide, at: error.location, error.message,
                            help: "fix the YAML so Authelia can read it; indentation must use spaces")
