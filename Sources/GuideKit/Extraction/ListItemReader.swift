@@ -28,6 +28,7 @@ struct ListItemReader {
         var rest: ArraySlice<Int>
         var valueText: String?
         var valueIsCode = false
+        var listSpans: [String] = []
         if document.nodes[first].kind == .strong || document.nodes[first].kind == .emphasis {
             labelText = document.plainText(of: first)
             rest = inlines.dropFirst()
@@ -59,6 +60,7 @@ struct ListItemReader {
             if valueText == nil, leadingText.trimmingSpaces().isEmpty || leadingText.trimmingSpaces() == ":" {
                 valueText = document.nodes[code].literal ?? ""
                 valueIsCode = true
+                listSpans = scopeSpans(after: code, in: rest, label: labelText)
             }
         }
         if valueText == nil {
@@ -74,8 +76,41 @@ struct ListItemReader {
         let label = find(labelText, in: lines, from: &cursor)
             ?? Located(labelText, at: source.location(line: node.startLine, resolvedColumn: startColumn),
                        length: labelText.unicodeScalars.count)
-        let value = valueText.map { text in find(text, in: lines, from: &cursor) ?? Located(text, at: label.location) }
+        var value = valueText.map { text in find(text, in: lines, from: &cursor) ?? Located(text, at: label.location) }
+        // `Scopes: \`openid\` \`profile\` \`email\``: one value, the spans joined by spaces,
+        // spanning from the first to the last on the line.
+        if let first = value, !listSpans.isEmpty {
+            var end = (line: first.location.line, column: first.location.column + first.length)
+            for span in listSpans {
+                if let found = find(span, in: lines, from: &cursor), found.location.line == first.location.line {
+                    end = (found.location.line, found.location.column + found.length)
+                }
+            }
+            let joined = ([first.value] + listSpans).joined(separator: " ")
+            value = Located(joined, at: first.location, length: end.line == first.location.line ? end.column - first.location.column : first.length)
+        }
         return Item(label: label, value: value, valueIsCode: valueIsCode)
+    }
+
+    /// For a scope setting, the code spans after the first one when the value is a list of
+    /// spans separated only by spaces or commas; empty otherwise.
+    private func scopeSpans(after code: Int, in rest: ArraySlice<Int>, label: String) -> [String] {
+        switch SettingMeaning(words: SettingMeaning.words(label)) {
+        case .scopes?, .additionalScopes?: break
+        default: return []
+        }
+        guard let position = rest.firstIndex(of: code) else { return [] }
+        var spans: [String] = []
+        for index in rest[(position + 1)...] {
+            let node = document.nodes[index]
+            switch node.kind {
+            case .code: spans.append(node.literal ?? "")
+            case .text where (node.literal ?? "").allSatisfy({ $0 == " " || $0 == "," }): continue
+            case .softBreak: continue
+            default: return spans
+            }
+        }
+        return spans
     }
 
     private func find(_ needle: String, in lines: ClosedRange<Int>, from cursor: inout (line: Int, column: Int)) -> Located<String>? {

@@ -68,6 +68,10 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
             self = .clientSecret; return
         }
         if suffix("client", "key") { self = .clientIDOrSecret; return }
+        // GUIs that call the client an application: "Application ID", "Application Secret",
+        // "Application Key" (the whole label, nothing else: `APP_ID` alone is too common).
+        if words == ["application", "id"] { self = .clientID; return }
+        if words == ["application", "secret"] || words == ["application", "key"] { self = .clientSecret; return }
         let isURL = ["url", "uri", "endpoint", "address"].contains(last)
         if all.contains("discovery") || (all.contains("well") && all.contains("known")) || all.contains("wellknown")
             || (all.contains("openid") && all.contains("configuration")) || all.contains("metadata")
@@ -94,9 +98,17 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
             return nil
         }
         words.removeLast()
+        // "Token Endpoint URL", "Authorization Endpoint Address": the word "endpoint" says
+        // nothing more.
+        if words.last == "endpoint", words.count >= 2 { words.removeLast() }
         let providerWords: Set<String> = ["provider", "issuer", "authelia", "oidc", "oauth", "oauth2", "sso", "openid", "idp", "api"]
         guard let stem = words.last else { return nil }
         if stem == "issuer" || stem == "provider" || stem == "oidc" || stem == "openid" || stem == "idp" {
+            self = .issuerURL; return
+        }
+        // "OIDC Server URL", "OAuth2 Server URL": the provider; a bare "Server URL" may be
+        // the application's own, so it gets no meaning.
+        if stem == "server", !all.isDisjoint(with: ["oidc", "oauth", "oauth2", "openid", "sso", "idp", "authelia", "auth"]) {
             self = .issuerURL; return
         }
         switch stem {

@@ -12,6 +12,8 @@ public enum RuleRegistry {
         AppVariantMismatchRule(),
         AppServiceNameRule(),
         ConfigUnknownKeyRule(),
+        FenceSwallowsLineRule(),
+        URLMalformedRule(),
         InfoStringRule(),
         UnclosedFenceRule(),
         UnclosedFrontMatterRule(),

@@ -1,0 +1,83 @@
+/// `fence-swallows-line`: a code block's first line is not written on its opening fence.
+struct FenceSwallowsLineRule: GuideRule {
+    static let description = RuleDescription(
+        id: "fence-swallows-line",
+        severity: .error,
+        summary: "Content written on the opening fence line (```yaml identity_providers:) is the info string, not part of the block.",
+        explanation: """
+            CommonMark takes everything after the opening fence's backticks, up to the end of \
+            that line, as the block's info string (CommonMark spec, "Fenced code blocks"): it is \
+            never part of the code. A line such as ```` ```yaml identity_providers: ```` \
+            therefore opens a YAML block whose first line is missing — the reader copies a \
+            configuration without its top-level key, and Authelia or the application reads \
+            something else entirely. GuideKit reports a second word on the fence line that \
+            looks like a first line of the block's language: a YAML key (`name:`) or list \
+            item, an assignment (`NAME=value`), or a shell prompt (`$ command`). Attributes in braces \
+            (`{title=".env"}`) are info-string syntax and are not reported.
+            """,
+        reads: [.codeBlocks],
+        triggeringExamples: [
+            """
+            ```yaml ↓identity_providers:
+              oidc:
+                clients: []
+            ```
+            """,
+            """
+            ```shell ↓OIDC_CLIENT_ID=app
+            OIDC_CLIENT_SECRET=secret
+            ```
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            ```yaml {title="configuration.yml"}
+            identity_providers:
+              oidc:
+                clients: []
+            ```
+            """,
+            """
+            ```shell {title=".env"}
+            OIDC_CLIENT_ID=app
+            ```
+            """,
+        ])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        let guide = context.guide
+        var findings: [Finding] = []
+        for block in guide.codeBlocks where block.isFenced {
+            guard let languageLocation = block.info.languageLocation, let language = block.info.language else { continue }
+            // The text after the language word, as written on the fence line.
+            let line = Array(guide.source.originalLine(languageLocation.line).unicodeScalars)
+            var index = languageLocation.column - 1 + language.unicodeScalars.count
+            while index < line.count, line[index] == " " || line[index] == "\t" { index += 1 }
+            guard index < line.count, line[index] != "{" else { continue }
+            var end = index
+            while end < line.count, line[end] != "{" { end += 1 }
+            let rest = String(scalars: line[index..<end]).trimmingSpaces()
+            guard Self.looksLikeContent(String(rest)) else { continue }
+            findings.append(finding(guide, at: SourceLocation(line: languageLocation.line, column: index + 1),
+                                    length: rest.unicodeScalars.count,
+                                    "'\(rest)' is on the opening fence line, so it is the info string and not part of the block: the block starts without it",
+                                    help: "move '\(rest)' to its own line below the fence"))
+        }
+        return findings
+    }
+
+    /// A YAML key or list item, an assignment, or a shell prompt.
+    static func looksLikeContent(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.first else { return false }
+        if text.hasPrefix("- ") || text.hasPrefix("$ ") { return true }
+        let isNameStart = first.properties.isAlphabetic || first == "_"
+        guard isNameStart else { return false }
+        var index = 0
+        while index < scalars.count, scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index])
+                || scalars[index] == "_" || scalars[index] == "-" || scalars[index] == "." { index += 1 }
+        guard index < scalars.count else { return false }
+        if scalars[index] == "=" { return true }
+        return scalars[index] == ":" && (index + 1 == scalars.count || scalars[index + 1] == " ")
+    }
+}
