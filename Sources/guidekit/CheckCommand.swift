@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Report errors only (no warnings, no progress line); warnings still fail a --strict run.")
     var quiet = false
 
-    @Flag(help: "List the guides a --changed-since run selected (on stderr).")
+    @Flag(help: "Say on stderr which application profile each guide was checked with, and which guides a --changed-since run selected.")
     var verbose = false
 
     @Flag(help: "Warnings fail the run too (exit status 1).")
@@ -123,6 +123,11 @@ struct CheckCommand: ParsableCommand {
         let progress = ProgressBar(label: "check", quiet: quiet)
         let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }
         progress.finish()
+        if verbose {
+            // Which application profile each guide was checked with (issue: say it).
+            let lines = outcome.profiles.map { "guidekit: \($0.path): \($0.profile.map { "profile '\($0)'" } ?? "no application profile")\n" }
+            FileHandle.standardError.write(Data(lines.joined().utf8))
+        }
         outcome.cache?.save()
         inputErrors += outcome.errors
         let full = outcome.report

@@ -5,7 +5,10 @@ import Testing
 struct ProfileTests {
     @Test func bundledProfilesLoadAndValidate() throws {
         let profiles = try ProfileLoader.bundledResult.get()
-        #expect(profiles.map(\.id) == ["forgejo", "gitea", "grafana", "immich", "nextcloud", "portainer", "proxmox"])
+        #expect(profiles.count >= 30)
+        #expect(Set(profiles.map(\.id)).isSuperset(of: ["forgejo", "gitea", "grafana", "immich", "nextcloud", "portainer", "proxmox"]))
+        // Every profile names the documentation its facts come from.
+        for profile in profiles { #expect(profile.docs?.hasPrefix("https://") == true, "\(profile.id)") }
         let proxmox = try #require(profiles.first { $0.id == "proxmox" })
         // Every realm option of the Proxmox fact sheet.
         let keys = Set(proxmox.settings.map(\.key))
@@ -83,5 +86,41 @@ struct ProfileTests {
         let forgejo = try #require(try ProfileLoader.bundledResult.get().first { $0.id == "forgejo" })
         #expect(forgejo.setting(named: "--key")?.meaning == .clientID)
         #expect(forgejo.setting(named: "--attribute-ssh-public-key") == nil)
+    }
+
+    /// Every bundled profile whose redirect URIs derive from the Application Root URL alone:
+    /// a guide (named as the profile matches) that registers them is clean, one that registers
+    /// another path is told the exact URI to register.
+    @Test func everyProfilesRedirectURIsAreRequiredExactly() throws {
+        let root = "https://app.example.com"
+        for profile in try ProfileLoader.bundledResult.get() {
+            let templates = profile.redirectURIs.compactMap(\.alternatives.first)
+            guard !templates.isEmpty, templates.allSatisfy({ !$0.contains("{assumption:") }),
+                  let file = profile.matchFiles.first else { continue }
+            let uris = templates.map { $0.replacingOccurrences(of: "{root}", with: root).replacingOccurrences(of: "{origin}", with: root) }
+            func guide(_ registered: [String]) -> String {
+                """
+                ### Assumptions
+                - Application Root URL: `\(root)/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                identity_providers:
+                  oidc:
+                    clients:
+                      - client_id: 'app'
+                        public: true
+                        authorization_policy: 'one_factor'
+                        redirect_uris: [\(registered.map { "'\($0)'" }.joined(separator: ", "))]
+                ```
+                """
+            }
+            let clean = findings(guide(uris), path: "\(file).md").filter { $0.ruleID == "profile-redirect-uri" }
+            #expect(clean.isEmpty, "\(profile.id): \(clean.map(\.message))")
+            let wrong = findings(guide(["\(root)/wrong/callback"]), path: "\(file).md").filter { $0.ruleID == "profile-redirect-uri" }
+            #expect(!wrong.isEmpty, "\(profile.id)")
+            #expect(wrong.contains { $0.message.contains(uris[0]) || ($0.help ?? "").contains(uris[0]) }, "\(profile.id): \(wrong.map(\.message))")
+        }
     }
 }

@@ -27,6 +27,8 @@ public struct BatchCheck: Sendable {
         public var errors: [InputError]
         public var statistics: Checker.Statistics
         public var parseSeconds: Double
+        /// Per checked file, in order: the application profile that applied, if any.
+        public var profiles: [(path: String, profile: String?)] = []
         /// The cache with this run's verdicts added (the caller saves it).
         public var cache: DigestCache?
     }
@@ -59,6 +61,7 @@ public struct BatchCheck: Sendable {
                 }
                 outcome.report.findings += findings
                 outcome.report.files.append(guide.path)
+                outcome.profiles.append((guide.path, run.profiles.indices.contains(index) ? run.profiles[index] : nil))
             }
             done += batch.count
             progress(done, files.count)

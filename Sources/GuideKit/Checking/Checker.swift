@@ -54,6 +54,8 @@ public struct Checker: Sendable {
         /// Per guide, in order: its findings, and the secret values its output must mask.
         public var findings: [[Finding]]
         public var secrets: [Set<String>]
+        /// Per guide, the id of the application profile that applied (nil: none).
+        public var profiles: [String?] = []
         /// Every verdict the run used, and the ones it computed (worth remembering).
         public var verifications: [VerificationRequest: DigestVerification]
         public var computed: [VerificationRequest: DigestVerification]
@@ -89,8 +91,8 @@ public struct Checker: Sendable {
         for index in contexts.indices { contexts[index].verifications = results }
         let findings = contexts.concurrentMap { check($0) }
         statistics.ruleSeconds = Date().timeIntervalSince(ruleStart)
-        return Run(findings: findings, secrets: contexts.map(\.secretValues), verifications: results, computed: computed,
-                   statistics: statistics)
+        return Run(findings: findings, secrets: contexts.map(\.secretValues), profiles: contexts.map { $0.profile?.id },
+                   verifications: results, computed: computed, statistics: statistics)
     }
 
     /// - Returns: per guide, its findings and the secret values its output must mask.

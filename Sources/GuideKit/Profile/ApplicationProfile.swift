@@ -75,6 +75,8 @@ public struct ApplicationProfile: Sendable {
     /// `https://auth.example.com/` is not Authelia's `https://auth.example.com`.
     public var exactIssuer: Bool
     public var settings: [Setting]
+    /// The application's documentation the profile's facts come from (`docs:`).
+    public var docs: String? = nil
 
     /// The profile setting a guide's setting name refers to, if any. The longest matching
     /// name wins, so `GF_AUTH_GENERIC_OAUTH_API_URL` matches `api_url` rather than `url`.

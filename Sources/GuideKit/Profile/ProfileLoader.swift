@@ -172,6 +172,7 @@ public enum ProfileLoader {
             defaultScopes: scopes?["default"] == nil ? nil : try strings(scopes?["default"], "scopes.default"),
             alwaysScopes: try strings(scopes?["always"], "scopes.always"),
             exactIssuer: try boolean(root["exact_issuer"], "exact_issuer"),
-            settings: settings)
+            settings: settings,
+            docs: root["docs"]?.string)
     }
 }

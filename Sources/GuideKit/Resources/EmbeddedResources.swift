@@ -5,6 +5,77 @@
 enum EmbeddedResources {
     /// Application profiles: (path in the source tree, text).
     static let profiles: [(path: String, text: String)] = [
+        ("Sources/GuideKit/Profiles/argocd.yml", #"""
+# Argo CD. Source: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
+# The web UI's redirect URI is <url>/auth/callback (the CLI's localhost callback belongs to a second, public client).
+id: argocd
+name: Argo CD
+docs: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
+match:
+  files: [argocd, argo-cd]
+  titles: [Argo CD, ArgoCD]
+redirect_uris:
+  - '{root}/auth/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/audiobookshelf.yml", #"""
+# Audiobookshelf. Source: https://www.audiobookshelf.org/guides/oidc_authentication/
+# Web login returns to /auth/openid/callback, the mobile apps to /auth/openid/mobile-redirect.
+id: audiobookshelf
+name: Audiobookshelf
+docs: https://www.audiobookshelf.org/guides/oidc_authentication/
+match:
+  files: [audiobookshelf]
+  titles: [Audiobookshelf]
+redirect_uris:
+  - '{root}/auth/openid/callback'
+  - '{root}/auth/openid/mobile-redirect'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/beszel.yml", #"""
+# Beszel. Source: https://beszel.dev/guide/oauth
+# Beszel authenticates through PocketBase, whose OAuth2 redirect URL is <app url>/api/oauth2-redirect.
+id: beszel
+name: Beszel
+docs: https://beszel.dev/guide/oauth
+match:
+  files: [beszel]
+  titles: [Beszel]
+redirect_uris:
+  - '{root}/api/oauth2-redirect'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/bookstack.yml", #"""
+# BookStack. Source: https://www.bookstackapp.com/docs/admin/oidc-auth/
+# The OpenID Connect callback is APP_URL + /oidc/callback.
+id: bookstack
+name: BookStack
+docs: https://www.bookstackapp.com/docs/admin/oidc-auth/
+match:
+  files: [bookstack]
+  titles: [BookStack]
+redirect_uris:
+  - '{root}/oidc/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/coder.yml", #"""
+# Coder. Source: https://coder.com/docs/admin/users/oidc-auth
+# The redirect URI is <CODER_ACCESS_URL>/api/v2/users/oidc/callback.
+id: coder
+name: Coder
+docs: https://coder.com/docs/admin/users/oidc-auth
+match:
+  files: [coder]
+  titles: [Coder]
+redirect_uris:
+  - '{root}/api/v2/users/oidc/callback'
+settings: []
+
+"""#),
         ("Sources/GuideKit/Profiles/forgejo.yml", #"""
 # Forgejo OAuth2 authentication source (Site Administration → Authentication Sources, or
 # `forgejo admin auth add-oauth`); Forgejo is a fork of Gitea and keeps its names.
@@ -81,6 +152,20 @@ settings:
     meaning: claim
 
 """#),
+        ("Sources/GuideKit/Profiles/gitlab.yml", #"""
+# GitLab. Source: https://docs.gitlab.com/administration/auth/oidc/
+# OmniAuth provider named openid_connect (the docs say not to change the name): redirect_uri <gitlab url>/users/auth/openid_connect/callback.
+id: gitlab
+name: GitLab
+docs: https://docs.gitlab.com/administration/auth/oidc/
+match:
+  files: [gitlab]
+  titles: [GitLab]
+redirect_uris:
+  - '{root}/users/auth/openid_connect/callback'
+settings: []
+
+"""#),
         ("Sources/GuideKit/Profiles/grafana.yml", #"""
 # Grafana generic OAuth ([auth.generic_oauth] in grafana.ini, or GF_AUTH_GENERIC_OAUTH_*).
 id: grafana
@@ -129,6 +214,62 @@ settings:
     allowed: [AutoDetect, InParams, InHeader]
 
 """#),
+        ("Sources/GuideKit/Profiles/harbor.yml", #"""
+# Harbor. Source: https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/
+# The redirect URI to register is <Harbor host>/c/oidc/callback.
+id: harbor
+name: Harbor
+docs: https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/
+match:
+  files: [harbor]
+  titles: [Harbor]
+redirect_uris:
+  - '{root}/c/oidc/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/headscale.yml", #"""
+# Headscale. Source: https://headscale.net/stable/ref/oidc/
+# The callback is <server_url>/oidc/callback.
+id: headscale
+name: Headscale
+docs: https://headscale.net/stable/ref/oidc/
+match:
+  files: [headscale]
+  titles: [Headscale]
+redirect_uris:
+  - '{root}/oidc/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/hedgedoc.yml", #"""
+# HedgeDoc. Source: https://docs.hedgedoc.org/guides/auth/oauth2/
+# The generic OAuth2 callback is <domain>/auth/oauth2/callback.
+id: hedgedoc
+name: HedgeDoc
+docs: https://docs.hedgedoc.org/guides/auth/oauth2/
+match:
+  files: [hedgedoc, hedge-doc]
+  titles: [HedgeDoc]
+redirect_uris:
+  - '{root}/auth/oauth2/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/homarr.yml", #"""
+# Homarr. Source: https://homarr.dev/docs/advanced/single-sign-on/
+# The OIDC callback is <base url>/api/auth/callback/oidc.
+id: homarr
+name: Homarr
+docs: https://homarr.dev/docs/advanced/single-sign-on/
+match:
+  files: [homarr]
+  titles: [Homarr]
+redirect_uris:
+  - '{root}/api/auth/callback/oidc'
+settings: []
+
+"""#),
         ("Sources/GuideKit/Profiles/immich.yml", #"""
 # Immich OAuth settings (Administration → Settings → Authentication Settings → OAuth).
 id: immich
@@ -161,6 +302,90 @@ settings:
     type: url
   - key: Auto Register
     type: boolean
+
+"""#),
+        ("Sources/GuideKit/Profiles/karakeep.yml", #"""
+# Karakeep. Source: https://docs.karakeep.app/configuration/#authentication--signup
+# The OAuth provider is NextAuth's 'custom' provider: callback <NEXTAUTH_URL>/api/auth/callback/custom.
+id: karakeep
+name: Karakeep
+docs: https://docs.karakeep.app/configuration/#authentication--signup
+match:
+  files: [karakeep, hoarder]
+  titles: [Karakeep, Hoarder]
+redirect_uris:
+  - '{root}/api/auth/callback/custom'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/linkding.yml", #"""
+# linkding. Source: https://linkding.link/options/#ld_enable_oidc
+# OIDC login uses mozilla-django-oidc's callback <base url>/oidc/callback/ (with the trailing slash).
+id: linkding
+name: linkding
+docs: https://linkding.link/options/#ld_enable_oidc
+match:
+  files: [linkding]
+  titles: [linkding]
+redirect_uris:
+  - '{root}/oidc/callback/'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/mastodon.yml", #"""
+# Mastodon. Source: https://docs.joinmastodon.org/admin/optional/oidc/
+# OIDC_REDIRECT_URI is https://<LOCAL_DOMAIN>/auth/auth/openid_connect/callback.
+id: mastodon
+name: Mastodon
+docs: https://docs.joinmastodon.org/admin/optional/oidc/
+match:
+  files: [mastodon]
+  titles: [Mastodon]
+redirect_uris:
+  - '{root}/auth/auth/openid_connect/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/mealie.yml", #"""
+# Mealie. Source: https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/
+# The redirect URI is the login page, <BASE_URL>/login.
+id: mealie
+name: Mealie
+docs: https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/
+match:
+  files: [mealie]
+  titles: [Mealie]
+redirect_uris:
+  - '{root}/login'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/miniflux.yml", #"""
+# Miniflux. Source: https://miniflux.app/docs/howto.html#oauth2
+# OAUTH2_REDIRECT_URL for the oidc provider is <base url>/oauth2/oidc/callback.
+id: miniflux
+name: Miniflux
+docs: https://miniflux.app/docs/howto.html#oauth2
+match:
+  files: [miniflux]
+  titles: [Miniflux]
+redirect_uris:
+  - '{root}/oauth2/oidc/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/minio.yml", #"""
+# MinIO. Source: https://min.io/docs/minio/linux/reference/minio-server/settings/iam/openid.html
+# The Console's callback is MINIO_BROWSER_REDIRECT_URL + /oauth_callback.
+id: minio
+name: MinIO
+docs: https://min.io/docs/minio/linux/reference/minio-server/settings/iam/openid.html
+match:
+  files: [minio]
+  titles: [MinIO]
+redirect_uris:
+  - '{root}/oauth_callback'
+settings: []
 
 """#),
         ("Sources/GuideKit/Profiles/nextcloud.yml", #"""
@@ -199,6 +424,50 @@ settings:
     type: boolean
   - key: oidc_login_disable_registration
     type: boolean
+
+"""#),
+        ("Sources/GuideKit/Profiles/open-webui.yml", #"""
+# Open WebUI. Source: https://docs.openwebui.com/features/sso/
+# The OIDC redirect URI is <WEBUI_URL>/oauth/oidc/callback.
+id: open-webui
+name: Open WebUI
+docs: https://docs.openwebui.com/features/sso/
+match:
+  files: [open-webui, openwebui]
+  titles: [Open WebUI]
+redirect_uris:
+  - '{root}/oauth/oidc/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/outline.yml", #"""
+# Outline. Source: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
+# The redirect URI to register is <URL>/auth/oidc.callback.
+id: outline
+name: Outline
+docs: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
+match:
+  files: [outline]
+  titles: [Outline]
+redirect_uris:
+  - '{root}/auth/oidc.callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/pgadmin.yml", #"""
+# pgAdmin 4 OAUTH2 authentication (OAUTH2_CONFIG in config_local.py).
+# Source: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html — the provider is given the
+# redirect URL <pgAdmin server URL>/oauth2/authorize (documented since pgadmin4 commit 7f5433b,
+# "Update documentation for OAuth2 authentication redirect url", #6644).
+id: pgadmin
+name: pgAdmin
+docs: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html
+match:
+  files: [pgadmin, pgadmin4]
+  titles: [pgAdmin, pgAdmin 4]
+redirect_uris:
+  - '{root}/oauth2/authorize'
+settings: []
 
 """#),
         ("Sources/GuideKit/Profiles/portainer.yml", #"""
@@ -316,6 +585,62 @@ settings:
     max_length: 4096
   - key: type
     allowed: [openid]
+
+"""#),
+        ("Sources/GuideKit/Profiles/seafile.yml", #"""
+# Seafile. Source: https://manual.seafile.com/latest/config/oauth/
+# OAUTH_REDIRECT_URL is <SERVICE_URL>/oauth/callback/ (with the trailing slash).
+id: seafile
+name: Seafile
+docs: https://manual.seafile.com/latest/config/oauth/
+match:
+  files: [seafile]
+  titles: [Seafile]
+redirect_uris:
+  - '{root}/oauth/callback/'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/synapse.yml", #"""
+# Synapse. Source: https://element-hq.github.io/synapse/latest/openid.html
+# The provider is given the callback [public_baseurl]/_synapse/client/oidc/callback (same for every oidc_providers entry).
+id: synapse
+name: Synapse
+docs: https://element-hq.github.io/synapse/latest/openid.html
+match:
+  files: [synapse, matrix-synapse]
+  titles: [Synapse, Matrix Synapse]
+redirect_uris:
+  - '{root}/_synapse/client/oidc/callback'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/vaultwarden.yml", #"""
+# Vaultwarden. Source: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect
+# The redirect URI is <DOMAIN>/identity/connect/oidc-signin.
+id: vaultwarden
+name: Vaultwarden
+docs: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect
+match:
+  files: [vaultwarden]
+  titles: [Vaultwarden]
+redirect_uris:
+  - '{root}/identity/connect/oidc-signin'
+settings: []
+
+"""#),
+        ("Sources/GuideKit/Profiles/zammad.yml", #"""
+# Zammad. Source: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
+# The callback URL is <FQDN>/auth/openid_connect/callback.
+id: zammad
+name: Zammad
+docs: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
+match:
+  files: [zammad]
+  titles: [Zammad]
+redirect_uris:
+  - '{root}/auth/openid_connect/callback'
+settings: []
 
 """#),
     ]
