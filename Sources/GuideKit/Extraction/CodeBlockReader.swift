@@ -5,10 +5,10 @@ enum CodeBlockReader {
     static func read(_ node: MarkdownNode, source: PreparedSource, inApplicationSection: Bool) -> (CodeBlock, BlockLineMap) {
         let content = node.literal ?? ""
         let startLine = node.startLine
-        let resolvedStart = source.resolvedLine(startLine)
+        let resolvedStart = source.resolvedLineSlice(startLine)
         let startColumn = source.scalarColumn(inResolvedLine: startLine, byteColumn: node.startByteColumn)
         let fromStart = resolvedStart.unicodeScalars.dropFirst(startColumn - 1)
-        let firstContentLine = content.lines().first ?? ""
+        let firstContentLine = content[..<(content.utf8.firstIndex(of: 0x0A) ?? content.endIndex)]
         let startsWithFence = fromStart.starts(with: "```".unicodeScalars) || fromStart.starts(with: "~~~".unicodeScalars)
         let isFenced = !(node.fenceInfo ?? "").isEmpty
             || (startsWithFence && String(scalars: fromStart) != String(firstContentLine))

@@ -95,11 +95,13 @@ struct ListItemReader {
     /// For a scope setting, the code spans after the first one when the value is a list of
     /// spans separated only by spaces or commas; empty otherwise.
     private func scopeSpans(after code: Int, in rest: ArraySlice<Int>, label: String) -> [String] {
+        guard let position = rest.firstIndex(of: code),
+              // Most items have one code span: only a second one makes the label worth reading.
+              rest[(position + 1)...].contains(where: { document.nodes[$0].kind == .code }) else { return [] }
         switch SettingMeaning(words: SettingMeaning.words(label)) {
         case .scopes?, .additionalScopes?: break
         default: return []
         }
-        guard let position = rest.firstIndex(of: code) else { return [] }
         var spans: [String] = []
         for index in rest[(position + 1)...] {
             let node = document.nodes[index]

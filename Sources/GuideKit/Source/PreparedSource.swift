@@ -90,7 +90,10 @@ public struct PreparedSource: Sendable {
         bytes.reserveCapacity(capacity + 64)
         for (index, line) in lines.enumerated() {
             if index > 0 { bytes.append(0x0A) }
-            bytes.append(contentsOf: line.utf8)
+            // Contiguous UTF-8 is copied in one go; the generic append goes byte by byte.
+            if line.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: line.utf8)
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
