@@ -203,12 +203,32 @@ public enum GuideParser {
         return Assumption(label: item.label, kind: kind, rawValue: item.value, value: value)
     }
 
+    /// The front-matter keys GuideKit reads.
+    static let frontMatterKeys = ["title", "application", "authelia_version"]
+
     private static func readFrontMatter(into guide: inout Guide) {
         guard let frontMatter = guide.source.frontMatter else { return }
-        let documents = try? YAMLReader.read(frontMatter.yaml) { line, column in
+        let documents = try? YAMLReader.read(readFrontMatterEntries(of: frontMatter.yaml)) { line, column in
             SourceLocation(line: frontMatter.openingLine + line, column: column)
         }
         guide.frontMatter = documents?.first
         guide.title = documents?.first?["title"]?.string
+    }
+
+    /// The top-level entries of `frontMatterKeys` (with their continuation lines), every
+    /// other line blanked so line numbers stay those of the file. Upstream front matter is
+    /// mostly SEO maps and aliases GuideKit never reads; composing all of it was a visible
+    /// share of parsing.
+    static func readFrontMatterEntries(of yaml: String) -> String {
+        var kept: [Substring] = []
+        var keeping = false
+        for line in yaml.lines() {
+            guard let first = line.utf8.first, first != UInt8(ascii: "#"), first != 0x0D else { kept.append(""); continue }
+            if first != UInt8(ascii: " "), first != UInt8(ascii: "\t") {
+                keeping = frontMatterKeys.contains { key in line.hasPrefix(key + ":") }
+            }
+            kept.append(keeping ? line : "")
+        }
+        return kept.joined(separator: "\n")
     }
 }
