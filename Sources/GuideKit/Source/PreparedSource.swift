@@ -37,8 +37,9 @@ public struct PreparedSource: Sendable {
         let frontMatter = FrontMatter.detect(in: lines)
         self.frontMatter = frontMatter
 
-        // Whole-text pre-scan: guides without any "{{<" (all of ours) skip the per-line scan.
-        let mayHaveShortcodes = text.utf8.contains(subsequence: "{{<")
+        // One search of the whole text finds the lines that may hold a shortcode; only those
+        // are scanned (guides without any "{{<", all of ours, scan none).
+        let shortcodeLines = Set(text.lineNumbers(containing: "{{<"))
         var resolved: [Substring] = []
         var replacements: [Int: [Replacement]] = [:]
         var shortcodes: [SitevarShortcode] = []
@@ -48,7 +49,7 @@ public struct PreparedSource: Sendable {
                 resolved.append("")
                 continue
             }
-            let found = mayHaveShortcodes ? SitevarShortcode.scan(line, lineNumber: index + 1) : []
+            let found = shortcodeLines.contains(index + 1) ? SitevarShortcode.scan(line, lineNumber: index + 1) : []
             guard !found.isEmpty else {
                 resolved.append(line)
                 continue
