@@ -7,7 +7,8 @@ struct ExtractionTests {
     static let marked = MarkedText([
         "---",
         "title: \"Example App\"",
-        "↓weight: 10",
+        "weight: 10",
+        "↓authelia_version: '4.39'",
         "---",
         "",
         "↓## Assumptions",
@@ -35,7 +36,7 @@ struct ExtractionTests {
 
     /// The markers of `marked`, in order.
     enum Mark: Int {
-        case weight, assumptionsHeading, rootLabel, rootValue, clientIDValue, realmValue, portValue, applicationHeading
+        case autheliaVersion, assumptionsHeading, rootLabel, rootValue, clientIDValue, realmValue, portValue, applicationHeading
         case settingKey, settingValue, issuerValue, fence, clientID, redirectKey, redirectValue
     }
 
@@ -46,9 +47,12 @@ struct ExtractionTests {
         let guide = parse(Self.guide)
         #expect(guide.title == "Example App")
         let frontMatter = try #require(guide.source.frontMatter)
-        #expect(frontMatter.closingLine == 4)
+        #expect(frontMatter.closingLine == 5)
         // The front matter's own YAML keeps file positions.
-        #expect(guide.frontMatter?.keyNode("weight")?.location == Self.at(.weight))
+        #expect(guide.frontMatter?.keyNode("authelia_version")?.location == Self.at(.autheliaVersion))
+        #expect(guide.declaredVersion == AutheliaVersion(4, 39))
+        // Only the keys GuideKit reads are composed (upstream front matter is mostly SEO).
+        #expect(guide.frontMatter?.keyNode("weight") == nil)
         #expect(guide.assumptionsHeading == Self.at(.assumptionsHeading))
     }
 
