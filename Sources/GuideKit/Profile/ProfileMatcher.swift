@@ -10,9 +10,10 @@ public enum ProfileMatcher {
         if let declared = guide.frontMatter?["application"]?.string {
             return profiles.first { same($0.id, declared) || same($0.name, declared) }
         }
-        let stem = Guide.name(forPath: guide.path)
-        if let byFile = profiles.first(where: { $0.matchFiles.contains { same($0, stem) } }) { return byFile }
-        guard let title = guide.title else { return nil }
-        return profiles.first { $0.matchTitles.contains { same($0, title) } }
+        // The guide's side lower-cased once, not once per profile.
+        let stem = Guide.name(forPath: guide.path).lowercased()
+        if let byFile = profiles.first(where: { $0.matchFiles.contains { $0.lowercased() == stem } }) { return byFile }
+        guard let title = guide.title?.lowercased() else { return nil }
+        return profiles.first { $0.matchTitles.contains { $0.lowercased() == title } }
     }
 }

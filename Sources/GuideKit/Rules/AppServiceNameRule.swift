@@ -58,13 +58,17 @@ struct AppServiceNameRule: GuideRule {
 
     func check(_ context: CheckContext) -> [Finding] {
         let guide = context.guide
-        let names = Self.applicationNames(of: guide)
-        guard !names.isEmpty else { return [] }
         var findings: [Finding] = []
+        // The guide's names are worked out only once a compose file is found (most have none).
+        var known: Set<String>?
         for block in guide.codeBlocks where block.inApplicationSection && block.isYAML {
             guard case .success(let documents)? = block.yaml else { continue }
             for document in documents {
-                for pair in document["services"]?.pairs ?? [] {
+                guard let services = document["services"]?.pairs else { continue }
+                let names = known ?? Self.applicationNames(of: guide)
+                known = names
+                guard !names.isEmpty else { return [] }
+                for pair in services {
                     guard let service = pair.key.string else { continue }
                     let name = Self.normalized(service)
                     guard !name.isEmpty, !names.contains(where: { $0.contains(name) || name.contains($0) }) else { continue }

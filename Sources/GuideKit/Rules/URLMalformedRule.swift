@@ -81,6 +81,10 @@ struct URLMalformedRule: GuideRule {
     /// The URL as it was meant, when `text` is an http(s) URL written wrongly; nil otherwise
     /// (also for text that is not a URL at all).
     static func repaired(_ text: String) -> String? {
+        // Most values are not URLs at all: one byte decides before any string work.
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: "h") || first == UInt8(ascii: "H") else {
+            return nil
+        }
         let value = String(text.trimmingSpaces())
         let lower = value.lowercased()
         for scheme in ["https", "http"] {
