@@ -40,6 +40,10 @@ struct ProfileTests {
         Broken(yaml: "id: x\nname: [X]\nsettings: []\n", message: "name must be a non-empty string", line: 2),
         Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    typ: url\n", message: "unknown setting key 'typ' — did you mean 'type'?", line: 5),
         Broken(yaml: "id: x\nname: 'X\n", message: "invalid YAML", line: 2),
+        Broken(yaml: "id: x\nname: X\ntoken_auth_method:\n  default: basic\nsettings: []\n",
+               message: "'basic' is not an Authelia token endpoint auth method", line: 4),
+        Broken(yaml: "id: x\nname: X\ntoken_auth_method:\n  setting: auth\nsettings: []\n",
+               message: "token_auth_method.setting 'auth' is not one of the profile's settings", line: 4),
     ]
 
     @Test(arguments: broken)
@@ -121,6 +125,38 @@ struct ProfileTests {
             let wrong = findings(guide(["\(root)/wrong/callback"]), path: "\(file).md").filter { $0.ruleID == "profile-redirect-uri" }
             #expect(!wrong.isEmpty, "\(profile.id)")
             #expect(wrong.contains { $0.message.contains(uris[0]) || ($0.help ?? "").contains(uris[0]) }, "\(profile.id): \(wrong.map(\.message))")
+        }
+    }
+
+    /// Grafana's `auth_style` decides how it authenticates at the token endpoint: InParams is
+    /// the request body, InHeader HTTP Basic, AutoDetect either (not checked).
+    @Test(arguments: [("InParams", true), ("InHeader", false), ("AutoDetect", false)])
+    func grafanasAuthStyleMustMatchTheClient(style: String, reported: Bool) {
+        let guide = """
+            ### Assumptions
+            - Application Root URL: `https://grafana.example.com/`
+            - Client ID: `grafana`
+
+            ```yaml {guide="authelia-client"}
+            identity_providers:
+              oidc:
+                clients:
+                  - client_id: 'grafana'
+                    client_secret: 'insecure_secret'
+                    authorization_policy: 'one_factor'
+                    redirect_uris: ['https://grafana.example.com/login/generic_oauth']
+            ```
+
+            ### Application
+            ```ini {guide="app-settings"}
+            client_id = grafana
+            auth_style = \(style)
+            ```
+            """
+        let found = findings(guide, path: "grafana.md").filter { $0.ruleID == "profile-auth-method" }
+        #expect(found.isEmpty == !reported)
+        if reported {
+            #expect(found.first?.message.contains("Grafana sends the client secret with client_secret_post (its auth_style is 'InParams'), but client 'grafana' expects client_secret_basic") == true)
         }
     }
 }

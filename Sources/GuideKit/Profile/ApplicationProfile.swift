@@ -77,6 +77,17 @@ public struct ApplicationProfile: Sendable {
     public var settings: [Setting]
     /// The application's documentation the profile's facts come from (`docs:`).
     public var docs: String? = nil
+    /// How the application authenticates at the token endpoint (`token_auth_method:`).
+    public var tokenAuthMethod: TokenAuthMethod? = nil
+
+    /// The token endpoint authentication method the application sends: the method its
+    /// `setting` selects (the setting's values mapped to Authelia's method names), else
+    /// `default`. A value with no mapping, or no default, means "any": not checked.
+    public struct TokenAuthMethod: Sendable {
+        public var defaultMethod: String?
+        public var setting: String?
+        public var values: [String: String]
+    }
 
     /// The profile setting a guide's setting name refers to, if any. The longest matching
     /// name wins, so `GF_AUTH_GENERIC_OAUTH_API_URL` matches `api_url` rather than `url`.

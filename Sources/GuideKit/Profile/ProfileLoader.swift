@@ -6,7 +6,8 @@ import Foundation
 /// keys, wrong types, unknown meanings, bad patterns), so a broken profile stops the run
 /// with a clear error instead of silently checking less.
 public enum ProfileLoader {
-    static let topKeys: Set<String> = ["id", "name", "match", "redirect_uris", "scopes", "settings", "docs", "exact_issuer"]
+    static let topKeys: Set<String> = ["id", "name", "match", "redirect_uris", "scopes", "settings", "docs", "exact_issuer",
+                                       "token_auth_method"]
     static let settingKeys: Set<String> = ["key", "names", "meaning", "type", "allowed", "pattern", "max_length", "default", "description"]
 
     /// The shipped profiles, loaded once per process.
@@ -96,6 +97,34 @@ public enum ProfileLoader {
             return value
         }
 
+        /// `token_auth_method: {default: METHOD, setting: KEY, values: {VALUE: METHOD}}`, every
+        /// method one Authelia knows, the setting one of the profile's.
+        func tokenAuthMethod(_ node: YAMLNode?, settings: [ApplicationProfile.Setting]) throws(InputError) -> ApplicationProfile.TokenAuthMethod? {
+            guard let node else { return nil }
+            guard let pairs = node.pairs else { throw fail(node, "token_auth_method must be a mapping with default, setting and values") }
+            let methods = Set(ClientSchema.authMethods)
+            for pair in pairs where !["default", "setting", "values"].contains(pair.key.string ?? "") {
+                throw fail(pair.key, "unknown token_auth_method key '\(pair.key.string ?? "?")' (expected default, setting, values)")
+            }
+            var result = ApplicationProfile.TokenAuthMethod(defaultMethod: nil, setting: nil, values: [:])
+            if let method = node["default"] {
+                let text = try string(method, "token_auth_method.default")
+                guard methods.contains(text) else { throw fail(method, "'\(text)' is not an Authelia token endpoint auth method") }
+                result.defaultMethod = text
+            }
+            if let setting = node["setting"] {
+                let key = try string(setting, "token_auth_method.setting")
+                guard settings.contains(where: { $0.key == key }) else { throw fail(setting, "token_auth_method.setting '\(key)' is not one of the profile's settings") }
+                result.setting = key
+            }
+            for pair in node["values"]?.pairs ?? [] {
+                let method = try string(pair.value, "a token_auth_method value")
+                guard let value = pair.key.string, methods.contains(method) else { throw fail(pair.value, "'\(method)' is not an Authelia token endpoint auth method") }
+                result.values[value] = method
+            }
+            return result
+        }
+
         let id = try string(root["id"], "id")
         guard id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
             throw fail(root["id"]!, "id '\(id)' must use only a-z, 0-9 and '-'")
@@ -173,6 +202,7 @@ public enum ProfileLoader {
             alwaysScopes: try strings(scopes?["always"], "scopes.always"),
             exactIssuer: try boolean(root["exact_issuer"], "exact_issuer"),
             settings: settings,
-            docs: root["docs"]?.string)
+            docs: root["docs"]?.string,
+            tokenAuthMethod: try tokenAuthMethod(root["token_auth_method"], settings: settings))
     }
 }

@@ -212,6 +212,14 @@ settings:
     type: boolean
   - key: auth_style
     allowed: [AutoDetect, InParams, InHeader]
+# Source (generic OAuth docs above): auth_style "determines how client_id and client_secret are
+# sent"; AutoDetect (the default) tries both, InHeader is HTTP Basic, InParams the request body
+# (Go's golang.org/x/oauth2 AuthStyle values).
+token_auth_method:
+  setting: auth_style
+  values:
+    InHeader: client_secret_basic
+    InParams: client_secret_post
 
 """#),
         ("Sources/GuideKit/Profiles/harbor.yml", #"""
@@ -602,8 +610,13 @@ settings: []
 
 """#),
         ("Sources/GuideKit/Profiles/synapse.yml", #"""
-# Synapse. Source: https://element-hq.github.io/synapse/latest/openid.html
-# The provider is given the callback [public_baseurl]/_synapse/client/oidc/callback (same for every oidc_providers entry).
+# Synapse (oidc_providers in homeserver.yaml).
+# Source: https://element-hq.github.io/synapse/latest/openid.html — the provider is given the
+# callback [public_baseurl]/_synapse/client/oidc/callback (same for every oidc_providers entry).
+# Source: Synapse's configuration documentation for oidc_providers (sample config, confirmed
+# with the search tool): "client_auth_method: auth method to use when exchanging the token.
+# Valid values are 'client_secret_basic' (default), 'client_secret_post' and 'none'";
+# "scopes: ... Defaults to ["openid"]".
 id: synapse
 name: Synapse
 docs: https://element-hq.github.io/synapse/latest/openid.html
@@ -612,7 +625,27 @@ match:
   titles: [Synapse, Matrix Synapse]
 redirect_uris:
   - '{root}/_synapse/client/oidc/callback'
-settings: []
+scopes:
+  default: [openid]
+token_auth_method:
+  default: client_secret_basic
+  setting: client_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    none: none
+settings:
+  - key: client_auth_method
+    allowed: [client_secret_basic, client_secret_post, none]
+  - key: client_id
+    meaning: client_id
+  - key: client_secret
+    meaning: client_secret
+  - key: issuer
+    meaning: issuer
+    type: url
+  - key: scopes
+    meaning: scopes
 
 """#),
         ("Sources/GuideKit/Profiles/vaultwarden.yml", #"""

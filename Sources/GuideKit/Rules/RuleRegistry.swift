@@ -28,6 +28,7 @@ public enum RuleRegistry {
         AppDomainsConfigRule(),
         // What an application profile documents (Sources/GuideKit/Profiles/).
         ProfileRedirectURIRule(),
+        ProfileAuthMethodRule(),
         ProfileSettingValueRule(),
         // Inline suppressions.
         SuppressionReasonRule(),

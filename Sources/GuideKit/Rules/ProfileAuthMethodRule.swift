@@ -1,0 +1,96 @@
+/// `profile-auth-method`: the client expects the token endpoint authentication the
+/// application really sends.
+struct ProfileAuthMethodRule: GuideRule {
+    static let description = RuleDescription(
+        id: "profile-auth-method",
+        severity: .error,
+        summary: "The client's token_endpoint_auth_method is not the method the application sends (as its profile documents it).",
+        explanation: """
+            Authelia accepts a token request only when the client authenticates the way its \
+            registration says: `client_secret_basic` (the secret in the HTTP Authorization \
+            header), `client_secret_post` (in the request body), and so on; any other way is \
+            answered with `invalid_client` and the login fails after the user has signed in. \
+            An application's profile can state which method it sends — a fixed one, or the \
+            one a setting of its own selects (Synapse's `client_auth_method`, default \
+            `client_secret_basic`, per Synapse's configuration documentation; Grafana's \
+            `auth_style`, where `InHeader` is basic and `InParams` is post, and \
+            `AutoDetect` tries both). GuideKit compares it with the client's \
+            `token_endpoint_auth_method` after Authelia's default (`client_secret_basic` for \
+            confidential clients, `none` for public ones).
+            """,
+        reads: [.clients],
+        triggeringExamples: [
+            """
+            ---
+            application: synapse
+            ---
+            ### Assumptions
+            - Client ID: `synapse`
+
+            ```yaml {guide="authelia-client"}
+            identity_providers:
+              oidc:
+                clients:
+                  - client_id: 'synapse'
+                    client_secret: 'insecure_secret'
+                    authorization_policy: 'one_factor'
+                    redirect_uris: ['https://synapse.example.com/_synapse/client/oidc/callback']
+                    token_endpoint_auth_method: ↓'client_secret_post'
+            ```
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            ---
+            application: synapse
+            ---
+            ### Assumptions
+            - Client ID: `synapse`
+
+            ```yaml {guide="authelia-client"}
+            identity_providers:
+              oidc:
+                clients:
+                  - client_id: 'synapse'
+                    client_secret: 'insecure_secret'
+                    authorization_policy: 'one_factor'
+                    redirect_uris: ['https://synapse.example.com/_synapse/client/oidc/callback']
+                    token_endpoint_auth_method: 'client_secret_post'
+            ```
+
+            ### Application
+            ```yaml {guide="app-settings"}
+            oidc_providers:
+              - idp_id: authelia
+                client_auth_method: client_secret_post
+            ```
+            """,
+        ])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        guard let profile = context.profile, let method = profile.tokenAuthMethod,
+              let client = context.primaryClient else { return [] }
+        let guide = context.guide
+        // The application's side: its selecting setting when the guide sets it, else its default.
+        var chosen: (method: String, because: String)?
+        let setting = method.setting.flatMap { key in
+            guide.settings.last { profile.setting(named: $0.key.value)?.key == key && !TemplateSyntax.isTemplated($0.value.value) }
+        }
+        if let setting {
+            let value = AppVariantMismatchRule.unquoted(setting.value.value)
+            guard let mapped = method.values[value] else { return [] }  // any, or a value other rules judge
+            chosen = (mapped, "its \(setting.key.value) is '\(value)'")
+        } else if let fallback = method.defaultMethod {
+            chosen = (fallback, method.setting.map { "the default when \($0) is not set" } ?? "always")
+        }
+        guard let chosen else { return [] }
+        let expected = client.effectiveAuthMethod(.token)
+        guard expected != chosen.method else { return [] }
+        let written = client.endpointAuthentication[.token]?.method
+        let anchor = written?.node ?? client.anchor
+        return [finding(guide, at: anchor,
+                        "\(profile.name) sends the client secret with \(chosen.method) (\(chosen.because)), but client \(client.displayName) expects \(expected): the token request fails with invalid_client",
+                        help: "set token_endpoint_auth_method: '\(chosen.method)'\(setting.map { ", or change \($0.key.value)" } ?? "")",
+                        subject: "token auth \(chosen.method)")]
+    }
+}
