@@ -20,43 +20,16 @@ struct ProfileAuthMethodRule: GuideRule {
             """,
         reads: [.clients],
         triggeringExamples: [
-            """
-            ---
-            application: synapse
-            ---
-            ### Assumptions
-            - Client ID: `synapse`
-
-            ```yaml {guide="authelia-client"}
-            identity_providers:
-              oidc:
-                clients:
-                  - client_id: 'synapse'
-                    client_secret: 'insecure_secret'
-                    authorization_policy: 'one_factor'
-                    redirect_uris: ['https://synapse.example.com/_synapse/client/oidc/callback']
-                    token_endpoint_auth_method: ↓'client_secret_post'
-            ```
-            """,
+            synapseGuide + """
+                        token_endpoint_auth_method: ↓'client_secret_post'
+                ```
+                """,
         ],
         nonTriggeringExamples: [
-            """
-            ---
-            application: synapse
-            ---
-            ### Assumptions
-            - Client ID: `synapse`
-
-            ```yaml {guide="authelia-client"}
-            identity_providers:
-              oidc:
-                clients:
-                  - client_id: 'synapse'
-                    client_secret: 'insecure_secret'
-                    authorization_policy: 'one_factor'
-                    redirect_uris: ['https://synapse.example.com/_synapse/client/oidc/callback']
-                    token_endpoint_auth_method: 'client_secret_post'
-            ```
+            synapseGuide + """
+                        token_endpoint_auth_method: 'client_secret_post'
+                ```
+                """ + """
 
             ### Application
             ```yaml {guide="app-settings"}
@@ -66,6 +39,25 @@ struct ProfileAuthMethodRule: GuideRule {
             ```
             """,
         ])
+
+    /// A Synapse guide up to the client's last key, for the examples above.
+    private static let synapseGuide = """
+        ---
+        application: synapse
+        ---
+        ### Assumptions
+        - Client ID: `synapse`
+
+        ```yaml {guide="authelia-client"}
+        identity_providers:
+          oidc:
+            clients:
+              - client_id: 'synapse'
+                client_secret: 'insecure_secret'
+                authorization_policy: 'one_factor'
+                redirect_uris: ['https://synapse.example.com/_synapse/client/oidc/callback']
+
+        """
 
     func check(_ context: CheckContext) -> [Finding] {
         guard let profile = context.profile, let method = profile.tokenAuthMethod,
