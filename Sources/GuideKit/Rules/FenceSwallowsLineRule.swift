@@ -12,7 +12,9 @@ struct FenceSwallowsLineRule: GuideRule {
             configuration without its top-level key, and Authelia or the application reads \
             something else entirely. GuideKit reports a second word on the fence line that \
             looks like a first line of the block's language: a YAML key (`name:`) or list \
-            item, an assignment (`NAME=value`), or a shell prompt (`$ command`). Attributes in braces \
+            item, an assignment to an upper-case name (`NAME=value`), or a shell prompt \
+            (`$ command`); lower-case `name="value"` pairs are attributes in other tools \
+            (MkDocs' `title="…"`). Attributes in braces \
             (`{title=".env"}`) are info-string syntax and are not reported.
             """,
         reads: [.codeBlocks],
@@ -40,6 +42,12 @@ struct FenceSwallowsLineRule: GuideRule {
             """
             ```shell {title=".env"}
             OIDC_CLIENT_ID=app
+            ```
+            """,
+            // MkDocs writes attributes without braces.
+            """
+            ```yaml title="configuration.yml" linenums="1"
+            identity_providers: {}
             ```
             """,
         ])
@@ -77,7 +85,12 @@ struct FenceSwallowsLineRule: GuideRule {
         while index < scalars.count, scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index])
                 || scalars[index] == "_" || scalars[index] == "-" || scalars[index] == "." { index += 1 }
         guard index < scalars.count else { return false }
-        if scalars[index] == "=" { return true }
+        // `NAME=value` is an environment assignment only with an upper-case name: lower-case
+        // `title="x"`, `linenums="1"` or `hl_lines="2"` are info-string attributes in other
+        // Markdown tools (MkDocs writes them without braces).
+        if scalars[index] == "=" {
+            return scalars[..<index].allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }
         return scalars[index] == ":" && (index + 1 == scalars.count || scalars[index + 1] == " ")
     }
 }
