@@ -64,7 +64,7 @@ public struct CheckContext: Sendable {
             guard meaning == .scopes || meaning == .additionalScopes else { continue }
             complete = complete || meaning == .scopes
             let decoded = setting.value.value.removingPercentEncoding ?? setting.value.value
-            for part in decoded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "+" })
+            for part in ScopeList.split(decoded)
             where !["true", "false"].contains(part.lowercased()) {
                 scopes.append(Located(String(part), at: setting.value.location, length: setting.value.length))
             }

@@ -32,7 +32,7 @@ enum CodeBlockReader {
         // that may list clients. Other YAML (the rest of Authelia's configuration, manifests
         // of unrelated services) is left as text: composing it cost time and found nothing.
         let mayMatter = block.role == .autheliaClient || block.role == .appSettings
-            || (block.isYAML && (inApplicationSection || content.utf8.contains(subsequence: "clients")))
+            || (block.isYAML && (inApplicationSection || content.contains("clients")))
         if block.role != .ignore, mayMatter {
             block.yaml = Result { () throws(YAMLSyntaxError) in
                 try YAMLReader.read(content) { map.location(line: $0, column: $1) }

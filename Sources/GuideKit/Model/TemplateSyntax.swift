@@ -6,7 +6,7 @@ public enum TemplateSyntax {
         let bytes = value.utf8
         guard let first = bytes.first else { return false }
         if first == UInt8(ascii: "<") || first == UInt8(ascii: "$") { return true }
-        return bytes.contains(UInt8(ascii: "{")) && (bytes.contains(UInt8(ascii: "}")) || bytes.contains(subsequence: "${")
-            || bytes.contains(subsequence: "{{"))
+        return bytes.contains(UInt8(ascii: "{")) && (bytes.contains(UInt8(ascii: "}")) || value.contains("${")
+            || value.contains("{{"))
     }
 }

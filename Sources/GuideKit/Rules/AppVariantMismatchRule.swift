@@ -233,40 +233,17 @@ struct AppVariantMismatchRule: GuideRule {
     }
 
     /// Equal after the normalisations formats differ by: quotes and spaces; scope lists
-    /// compared as sets (space, comma or plus separated); URLs by origin and path, with an
-    /// issuer equal to its discovery document's URL.
+    /// compared as sets; URLs up to trailing slashes and the case of scheme and host.
     static func sameValue(_ a: String, _ b: String, meaning: SettingMeaning?) -> Bool {
-        let a = unquoted(a), b = unquoted(b)
+        let a = ConfigLineReader.unquoted(a), b = ConfigLineReader.unquoted(b)
         if a == b { return true }
         switch meaning {
         case .scopes?, .additionalScopes?:
-            return scopeSet(a) == scopeSet(b)
+            return Set(ScopeList.split(a)) == Set(ScopeList.split(b))
         default:
             guard let urlA = WebURL(a), let urlB = WebURL(b) else { return false }
-            return issuerForm(urlA) == issuerForm(urlB)
+            return urlA.isEquivalent(to: urlB)
         }
-    }
-
-    static func unquoted(_ value: String) -> String {
-        var text = String(value.trimmingSpaces())
-        if text.count >= 2, let first = text.first, first == text.last, first == "'" || first == "\"" {
-            text = String(text.dropFirst().dropLast())
-        }
-        return text
-    }
-
-    static func scopeSet(_ value: String) -> Set<String> {
-        Set(value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "+" }).map(String.init))
-    }
-
-    /// Origin and path without a trailing slash, and without the discovery document's path.
-    static func issuerForm(_ url: WebURL) -> String {
-        var path = url.normalizedPath
-        for suffix in ["/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"] where path.hasSuffix(suffix) {
-            path.removeLast(suffix.count)
-        }
-        while path.hasSuffix("/") { path.removeLast() }
-        return url.origin + path
     }
 
     /// Names one edit apart in spirit: a plural, a word added or dropped (`INFO_URL`,

@@ -69,7 +69,7 @@ struct ProfileAuthMethodRule: GuideRule {
             guide.settings.last { profile.setting(named: $0.key.value)?.key == key && !TemplateSyntax.isTemplated($0.value.value) }
         }
         if let setting {
-            let value = AppVariantMismatchRule.unquoted(setting.value.value)
+            let value = ConfigLineReader.unquoted(setting.value.value)
             guard let mapped = method.values[value] else { return [] }  // any, or a value other rules judge
             chosen = (mapped, "its \(setting.key.value) is '\(value)'")
         } else if let fallback = method.defaultMethod {

@@ -55,8 +55,4 @@ extension Collection where Element == UInt8 {
         return nil
     }
 
-    /// Whether the bytes contain `pattern` anywhere.
-    func contains(subsequence pattern: String) -> Bool {
-        firstIndex(ofBytes: Array(pattern.utf8), from: startIndex) != nil
-    }
 }

@@ -67,6 +67,11 @@ enum ConfigLineReader {
         return (key, value)
     }
 
+    /// A value as written in any format, without surrounding spaces and one pair of quotes.
+    static func unquoted(_ value: String) -> String {
+        String(unquote(Substring(value).trimmingSpaces()))
+    }
+
     static func unquote(_ value: Substring) -> Substring {
         guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else {
             return value
