@@ -20,8 +20,11 @@ public struct CodeBlock: Sendable, Equatable {
     public var language: String? { info.language?.lowercased() }
 
     /// Lines of content (cmark ends a block's content with a line feed, which starts no line).
+    /// Counted as line feeds, not by splitting the content: rules ask for it on every block.
     public var contentLineCount: Int {
-        content.isEmpty ? 0 : content.lines().count - (content.hasSuffix("\n") ? 1 : 0)
+        guard let last = content.utf8.last else { return 0 }
+        let feeds = content.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return feeds + 1 - (last == 0x0A ? 1 : 0)
     }
 
     /// The file line just after the content: a fenced block's closing fence, when it has one.

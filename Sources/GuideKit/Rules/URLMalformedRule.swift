@@ -70,21 +70,25 @@ struct URLMalformedRule: GuideRule {
         return findings
     }
 
+    /// The scalars of `node` that may be URLs (only those are located: most are not).
     static func collectScalars(_ node: YAMLNode, into values: inout [Located<String>]) {
         switch node.value {
-        case .scalar: values.append(node.content)
+        case .scalar(let text): if startsLikeURL(text) { values.append(node.content) }
         case .sequence(let items): for item in items { collectScalars(item, into: &values) }
         case .mapping(let pairs): for pair in pairs { collectScalars(pair.value, into: &values) }
         }
     }
 
+    /// Most values are not URLs at all: their first byte decides before any string work.
+    static func startsLikeURL(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) else { return false }
+        return first == UInt8(ascii: "h") || first == UInt8(ascii: "H")
+    }
+
     /// The URL as it was meant, when `text` is an http(s) URL written wrongly; nil otherwise
     /// (also for text that is not a URL at all).
     static func repaired(_ text: String) -> String? {
-        // Most values are not URLs at all: one byte decides before any string work.
-        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: "h") || first == UInt8(ascii: "H") else {
-            return nil
-        }
+        guard startsLikeURL(text) else { return nil }
         let value = String(text.trimmingSpaces())
         let lower = value.lowercased()
         for scheme in ["https", "http"] {
