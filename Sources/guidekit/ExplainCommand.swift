@@ -20,6 +20,9 @@ struct ExplainCommand: ParsableCommand {
         let description = found.description
         print("\(description.id) (\(description.severity.rawValue)): \(description.summary)\n")
         print(description.explanation + "\n")
+        print("Based on:")
+        for basis in description.basis { print("  - " + basis.line) }
+        print()
         for (title, examples) in [("Triggers on", description.triggeringExamples),
                                   ("Does not trigger on", description.nonTriggeringExamples)] {
             print("\(title):\n")

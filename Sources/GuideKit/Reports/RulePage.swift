@@ -17,6 +17,7 @@ public enum RulePage {
         page += "**Severity:** \(rule.severity.rawValue) · **Reads:** \(rule.reads.map(\.rawValue).sorted().joined(separator: ", "))\n\n"
         page += rule.summary + "\n\n"
         page += rule.explanation + "\n\n"
+        page += "**Based on:**\n\n" + rule.basis.map { "- \($0.line)\n" }.joined() + "\n"
         page += "Silence one occurrence with `<!-- guidekit-disable-next-line \(rule.id): reason -->` (docs/CI.md).\n\n"
         page += "## Triggers on\n\n"
         page += "`↓` marks where the finding points.\n\n"

@@ -80,7 +80,8 @@ public enum SARIFReporter {
         let rules = descriptions.map { rule in
             Rule(id: rule.id, name: camelCase(rule.id), shortDescription: Text(text: rule.summary),
                  fullDescription: Text(text: rule.explanation),
-                 help: Text(text: rule.explanation + "\n\nRun `guidekit explain \(rule.id)` for examples."),
+                 help: Text(text: rule.explanation + "\n\nBased on: " + rule.basis.map(\.line).joined(separator: "; ")
+                             + "\n\nRun `guidekit explain \(rule.id)` for examples."),
                  helpUri: RulePage.helpURI(for: rule.id),
                  defaultConfiguration: Configuration(level: rule.severity.rawValue))
         }

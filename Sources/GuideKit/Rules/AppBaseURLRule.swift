@@ -13,6 +13,7 @@ struct AppBaseURLRule: GuideRule {
             to authelia-url.
             """,
         reads: [.settings],
+        basis: [RuleBasis(.guideConsistency, "the application's base URL setting against the Application Root URL assumption")],
         triggeringExamples: [
             """
             ### Assumptions

@@ -16,6 +16,7 @@ struct AppClaimScopeRule: GuideRule {
             next to "Groups Claim") is not read, so it needs no scope.
             """,
         reads: [.settings],
+        basis: [RuleBasis(.autheliaRequest, "which scope delivers which claim: Authelia's standard scopes and claims (internal/oidc, authelia.com/integration/openid-connect/openid-connect-1.0-claims/)")],
         triggeringExamples: [
             """
             ### Assumptions

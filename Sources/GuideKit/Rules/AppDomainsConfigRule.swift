@@ -15,6 +15,7 @@ struct AppDomainsConfigRule: GuideRule {
             the same way, and `guidekit render` refuses to write one that Proxmox would misread.
             """,
         reads: [.codeBlocks],
+        basis: [RuleBasis(.application, "Proxmox VE's domains.cfg format, pve-access-control src/PVE/Auth/OpenId.pm and PVE/Auth/Plugin.pm (docs/PROFILES.md)")],
         triggeringExamples: [
             """
             ```text {format="domains.cfg"}

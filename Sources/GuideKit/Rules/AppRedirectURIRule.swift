@@ -11,6 +11,7 @@ struct AppRedirectURIRule: GuideRule {
             registered.
             """,
         reads: [.settings],
+        basis: [RuleBasis(.autheliaRequest, "the redirect_uri of a request must equal a registered redirect URI exactly (authelia.com/provider/oauth2, authorize_helper.go)")],
         triggeringExamples: [
             """
             ### Assumptions

@@ -12,6 +12,7 @@ struct AppScopesRule: GuideRule {
             application profile, from the application's documented default.
             """,
         reads: [.settings],
+        basis: [RuleBasis(.autheliaRequest, "a client may request only the scopes in its scopes option (authelia.com/configuration/identity-providers/openid-connect/clients/#scopes); anything else is refused with invalid_scope (RFC 6749, 4.1.2.1)")],
         triggeringExamples: [
             """
             ### Assumptions

@@ -21,6 +21,7 @@ struct AppServiceNameRule: GuideRule {
             reason where the service is deliberately something else.
             """,
         reads: [.codeBlocks],
+        basis: [RuleBasis(.guideConsistency, "the compose service name against the guide's file name, title, client id and application host")],
         triggeringExamples: [
             """
             ---

@@ -19,6 +19,7 @@ struct AppSettingMismatchRule: GuideRule {
             assumption, the application's client id must be one the YAML configures.
             """,
         reads: [.settings],
+        basis: [RuleBasis(.guideConsistency, "the application's settings against the assumptions and the Authelia client")],
         triggeringExamples: [
             """
             ### Assumptions

@@ -16,6 +16,7 @@ struct AppSettingPlaceholderRule: GuideRule {
             guide's own value (GuideKit can fix it).
             """,
         reads: [.settings, .assumptions],
+        basis: [RuleBasis(.guideConsistency, "an application setting whose meaning has an assumption value, written as a placeholder instead")],
         triggeringExamples: [
             """
             ### Assumptions

@@ -24,6 +24,10 @@ struct AppVariantMismatchRule: GuideRule {
             warning (it may be deliberate).
             """,
         reads: [.settings, .codeBlocks],
+        basis: [
+            RuleBasis(.guideConsistency, "the .env, compose and configuration-file variants of the same settings"),
+            RuleBasis(.specification, "Docker Compose env-file syntax (docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file-syntax): one variable, one name"),
+        ],
         triggeringExamples: [
             """
             ### Application

@@ -11,6 +11,7 @@ struct AssumptionConflictRule: GuideRule {
             label, or give the two different labels if the guide means two things.
             """,
         reads: [.assumptions],
+        basis: [RuleBasis(.guideConsistency, "two statements of the same assumption")],
         triggeringExamples: [
             """
             ### Assumptions

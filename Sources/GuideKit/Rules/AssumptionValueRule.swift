@@ -11,6 +11,10 @@ struct AssumptionValueRule: GuideRule {
             every rendered site starts from these values, so a malformed one spreads everywhere.
             """,
         reads: [.assumptions],
+        basis: [
+            RuleBasis(.guideKit, "the assumption labels and their types (AssumptionKind, docs/FORMAT.md)"),
+            .validator("validateOIDCClients", rules: "ID-2, ID-3 for the Client ID"),
+        ],
         triggeringExamples: [
             """
             ### Assumptions

@@ -19,6 +19,7 @@ struct AutheliaURLRule: GuideRule {
             suggested (`/api/oidc/authorize` → `/api/oidc/authorization`).
             """,
         reads: [.settings],
+        basis: [RuleBasis(.autheliaRequest, "the endpoint paths Authelia serves, internal/oidc/const.go (authelia/authelia): /.well-known/openid-configuration, /api/oidc/authorization, /api/oidc/token, /api/oidc/userinfo, /jwks.json, /api/oidc/revocation, /api/oidc/introspection; the issuer is the Authelia root URL")],
         triggeringExamples: [
             """
             ### Assumptions

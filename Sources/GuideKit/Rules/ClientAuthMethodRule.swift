@@ -13,6 +13,7 @@ struct ClientAuthMethodRule: GuideRule {
             introspection and pushed-authorization-request endpoints.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientTokenEndpointAuth", rules: "EA-2, EA-3, S-4")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -10,6 +10,10 @@ struct ClientAuthorizationPolicyRule: GuideRule {
             else, including `deny` and `bypass`, stops Authelia.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClient", rules: "AP-2"),
+            .validator("validateOIDCAuthorizationPolicies"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

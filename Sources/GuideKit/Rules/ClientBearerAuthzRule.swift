@@ -15,6 +15,7 @@ struct ClientBearerAuthzRule: GuideRule {
             `none`; confidential ones client_secret_basic, client_secret_jwt or private_key_jwt.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientScopesSpecialBearerAuthz", rules: "BZ-1 to BZ-10")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

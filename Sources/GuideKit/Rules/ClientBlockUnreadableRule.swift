@@ -16,6 +16,10 @@ struct ClientBlockUnreadableRule: GuideRule {
             client objects.)
             """,
         reads: [.codeBlocks],
+        basis: [
+            .validator("validateOIDC", rules: "no clients configured is an error"),
+            RuleBasis(.specification, "clients live in the list identity_providers.oidc.clients (Authelia's configuration JSON schema)"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -12,6 +12,11 @@ struct ClientCredentialsRule: GuideRule {
             `offline_access` on them.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClient", rules: "AP-1"),
+            .validator("validateOIDCClientScopesClientCredentialsGrant", rules: "SC-2"),
+            .validator("validateOIDCClientGrantTypesCheckRelated", rules: "G-3"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -11,6 +11,13 @@ struct ClientDuplicateValueRule: GuideRule {
             a missing value.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClientScopes", rules: "SC-1"),
+            .validator("validateOIDCClientResponseTypes", rules: "RT-2"),
+            .validator("validateOIDCClientResponseModes", rules: "RM-2"),
+            .validator("validateOIDCClientGrantTypes", rules: "G-7"),
+            .validator("validateOIDCClientRedirectURIs", rules: "RU-4"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

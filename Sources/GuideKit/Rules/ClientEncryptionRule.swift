@@ -12,6 +12,7 @@ struct ClientEncryptionRule: GuideRule {
             access token and introspection responses the default is `none`).
             """,
         reads: [.clients],
+        basis: [RuleBasis(.autheliaValidator, "the response-object encryption checks of internal/configuration/validator/identity_providers.go from 4.39.2 (authelia/authelia); rules EN-1 to EN-5")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -10,6 +10,7 @@ struct ClientIDDuplicateRule: GuideRule {
             an id across blocks; within one block it is always a mistake.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClients", rules: "ID-4")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

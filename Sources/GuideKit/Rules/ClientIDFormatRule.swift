@@ -10,6 +10,7 @@ struct ClientIDFormatRule: GuideRule {
             refused at start-up. Authelia's FAQ recommends long random ids for production.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClients", rules: "ID-1, ID-2, ID-3")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

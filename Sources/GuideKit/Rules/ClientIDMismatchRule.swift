@@ -11,6 +11,10 @@ struct ClientIDMismatchRule: GuideRule {
             assumption must name one of them.
             """,
         reads: [.assumptions, .clients],
+        basis: [
+            RuleBasis(.guideConsistency, "the Client ID assumption against the client_id of the Authelia client block"),
+            RuleBasis(.autheliaRequest, "a request names its client by client_id; an id Authelia does not know fails client authentication with invalid_client (RFC 6749, 5.2)"),
+        ],
         triggeringExamples: [
             """
             ### Assumptions

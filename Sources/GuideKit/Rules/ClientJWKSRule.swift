@@ -14,6 +14,11 @@ struct ClientJWKSRule: GuideRule {
             keys and an `*_auth_signing_alg` from RS/PS/ES 256/384/512.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClientPublicKeys", rules: "JW-1, JW-11"),
+            .validator("validateOIDCClientJSONWebKeysList", rules: "JW-2 to JW-10"),
+            .validator("validateOIDCClientTokenEndpointAuthPublicKeyJWT", rules: "EA-5 to EA-8"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -12,6 +12,10 @@ struct ClientPKCERule: GuideRule {
             PKCE.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClient", rules: "PK-1"),
+            RuleBasis(.autheliaRequest, "plain challenges are refused unless the provider option enable_pkce_plain_challenge is set (authelia.com/configuration/identity-providers/openid-connect/provider/#enable_pkce_plain_challenge)"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

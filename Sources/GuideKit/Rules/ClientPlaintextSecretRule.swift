@@ -11,6 +11,7 @@ struct ClientPlaintextSecretRule: GuideRule {
             only for `client_secret_jwt` or HMAC-signed responses, where this rule stays silent.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientTokenEndpointAuth", rules: "S-5 (a warning)")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -13,6 +13,7 @@ struct ClientPolicyReferenceRule: GuideRule {
             part of the configuration the guide does not show.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClient", rules: "LS-1, LS-2, and SC-5 for claims_policy (4.39)")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -15,6 +15,10 @@ struct ClientRedirectURIRule: GuideRule {
             value is a placeholder for the reader to fill in: only a warning.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClientRedirectURIs", rules: "RU-1, RU-2, RU-3"),
+            RuleBasis(.autheliaRequest, "http only on loopback hosts and no fragment, authelia.com/provider/oauth2 authorize_helper.go"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -12,6 +12,7 @@ struct ClientRenamedKeyRule: GuideRule {
             keeps the new one and silently drops the old value.
             """,
         reads: [.clients],
+        basis: [RuleBasis(.autheliaValidator, "the deprecation map of internal/configuration/deprecation.go (authelia/authelia): renamed keys are mapped with a warning")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

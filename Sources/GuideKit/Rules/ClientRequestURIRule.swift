@@ -11,6 +11,7 @@ struct ClientRequestURIRule: GuideRule {
             must parse, be absolute, use `https`, and appear once; Authelia refuses anything else.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientRequestURIs", rules: "RQ-1 to RQ-4")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

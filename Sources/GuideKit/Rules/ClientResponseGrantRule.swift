@@ -11,6 +11,7 @@ struct ClientResponseGrantRule: GuideRule {
             grant was copied from another guide.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientGrantTypesCheckRelated", rules: "G-1, G-2, G-5")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -13,6 +13,10 @@ struct ClientScopeGrantRule: GuideRule {
             without a code response type).
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClientScopes", rules: "SC-4"),
+            .validator("validateOIDCClientGrantTypesCheckRelated", rules: "G-4"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

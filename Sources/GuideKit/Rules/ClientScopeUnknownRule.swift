@@ -12,6 +12,7 @@ struct ClientScopeUnknownRule: GuideRule {
             Client-credentials clients may use any scope and are not checked.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientScopes", rules: "SC-3 (a warning)")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -16,6 +16,7 @@ struct ClientSecretDigestRule: GuideRule {
             with `...` is taken as a placeholder and only warned about.
             """,
         reads: [.clients],
+        basis: [RuleBasis(.autheliaValidator, "the client_secret decode hook, internal/configuration/decode_hooks.go (authelia/authelia): a value starting with $ that does not decode as a digest stops loading (rule SD-1)")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

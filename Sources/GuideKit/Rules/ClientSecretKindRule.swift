@@ -11,6 +11,10 @@ struct ClientSecretKindRule: GuideRule {
             `client_secret_basic`, or (rarely worth it) store the secret in plaintext.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClientTokenEndpointAuth", rules: "S-2"),
+            .validator("validateOIDDClientSigningAlgs", rules: "SG-2, and EN-2 for symmetric encryption (4.39.2 and later)"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

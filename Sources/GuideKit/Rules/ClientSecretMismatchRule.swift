@@ -16,6 +16,10 @@ struct ClientSecretMismatchRule: GuideRule {
             Client Secret assumption, the secret given to the application is checked instead.
             """,
         reads: [.clients],
+        basis: [
+            RuleBasis(.guideConsistency, "the secret the guide states against the digest it registers"),
+            RuleBasis(.autheliaRequest, "Authelia compares the presented secret with the digest; a mismatch fails the token request with invalid_client"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

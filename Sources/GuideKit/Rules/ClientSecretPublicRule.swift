@@ -10,6 +10,7 @@ struct ClientSecretPublicRule: GuideRule {
             client confidential (`public: false`) if the application can keep a secret.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientTokenEndpointAuth", rules: "S-3")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

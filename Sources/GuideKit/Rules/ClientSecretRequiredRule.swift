@@ -13,6 +13,7 @@ struct ClientSecretRequiredRule: GuideRule {
             keep a secret.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientTokenEndpointAuth", rules: "S-1")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -15,6 +15,7 @@ struct ClientSectorIdentifierRule: GuideRule {
             not fetch it.
             """,
         reads: [.clients],
+        basis: [.validator("validateOIDCClientSectorIdentifier", rules: "SI-1 to SI-4")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

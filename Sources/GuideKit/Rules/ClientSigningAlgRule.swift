@@ -11,6 +11,10 @@ struct ClientSigningAlgRule: GuideRule {
             `introspection_signed_response_alg`; a guide probably meant one of those.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDDClientSigningAlgsIDToken", rules: "SG-1"),
+            .validator("validateOIDDClientSigningAlgsJARM", rules: "SG-1 (authorization since 4.39.6)"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -12,6 +12,10 @@ struct ClientUnknownKeyRule: GuideRule {
             checked too.
             """,
         reads: [.clients],
+        basis: [
+            .validator("ValidateKeys", file: "keys.go"),
+            RuleBasis(.specification, "client keys per release: internal/configuration/schema/keys.go"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -14,6 +14,14 @@ struct ClientValueEnumRule: GuideRule {
             response type is only a warning in Authelia; everything else stops it.
             """,
         reads: [.clients],
+        basis: [
+            .validator("validateOIDCClient", rules: "PK-1, RA-1"),
+            .validator("validateOIDCClientConsentMode", rules: "CM-1"),
+            .validator("validateOIDCClientResponseTypes", rules: "RT-1 (a warning)"),
+            .validator("validateOIDCClientResponseModes", rules: "RM-1"),
+            .validator("validateOIDCClientGrantTypes", rules: "G-6"),
+            .validator("validateOIDCClientTokenEndpointAuth", rules: "EA-1"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -13,6 +13,7 @@ struct ClientValueTypeRule: GuideRule {
             string.
             """,
         reads: [.clients],
+        basis: [RuleBasis(.autheliaValidator, "decoding of the client struct, internal/configuration/schema/identity_providers.go and decode_hooks.go (authelia/authelia): a value of the wrong type fails to load")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -22,6 +22,10 @@ struct ConfigUnknownKeyRule: GuideRule {
             deprecation warning, so they are warnings here.
             """,
         reads: [.codeBlocks],
+        basis: [
+            .validator("ValidateKeys", file: "keys.go"),
+            RuleBasis(.specification, "key list derived from Authelia's published configuration JSON schema (docs/static/schemas/v4.38, v4.39) by scripts/derive-config-structure; renamed keys from internal/configuration/deprecation.go"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -18,6 +18,7 @@ struct FenceSwallowsLineRule: GuideRule {
             (`{title=".env"}`) are info-string syntax and are not reported.
             """,
         reads: [.codeBlocks],
+        basis: [RuleBasis(.specification, "CommonMark 0.31.2, 4.5 Fenced code blocks: the rest of the opening fence line is the info string, not content")],
         triggeringExamples: [
             """
             ```yaml ↓identity_providers:

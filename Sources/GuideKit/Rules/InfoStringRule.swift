@@ -12,6 +12,10 @@ struct InfoStringRule: GuideRule {
             title shown by the documentation site.
             """,
         reads: [.codeBlocks],
+        basis: [
+            RuleBasis(.specification, "CommonMark 0.31.2, 4.5 Fenced code blocks (info string)"),
+            RuleBasis(.guideKit, "the {guide=\"...\"} roles of the guide format (docs/FORMAT.md)"),
+        ],
         triggeringExamples: [
             """
             ```yaml {↓guide="authelia-clients"}

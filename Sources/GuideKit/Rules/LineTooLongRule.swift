@@ -16,6 +16,7 @@ struct LineTooLongRule: GuideRule {
             to a file the guide links to, or remove it.
             """,
         reads: [.text],
+        basis: [RuleBasis(.guideKit, "a guide line longer than 4,096 characters is pasted data, not prose (limit chosen by GuideKit)")],
         triggeringExamples: [
             // The marker sits at character 4,097, where the line passes the limit.
             "# App\n\n" + String(repeating: "data ", count: 819) + "d↓ata and more\n",

@@ -11,6 +11,7 @@ struct MissingAssumptionsRule: GuideRule {
             an "Assumptions" heading followed by a list of `Label: value` items.
             """,
         reads: [.codeBlocks],
+        basis: [RuleBasis(.guideKit, "the assumptions list of the guide format (docs/FORMAT.md): every value a reader replaces is stated once")],
         triggeringExamples: [
             """
             # App

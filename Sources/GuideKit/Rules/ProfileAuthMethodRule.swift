@@ -19,6 +19,10 @@ struct ProfileAuthMethodRule: GuideRule {
             confidential clients, `none` for public ones).
             """,
         reads: [.clients],
+        basis: [
+            RuleBasis(.application, "token_auth_method of the application's profile, citing its documentation (docs/PROFILES.md)"),
+            .validator("validateOIDCClientTokenEndpointAuth", rules: "EA-0 (client_secret_basic by default for a confidential client)"),
+        ],
         triggeringExamples: [
             synapseGuide + """
                         token_endpoint_auth_method: ↓'client_secret_post'

@@ -17,6 +17,10 @@ struct ProfileRedirectURIRule: GuideRule {
             `guidekit profiles` lists the applications GuideKit knows.
             """,
         reads: [.clients],
+        basis: [
+            RuleBasis(.application, "the callback path template of the application's profile, each citing the application's documentation (docs/PROFILES.md)"),
+            RuleBasis(.autheliaRequest, "exact redirect URI comparison (authelia.com/provider/oauth2, authorize_helper.go)"),
+        ],
         triggeringExamples: [
             """
             ---

@@ -13,6 +13,7 @@ struct ProfileSettingValueRule: GuideRule {
             rejects anything else, usually with a vague error.
             """,
         reads: [.settings],
+        basis: [RuleBasis(.application, "the accepted values stated in the application's profile, citing its documentation (docs/PROFILES.md)")],
         triggeringExamples: [
             """
             ---

@@ -19,6 +19,7 @@ struct RedirectURIOutsideAppRule: GuideRule {
             native or command-line clients and are not compared.
             """,
         reads: [.assumptions, .clients],
+        basis: [RuleBasis(.guideConsistency, "the Application Root URL assumption against the client's redirect_uris")],
         triggeringExamples: [
             """
             ### Assumptions

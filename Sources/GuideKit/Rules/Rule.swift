@@ -78,10 +78,15 @@ public struct RuleDescription: Sendable {
     public var fixExamples: [FixExample]
     /// The examples need the other rules to run too (rules about suppressions).
     public var examplesNeedAllRules = false
+    /// What the verdict rests on: the validator function it mirrors, the application's
+    /// documentation, a specification, or the guide's own consistency (RuleBasis).
+    public var basis: [RuleBasis]
 
     public init(id: String, severity: Severity, summary: String, explanation: String, reads: Set<GuideFacet>,
+                basis: [RuleBasis],
                 triggeringExamples: [String], nonTriggeringExamples: [String], fixExamples: [FixExample] = [],
                 examplesNeedAllRules: Bool = false) {
+        self.basis = basis
         self.id = id
         self.severity = severity
         self.summary = summary

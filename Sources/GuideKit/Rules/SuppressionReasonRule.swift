@@ -11,6 +11,7 @@ struct SuppressionReasonRule: GuideRule {
             hiding a real problem.
             """,
         reads: [.suppressions],
+        basis: [RuleBasis(.guideKit, "suppression comments (docs/CI.md)")],
         triggeringExamples: [
             """
             ↓<!-- guidekit-disable client-id-mismatch -->

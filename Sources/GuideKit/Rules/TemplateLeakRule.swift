@@ -16,6 +16,10 @@ struct TemplateLeakRule: GuideRule {
             variables as the rest of the guide does.
             """,
         reads: [.assumptions],
+        basis: [
+            RuleBasis(.guideConsistency, "hosts built from the site variables elsewhere in the same guide"),
+            RuleBasis(.specification, "the sitevar shortcode of Authelia's documentation site (docs/layouts/_shortcodes/sitevar.html in authelia/authelia): replaced by the reader's own value"),
+        ],
         triggeringExamples: [
             """
             ### Assumptions

@@ -17,6 +17,7 @@ struct URLMalformedRule: GuideRule {
             assumption that starts with `http:` or `https:` (or `http//`, `https//`).
             """,
         reads: [.settings, .clients],
+        basis: [RuleBasis(.specification, "RFC 3986, 3 Syntax Components: scheme \":\" then \"//\" authority; WHATWG URL treats backslashes as slashes only in browsers")],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

@@ -11,6 +11,7 @@ struct UnclosedFenceRule: GuideRule {
             them as part of this block. Close the fence after the block's last line.
             """,
         reads: [.codeBlocks],
+        basis: [RuleBasis(.specification, "CommonMark 0.31.2, 4.5 Fenced code blocks: an unclosed fence runs to the end of the document")],
         triggeringExamples: [
             """
             # App

@@ -11,6 +11,7 @@ struct UnclosedFrontMatterRule: GuideRule {
             after the last front matter key.
             """,
         reads: [.headings],
+        basis: [RuleBasis(.specification, "Hugo front matter (gohugo.io/content-management/front-matter/): delimited by --- or +++ lines")],
         triggeringExamples: [
             """
             ↓---

@@ -14,6 +14,7 @@ struct UnknownDirectiveRule: GuideRule {
             silence stay. Use one of the three.
             """,
         reads: [.suppressions],
+        basis: [RuleBasis(.guideKit, "suppression comments (docs/CI.md)")],
         triggeringExamples: [
             """
             ↓<!-- guidekit-disable-line client-id-mismatch: typo in the directive -->

@@ -13,6 +13,7 @@ struct UnusedSuppressionRule: GuideRule {
             next real problem in that block.
             """,
         reads: [.suppressions],
+        basis: [RuleBasis(.guideKit, "suppression comments (docs/CI.md)")],
         triggeringExamples: [
             """
             ### Assumptions

@@ -12,6 +12,10 @@ struct YAMLSyntaxRule: GuideRule {
             as such: a backtick cannot start a YAML value.
             """,
         reads: [.codeBlocks],
+        basis: [
+            RuleBasis(.specification, "YAML 1.2.2 specification, yaml.org/spec/1.2.2"),
+            RuleBasis(.autheliaValidator, "configuration loading, internal/configuration/sources.go and provider.go (authelia/authelia): the file is read with koanf's YAML parser, and one that does not parse stops Authelia before any validation"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}
