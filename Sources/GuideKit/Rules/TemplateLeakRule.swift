@@ -3,7 +3,7 @@ struct TemplateLeakRule: GuideRule {
     static let description = RuleDescription(
         id: "template-leak",
         severity: .error,
-        summary: "A host written literally (auth.example.com) in a guide that builds its hosts from site variables, or a doubled subdomain.",
+        summary: "A host written literally (auth.example.com), a subdomain typed before the domain variable, or a doubled subdomain, in a guide that builds its hosts from site variables.",
         explanation: """
             The upstream Authelia guides build every host from site variables \
             (`{{< sitevar name="domain" nojs="example.com" >}}`), so a reader who sets their own \
@@ -11,9 +11,13 @@ struct TemplateLeakRule: GuideRule {
             (`https://auth.example.com/…` in a command, a URL or a code span) stays \
             `example.com` for that reader: the guide works for the default site only. A literal \
             subdomain next to the subdomain variable (`auth.{{< sitevar name="subdomain-authelia" \
-            … >}}`) doubles it for everyone (`auth.auth.example.com`). GuideKit renders every \
-            guide for other sites, where such a leak shows; write the host with the site \
-            variables as the rest of the guide does.
+            … >}}`) doubles it for everyone (`auth.auth.example.com`), and one typed before the \
+            domain variable (`auth.{{< sitevar name="domain" … >}}`) pins the Authelia subdomain \
+            that the rest of the guide takes from `subdomain-authelia`. The rule renders each \
+            such line for a canary site (domain `canary-site.test`, Authelia subdomain `login`), \
+            as Hugo would for a reader with their own values, and reports every place where the \
+            canary still shows the example host, `auth.` or a doubled subdomain, at its position \
+            in the source. Write the host with the site variables as the rest of the guide does.
             """,
         reads: [.assumptions],
         basis: [
@@ -31,6 +35,14 @@ struct TemplateLeakRule: GuideRule {
             ### Assumptions
             - Authelia Root URL: `https://auth.↓{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/`
             """,
+            """
+            ### Assumptions
+            - Authelia Root URL: `https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/`
+
+            ```env
+            OIDC_ISSUER_URL=https://↓auth.{{< sitevar name="domain" nojs="example.com" >}}
+            ```
+            """,
         ],
         nonTriggeringExamples: [
             """
@@ -38,6 +50,15 @@ struct TemplateLeakRule: GuideRule {
             - Authelia Root URL: `https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/`
 
             Django creates a default site named `example.com`; rename it.
+            """,
+            """
+            ### Assumptions
+            - Authelia Root URL: `https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}/`
+
+            ```env
+            OIDC_ISSUER_URL=https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}.{{< sitevar name="domain" nojs="example.com" >}}
+            APP_URL=https://oauth.{{< sitevar name="domain" nojs="example.com" >}}
+            ```
             """,
         ])
 
@@ -59,37 +80,51 @@ struct TemplateLeakRule: GuideRule {
         let candidates = Set(needles.flatMap { source.originalText.lineNumbers(containing: $0) }).sorted()
         for number in candidates {
             let line = source.originalLine(number)
-            let shortcodes = SitevarShortcode.scan(line, lineNumber: number)
             // Most such lines name the domain only inside shortcodes (`nojs="example.com"`):
-            // nothing typed, skip them before the scalar work below.
+            // nothing typed, skip them before rendering the line.
             guard subdomains.contains(where: { line.contains($0 + ".{{<") })
-                    || domains.contains(where: { Self.occurs($0, in: line, outside: shortcodes.map(\.range)) }) else { continue }
-            // The line with each shortcode blanked out (same length): what is left was typed.
-            var scalars = Array(line.unicodeScalars)
-            var shortcodeStarts: [Int: SitevarShortcode] = [:]
-            for (shortcode, range) in shortcodes {
-                let start = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound)
-                let end = line.unicodeScalars.distance(from: line.startIndex, to: range.upperBound)
-                for index in start..<end { scalars[index] = "\u{1}" }
-                shortcodeStarts[start] = shortcode
-            }
-            let typed = String(scalars: scalars)
-            for host in Self.literalHosts(in: typed, under: domains) where codeLines.contains(number) || Self.isCode(typed, at: host.start) {
-                let text = String(typed.unicodeScalars.dropFirst(host.start).prefix(host.length))
-                findings.append(finding(guide, at: SourceLocation(line: number, column: host.start + 1), length: host.length,
-                                        "'\(text)' is written literally; the rest of the guide builds this host from the site variables, so readers with their own domain get the example host here",
+                    || domains.contains(where: { Self.occurs($0, in: line, outside: SitevarShortcode.scan(line, lineNumber: number).map(\.range)) })
+            else { continue }
+            // The line as a reader with another domain and Authelia subdomain sees it.
+            let canary = CanaryLine(line, lineNumber: number)
+            let text = canary.text
+            // The example domain survives only where it was typed.
+            for host in Self.literalHosts(in: text, under: domains)
+            where canary.isTyped(host.start..<(host.start + host.length)) && (codeLines.contains(number) || Self.isCode(text, at: host.start)) {
+                let written = String(scalars: canary.scalars[host.start..<(host.start + host.length)])
+                findings.append(finding(guide, at: SourceLocation(line: number, column: canary.originalColumn(host.start)), length: host.length,
+                                        "'\(written)' is written literally; the rest of the guide builds this host from the site variables, so readers with their own domain get the example host here",
                                         help: "write the host with the sitevar shortcodes, as in the assumptions"))
             }
-            // `auth.{{< sitevar name="subdomain-authelia" nojs="auth" >}}`: the subdomain twice.
-            for (start, shortcode) in shortcodeStarts where shortcode.name.hasPrefix("subdomain") {
-                let label = Array((shortcode.defaultValue + ".").unicodeScalars)
-                guard start >= label.count, Array(scalars[(start - label.count)..<start]) == label else { continue }
-                findings.append(finding(guide, at: SourceLocation(line: number, column: start + 1), length: shortcode.length,
-                                        "'\(shortcode.defaultValue).' is written before the \(shortcode.name) variable: the host becomes '\(shortcode.defaultValue).\(shortcode.defaultValue).…' for every reader",
-                                        help: "remove the literal '\(shortcode.defaultValue).'"))
+            // A subdomain typed right before a variable: `auth.{{< sitevar name="subdomain-authelia" … >}}`
+            // doubles it, `auth.{{< sitevar name="domain" … >}}` pins it (the canary shows
+            // `auth.login.canary-site.test` and `auth.canary-site.test`).
+            for span in canary.spans where span.shortcode.name == "domain" || span.shortcode.name.hasPrefix("subdomain") {
+                for subdomain in subdomains.sorted() {
+                    let typed = Array((subdomain + ".").unicodeScalars)
+                    let start = span.rendered.lowerBound - typed.count
+                    guard start >= 0, Array(canary.scalars[start..<span.rendered.lowerBound]) == typed,
+                          canary.isTyped(start..<span.rendered.lowerBound),
+                          start == 0 || !Replacements.isHostCharacter(canary.scalars[start - 1]) else { continue }
+                    let shortcode = span.shortcode
+                    if shortcode.name == "domain" {
+                        findings.append(finding(guide, at: SourceLocation(line: number, column: canary.originalColumn(start)), length: typed.count,
+                                                "'\(subdomain).' is typed before the domain variable; the rest of the guide builds this host from the \(variable(for: subdomain, in: source)) variable, so readers whose subdomain is not '\(subdomain)' get '\(subdomain).<their domain>' here",
+                                                help: "write {{< sitevar name=\"\(variable(for: subdomain, in: source))\" nojs=\"\(subdomain)\" >}}. instead of '\(subdomain).'"))
+                    } else if shortcode.defaultValue == subdomain {
+                        findings.append(finding(guide, at: shortcode.location, length: shortcode.length,
+                                                "'\(subdomain).' is written before the \(shortcode.name) variable: the host becomes '\(subdomain).\(subdomain).…' for every reader",
+                                                help: "remove the literal '\(subdomain).'"))
+                    }
+                }
             }
         }
         return findings
+    }
+
+    /// The name of the subdomain variable whose default is `value` (`subdomain-authelia`).
+    private func variable(for value: String, in source: PreparedSource) -> String {
+        source.shortcodes.first { $0.name.hasPrefix("subdomain") && $0.defaultValue == value }?.name ?? "subdomain"
     }
 
     /// Whether `text` occurs in `line` anywhere but inside the given ranges.
