@@ -19,6 +19,9 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
     /// The application's own public URL.
     case appBaseURL
     case realm
+    /// Hosts or origins the application accepts requests from or sends users to: CSRF
+    /// trusted origins, allowed hosts, CORS origins, redirect allowlists.
+    case allowedOrigins
 
     public var description: String {
         switch self {
@@ -34,6 +37,7 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
         case .redirectURI: "redirect_uri"
         case .appBaseURL: "app_base_url"
         case .realm: "realm"
+        case .allowedOrigins: "allowed_origins"
         }
     }
 
@@ -44,7 +48,7 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
         "token_url": .endpoint(.token), "userinfo_url": .endpoint(.userinfo), "jwks_url": .endpoint(.jwks),
         "revocation_url": .endpoint(.revocation), "introspection_url": .endpoint(.introspection),
         "scopes": .scopes, "additional_scopes": .additionalScopes, "claim": .claim, "redirect_uri": .redirectURI, "app_base_url": .appBaseURL,
-        "realm": .realm,
+        "realm": .realm, "allowed_origins": .allowedOrigins,
     ]
 
     /// Recognises names in every spelling guides use: GUI labels (`Client ID`), CLI flags
@@ -91,6 +95,15 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
         if !all.isDisjoint(with: ["claim", "claims", "attribute", "attr"]) || suffix("user", "identifier") {
             guard all.isDisjoint(with: ["role", "roles", "admin", "mapping"]) else { return nil }
             self = .claim; return
+        }
+        // `CSRF_TRUSTED_ORIGINS`, `ALLOWED_HOSTS`, `CORS_ALLOWED_ORIGINS`, `whitelist_domains`,
+        // "Trusted Domains": where requests may come from or users may be sent. Lists of email
+        // domains, proxies, networks or issuers are other things.
+        if ["origins", "origin", "hosts", "domains"].contains(last),
+           !all.isDisjoint(with: ["trusted", "allowed", "allow", "whitelist", "whitelisted", "allowlist", "cors", "csrf"]),
+           all.isDisjoint(with: ["email", "emails", "mail", "issuer", "issuers", "ip", "ips", "network",
+                                 "networks", "user", "users", "group", "groups", "header", "headers", "cookie"]) {
+            self = .allowedOrigins; return
         }
         if last == "authority" || last == "issuer" { self = .issuerURL; return }
         guard isURL else {

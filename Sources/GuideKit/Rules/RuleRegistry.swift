@@ -24,6 +24,7 @@ public enum RuleRegistry {
         AppScopesRule(),
         AppClaimScopeRule(),
         AppBaseURLRule(),
+        AppAllowlistRule(),
         AppRedirectURIRule(),
         AppDomainsConfigRule(),
         // What an application profile documents (Sources/GuideKit/Profiles/).
