@@ -41,9 +41,13 @@ struct ProfileTests {
         Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    typ: url\n", message: "unknown setting key 'typ' — did you mean 'type'?", line: 5),
         Broken(yaml: "id: x\nname: 'X\n", message: "invalid YAML", line: 2),
         Broken(yaml: "id: x\nname: X\ntoken_auth_method:\n  default: basic\nsettings: []\n",
-               message: "'basic' is not an Authelia token endpoint auth method", line: 4),
+               message: "'basic' is not a valid token_auth_method", line: 4),
         Broken(yaml: "id: x\nname: X\ntoken_auth_method:\n  setting: auth\nsettings: []\n",
                message: "token_auth_method.setting 'auth' is not one of the profile's settings", line: 4),
+        Broken(yaml: "id: x\nname: X\nclaims_from:\n  default: idtoken\nsettings: []\n",
+               message: "'idtoken' is not a valid claims_from (expected one of id_token, userinfo)", line: 4),
+        Broken(yaml: "id: x\nname: X\npkce:\n  methods: [S256]\nsettings: []\n",
+               message: "unknown pkce key 'methods'", line: 4),
     ]
 
     @Test(arguments: broken)
@@ -158,5 +162,48 @@ struct ProfileTests {
         if reported {
             #expect(found.first?.message.contains("Grafana sends the client secret with client_secret_post (its auth_style is 'InParams'), but client 'grafana' expects client_secret_basic") == true)
         }
+    }
+}
+
+/// Where the application reads claims (profile `claims_from:`), on the bundled Proxmox guide:
+/// Proxmox queries the userinfo endpoint unless the realm's "Query userinfo endpoint" is off.
+@Suite struct ClaimsLocationTests {
+    static func guide(_ edit: (String) -> String = { $0 }) throws -> [Finding] {
+        findings(edit(try ProjectFiles.text("docs/guides/proxmox.md")), path: "proxmox.md").filter { $0.ruleID == "profile-claims-location" }
+    }
+
+    @Test func theDefaultReadsUserinfoAndNeedsNoClaimsPolicy() throws {
+        #expect(try Self.guide().isEmpty)
+    }
+
+    @Test func switchingUserinfoOffNeedsAClaimsPolicy() throws {
+        for written in ["- Query userinfo endpoint: Disabled", "- Query userinfo endpoint: `0`"] {
+            let found = try Self.guide { $0.replacingOccurrences(of: "   - Username Claim: `preferred_username`",
+                                                                 with: "   - Username Claim: `preferred_username`\n   \(written)") }
+            #expect(found.count == 1, "\(written)")
+            #expect(found.first?.message.contains("the application gets no preferred_username") == true)
+            #expect(found.first?.help?.contains("set query-userinfo to 'true'") == true)
+        }
+        // The command-line variant says the same with --query-userinfo 0.
+        let viaCLI = try Self.guide { $0.replacingOccurrences(of: "  --username-claim preferred_username \\", with: "  --username-claim preferred_username --query-userinfo 0 \\") }
+        #expect(viaCLI.count == 1)
+    }
+
+    @Test func aClaimsPolicyListingTheClaimsSatisfiesIt() throws {
+        func withPolicy(_ listed: String) throws -> [Finding] { try Self.guide {
+            $0.replacingOccurrences(of: "   - Username Claim: `preferred_username`", with: "   - Username Claim: `preferred_username`\n   - Query userinfo endpoint: Disabled")
+                .replacingOccurrences(of: "      - client_id: 'proxmox'", with: "      - client_id: 'proxmox'\n        claims_policy: 'proxmox'")
+                .replacingOccurrences(of: "    clients:", with: "    claims_policies:\n      proxmox:\n        id_token: [\(listed)]\n    clients:")
+        } }
+        #expect(try withPolicy("'preferred_username', 'email'").isEmpty)
+        let missing = try withPolicy("'email'")
+        #expect(missing.count == 1)
+        #expect(missing.first?.message.contains("no preferred_username") == true)
+        let found = try Self.guide {
+            $0.replacingOccurrences(of: "   - Username Claim: `preferred_username`", with: "   - Username Claim: `preferred_username`\n   - Query userinfo endpoint: Disabled")
+                .replacingOccurrences(of: "      - client_id: 'proxmox'", with: "      - client_id: 'proxmox'\n        claims_policy: 'proxmox'")
+                .replacingOccurrences(of: "    clients:", with: "    claims_policies:\n      proxmox:\n        id_token: ['preferred_username', 'email']\n    clients:")
+        }
+        #expect(found.isEmpty)
     }
 }

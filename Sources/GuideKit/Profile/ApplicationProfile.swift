@@ -77,16 +77,53 @@ public struct ApplicationProfile: Sendable {
     public var settings: [Setting]
     /// The application's documentation the profile's facts come from (`docs:`).
     public var docs: String? = nil
-    /// How the application authenticates at the token endpoint (`token_auth_method:`).
-    public var tokenAuthMethod: TokenAuthMethod? = nil
+    /// How the application authenticates at the token endpoint (`token_auth_method:`), as
+    /// Authelia's method names.
+    public var tokenAuthMethod: SettingChoice? = nil
+    /// Where the application reads the user's claims (`claims_from:`): `id_token` or
+    /// `userinfo`. Since Authelia 4.39 profile, email and groups claims are in the userinfo
+    /// response only, unless a claims policy puts them into the ID token.
+    public var claimsFrom: SettingChoice? = nil
+    /// The PKCE challenge the application sends (`pkce:`): `S256`, `plain` or `none`.
+    public var pkce: SettingChoice? = nil
 
-    /// The token endpoint authentication method the application sends: the method its
-    /// `setting` selects (the setting's values mapped to Authelia's method names), else
-    /// `default`. A value with no mapping, or no default, means "any": not checked.
-    public struct TokenAuthMethod: Sendable {
-        public var defaultMethod: String?
+    /// A fact about the application that one of its settings may select: the value its
+    /// `setting` selects (the setting's values mapped to GuideKit's terms), else `default`.
+    /// A value with no mapping, or no default, means "any": not checked.
+    public struct SettingChoice: Sendable {
+        public var defaultValue: String?
         public var setting: String?
         public var values: [String: String]
+
+        /// What the guide makes the application do, and why ("its client_auth_method is
+        /// 'client_secret_post'", "the default when user_profile_method is not set"). A
+        /// boolean setting is read as `true`/`false` whatever the guide writes (1, yes,
+        /// Enabled, a GUI switch), so `values` of such a setting are keyed `true` and `false`.
+        public func resolve(in guide: Guide, profile: ApplicationProfile) -> (value: String, because: String, setting: AppSetting?)? {
+            if let key = setting {
+                let isBoolean = profile.settings.first { $0.key == key }?.type == .boolean
+                let chosen = guide.settings.last { profile.setting(named: $0.key.value)?.key == key && !TemplateSyntax.isTemplated($0.value.value) }
+                if let chosen {
+                    var value = ConfigLineReader.unquoted(chosen.value.value)
+                    if isBoolean, let on = Self.boolean(value) { value = on ? "true" : "false" }
+                    guard let mapped = values[value] else { return nil }  // any, or a value other rules judge
+                    return (mapped, "its \(chosen.key.value) is '\(ConfigLineReader.unquoted(chosen.value.value))'", chosen)
+                }
+                if isBoolean, let toggle = guide.toggles.last(where: { profile.setting(words: $0.labelWords)?.key == key }) {
+                    guard let mapped = values[toggle.isOn ? "true" : "false"] else { return nil }
+                    return (mapped, "its \(toggle.label.value) is \(toggle.isOn ? "on" : "off")", nil)
+                }
+            }
+            guard let defaultValue else { return nil }
+            return (defaultValue, setting.map { "the default when \($0) is not set" } ?? "always", nil)
+        }
+
+        static func boolean(_ text: String) -> Bool? {
+            if text == "1" { return true }
+            if text == "0" { return false }
+            if let value = ClientDecoder.bool(text) { return value }
+            return AppToggle(label: Located(text, at: SourceLocation(line: 1, column: 1), length: 1), value: text)?.isOn
+        }
     }
 
     /// The profile setting a guide's setting name refers to, if any. The longest matching

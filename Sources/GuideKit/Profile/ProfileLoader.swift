@@ -7,7 +7,7 @@ import Foundation
 /// with a clear error instead of silently checking less.
 public enum ProfileLoader {
     static let topKeys: Set<String> = ["id", "name", "match", "redirect_uris", "scopes", "settings", "docs", "exact_issuer",
-                                       "token_auth_method"]
+                                       "token_auth_method", "claims_from", "pkce"]
     static let settingKeys: Set<String> = ["key", "names", "meaning", "type", "allowed", "pattern", "max_length", "default", "description"]
 
     /// The shipped profiles, loaded once per process.
@@ -97,30 +97,30 @@ public enum ProfileLoader {
             return value
         }
 
-        /// `token_auth_method: {default: METHOD, setting: KEY, values: {VALUE: METHOD}}`, every
-        /// method one Authelia knows, the setting one of the profile's.
-        func tokenAuthMethod(_ node: YAMLNode?, settings: [ApplicationProfile.Setting]) throws(InputError) -> ApplicationProfile.TokenAuthMethod? {
+        /// `FIELD: {default: TERM, setting: KEY, values: {VALUE: TERM}}` (token_auth_method,
+        /// claims_from, pkce): every term one the field allows, the setting one of the profile's.
+        func choice(_ field: String, _ node: YAMLNode?, terms: Set<String>, settings: [ApplicationProfile.Setting]) throws(InputError) -> ApplicationProfile.SettingChoice? {
             guard let node else { return nil }
-            guard let pairs = node.pairs else { throw fail(node, "token_auth_method must be a mapping with default, setting and values") }
-            let methods = Set(ClientSchema.authMethods)
+            guard let pairs = node.pairs else { throw fail(node, "\(field) must be a mapping with default, setting and values") }
             for pair in pairs where !["default", "setting", "values"].contains(pair.key.string ?? "") {
-                throw fail(pair.key, "unknown token_auth_method key '\(pair.key.string ?? "?")' (expected default, setting, values)")
+                throw fail(pair.key, "unknown \(field) key '\(pair.key.string ?? "?")' (expected default, setting, values)")
             }
-            var result = ApplicationProfile.TokenAuthMethod(defaultMethod: nil, setting: nil, values: [:])
-            if let method = node["default"] {
-                let text = try string(method, "token_auth_method.default")
-                guard methods.contains(text) else { throw fail(method, "'\(text)' is not an Authelia token endpoint auth method") }
-                result.defaultMethod = text
+            let allowed = terms.sorted().joined(separator: ", ")
+            var result = ApplicationProfile.SettingChoice(defaultValue: nil, setting: nil, values: [:])
+            if let term = node["default"] {
+                let text = try string(term, "\(field).default")
+                guard terms.contains(text) else { throw fail(term, "'\(text)' is not a valid \(field) (expected one of \(allowed))") }
+                result.defaultValue = text
             }
             if let setting = node["setting"] {
-                let key = try string(setting, "token_auth_method.setting")
-                guard settings.contains(where: { $0.key == key }) else { throw fail(setting, "token_auth_method.setting '\(key)' is not one of the profile's settings") }
+                let key = try string(setting, "\(field).setting")
+                guard settings.contains(where: { $0.key == key }) else { throw fail(setting, "\(field).setting '\(key)' is not one of the profile's settings") }
                 result.setting = key
             }
             for pair in node["values"]?.pairs ?? [] {
-                let method = try string(pair.value, "a token_auth_method value")
-                guard let value = pair.key.string, methods.contains(method) else { throw fail(pair.value, "'\(method)' is not an Authelia token endpoint auth method") }
-                result.values[value] = method
+                let term = try string(pair.value, "a \(field) value")
+                guard let value = pair.key.string, terms.contains(term) else { throw fail(pair.value, "'\(term)' is not a valid \(field) (expected one of \(allowed))") }
+                result.values[value] = term
             }
             return result
         }
@@ -203,6 +203,9 @@ public enum ProfileLoader {
             exactIssuer: try boolean(root["exact_issuer"], "exact_issuer"),
             settings: settings,
             docs: root["docs"]?.string,
-            tokenAuthMethod: try tokenAuthMethod(root["token_auth_method"], settings: settings))
+            tokenAuthMethod: try choice("token_auth_method", root["token_auth_method"],
+                                        terms: Set(ClientSchema.authMethods.filter { !$0.isEmpty }), settings: settings),
+            claimsFrom: try choice("claims_from", root["claims_from"], terms: ["id_token", "userinfo"], settings: settings),
+            pkce: try choice("pkce", root["pkce"], terms: ["S256", "plain", "none"], settings: settings))
     }
 }

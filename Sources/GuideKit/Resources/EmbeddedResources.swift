@@ -533,6 +533,17 @@ exact_issuer: true
 scopes:
   default: [email, profile]
   always: [openid]
+# Proxmox queries the userinfo endpoint unless query-userinfo is 0 (then only ID-token claims
+# count), and always sends a PKCE challenge with S256 (pve-access-control, PVE/Auth/OpenId.pm
+# and the openidconnect crate it uses; docs/PROFILES.md).
+claims_from:
+  default: userinfo
+  setting: query-userinfo
+  values:
+    'true': userinfo
+    'false': id_token
+pkce:
+  default: S256
 settings:
   - key: issuer-url
     names: [Issuer URL]
@@ -617,6 +628,10 @@ settings: []
 # with the search tool): "client_auth_method: auth method to use when exchanging the token.
 # Valid values are 'client_secret_basic' (default), 'client_secret_post' and 'none'";
 # "scopes: ... Defaults to ["openid"]".
+# Source: synapse/handlers/oidc.py, OidcProvider._uses_userinfo (element-hq/synapse, found with the
+# search tool): the userinfo endpoint is used only when 'openid' is not among the scopes or
+# user_profile_method is 'userinfo_endpoint'; otherwise the claims come from the ID token. The
+# guides request 'openid', so 'auto' (the default) reads the ID token.
 id: synapse
 name: Synapse
 docs: https://element-hq.github.io/synapse/latest/openid.html
@@ -634,7 +649,15 @@ token_auth_method:
     client_secret_basic: client_secret_basic
     client_secret_post: client_secret_post
     none: none
+claims_from:
+  default: id_token
+  setting: user_profile_method
+  values:
+    auto: id_token
+    userinfo_endpoint: userinfo
 settings:
+  - key: user_profile_method
+    allowed: [auto, userinfo_endpoint]
   - key: client_auth_method
     allowed: [client_secret_basic, client_secret_post, none]
   - key: client_id

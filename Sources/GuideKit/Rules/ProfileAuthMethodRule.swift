@@ -67,26 +67,15 @@ struct ProfileAuthMethodRule: GuideRule {
         guard let profile = context.profile, let method = profile.tokenAuthMethod,
               let client = context.primaryClient else { return [] }
         let guide = context.guide
-        // The application's side: its selecting setting when the guide sets it, else its default.
-        var chosen: (method: String, because: String)?
-        let setting = method.setting.flatMap { key in
-            guide.settings.last { profile.setting(named: $0.key.value)?.key == key && !TemplateSyntax.isTemplated($0.value.value) }
-        }
-        if let setting {
-            let value = ConfigLineReader.unquoted(setting.value.value)
-            guard let mapped = method.values[value] else { return [] }  // any, or a value other rules judge
-            chosen = (mapped, "its \(setting.key.value) is '\(value)'")
-        } else if let fallback = method.defaultMethod {
-            chosen = (fallback, method.setting.map { "the default when \($0) is not set" } ?? "always")
-        }
-        guard let chosen else { return [] }
+        guard let chosen = method.resolve(in: guide, profile: profile) else { return [] }
+        let setting = chosen.setting
         let expected = client.effectiveAuthMethod(.token)
-        guard expected != chosen.method else { return [] }
+        guard expected != chosen.value else { return [] }
         let written = client.endpointAuthentication[.token]?.method
         let anchor = written?.node ?? client.anchor
         return [finding(guide, at: anchor,
-                        "\(profile.name) sends the client secret with \(chosen.method) (\(chosen.because)), but client \(client.displayName) expects \(expected): the token request fails with invalid_client",
-                        help: "set token_endpoint_auth_method: '\(chosen.method)'\(setting.map { ", or change \($0.key.value)" } ?? "")",
-                        subject: "token auth \(chosen.method)")]
+                        "\(profile.name) sends the client secret with \(chosen.value) (\(chosen.because)), but client \(client.displayName) expects \(expected): the token request fails with invalid_client",
+                        help: "set token_endpoint_auth_method: '\(chosen.value)'\(setting.map { ", or change \($0.key.value)" } ?? "")",
+                        subject: "token auth \(chosen.value)")]
     }
 }

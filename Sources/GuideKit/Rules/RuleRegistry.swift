@@ -30,6 +30,7 @@ public enum RuleRegistry {
         // What an application profile documents (Sources/GuideKit/Profiles/).
         ProfileRedirectURIRule(),
         ProfileAuthMethodRule(),
+        ProfileClaimsLocationRule(),
         ProfileSettingValueRule(),
         // Inline suppressions.
         SuppressionReasonRule(),

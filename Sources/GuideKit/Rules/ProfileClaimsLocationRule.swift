@@ -1,0 +1,149 @@
+/// `profile-claims-location`: an application that reads the user's claims from the ID token
+/// gets them from Authelia 4.39 on only through a claims policy.
+struct ProfileClaimsLocationRule: GuideRule {
+    static let description = RuleDescription(
+        id: "profile-claims-location",
+        severity: .error,
+        summary: "The application reads claims from the ID token, which since Authelia 4.39 carries them only through a claims policy.",
+        explanation: """
+            Since 4.39 Authelia's ID token carries only the claims the OpenID Connect \
+            specification requires (`sub`, `iss`, `aud`, ...); `preferred_username`, `name`, \
+            `email` and `groups` are in the userinfo response, unless the client's \
+            `claims_policy` names a policy whose `id_token:` list puts them back. An \
+            application that reads claims from the ID token only (its profile says where, and \
+            which setting changes it) then gets no username, email or groups: login fails or \
+            the user has no groups. Fix it on either side: make the application query the \
+            userinfo endpoint, or give the client a claims policy listing the claims under \
+            `id_token`. Checked for guides that target 4.39 or later.
+            """,
+        reads: [.settings, .clients],
+        basis: [
+            RuleBasis(.application, "claims_from of the application's profile, citing its source (docs/PROFILES.md): Synapse's _uses_userinfo in synapse/handlers/oidc.py, Proxmox's query-userinfo option"),
+            RuleBasis(.autheliaRequest, "Authelia 4.39 moved the scope claims to the userinfo response; claims_policies.<name>.id_token puts them back (authelia.com/integration/openid-connect/openid-connect-1.0-claims/, configuration/identity-providers/openid-connect/provider/#claims_policies)"),
+        ],
+        triggeringExamples: [
+            """
+            ---
+            title: "Synapse"
+            authelia_version: "4.39"
+            ---
+            ### Assumptions
+            - Client ID: `synapse`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: ↓'synapse'
+              scopes: ['openid', 'profile']
+            ```
+
+            ### Application
+            ```yaml {guide="app-settings"}
+            oidc_providers:
+              - idp_id: authelia
+                client_id: 'synapse'
+                scopes: ['openid', 'profile']
+                user_mapping_provider:
+                  config:
+                    localpart_template: '{{ user.preferred_username }}'
+            ```
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            ---
+            title: "Synapse"
+            authelia_version: "4.39"
+            ---
+            ### Assumptions
+            - Client ID: `synapse`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'synapse'
+              scopes: ['openid', 'profile']
+            ```
+
+            ### Application
+            ```yaml {guide="app-settings"}
+            oidc_providers:
+              - idp_id: authelia
+                client_id: 'synapse'
+                scopes: ['openid', 'profile']
+                user_profile_method: 'userinfo_endpoint'
+                user_mapping_provider:
+                  config:
+                    localpart_template: '{{ user.preferred_username }}'
+            ```
+            """,
+            """
+            ---
+            title: "Synapse"
+            authelia_version: "4.39"
+            ---
+            ### Assumptions
+            - Client ID: `synapse`
+
+            ```yaml {guide="authelia-client"}
+            identity_providers:
+              oidc:
+                claims_policies:
+                  synapse:
+                    id_token: ['preferred_username']
+                clients:
+                  - client_id: 'synapse'
+                    claims_policy: 'synapse'
+                    scopes: ['openid', 'profile']
+            ```
+
+            ### Application
+            ```yaml {guide="app-settings"}
+            oidc_providers:
+              - idp_id: authelia
+                client_id: 'synapse'
+                scopes: ['openid', 'profile']
+                user_mapping_provider:
+                  config:
+                    localpart_template: '{{ user.preferred_username }}'
+            ```
+            """,
+        ])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        guard let profile = context.profile, let location = profile.claimsFrom,
+              !(context.version < AutheliaVersion(4, 39)), let client = context.primaryClient,
+              let chosen = location.resolve(in: context.guide, profile: profile), chosen.value == "id_token" else { return [] }
+        let needed = Self.claimsRead(in: context)
+        guard !needed.isEmpty else { return [] }
+        var missing = needed
+        if let policy = client.claimsPolicy?.value {
+            guard let listed = context.provider.idTokenClaims[policy] else { return [] }  // defined elsewhere
+            missing.subtract(listed)
+            guard !missing.isEmpty else { return [] }
+        }
+        let names = missing.sorted().joined(separator: ", ")
+        let otherSide = location.setting.flatMap { key in location.values.first { $0.value == "userinfo" }.map { "set \(key) to '\($0.key)', or " } } ?? ""
+        return [finding(context.guide, at: client.claimsPolicy?.node ?? client.anchor,
+                        "\(profile.name) reads the user's claims from the ID token (\(chosen.because)), but from Authelia 4.39 the ID token carries \(names) only if the claims policy of client \(client.displayName) lists them under id_token: the application gets no \(names)",
+                        help: "\(otherSide)give the client a claims_policy whose id_token lists \(names)",
+                        subject: "claims \(names)")]
+    }
+
+    /// The scope claims the application reads: the values of its claim settings, and claims a
+    /// template names (`{{ user.preferred_username }}`). Claims every ID token carries (`sub`)
+    /// are left out.
+    static func claimsRead(in context: CheckContext) -> Set<String> {
+        let known = Set(ClientSchema.scopeClaims.filter { $0.key != "openid" }.flatMap(\.value))
+        var found = Set<String>()
+        for setting in context.guide.settings {
+            let value = ConfigLineReader.unquoted(setting.value.value)
+            if context.meaning(of: setting) == .claim, known.contains(value), !AppClaimScopeRule.isSwitchedOff(setting, in: context.guide) {
+                found.insert(value)
+            }
+            var rest = value[...]
+            while let range = rest.range(of: "user.") {
+                let name = rest[range.upperBound...].prefix { $0.isLetter || $0 == "_" }
+                if known.contains(String(name)) { found.insert(String(name)) }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
+    }
+}
