@@ -22,65 +22,21 @@ struct ProfileClaimsLocationRule: GuideRule {
             RuleBasis(.autheliaRequest, "Authelia 4.39 moved the scope claims to the userinfo response; claims_policies.<name>.id_token puts them back (authelia.com/integration/openid-connect/openid-connect-1.0-claims/, configuration/identity-providers/openid-connect/provider/#claims_policies)"),
         ],
         triggeringExamples: [
-            """
-            ---
-            title: "Synapse"
-            authelia_version: "4.39"
-            ---
-            ### Assumptions
-            - Client ID: `synapse`
-
+            header + """
             ```yaml {guide="authelia-client"}
             - client_id: ↓'synapse'
               scopes: ['openid', 'profile']
             ```
-
-            ### Application
-            ```yaml {guide="app-settings"}
-            oidc_providers:
-              - idp_id: authelia
-                client_id: 'synapse'
-                scopes: ['openid', 'profile']
-                user_mapping_provider:
-                  config:
-                    localpart_template: '{{ user.preferred_username }}'
-            ```
-            """,
+            """ + application(""),
         ],
         nonTriggeringExamples: [
-            """
-            ---
-            title: "Synapse"
-            authelia_version: "4.39"
-            ---
-            ### Assumptions
-            - Client ID: `synapse`
-
+            header + """
             ```yaml {guide="authelia-client"}
             - client_id: 'synapse'
               scopes: ['openid', 'profile']
             ```
-
-            ### Application
-            ```yaml {guide="app-settings"}
-            oidc_providers:
-              - idp_id: authelia
-                client_id: 'synapse'
-                scopes: ['openid', 'profile']
-                user_profile_method: 'userinfo_endpoint'
-                user_mapping_provider:
-                  config:
-                    localpart_template: '{{ user.preferred_username }}'
-            ```
-            """,
-            """
-            ---
-            title: "Synapse"
-            authelia_version: "4.39"
-            ---
-            ### Assumptions
-            - Client ID: `synapse`
-
+            """ + application("    user_profile_method: 'userinfo_endpoint'\n"),
+            header + """
             ```yaml {guide="authelia-client"}
             identity_providers:
               oidc:
@@ -92,19 +48,39 @@ struct ProfileClaimsLocationRule: GuideRule {
                     claims_policy: 'synapse'
                     scopes: ['openid', 'profile']
             ```
-
-            ### Application
-            ```yaml {guide="app-settings"}
-            oidc_providers:
-              - idp_id: authelia
-                client_id: 'synapse'
-                scopes: ['openid', 'profile']
-                user_mapping_provider:
-                  config:
-                    localpart_template: '{{ user.preferred_username }}'
-            ```
-            """,
+            """ + application(""),
         ])
+
+    /// The examples' front matter and assumptions: a Synapse guide for Authelia 4.39.
+    private static let header = """
+        ---
+        title: "Synapse"
+        authelia_version: "4.39"
+        ---
+        ### Assumptions
+        - Client ID: `synapse`
+
+
+        """
+
+    /// The examples' homeserver.yaml, reading the username from the claims, with `extra`
+    /// lines added to the provider.
+    private static func application(_ extra: String) -> String {
+        """
+
+
+        ### Application
+        ```yaml {guide="app-settings"}
+        oidc_providers:
+          - idp_id: authelia
+            client_id: 'synapse'
+            scopes: ['openid', 'profile']
+        \(extra)    user_mapping_provider:
+              config:
+                localpart_template: '{{ user.preferred_username }}'
+        ```
+        """
+    }
 
     func check(_ context: CheckContext) -> [Finding] {
         guard let profile = context.profile, let location = profile.claimsFrom,
