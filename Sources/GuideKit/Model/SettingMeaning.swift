@@ -62,7 +62,9 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
     init?(words: [String]) {
         var words = words
         guard let last = words.last else { return nil }
-        let all = Set(words)
+        // A name has a handful of words: linear scans beat building and hashing sets (this
+        // runs for every setting of every guide).
+        let all = Words(words)
         func suffix(_ tail: String...) -> Bool { words.suffix(tail.count).elementsEqual(tail) }
 
         if suffix("client", "id") || last == "clientid" { self = .clientID; return }
@@ -114,7 +116,7 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
         // "Token Endpoint URL", "Authorization Endpoint Address": the word "endpoint" says
         // nothing more.
         if words.last == "endpoint", words.count >= 2 { words.removeLast() }
-        let providerWords: Set<String> = ["provider", "issuer", "authelia", "oidc", "oauth", "oauth2", "sso", "openid", "idp", "api"]
+        let providerWords = ["provider", "issuer", "authelia", "oidc", "oauth", "oauth2", "sso", "openid", "idp", "api"]
         guard let stem = words.last else { return nil }
         if stem == "issuer" || stem == "provider" || stem == "oidc" || stem == "openid" || stem == "idp" {
             self = .issuerURL; return
@@ -199,4 +201,12 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
         if !current.isEmpty { words.append(String(current)) }
         return words
     }
+}
+
+/// The words of a setting name, searched linearly (a name has two to six words).
+private struct Words {
+    let words: [String]
+    init(_ words: [String]) { self.words = words }
+    func contains(_ word: String) -> Bool { words.contains(word) }
+    func isDisjoint(with others: [String]) -> Bool { !words.contains(where: others.contains) }
 }
