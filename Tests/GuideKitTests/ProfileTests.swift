@@ -199,11 +199,5 @@ struct ProfileTests {
         let missing = try withPolicy("'email'")
         #expect(missing.count == 1)
         #expect(missing.first?.message.contains("no preferred_username") == true)
-        let found = try Self.guide {
-            $0.replacingOccurrences(of: "   - Username Claim: `preferred_username`", with: "   - Username Claim: `preferred_username`\n   - Query userinfo endpoint: Disabled")
-                .replacingOccurrences(of: "      - client_id: 'proxmox'", with: "      - client_id: 'proxmox'\n        claims_policy: 'proxmox'")
-                .replacingOccurrences(of: "    clients:", with: "    claims_policies:\n      proxmox:\n        id_token: ['preferred_username', 'email']\n    clients:")
-        }
-        #expect(found.isEmpty)
     }
 }

@@ -10,7 +10,7 @@ import Testing
     }
 
     static func line(of needle: String) throws -> Int {
-        try ProjectFiles.text(CanaryTests.path).lines().firstIndex { $0.contains(needle) }! + 1
+        try ProjectFiles.text(CanaryTests.path).lineNumbers(containing: needle).first!
     }
 
     @Test func anAllowlistWithoutTheApplicationsHostIsAnError() throws {

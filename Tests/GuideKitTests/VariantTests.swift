@@ -12,9 +12,7 @@ import Testing
     @Test func variantsThatDisagreeAreReportedWhereTheLaterOneDiffers() throws {
         let found = try Self.upstreamFindings().filter { $0.ruleID == "app-variant-mismatch" }
         let text = try ProjectFiles.text("Tests/GuideKitTests/Fixtures/upstream/taskboard.md")
-        func line(of needle: String) -> Int {
-            text.lines().firstIndex { $0.contains(needle) }! + 1
-        }
+        func line(of needle: String) -> Int { text.lineNumbers(containing: needle).first! }
         // The renamed variables are reported at the compose file's names, naming the .env's.
         let names = found.filter { $0.message.contains("the application reads one of these names") }
         #expect(Set(names.map(\.location.line)) == [line(of: "TB_OAUTH2_SCOPES:"), line(of: "TB_OAUTH2_USER_INFO_URL:")])

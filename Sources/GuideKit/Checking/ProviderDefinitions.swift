@@ -3,8 +3,8 @@
 public struct ProviderDefinitions: Sendable, Equatable {
     public var authorizationPolicies: Set<String> = []
     public var customLifespans: Set<String> = []
-    public var claimsPolicies: Set<String> = []
-    /// Claims policy name → the claims it puts into the ID token (`id_token:`).
+    /// Claims policy name → the claims it puts into the ID token (`id_token:`, empty when the
+    /// policy lists none); its keys are the policies the guide defines.
     public var idTokenClaims: [String: [String]] = [:]
     /// Custom scope name → the claims it grants.
     public var customScopes: [String: [String]] = [:]
@@ -16,17 +16,20 @@ public struct ProviderDefinitions: Sendable, Equatable {
                 guard let oidc = document["identity_providers"]?["oidc"] else { continue }
                 authorizationPolicies.formUnion(Self.keys(of: oidc["authorization_policies"]))
                 customLifespans.formUnion(Self.keys(of: oidc["lifespans"]?["custom"]))
-                claimsPolicies.formUnion(Self.keys(of: oidc["claims_policies"]))
-                for pair in oidc["claims_policies"]?.pairs ?? [] {
-                    guard let name = pair.key.string else { continue }
-                    idTokenClaims[name] = pair.value["id_token"]?.items?.compactMap(\.string) ?? []
-                }
-                for pair in oidc["scopes"]?.pairs ?? [] {
-                    guard let name = pair.key.string else { continue }
-                    customScopes[name] = pair.value["claims"]?.items?.compactMap(\.string) ?? []
-                }
+                idTokenClaims.merge(Self.lists(in: oidc["claims_policies"], under: "id_token")) { _, new in new }
+                customScopes.merge(Self.lists(in: oidc["scopes"], under: "claims")) { _, new in new }
             }
         }
+    }
+
+    /// Entry name → the strings listed under `key` in it (`scopes: {name: {claims: [...]}}`).
+    private static func lists(in node: YAMLNode?, under key: String) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for pair in node?.pairs ?? [] {
+            guard let name = pair.key.string else { continue }
+            result[name] = pair.value[key]?.items?.compactMap(\.string) ?? []
+        }
+        return result
     }
 
     private static func keys(of node: YAMLNode?) -> [String] {

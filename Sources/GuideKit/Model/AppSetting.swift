@@ -8,13 +8,20 @@ public struct AppToggle: Sendable, Equatable {
 
     /// `nil` when `value` is not an on/off word.
     public init?(label: Located<String>, value: String) {
-        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "enabled", "on", "yes", "true", "checked", "enable": isOn = true
-        case "disabled", "off", "no", "false", "unchecked", "disable": isOn = false
-        default: return nil
-        }
+        guard let isOn = Self.state(value) else { return nil }
+        self.isOn = isOn
         self.label = label
         labelWords = SettingMeaning.words(label.value)
+    }
+
+    /// On or off, for the words GUIs and settings use (`Enabled`, `checked`, `no`, ...);
+    /// `nil` for anything else.
+    public static func state(_ value: String) -> Bool? {
+        switch value.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "enabled", "on", "yes", "true", "checked", "enable": true
+        case "disabled", "off", "no", "false", "unchecked", "disable": false
+        default: nil
+        }
     }
 }
 

@@ -118,11 +118,10 @@ public struct ApplicationProfile: Sendable {
             return (defaultValue, setting.map { "the default when \($0) is not set" } ?? "always", nil)
         }
 
+        /// `1`/`0`, or a word `AppToggle.state` reads as on or off (which covers every word
+        /// `ClientDecoder.bool` knows).
         static func boolean(_ text: String) -> Bool? {
-            if text == "1" { return true }
-            if text == "0" { return false }
-            if let value = ClientDecoder.bool(text) { return value }
-            return AppToggle(label: Located(text, at: SourceLocation(line: 1, column: 1), length: 1), value: text)?.isOn
+            text == "1" ? true : text == "0" ? false : AppToggle.state(text)
         }
     }
 

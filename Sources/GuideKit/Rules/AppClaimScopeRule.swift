@@ -83,7 +83,7 @@ struct AppClaimScopeRule: GuideRule {
             // "Map Groups: Disabled" beside "Groups Claim: groups": the application does not
             // read the claim at all, so no scope is missing.
             if Self.isSwitchedOff(setting, in: context.guide) { continue }
-            guard let scope = Self.scope(delivering: claim), !requested.contains(scope) else { continue }
+            guard let scope = ClientSchema.scope(delivering: claim), !requested.contains(scope) else { continue }
             findings.append(finding(context.guide, at: setting.value,
                                     "\(setting.key.value) reads claim '\(claim)', which Authelia sends only with scope '\(scope)'; \(source) \(requested.sorted().joined(separator: " "))",
                                     help: "request scope '\(scope)' (and allow it on the client)"))
@@ -98,11 +98,5 @@ struct AppClaimScopeRule: GuideRule {
                                     "use", "oidc", "oauth", "openid", "sso", "the", "from", "of", "path", "field"]
         let words = Set(setting.keyWords).subtracting(generic)
         return guide.toggles.contains { !$0.isOn && !Set($0.labelWords).subtracting(generic).isDisjoint(with: words) }
-    }
-
-    /// The scope whose claims include `claim`; `nil` for claims every token carries (`sub`)
-    /// or that GuideKit does not know (custom claims).
-    static func scope(delivering claim: String) -> String? {
-        ClientSchema.scopeClaims.first { $0.key != "openid" && $0.value.contains(claim) }?.key
     }
 }

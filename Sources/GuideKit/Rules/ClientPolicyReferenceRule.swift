@@ -46,7 +46,7 @@ struct ClientPolicyReferenceRule: GuideRule {
         var findings: [Finding] = []
         for decoded in context.clients {
             let client = decoded.client
-            if let policy = client.claimsPolicy, !policy.value.isEmpty, !context.provider.claimsPolicies.contains(policy.value) {
+            if let policy = client.claimsPolicy, !policy.value.isEmpty, context.provider.idTokenClaims[policy.value] == nil {
                 findings.append(finding(context.guide, at: policy.node,
                                         "claims_policy '\(policy.value)' is not defined in this guide",
                                         help: "show identity_providers.oidc.claims_policies.\(policy.value) in the guide"))

@@ -106,17 +106,17 @@ struct ProfileClaimsLocationRule: GuideRule {
     /// template names (`{{ user.preferred_username }}`). Claims every ID token carries (`sub`)
     /// are left out.
     static func claimsRead(in context: CheckContext) -> Set<String> {
-        let known = Set(ClientSchema.scopeClaims.filter { $0.key != "openid" }.flatMap(\.value))
+        func known(_ claim: String) -> Bool { ClientSchema.scope(delivering: claim) != nil }
         var found = Set<String>()
         for setting in context.guide.settings {
             let value = ConfigLineReader.unquoted(setting.value.value)
-            if context.meaning(of: setting) == .claim, known.contains(value), !AppClaimScopeRule.isSwitchedOff(setting, in: context.guide) {
+            if context.meaning(of: setting) == .claim, known(value), !AppClaimScopeRule.isSwitchedOff(setting, in: context.guide) {
                 found.insert(value)
             }
             var rest = value[...]
             while let range = rest.range(of: "user.") {
                 let name = rest[range.upperBound...].prefix { $0.isLetter || $0 == "_" }
-                if known.contains(String(name)) { found.insert(String(name)) }
+                if known(String(name)) { found.insert(String(name)) }
                 rest = rest[range.upperBound...]
             }
         }

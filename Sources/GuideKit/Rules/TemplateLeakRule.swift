@@ -80,13 +80,14 @@ struct TemplateLeakRule: GuideRule {
         let candidates = Set(needles.flatMap { source.originalText.lineNumbers(containing: $0) }).sorted()
         for number in candidates {
             let line = source.originalLine(number)
+            let shortcodes = SitevarShortcode.scan(line, lineNumber: number)
             // Most such lines name the domain only inside shortcodes (`nojs="example.com"`):
             // nothing typed, skip them before rendering the line.
             guard subdomains.contains(where: { line.contains($0 + ".{{<") })
-                    || domains.contains(where: { Self.occurs($0, in: line, outside: SitevarShortcode.scan(line, lineNumber: number).map(\.range)) })
+                    || domains.contains(where: { Self.occurs($0, in: line, outside: shortcodes.map(\.range)) })
             else { continue }
             // The line as a reader with another domain and Authelia subdomain sees it.
-            let canary = CanaryLine(line, lineNumber: number)
+            let canary = CanaryLine(line, shortcodes: shortcodes)
             let text = canary.text
             // The example domain survives only where it was typed.
             for host in Self.literalHosts(in: text, under: domains)

@@ -83,6 +83,12 @@ public enum ClientSchema {
         "phone": ["phone_number", "phone_number_verified"],
     ]
 
+    /// The scope whose claims include `claim`; `nil` for claims every token carries (`sub`)
+    /// or that GuideKit does not know (custom claims).
+    public static func scope(delivering claim: String) -> String? {
+        scopeClaims.first { $0.key != "openid" && $0.value.contains(claim) }?.key
+    }
+
 
     // MARK: Keys
 

@@ -21,11 +21,17 @@ struct CanaryLine {
     let spans: [Span]
 
     init(_ line: Substring, lineNumber: Int) {
+        self.init(line, shortcodes: SitevarShortcode.scan(line, lineNumber: lineNumber))
+    }
+
+    /// The same, from the line's shortcodes as `SitevarShortcode.scan` found them (a caller
+    /// that scanned the line already does not scan it twice).
+    init(_ line: Substring, shortcodes: [(shortcode: SitevarShortcode, range: Range<String.Index>)]) {
         var scalars: [Unicode.Scalar] = []
         var spans: [Span] = []
         var cursor = line.startIndex
         var originalOffset = 0
-        for (shortcode, range) in SitevarShortcode.scan(line, lineNumber: lineNumber) {
+        for (shortcode, range) in shortcodes {
             let before = line.unicodeScalars[cursor..<range.lowerBound]
             scalars += before
             originalOffset += before.count
@@ -57,11 +63,6 @@ struct CanaryLine {
     /// Whether the rendered range was typed in the guide (overlaps no replaced value).
     func isTyped(_ range: Range<Int>) -> Bool {
         !spans.contains { $0.rendered.overlaps(range) }
-    }
-
-    /// The replaced value that starts exactly at `offset`, if any.
-    func span(startingAt offset: Int) -> Span? {
-        spans.first { $0.rendered.lowerBound == offset }
     }
 
     var text: String { String(scalars: scalars) }
