@@ -25,6 +25,9 @@ public struct InfoString: Sendable, Equatable {
     public var languageLocation: SourceLocation?
     public var attributes: [Attribute]
     public var problems: [Problem]
+    /// Words between the language and the attributes (`yaml identity_providers:`), trimmed:
+    /// cmark keeps them in the info string, so they are not part of the block.
+    public var trailingText: Located<String>? = nil
 
     public func value(of name: String) -> String? {
         attributes.first { $0.name == name }?.value
@@ -52,7 +55,13 @@ public struct InfoString: Sendable, Equatable {
             result.language = String(scalars: scalars[languageStart..<index])
             result.languageLocation = location(languageStart)
         }
+        while index < scalars.count, isSpace(scalars[index]) { index += 1 }
+        let trailingStart = index
         while index < scalars.count, scalars[index] != "{" { index += 1 }
+        let trailing = String(scalars: scalars[trailingStart..<index]).trimmingSpaces()
+        if !trailing.isEmpty {
+            result.trailingText = Located(String(trailing), at: location(trailingStart), length: trailing.unicodeScalars.count)
+        }
         guard index < scalars.count else { return result }
         let braceIndex = index
         index += 1

@@ -73,8 +73,8 @@ struct AppServiceNameRule: GuideRule {
                     guard let service = pair.key.string else { continue }
                     let name = Self.normalized(service)
                     guard !name.isEmpty, !names.contains(where: { $0.contains(name) || name.contains($0) }) else { continue }
-                    let closest = names.min { Suggestion.editDistance($0, name) < Suggestion.editDistance($1, name) }!
-                    if Suggestion.editDistance(closest, name) <= 2 {
+                    // Sorted, so that of two equally close names the same one is named every run.
+                    if let closest = Suggestion.closest(to: name, in: names.sorted(), limit: 2) {
                         findings.append(finding(guide, at: pair.key,
                                                 "service '\(service)' looks like a misspelling of the application's name '\(closest)': in the reader's compose file it would be a second service",
                                                 help: "name the service '\(closest)'", subject: "service \(service)"))

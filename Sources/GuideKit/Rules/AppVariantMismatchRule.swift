@@ -106,9 +106,17 @@ struct AppVariantMismatchRule: GuideRule {
 
     /// The settings of one code block of the application section: one variant.
     struct Variant {
-        var block: CodeBlock
-        var settings: [AppSetting]
-        var keys: Set<String> { Set(settings.map(\.key.value)) }
+        let block: CodeBlock
+        let settings: [AppSetting]
+        /// The names it sets (asked for in every comparison, so worked out once).
+        let keys: Set<String>
+
+        init(block: CodeBlock, settings: [AppSetting]) {
+            self.block = block
+            self.settings = settings
+            keys = Set(settings.map(\.key.value))
+        }
+
         /// Whether the block names `key` as a whole word: a variable set to nothing
         /// (`ROLE_ATTRIBUTE_PATH=`) is no setting, but it is not missing either.
         func mentions(_ key: String) -> Bool {
@@ -185,24 +193,28 @@ struct AppVariantMismatchRule: GuideRule {
                 findings.append(finding(guide, at: setting.value,
                                         "\(key) is '\(setting.value.value)' here but '\(other.value.value)' in \(earlier.name): readers of the two variants get different setups",
                                         help: "make both variants set the same value", subject: "\(key) value"))
-            } else if let partner = onlyEarlier.min(by: { Suggestion.editDistance($0, key) < Suggestion.editDistance($1, key) }),
+            } else if let partner = onlyEarlier.sorted().min(by: { Suggestion.editDistance($0, key) < Suggestion.editDistance($1, key) }),
                       Self.similarNames(partner, key) {
                 findings.append(finding(guide, at: setting.key,
                                         "'\(key)' here but '\(partner)' in \(earlier.name): the application reads one of these names, so readers of the other variant lose the setting",
                                         help: "use the name the application documents in both variants", subject: "\(key) name"))
             } else if !earlier.mentions(key) {
-                findings.append(finding(guide, at: setting.key,
-                                        "\(key) is set here but not in \(earlier.name), which otherwise sets the same variables",
-                                        help: "set it in both variants, or in neither", severity: .warning, subject: "\(key) only here"))
+                findings.append(onlyIn(setting, not: earlier, guide))
             }
         }
         for key in onlyEarlier.sorted() where !later.keys.contains(where: { Self.similarNames(key, $0) }) && !later.mentions(key) {
             guard let setting = earlierByKey[key] else { continue }
-            findings.append(finding(guide, at: setting.key,
-                                    "\(key) is set here but not in \(later.name), which otherwise sets the same variables",
-                                    help: "set it in both variants, or in neither", severity: .warning, subject: "\(key) only here"))
+            findings.append(onlyIn(setting, not: later, guide))
         }
         return findings
+    }
+
+    /// A variable one variant sets and the other does not (a warning: it may be optional).
+    private func onlyIn(_ setting: AppSetting, not other: Variant, _ guide: Guide) -> Finding {
+        let key = setting.key.value
+        return finding(guide, at: setting.key,
+                       "\(key) is set here but not in \(other.name), which otherwise sets the same variables",
+                       help: "set it in both variants, or in neither", severity: .warning, subject: "\(key) only here")
     }
 
     /// Two variants in different formats: settings GuideKit knows the meaning of must agree.

@@ -91,18 +91,17 @@ struct ConfigUnknownKeyRule: GuideRule {
         let releases = AutheliaConfigurationStructure.releases
         // The newest release the guide may use; guides for older releases get the oldest table.
         guard let release = releases.last(where: { $0.version <= context.version }) ?? releases.first else { return [] }
+        let newer = releases.filter { $0.version > release.version }
         var findings: [Finding] = []
         for block in guide.codeBlocks where block.role == .autheliaClient || block.content.contains("identity_providers:") {
             guard case .success(let documents)? = block.yaml else { continue }
             for document in documents {
                 guard let providers = document["identity_providers"] else { continue }
                 findings += unknownKeys(in: providers, allowed: release.identityProviders, path: "identity_providers",
-                                        newer: releases.filter { $0.version > release.version }.map { ($0.version, $0.identityProviders) },
-                                        context)
+                                        newer: newer.map { ($0.version, $0.identityProviders) }, context)
                 if let oidc = providers["oidc"] {
                     findings += unknownKeys(in: oidc, allowed: release.oidc, path: "identity_providers.oidc",
-                                            newer: releases.filter { $0.version > release.version }.map { ($0.version, $0.oidc) },
-                                            context)
+                                            newer: newer.map { ($0.version, $0.oidc) }, context)
                 }
             }
         }
@@ -124,10 +123,10 @@ struct ConfigUnknownKeyRule: GuideRule {
                                         "'\(path).\(key)' exists from Authelia \(version) on; Authelia \(context.version) refuses to start with it (config key not expected)",
                                         help: "use Authelia \(version) or later, or state the guide's version with authelia_version", subject: "\(path).\(key) newer"))
             } else {
-                let suggestion = Suggestion.closest(to: key, in: allowed).map { " — did you mean '\($0)'?" } ?? ":"
+                let suggestion = Suggestion.closest(to: key, in: allowed)
                 findings.append(finding(guide, at: pair.key,
-                                        "unknown key '\(key)' under \(path)\(suggestion) Authelia refuses to start on it (config key not expected)",
-                                        help: Suggestion.closest(to: key, in: allowed).map { "write '\($0)'" }, subject: "\(path).\(key) unknown"))
+                                        "unknown key '\(key)' under \(path)\(suggestion.map { " — did you mean '\($0)'?" } ?? ":") Authelia refuses to start on it (config key not expected)",
+                                        help: suggestion.map { "write '\($0)'" }, subject: "\(path).\(key) unknown"))
             }
         }
         return findings

@@ -57,20 +57,11 @@ struct FenceSwallowsLineRule: GuideRule {
         let guide = context.guide
         var findings: [Finding] = []
         for block in guide.codeBlocks where block.isFenced {
-            guard let languageLocation = block.info.languageLocation, let language = block.info.language else { continue }
-            // The text after the language word, as written on the fence line.
-            let line = Array(guide.source.originalLine(languageLocation.line).unicodeScalars)
-            var index = languageLocation.column - 1 + language.unicodeScalars.count
-            while index < line.count, line[index] == " " || line[index] == "\t" { index += 1 }
-            guard index < line.count, line[index] != "{" else { continue }
-            var end = index
-            while end < line.count, line[end] != "{" { end += 1 }
-            let rest = String(scalars: line[index..<end]).trimmingSpaces()
-            guard Self.looksLikeContent(String(rest)) else { continue }
-            findings.append(finding(guide, at: SourceLocation(line: languageLocation.line, column: index + 1),
-                                    length: rest.unicodeScalars.count,
-                                    "'\(rest)' is on the opening fence line, so it is the info string and not part of the block: the block starts without it",
-                                    help: "move '\(rest)' to its own line below the fence"))
+            // The words after the language, as InfoString read them from the fence line.
+            guard let rest = block.info.trailingText, Self.looksLikeContent(rest.value) else { continue }
+            findings.append(finding(guide, at: rest,
+                                    "'\(rest.value)' is on the opening fence line, so it is the info string and not part of the block: the block starts without it",
+                                    help: "move '\(rest.value)' to its own line below the fence"))
         }
         return findings
     }

@@ -84,7 +84,7 @@ struct ProfileClaimsLocationRule: GuideRule {
 
     func check(_ context: CheckContext) -> [Finding] {
         guard let profile = context.profile, let location = profile.claimsFrom,
-              !(context.version < AutheliaVersion(4, 39)), let client = context.primaryClient,
+              context.version >= AutheliaVersion(4, 39), let client = context.primaryClient,
               let chosen = location.resolve(in: context.guide, profile: profile), chosen.value == "id_token" else { return [] }
         let needed = Self.claimsRead(in: context)
         guard !needed.isEmpty else { return [] }
