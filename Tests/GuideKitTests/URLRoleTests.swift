@@ -20,6 +20,16 @@ import Testing
         #expect(found.first?.message.contains("does not include the application's own host links.example.com") == true)
     }
 
+    /// A list of hosts of another domain is not this site's list (`notexample.com` only ends
+    /// like `example.com`): nothing to compare it with.
+    @Test func anAllowlistOfAnotherDomainIsLeftAlone() throws {
+        let text = try ProjectFiles.text(CanaryTests.path)
+        let other = text.replacingOccurrences(of: "LINKHUB_CSRF_TRUSTED_ORIGINS=https://wiki.{{< sitevar name=\"domain\" nojs=\"example.com\" >}}",
+                                              with: "LINKHUB_CSRF_TRUSTED_ORIGINS=https://wiki.notexample.com")
+        #expect(other != text)
+        #expect(findings(other, path: "linkhub.md").filter { $0.ruleID == "app-allowlist" }.isEmpty)
+    }
+
     @Test func allowlistEntriesAreReadAsHostsAndPatterns() {
         #expect(AppAllowlistRule.entries(#"["https://a.example.com", 'b.example.com'] .example.com"#)
             == ["https://a.example.com", "b.example.com", ".example.com"])

@@ -74,7 +74,9 @@ struct AppAllowlistRule: GuideRule {
             let hosts = entries.compactMap(Self.host(of:))
             guard !hosts.contains(where: { Self.covers($0, app.host) }) else { return nil }
             // Only lists meant for this site: a host of the guide's own domain (or Authelia's).
-            guard hosts.contains(where: { $0.pattern == autheliaHost || site.map($0.pattern.hasSuffix) == true }) else { return nil }
+            guard hosts.contains(where: { entry in
+                entry.pattern == autheliaHost || site.map { entry.pattern == $0 || entry.pattern.hasSuffix("." + $0) } == true
+            }) else { return nil }
             let onlyAuthelia = hosts.allSatisfy { $0.pattern == autheliaHost }
             let wanted = entries.first?.contains("://") == true ? app.origin : app.host
             return finding(guide, at: setting.value,
