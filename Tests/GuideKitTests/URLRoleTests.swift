@@ -40,10 +40,12 @@ import Testing
     }
 
     @Test func allowlistMeaningsAreRecognisedAndOtherListsAreNot() {
-        for name in ["CSRF_TRUSTED_ORIGINS", "PAPERLESS_ALLOWED_HOSTS", "cors_allowed_origins", "trusted_domains", "Allowed Redirect Domains", "OAUTH2_PROXY_WHITELIST_DOMAINS"] {
+        for name in ["CSRF_TRUSTED_ORIGINS", "PAPERLESS_ALLOWED_HOSTS", "trusted_domains", "Allowed Redirect Domains", "OAUTH2_PROXY_WHITELIST_DOMAINS"] {
             #expect(SettingMeaning(settingName: name) == .allowedOrigins, "\(name)")
         }
-        for name in ["ALLOWED_EMAIL_DOMAINS", "TRUSTED_PROXIES", "OIDC_TRUSTED_ISSUERS", "ALLOWED_GROUPS"] {
+        // Lists of other sites: CORS origins, hosts that may embed the application.
+        for name in ["ALLOWED_EMAIL_DOMAINS", "TRUSTED_PROXIES", "OIDC_TRUSTED_ISSUERS", "ALLOWED_GROUPS",
+                     "cors_allowed_origins", "ALLOWED_ORIGINS", "ALLOWED_IFRAME_HOSTS"] {
             #expect(SettingMeaning(settingName: name) != .allowedOrigins, "\(name)")
         }
     }

@@ -19,8 +19,8 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
     /// The application's own public URL.
     case appBaseURL
     case realm
-    /// Hosts or origins the application accepts requests from or sends users to: CSRF
-    /// trusted origins, allowed hosts, CORS origins, redirect allowlists.
+    /// Hosts or origins among which the application's own belongs: allowed hosts, CSRF
+    /// trusted origins, trusted domains, redirect allowlists (not CORS or embedding lists).
     case allowedOrigins
 
     public var description: String {
@@ -98,12 +98,17 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
             guard all.isDisjoint(with: ["role", "roles", "admin", "mapping"]) else { return nil }
             self = .claim; return
         }
-        // `CSRF_TRUSTED_ORIGINS`, `ALLOWED_HOSTS`, `CORS_ALLOWED_ORIGINS`, `whitelist_domains`,
-        // "Trusted Domains": where requests may come from or users may be sent. Lists of email
-        // domains, proxies, networks or issuers are other things.
-        if ["origins", "origin", "hosts", "domains"].contains(last),
-           !all.isDisjoint(with: ["trusted", "allowed", "allow", "whitelist", "whitelisted", "allowlist", "cors", "csrf"]),
-           all.isDisjoint(with: ["email", "emails", "mail", "issuer", "issuers", "ip", "ips", "network",
+        // The application's own host belongs in these: `ALLOWED_HOSTS`, `CSRF_TRUSTED_ORIGINS`,
+        // "Trusted Domains", `whitelist_domains`, "Allowed Redirect Domains". Not in these,
+        // which list *other* sites: CORS origins (a page's own origin needs no CORS, Fetch
+        // standard), hosts allowed to embed the application (BookStack's ALLOWED_IFRAME_HOSTS:
+        // "BookStack host domain is auto-inferred"), nor a bare "allowed origins" (CORS as
+        // often as not). Email domains, proxies, networks and issuers are other things.
+        let ownHostList = !all.isDisjoint(with: ["trusted", "csrf", "whitelist", "whitelisted", "allowlist"])
+            || (!all.isDisjoint(with: ["allowed", "allow"]) && last != "origins" && last != "origin")
+        if ["origins", "origin", "hosts", "domains"].contains(last), ownHostList,
+           all.isDisjoint(with: ["cors", "iframe", "iframes", "frame", "frames", "embed", "embedding", "ancestors",
+                                 "email", "emails", "mail", "issuer", "issuers", "ip", "ips", "network",
                                  "networks", "user", "users", "group", "groups", "header", "headers", "cookie"]) {
             self = .allowedOrigins; return
         }

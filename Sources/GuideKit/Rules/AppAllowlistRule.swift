@@ -4,11 +4,12 @@ struct AppAllowlistRule: GuideRule {
     static let description = RuleDescription(
         id: "app-allowlist",
         severity: .error,
-        summary: "An allowlist of hosts or origins (CSRF trusted origins, allowed hosts, redirect domains) leaves out the application's own host.",
+        summary: "An allowlist of the application's own hosts (CSRF trusted origins, allowed hosts, redirect domains) leaves it out.",
         explanation: """
-            Settings such as `CSRF_TRUSTED_ORIGINS`, `ALLOWED_HOSTS`, `CORS_ALLOWED_ORIGINS`, \
-            `trusted_domains` or "Allowed Redirect Domains" list the hosts the application \
-            accepts requests from or sends users to. They must cover the Application Root \
+            Settings such as `CSRF_TRUSTED_ORIGINS`, `ALLOWED_HOSTS`, `trusted_domains` or \
+            "Allowed Redirect Domains" list the hosts the application accepts requests from or \
+            sends users to. (CORS origins and hosts allowed to embed the application list other \
+            sites and are not checked.) They must cover the Application Root \
             URL's host (exactly, or by a `.example.com` / `*.example.com` pattern); a list that \
             names other hosts of the same site but not this one was usually copied from another \
             guide or points at the wrong server. Where the application checks the list, the \
