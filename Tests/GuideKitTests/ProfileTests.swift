@@ -45,7 +45,7 @@ struct ProfileTests {
         Broken(yaml: "id: x\nname: X\ntoken_auth_method:\n  setting: auth\nsettings: []\n",
                message: "token_auth_method.setting 'auth' is not one of the profile's settings", line: 4),
         Broken(yaml: "id: x\nname: X\nclaims_from:\n  default: idtoken\nsettings: []\n",
-               message: "'idtoken' is not a valid claims_from (expected one of id_token, userinfo)", line: 4),
+               message: "'idtoken' is not a valid claims_from (expected one of any, id_token, userinfo)", line: 4),
         Broken(yaml: "id: x\nname: X\npkce:\n  methods: [S256]\nsettings: []\n",
                message: "unknown pkce key 'methods'", line: 4),
     ]

@@ -89,11 +89,16 @@ public struct ApplicationProfile: Sendable {
 
     /// A fact about the application that one of its settings may select: the value its
     /// `setting` selects (the setting's values mapped to GuideKit's terms), else `default`.
-    /// A value with no mapping, or no default, means "any": not checked.
+    /// A value with no mapping, or no default, means "any": not checked. `any` says so
+    /// explicitly, for a fact the source documents as "either works" (Go's oauth2 AutoDetect
+    /// tries HTTP Basic, then the request body).
     public struct SettingChoice: Sendable {
         public var defaultValue: String?
         public var setting: String?
         public var values: [String: String]
+
+        /// The term for "the application works with every registration": never checked.
+        public static let any = "any"
 
         /// What the guide makes the application do, and why ("its client_auth_method is
         /// 'client_secret_post'", "the default when user_profile_method is not set"). A
@@ -106,15 +111,15 @@ public struct ApplicationProfile: Sendable {
                 if let chosen {
                     var value = ConfigLineReader.unquoted(chosen.value.value)
                     if isBoolean, let on = Self.boolean(value) { value = on ? "true" : "false" }
-                    guard let mapped = values[value] else { return nil }  // any, or a value other rules judge
+                    guard let mapped = values[value], mapped != Self.any else { return nil }  // any, or a value other rules judge
                     return (mapped, "its \(chosen.key.value) is '\(ConfigLineReader.unquoted(chosen.value.value))'", chosen)
                 }
                 if isBoolean, let toggle = guide.toggles.last(where: { profile.setting(words: $0.labelWords)?.key == key }) {
-                    guard let mapped = values[toggle.isOn ? "true" : "false"] else { return nil }
+                    guard let mapped = values[toggle.isOn ? "true" : "false"], mapped != Self.any else { return nil }
                     return (mapped, "its \(toggle.label.value) is \(toggle.isOn ? "on" : "off")", nil)
                 }
             }
-            guard let defaultValue else { return nil }
+            guard let defaultValue, defaultValue != Self.any else { return nil }
             return (defaultValue, setting.map { "the default when \($0) is not set" } ?? "always", nil)
         }
 

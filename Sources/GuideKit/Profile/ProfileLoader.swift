@@ -204,8 +204,8 @@ public enum ProfileLoader {
             settings: settings,
             docs: root["docs"]?.string,
             tokenAuthMethod: try choice("token_auth_method", root["token_auth_method"],
-                                        terms: Set(ClientSchema.authMethods.filter { !$0.isEmpty }), settings: settings),
-            claimsFrom: try choice("claims_from", root["claims_from"], terms: ["id_token", "userinfo"], settings: settings),
-            pkce: try choice("pkce", root["pkce"], terms: ["S256", "plain", "none"], settings: settings))
+                                        terms: Set(ClientSchema.authMethods.filter { !$0.isEmpty } + [ApplicationProfile.SettingChoice.any]), settings: settings),
+            claimsFrom: try choice("claims_from", root["claims_from"], terms: ["id_token", "userinfo", ApplicationProfile.SettingChoice.any], settings: settings),
+            pkce: try choice("pkce", root["pkce"], terms: ["S256", "plain", "none", ApplicationProfile.SettingChoice.any], settings: settings))
     }
 }

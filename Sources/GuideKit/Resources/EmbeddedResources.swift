@@ -51,6 +51,8 @@ settings: []
         ("Sources/GuideKit/Profiles/bookstack.yml", #"""
 # BookStack. Source: https://www.bookstackapp.com/docs/admin/oidc-auth/
 # The OpenID Connect callback is APP_URL + /oidc/callback.
+# Source for the facts below: BookStack's own code (BookStackApp/BookStack, read with the search
+# tool): app/Access/Oidc/OidcService.php and OidcOAuthProvider.php.
 id: bookstack
 name: BookStack
 docs: https://www.bookstackapp.com/docs/admin/oidc-auth/
@@ -59,7 +61,41 @@ match:
   titles: [BookStack]
 redirect_uris:
   - '{root}/oidc/callback'
-settings: []
+# OidcOAuthProvider: $scopes = ['openid', 'profile', 'email']; OIDC_ADDITIONAL_SCOPES
+# (comma-separated) are added to them (OidcService::getAdditionalScopes).
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+# OidcService::getProvider builds the provider with League's HttpBasicAuthOptionProvider: the
+# client id and secret go in the HTTP Authorization header.
+token_auth_method:
+  default: client_secret_basic
+# OidcService::getUserDetailsFromToken reads the ID token first and asks the userinfo endpoint
+# only when the ID token lacks a claim it needs: either place works.
+claims_from:
+  default: any
+settings:
+  - key: OIDC_CLIENT_ID
+    meaning: client_id
+  - key: OIDC_CLIENT_SECRET
+    meaning: client_secret
+  - key: OIDC_ISSUER
+    meaning: issuer
+    type: url
+  - key: OIDC_ADDITIONAL_SCOPES
+    meaning: additional_scopes
+  - key: OIDC_DISPLAY_NAME_CLAIMS
+    meaning: claim
+  - key: OIDC_GROUPS_CLAIM
+    meaning: claim
+  - key: OIDC_EXTERNAL_ID_CLAIM
+    meaning: claim
+  - key: OIDC_ISSUER_DISCOVER
+    type: boolean
+  - key: OIDC_USER_TO_GROUPS
+    type: boolean
+  - key: OIDC_REMOVE_FROM_GROUPS
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/coder.yml", #"""
@@ -216,10 +252,19 @@ settings:
 # sent"; AutoDetect (the default) tries both, InHeader is HTTP Basic, InParams the request body
 # (Go's golang.org/x/oauth2 AuthStyle values).
 token_auth_method:
+  default: any
   setting: auth_style
   values:
+    AutoDetect: any
     InHeader: client_secret_basic
     InParams: client_secret_post
+# Generic OAuth docs, "PKCE": with use_pkce Grafana sends an S256 challenge (the default of
+# use_pkce differs between releases, so none is stated here).
+pkce:
+  setting: use_pkce
+  values:
+    'true': S256
+    'false': none
 
 """#),
         ("Sources/GuideKit/Profiles/harbor.yml", #"""
@@ -253,6 +298,8 @@ settings: []
         ("Sources/GuideKit/Profiles/hedgedoc.yml", #"""
 # HedgeDoc. Source: https://docs.hedgedoc.org/guides/auth/oauth2/
 # The generic OAuth2 callback is <domain>/auth/oauth2/callback.
+# Source for the facts below: lib/web/auth/oauth2/index.js (hedgedoc/hedgedoc, HedgeDoc 1.x, read
+# with the search tool), an OAuth2CustomStrategy extending passport-oauth2's Strategy.
 id: hedgedoc
 name: HedgeDoc
 docs: https://docs.hedgedoc.org/guides/auth/oauth2/
@@ -261,7 +308,42 @@ match:
   titles: [HedgeDoc]
 redirect_uris:
   - '{root}/auth/oauth2/callback'
-settings: []
+# passport-oauth2 sends client_id and client_secret in the token request body and has no
+# option for HTTP Basic (jaredhanson/passport-oauth2 issue #147, the maintainer's answer).
+token_auth_method:
+  default: client_secret_post
+# The strategy is built without a pkce option; passport-oauth2 then sends no challenge (its
+# _pkceMethod is the pkce option, S256 only when it is true).
+pkce:
+  default: none
+# userProfile fetches CMD_OAUTH2_USER_PROFILE_URL with the access token and reads the username,
+# display name, email and roles from that response.
+claims_from:
+  default: userinfo
+settings:
+  - key: CMD_OAUTH2_CLIENT_ID
+    meaning: client_id
+  - key: CMD_OAUTH2_CLIENT_SECRET
+    meaning: client_secret
+  - key: CMD_OAUTH2_AUTHORIZATION_URL
+    meaning: authorization_url
+    type: url
+  - key: CMD_OAUTH2_TOKEN_URL
+    meaning: token_url
+    type: url
+  - key: CMD_OAUTH2_USER_PROFILE_URL
+    meaning: userinfo_url
+    type: url
+  - key: CMD_OAUTH2_SCOPE
+    meaning: scopes
+  - key: CMD_OAUTH2_USER_PROFILE_USERNAME_ATTR
+    meaning: claim
+  - key: CMD_OAUTH2_USER_PROFILE_DISPLAY_NAME_ATTR
+    meaning: claim
+  - key: CMD_OAUTH2_USER_PROFILE_EMAIL_ATTR
+    meaning: claim
+  - key: CMD_OAUTH2_ROLES_CLAIM
+    meaning: claim
 
 """#),
         ("Sources/GuideKit/Profiles/homarr.yml", #"""
@@ -327,7 +409,9 @@ settings: []
 
 """#),
         ("Sources/GuideKit/Profiles/linkding.yml", #"""
-# linkding. Source: https://linkding.link/options/#ld_enable_oidc
+# linkding. Sources: https://linkding.link/options/#ld_enable_oidc, and the code that reads the
+# options: bookmarks/settings/base.py (sissbruecker/linkding), which hands them to
+# mozilla-django-oidc (mozilla_django_oidc/auth.py, views.py).
 # OIDC login uses mozilla-django-oidc's callback <base url>/oidc/callback/ (with the trailing slash).
 id: linkding
 name: linkding
@@ -337,12 +421,59 @@ match:
   titles: [linkding]
 redirect_uris:
   - '{root}/oidc/callback/'
-settings: []
+# base.py: OIDC_RP_SCOPES defaults to "openid email profile".
+scopes:
+  default: [openid, email, profile]
+# mozilla-django-oidc's get_token sends client_id and client_secret in the POST body unless
+# OIDC_TOKEN_USE_BASIC_AUTH is true; linkding's base.py never sets that option.
+token_auth_method:
+  default: client_secret_post
+# base.py: OIDC_USE_PKCE defaults to True; mozilla-django-oidc's challenge method defaults to
+# S256 (OIDC_PKCE_CODE_CHALLENGE_METHOD), which linkding does not set.
+pkce:
+  default: S256
+  setting: OIDC_USE_PKCE
+  values:
+    'true': S256
+    'false': none
+# auth.py: get_or_create_user reads the user from get_userinfo (the userinfo endpoint).
+claims_from:
+  default: userinfo
+settings:
+  - key: OIDC_RP_CLIENT_ID
+    meaning: client_id
+  - key: OIDC_RP_CLIENT_SECRET
+    meaning: client_secret
+  - key: OIDC_RP_SCOPES
+    meaning: scopes
+    default: openid email profile
+  - key: OIDC_USERNAME_CLAIM
+    meaning: claim
+    default: email
+  - key: OIDC_OP_AUTHORIZATION_ENDPOINT
+    meaning: authorization_url
+    type: url
+  - key: OIDC_OP_TOKEN_ENDPOINT
+    meaning: token_url
+    type: url
+  - key: OIDC_OP_USER_ENDPOINT
+    meaning: userinfo_url
+    type: url
+  - key: OIDC_OP_JWKS_ENDPOINT
+    meaning: jwks_url
+    type: url
+  - key: OIDC_USE_PKCE
+    type: boolean
+  - key: LD_ENABLE_OIDC
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/mastodon.yml", #"""
 # Mastodon. Source: https://docs.joinmastodon.org/admin/optional/oidc/
 # OIDC_REDIRECT_URI is https://<LOCAL_DOMAIN>/auth/auth/openid_connect/callback.
+# Sources for the facts below (read with the search tool): Mastodon's config/omniauth.yml, which
+# maps the OIDC_* variables onto the omniauth_openid_connect strategy
+# (omniauth/omniauth_openid_connect, lib/omniauth/strategies/openid_connect.rb).
 id: mastodon
 name: Mastodon
 docs: https://docs.joinmastodon.org/admin/optional/oidc/
@@ -351,7 +482,45 @@ match:
   titles: [Mastodon]
 redirect_uris:
   - '{root}/auth/auth/openid_connect/callback'
-settings: []
+# omniauth.yml: client_auth_method from OIDC_CLIENT_AUTH_METHOD, "OPTIONAL (default: basic)".
+# Other values are passed to rack-oauth2 as they are; only 'basic' is stated here.
+token_auth_method:
+  default: client_secret_basic
+  setting: OIDC_CLIENT_AUTH_METHOD
+  values:
+    basic: client_secret_basic
+# omniauth.yml: pkce from OIDC_USE_PKCE, "OPTIONAL (default: false)". The method sent when it is
+# true is the strategy's and is not stated.
+pkce:
+  default: none
+  setting: OIDC_USE_PKCE
+  values:
+    'false': none
+    'true': any
+# The strategy's uid and info come from user_info, which is access_token.userinfo!: the userinfo
+# endpoint.
+claims_from:
+  default: userinfo
+settings:
+  - key: OIDC_CLIENT_ID
+    meaning: client_id
+  - key: OIDC_CLIENT_SECRET
+    meaning: client_secret
+  - key: OIDC_ISSUER
+    meaning: issuer
+    type: url
+  - key: OIDC_REDIRECT_URI
+    meaning: redirect_uri
+    type: url
+  - key: OIDC_UID_FIELD
+    meaning: claim
+  - key: OIDC_CLIENT_AUTH_METHOD
+  - key: OIDC_USE_PKCE
+    type: boolean
+  - key: OIDC_DISCOVERY
+    type: boolean
+  - key: OIDC_ENABLED
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/mealie.yml", #"""
@@ -451,6 +620,8 @@ settings: []
         ("Sources/GuideKit/Profiles/outline.yml", #"""
 # Outline. Source: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
 # The redirect URI to register is <URL>/auth/oidc.callback.
+# Source for the facts below: plugins/oidc/server/auth/oidc.ts (outline/outline, stored version
+# 06c5d54, read with the search tool), which builds a passport-oauth2 Strategy.
 id: outline
 name: Outline
 docs: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
@@ -459,7 +630,35 @@ match:
   titles: [Outline]
 redirect_uris:
   - '{root}/auth/oidc.callback'
-settings: []
+# passport-oauth2 sends client_id and client_secret in the token request body and has no
+# option for HTTP Basic (jaredhanson/passport-oauth2 issue #147, the maintainer's answer).
+token_auth_method:
+  default: client_secret_post
+# oidc.ts passes pkce: false to the Strategy: no challenge.
+pkce:
+  default: none
+# oidc.ts replaces the Strategy's userProfile with a request to OIDC_USERINFO_URI; the user's
+# email, name and username come from that response.
+claims_from:
+  default: userinfo
+settings:
+  - key: OIDC_CLIENT_ID
+    meaning: client_id
+  - key: OIDC_CLIENT_SECRET
+    meaning: client_secret
+  - key: OIDC_AUTH_URI
+    meaning: authorization_url
+    type: url
+  - key: OIDC_TOKEN_URI
+    meaning: token_url
+    type: url
+  - key: OIDC_USERINFO_URI
+    meaning: userinfo_url
+    type: url
+  - key: OIDC_USERNAME_CLAIM
+    meaning: claim
+  - key: OIDC_SCOPES
+    meaning: scopes
 
 """#),
         ("Sources/GuideKit/Profiles/pgadmin.yml", #"""
@@ -674,6 +873,8 @@ settings:
         ("Sources/GuideKit/Profiles/vaultwarden.yml", #"""
 # Vaultwarden. Source: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect
 # The redirect URI is <DOMAIN>/identity/connect/oidc-signin.
+# Sources for the facts below (dani-garcia/vaultwarden, read with the search tool): SSO.md (the
+# options) and src/sso.rs (what the code sends and reads).
 id: vaultwarden
 name: Vaultwarden
 docs: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect
@@ -682,7 +883,45 @@ match:
   titles: [Vaultwarden]
 redirect_uris:
   - '{root}/identity/connect/oidc-signin'
-settings: []
+# SSO.md: SSO_SCOPES defaults to "email profile"; the openidconnect crate's authorization request
+# always carries openid.
+scopes:
+  default: [openid, email, profile]
+  always: [openid]
+# src/sso.rs builds the client with CoreClient::from_provider_metadata and never calls
+# set_auth_type: the openidconnect crate's default, AuthType::BasicAuth (docs.rs, openidconnect
+# AuthType: "The default AuthType is BasicAuth").
+token_auth_method:
+  default: client_secret_basic
+# src/sso.rs authorize_url: with SSO_PKCE a PkceCodeChallenge::new_random_sha256 (S256), without
+# it no challenge. Its default changed between releases (SSO.md once said false), so none is
+# stated: a guide that does not set SSO_PKCE is not judged.
+pkce:
+  setting: SSO_PKCE
+  values:
+    'true': S256
+    'false': none
+# src/sso.rs exchange_code: preferred_username and the role and group claims are read from the
+# ID token (email from the ID token or the userinfo response).
+claims_from:
+  default: id_token
+settings:
+  - key: SSO_CLIENT_ID
+    meaning: client_id
+  - key: SSO_CLIENT_SECRET
+    meaning: client_secret
+  - key: SSO_AUTHORITY
+    meaning: issuer
+    type: url
+  - key: SSO_SCOPES
+    meaning: scopes
+    default: email profile
+  - key: SSO_PKCE
+    type: boolean
+  - key: SSO_ENABLED
+    type: boolean
+  - key: SSO_ONLY
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/zammad.yml", #"""

@@ -31,6 +31,7 @@ public enum RuleRegistry {
         ProfileRedirectURIRule(),
         ProfileAuthMethodRule(),
         ProfileClaimsLocationRule(),
+        ProfilePKCERule(),
         ProfileSettingValueRule(),
         // Inline suppressions.
         SuppressionReasonRule(),

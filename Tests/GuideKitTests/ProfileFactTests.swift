@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import GuideKit
+
+/// The setting-dependent facts of profiles (PKCE, token endpoint authentication), each on a
+/// guide shaped like an upstream one, both ways.
+@Suite struct ProfileFactTests {
+    /// The findings of `rule` on the upstream-shaped Vaultwarden fixture after `edit`.
+    static func vaultwarden(_ rule: String, _ edit: (String) -> String = { $0 }) throws -> [Finding] {
+        let text = edit(try ProjectFiles.text("Tests/GuideKitTests/Fixtures/upstream/vaultwarden.md"))
+        return findings(text, path: "vaultwarden.md").filter { $0.ruleID == rule }
+    }
+
+    @Test func theFixtureIsCleanAsWritten() throws {
+        #expect(try Self.vaultwarden("profile-pkce").isEmpty)
+        #expect(try Self.vaultwarden("profile-auth-method").isEmpty)
+    }
+
+    @Test func pkceSwitchedOffWhileTheClientRequiresItIsAnError() throws {
+        let text = try ProjectFiles.text("Tests/GuideKitTests/Fixtures/upstream/vaultwarden.md")
+        let found = try Self.vaultwarden("profile-pkce") { $0.replacingOccurrences(of: "SSO_PKCE=true", with: "SSO_PKCE=false") }
+        #expect(found.count == 1)
+        #expect(found.first?.location.line == text.lineNumbers(containing: "require_pkce: true").first)
+        #expect(found.first?.message.contains("Authelia refuses the authorization request with invalid_request") == true)
+        #expect(found.first?.help?.contains("set SSO_PKCE to 'true'") == true)
+        // A method alone requires PKCE too (Authelia's NewClient), and is then the place named.
+        let methodOnly = try Self.vaultwarden("profile-pkce") {
+            $0.replacingOccurrences(of: "SSO_PKCE=true", with: "SSO_PKCE=false").replacingOccurrences(of: "        require_pkce: true\n", with: "")
+        }
+        #expect(methodOnly.count == 1)
+        #expect(methodOnly.first?.message.contains("pkce_challenge_method: 'S256'") == true)
+    }
+
+    @Test func aSettingWithNoStatedDefaultIsNotJudged() throws {
+        // Vaultwarden's SSO_PKCE default changed between releases: unset, nothing is known.
+        #expect(try Self.vaultwarden("profile-pkce") { $0.replacingOccurrences(of: "SSO_PKCE=true\n", with: "") }.isEmpty)
+        // Without require_pkce and method, PKCE off is fine.
+        let relaxed = try Self.vaultwarden("profile-pkce") {
+            $0.replacingOccurrences(of: "SSO_PKCE=true", with: "SSO_PKCE=false")
+                .replacingOccurrences(of: "require_pkce: true", with: "require_pkce: false")
+                .replacingOccurrences(of: "        pkce_challenge_method: 'S256'\n", with: "")
+        }
+        #expect(relaxed.isEmpty)
+    }
+
+    @Test func aClientExpectingAnotherAuthMethodIsAnError() throws {
+        let found = try Self.vaultwarden("profile-auth-method") {
+            $0.replacingOccurrences(of: "token_endpoint_auth_method: 'client_secret_basic'", with: "token_endpoint_auth_method: 'client_secret_post'")
+        }
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("Vaultwarden sends the client secret with client_secret_basic") == true)
+    }
+
+    /// A short guide for `application` with the client's extra lines and the app's `.env`.
+    static func guide(_ application: String, client: String, env: String) -> String {
+        """
+        ---
+        application: \(application)
+        ---
+        ### Assumptions
+        - Client ID: `app`
+
+        ```yaml {guide="authelia-client"}
+        - client_id: 'app'
+        \(client)```
+
+        ### Application
+        ```shell {guide="app-settings"}
+        \(env)```
+        """
+    }
+
+    static func ruleIDs(_ text: String) -> [String] {
+        findings(text).map(\.ruleID).filter { $0.hasPrefix("profile-pkce") || $0 == "profile-auth-method" }
+    }
+
+    @Test func eachStatedAuthMethodIsCompared() {
+        // linkding posts the secret (mozilla-django-oidc); Authelia's default is basic.
+        #expect(Self.ruleIDs(Self.guide("linkding", client: "", env: "LD_ENABLE_OIDC=True\n")) == ["profile-auth-method"])
+        #expect(Self.ruleIDs(Self.guide("linkding", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "LD_ENABLE_OIDC=True\n")).isEmpty)
+        // BookStack sends HTTP Basic (HttpBasicAuthOptionProvider).
+        #expect(Self.ruleIDs(Self.guide("bookstack", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "OIDC_CLIENT_ID=app\n")) == ["profile-auth-method"])
+        #expect(Self.ruleIDs(Self.guide("bookstack", client: "", env: "OIDC_CLIENT_ID=app\n")).isEmpty)
+        // Mastodon: basic unless OIDC_CLIENT_AUTH_METHOD says otherwise; a value not stated is not judged.
+        #expect(Self.ruleIDs(Self.guide("mastodon", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "OIDC_CLIENT_AUTH_METHOD=basic\n")) == ["profile-auth-method"])
+        #expect(Self.ruleIDs(Self.guide("mastodon", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "OIDC_CLIENT_AUTH_METHOD=post\n")).isEmpty)
+    }
+
+    @Test func anyMeansEitherRegistrationWorks() {
+        // Grafana's AutoDetect (the default) tries HTTP Basic, then the body.
+        for method in ["client_secret_basic", "client_secret_post"] {
+            let client = "  token_endpoint_auth_method: '\(method)'\n"
+            #expect(Self.ruleIDs(Self.guide("grafana", client: client, env: "GF_AUTH_GENERIC_OAUTH_CLIENT_ID=app\n")).isEmpty, "\(method)")
+            #expect(Self.ruleIDs(Self.guide("grafana", client: client, env: "GF_AUTH_GENERIC_OAUTH_AUTH_STYLE=AutoDetect\n")).isEmpty, "\(method)")
+        }
+        #expect(Self.ruleIDs(Self.guide("grafana", client: "", env: "GF_AUTH_GENERIC_OAUTH_AUTH_STYLE=InParams\n")) == ["profile-auth-method"])
+        // Mastodon with OIDC_USE_PKCE=true sends a challenge whose method is not stated: only
+        // "none" (the default) is judged.
+        let requires = "  require_pkce: true\n"
+        #expect(Self.ruleIDs(Self.guide("mastodon", client: requires, env: "OIDC_ENABLED=true\n")) == ["profile-pkce"])
+        #expect(Self.ruleIDs(Self.guide("mastodon", client: requires, env: "OIDC_USE_PKCE=true\n")).isEmpty)
+    }
+
+    @Test func aPKCEMethodOtherThanTheApplicationsIsAnError() {
+        let found = findings(Self.guide("linkding", client: "  token_endpoint_auth_method: 'client_secret_post'\n  pkce_challenge_method: 'plain'\n", env: "LD_ENABLE_OIDC=True\n"))
+            .filter { $0.ruleID == "profile-pkce" }
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("code_challenge_method=S256") == true)
+        #expect(found.first?.help == "set pkce_challenge_method: 'S256'")
+    }
+}
