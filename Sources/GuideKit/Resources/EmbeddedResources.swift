@@ -199,7 +199,32 @@ match:
   titles: [GitLab]
 redirect_uris:
   - '{root}/users/auth/openid_connect/callback'
-settings: []
+# GitLab's OpenID Connect sign-in is the omniauth_openid_connect strategy
+# (omniauth/omniauth_openid_connect, lib/omniauth/strategies/openid_connect.rb, read with the
+# search tool); GitLab passes client_auth_method to it as a symbol (gitlab-foss merge request
+# 30683, "Convert client_auth_method to a Symbol").
+# client_auth_method: the strategy's default is basic (documented as "default: basic" in
+# Mastodon's config/omniauth.yml for the same gem); only 'basic' is stated.
+token_auth_method:
+  default: client_secret_basic
+  setting: client_auth_method
+  values:
+    basic: client_secret_basic
+# The strategy's uid and info come from user_info, which is access_token.userinfo!: the
+# userinfo endpoint.
+claims_from:
+  default: userinfo
+settings:
+  - key: client_auth_method
+  - key: identifier
+    meaning: client_id
+  - key: secret
+    meaning: client_secret
+  - key: issuer
+    meaning: issuer
+    type: url
+  - key: uid_field
+    meaning: claim
 
 """#),
         ("Sources/GuideKit/Profiles/grafana.yml", #"""
@@ -362,6 +387,9 @@ settings: []
 """#),
         ("Sources/GuideKit/Profiles/immich.yml", #"""
 # Immich OAuth settings (Administration → Settings → Authentication Settings → OAuth).
+# Sources for the facts below (immich-app/immich, read with the search tool):
+# server/src/repositories/oauth.repository.ts (what is sent and read) and server/src/config.ts
+# (the defaults: scope 'openid email profile', tokenEndpointAuthMethod ClientSecretPost).
 id: immich
 name: Immich
 docs: https://immich.app/docs/administration/oauth
@@ -373,6 +401,22 @@ match:
 redirect_uris:
   - '{root}/auth/login'
   - '{root}/user-settings'
+# oauth.repository.ts getTokenAuthMethod: ClientSecretPost or ClientSecretBasic as the setting
+# says (None without a client secret); config.ts: the default is client_secret_post.
+token_auth_method:
+  default: client_secret_post
+  setting: Token Endpoint Auth Method
+  values:
+    client_secret_post: client_secret_post
+    client_secret_basic: client_secret_basic
+# oauth.repository.ts authorize: an S256 challenge whenever the discovery document says the
+# provider supports PKCE (Authelia's does).
+pkce:
+  default: S256
+# oauth.repository.ts getProfileAndOAuthSid: the ID token's claims when they include email,
+# else the userinfo endpoint: either place works.
+claims_from:
+  default: any
 settings:
   - key: Issuer URL
     meaning: issuer
@@ -606,6 +650,9 @@ settings:
         ("Sources/GuideKit/Profiles/open-webui.yml", #"""
 # Open WebUI. Source: https://docs.openwebui.com/features/sso/
 # The OIDC redirect URI is <WEBUI_URL>/oauth/oidc/callback.
+# Sources for the facts below (read with the search tool): backend/open_webui/config.py
+# (open-webui/open-webui: the OAUTH_* options and oidc_oauth_register) and Authlib's
+# authlib/oauth2/client.py (OAuth2Client), which Open WebUI registers the provider with.
 id: open-webui
 name: Open WebUI
 docs: https://docs.openwebui.com/features/sso/
@@ -614,7 +661,45 @@ match:
   titles: [Open WebUI]
 redirect_uris:
   - '{root}/oauth/oidc/callback'
-settings: []
+# config.py: OAUTH_SCOPES defaults to "openid email profile".
+scopes:
+  default: [openid, email, profile]
+# oidc_oauth_register passes OAUTH_TOKEN_ENDPOINT_AUTH_METHOD to Authlib when it is set; else
+# Authlib's OAuth2Client uses client_secret_basic for a client with a secret.
+token_auth_method:
+  default: client_secret_basic
+  setting: OAUTH_TOKEN_ENDPOINT_AUTH_METHOD
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+# oidc_oauth_register sets code_challenge_method S256 only when OAUTH_CODE_CHALLENGE_METHOD is
+# S256 (any other value stops the start); Authlib sends a challenge only with that method.
+pkce:
+  default: none
+  setting: OAUTH_CODE_CHALLENGE_METHOD
+  values:
+    S256: S256
+settings:
+  - key: OAUTH_CLIENT_ID
+    meaning: client_id
+  - key: OAUTH_CLIENT_SECRET
+    meaning: client_secret
+  - key: OPENID_PROVIDER_URL
+    meaning: discovery_url
+    type: url
+  - key: OAUTH_SCOPES
+    meaning: scopes
+    default: openid email profile
+  - key: OAUTH_TOKEN_ENDPOINT_AUTH_METHOD
+    allowed: [client_secret_basic, client_secret_post]
+  - key: OAUTH_CODE_CHALLENGE_METHOD
+    allowed: [S256]
+  - key: OAUTH_USERNAME_CLAIM
+    meaning: claim
+  - key: OAUTH_EMAIL_CLAIM
+    meaning: claim
+  - key: OAUTH_ROLES_CLAIM
+    meaning: claim
 
 """#),
         ("Sources/GuideKit/Profiles/outline.yml", #"""
@@ -674,7 +759,41 @@ match:
   titles: [pgAdmin, pgAdmin 4]
 redirect_uris:
   - '{root}/oauth2/authorize'
-settings: []
+# Sources for the facts below (read with the search tool): web/pgadmin/authenticate/oauth2.py
+# (pgadmin-org/pgadmin4, stored version 0220824) and Authlib's authlib/oauth2/client.py.
+# oauth2.py registers each OAUTH2_CONFIG entry with Authlib and a client secret; Authlib's
+# OAuth2Client then uses client_secret_basic. Later releases read OAUTH2_CLIENT_AUTH_METHOD: a
+# guide that sets it is not judged.
+token_auth_method:
+  default: client_secret_basic
+  setting: OAUTH2_CLIENT_AUTH_METHOD
+# oauth2.py get_user_profile: the username and email come from OAUTH2_USERINFO_ENDPOINT.
+claims_from:
+  default: userinfo
+# PKCE (OAUTH2_CHALLENGE_METHOD) arrived in later releases than the source read: not stated.
+settings:
+  - key: OAUTH2_CLIENT_ID
+    meaning: client_id
+  - key: OAUTH2_CLIENT_SECRET
+    meaning: client_secret
+  - key: OAUTH2_AUTHORIZATION_URL
+    meaning: authorization_url
+    type: url
+  - key: OAUTH2_TOKEN_URL
+    meaning: token_url
+    type: url
+  - key: OAUTH2_USERINFO_ENDPOINT
+    meaning: userinfo_url
+    type: url
+  - key: OAUTH2_SERVER_METADATA_URL
+    meaning: discovery_url
+    type: url
+  - key: OAUTH2_SCOPE
+    meaning: scopes
+    default: email profile
+  - key: OAUTH2_USERNAME_CLAIM
+    meaning: claim
+  - key: OAUTH2_CLIENT_AUTH_METHOD
 
 """#),
         ("Sources/GuideKit/Profiles/portainer.yml", #"""
