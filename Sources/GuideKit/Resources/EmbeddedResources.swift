@@ -317,6 +317,9 @@ match:
   titles: [Headscale]
 redirect_uris:
   - '{root}/oidc/callback'
+# docs/ref/oidc.md (juanfont/headscale): "Scopes default to "openid", "profile" and "email"."
+scopes:
+  default: [openid, profile, email]
 settings: []
 
 """#),
@@ -592,7 +595,33 @@ match:
   titles: [Miniflux]
 redirect_uris:
   - '{root}/oauth2/oidc/callback'
-settings: []
+# Sources for the facts below (read with the search tool): internal/oauth2/oidc.go
+# (miniflux/v2), coreos/go-oidc's Provider.Endpoint (oidc.go) and golang.org/x/oauth2's
+# RetrieveToken (internal/token.go, quoted in golang/oauth2 issue #786).
+# oidc.go GetConfig: the scopes are fixed to openid, profile and email.
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+# GetConfig uses go-oidc's Endpoint(), which sets no AuthStyle: x/oauth2 then tries HTTP Basic
+# and, when that fails, the request body, so either registration works.
+token_auth_method:
+  default: any
+# GetProfile reads the username from the userinfo endpoint (provider.UserInfo).
+claims_from:
+  default: userinfo
+settings:
+  - key: OAUTH2_CLIENT_ID
+    meaning: client_id
+  - key: OAUTH2_CLIENT_SECRET
+    meaning: client_secret
+  - key: OAUTH2_OIDC_DISCOVERY_ENDPOINT
+    meaning: issuer
+    type: url
+  - key: OAUTH2_REDIRECT_URL
+    meaning: redirect_uri
+    type: url
+  - key: OAUTH2_PROVIDER
+    allowed: [google, oidc]
 
 """#),
         ("Sources/GuideKit/Profiles/minio.yml", #"""
