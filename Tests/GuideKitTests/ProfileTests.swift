@@ -48,6 +48,8 @@ struct ProfileTests {
                message: "'idtoken' is not a valid claims_from (expected one of any, id_token, userinfo)", line: 4),
         Broken(yaml: "id: x\nname: X\npkce:\n  methods: [S256]\nsettings: []\n",
                message: "unknown pkce key 'methods'", line: 4),
+        Broken(yaml: "id: x\nname: X\nredirect_uris: ['{root}/sso/{setting:name}']\nsettings: []\n",
+               message: "names {setting:name}, which is not one of the profile's settings", line: 3),
     ]
 
     @Test(arguments: broken)
@@ -105,9 +107,13 @@ struct ProfileTests {
             let templates = profile.redirectURIs.compactMap(\.alternatives.first)
             guard !templates.isEmpty, templates.allSatisfy({ !$0.contains("{assumption:") }),
                   let file = profile.matchFiles.first else { continue }
-            let uris = templates.map { $0.replacingOccurrences(of: "{root}", with: root).replacingOccurrences(of: "{origin}", with: root) }
+            // A path built from the application's own setting (a provider name): the guide sets it.
+            let settingKeys = templates.flatMap(ProfileRedirectURIRule.settingsNamed)
+            var uris = templates.map { $0.replacingOccurrences(of: "{root}", with: root).replacingOccurrences(of: "{origin}", with: root) }
+            for key in settingKeys { uris = uris.map { $0.replacingOccurrences(of: "{setting:\(key)}", with: "sso-test") } }
+            let application = settingKeys.isEmpty ? "" : "\n### Application\n" + settingKeys.map { "- \($0): `sso-test`\n" }.joined()
             func guide(_ registered: [String]) -> String {
-                """
+                application + """
                 ### Assumptions
                 - Application Root URL: `\(root)/`
                 - Authelia Root URL: `https://auth.example.com/`

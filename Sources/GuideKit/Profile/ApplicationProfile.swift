@@ -130,6 +130,14 @@ public struct ApplicationProfile: Sendable {
         }
     }
 
+    /// The value the guide gives the profile's setting `key` (the last one written, unquoted),
+    /// or `nil` when the guide does not set it or writes a template placeholder there.
+    public func settingValue(_ key: String, in guide: Guide) -> String? {
+        guard let written = guide.settings.last(where: { setting(named: $0.key.value)?.key == key }) else { return nil }
+        let value = ConfigLineReader.unquoted(written.value.value)
+        return value.isEmpty || TemplateSyntax.isTemplated(value) ? nil : value
+    }
+
     /// The profile setting a guide's setting name refers to, if any. The longest matching
     /// name wins, so `GF_AUTH_GENERIC_OAUTH_API_URL` matches `api_url` rather than `url`.
     public func setting(named name: String) -> Setting? {

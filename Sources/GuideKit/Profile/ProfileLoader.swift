@@ -147,6 +147,7 @@ public enum ProfileLoader {
         for template in redirects.flatMap(\.alternatives) where !template.contains("{origin}") && !template.contains("{root}") && !template.contains("://") {
             throw fail(root["redirect_uris"]!, "redirect URI template '\(template)' must start with {origin}, {root} or a scheme")
         }
+
         let scopes = root["scopes"]
         for pair in scopes?.pairs ?? [] where !["default", "always"].contains(pair.key.string ?? "") {
             throw fail(pair.key, "unknown scopes key '\(pair.key.string ?? "?")' (expected default, always)")
@@ -192,6 +193,12 @@ public enum ProfileLoader {
                                   allowed: node["allowed"] == nil ? nil : try strings(node["allowed"], "allowed"),
                                   pattern: pattern, maxLength: maxLength,
                                   defaultValue: node["default"]?.string))
+        }
+        // `{setting:KEY}` in a redirect URI template must name one of the profile's settings.
+        for template in redirects.flatMap(\.alternatives) {
+            for key in ProfileRedirectURIRule.settingsNamed(in: template) where !settings.contains(where: { $0.key == key }) {
+                throw fail(root["redirect_uris"]!, "redirect URI template '\(template)' names {setting:\(key)}, which is not one of the profile's settings")
+            }
         }
         return ApplicationProfile(
             id: id, name: name, file: file,

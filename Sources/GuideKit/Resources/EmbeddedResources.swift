@@ -441,6 +441,39 @@ settings:
     type: boolean
 
 """#),
+        ("Sources/GuideKit/Profiles/jellyfin.yml", #"""
+# Jellyfin through the SSO-Auth plugin (9p4/jellyfin-plugin-sso).
+# Source: the plugin's README (read with the search tool): its API lives under /sso/, and
+# "GET OID/redirect/PROVIDER_NAME: This is the OpenID callback path"; the OpenID provider must
+# have "Redirect URI: https://myjellyfin.example.com/sso/OID/redirect/PROVIDER_NAME", where
+# PROVIDER_NAME is the provider name chosen in the plugin ("Name of the OID Provider" in its
+# settings page). The OpenID settings are oidEndpoint, oidClientId, oidSecret, roleClaim, ...
+id: jellyfin
+name: Jellyfin
+docs: https://github.com/9p4/jellyfin-plugin-sso
+match:
+  files: [jellyfin]
+  titles: [Jellyfin]
+redirect_uris:
+  - '{root}/sso/OID/redirect/{setting:provider_name}'
+settings:
+  - key: provider_name
+    names: [Name of the OID Provider, OID Provider Name]
+  - key: oidEndpoint
+    names: [OID Endpoint, OidEndpoint]
+    meaning: issuer
+    type: url
+  - key: oidClientId
+    names: [OpenID Client ID, OidClientId]
+    meaning: client_id
+  - key: oidSecret
+    names: [OID Secret, OidSecret]
+    meaning: client_secret
+  - key: roleClaim
+    names: [Role Claim, RoleClaim]
+    meaning: claim
+
+"""#),
         ("Sources/GuideKit/Profiles/karakeep.yml", #"""
 # Karakeep. Source: https://docs.karakeep.app/configuration/#authentication--signup
 # The OAuth provider is NextAuth's 'custom' provider: callback <NEXTAUTH_URL>/api/auth/callback/custom.
@@ -775,6 +808,55 @@ settings:
     meaning: scopes
 
 """#),
+        ("Sources/GuideKit/Profiles/paperless.yml", #"""
+# Paperless-ngx: OpenID Connect through django-allauth's openid_connect provider
+# (PAPERLESS_APPS=allauth.socialaccount.providers.openid_connect and
+# PAPERLESS_SOCIALACCOUNT_PROVIDERS, a JSON object whose APPS entries carry provider_id,
+# client_id, secret and settings).
+# Source: django-allauth's OpenID Connect provider documentation
+# (docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html): "The OpenID Connect
+# callback URL for each configured server is at /accounts/oidc/{id}/login/callback/ where {id}
+# is the configured app's provider_id value"; "Optional PKCE defaults to False"; the optional
+# token_auth_method "may be one of client_secret_basic, client_secret_post; if omitted, a method
+# from the server's token auth methods list is used".
+id: paperless
+name: Paperless-ngx
+docs: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
+match:
+  files: [paperless, paperless-ngx]
+  titles: [Paperless, Paperless-ngx, Paperless-NGX]
+redirect_uris:
+  - '{root}/accounts/oidc/{setting:provider_id}/login/callback/'
+# Set: the method given; omitted: one from Authelia's advertised list (not stated).
+token_auth_method:
+  setting: token_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+# OAUTH_PKCE_ENABLED (global or per app as oauth_pkce_enabled) defaults to false. The method
+# allauth sends when it is true is not stated in the source.
+pkce:
+  default: none
+  setting: OAUTH_PKCE_ENABLED
+  values:
+    'false': none
+    'true': any
+settings:
+  - key: provider_id
+  - key: client_id
+    meaning: client_id
+  - key: secret
+    meaning: client_secret
+  - key: server_url
+    meaning: issuer
+    type: url
+  - key: token_auth_method
+    allowed: [client_secret_basic, client_secret_post]
+  - key: OAUTH_PKCE_ENABLED
+    names: [oauth_pkce_enabled]
+    type: boolean
+
+"""#),
         ("Sources/GuideKit/Profiles/pgadmin.yml", #"""
 # pgAdmin 4 OAUTH2 authentication (OAUTH2_CONFIG in config_local.py).
 # Source: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html — the provider is given the
@@ -1016,6 +1098,55 @@ settings:
     type: url
   - key: scopes
     meaning: scopes
+
+"""#),
+        ("Sources/GuideKit/Profiles/tandoor.yml", #"""
+# Tandoor Recipes: OpenID Connect through django-allauth's openid_connect provider
+# (SOCIAL_PROVIDERS=allauth.socialaccount.providers.openid_connect and
+# SOCIALACCOUNT_PROVIDERS, a JSON object whose APPS entries carry provider_id,
+# client_id, secret and settings).
+# Source: django-allauth's OpenID Connect provider documentation
+# (docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html): "The OpenID Connect
+# callback URL for each configured server is at /accounts/oidc/{id}/login/callback/ where {id}
+# is the configured app's provider_id value"; "Optional PKCE defaults to False"; the optional
+# token_auth_method "may be one of client_secret_basic, client_secret_post; if omitted, a method
+# from the server's token auth methods list is used".
+id: tandoor
+name: Tandoor Recipes
+docs: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
+match:
+  files: [tandoor, tandoor-recipes]
+  titles: [Tandoor, Tandoor Recipes]
+redirect_uris:
+  - '{root}/accounts/oidc/{setting:provider_id}/login/callback/'
+# Set: the method given; omitted: one from Authelia's advertised list (not stated).
+token_auth_method:
+  setting: token_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+# OAUTH_PKCE_ENABLED (global or per app as oauth_pkce_enabled) defaults to false. The method
+# allauth sends when it is true is not stated in the source.
+pkce:
+  default: none
+  setting: OAUTH_PKCE_ENABLED
+  values:
+    'false': none
+    'true': any
+settings:
+  - key: provider_id
+  - key: client_id
+    meaning: client_id
+  - key: secret
+    meaning: client_secret
+  - key: server_url
+    meaning: issuer
+    type: url
+  - key: token_auth_method
+    allowed: [client_secret_basic, client_secret_post]
+  - key: OAUTH_PKCE_ENABLED
+    names: [oauth_pkce_enabled]
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/vaultwarden.yml", #"""

@@ -10,7 +10,10 @@ struct ProfileRedirectURIRule: GuideRule {
         explanation: """
             Each application builds its redirect URI in its own way: Proxmox VE sends the \
             browser's origin (`https://proxmox.example.com`, no slash), Grafana \
-            `<root>/login/generic_oauth`, Gitea `<root>/user/oauth2/<source name>/callback`. \
+            `<root>/login/generic_oauth`, Gitea `<root>/user/oauth2/<source name>/callback`, \
+            Jellyfin's SSO plugin `<root>/sso/OID/redirect/<provider name>` and django-allauth \
+            applications (Paperless-ngx, Tandoor) `<root>/accounts/oidc/<provider_id>/login/callback/`, \
+            with the name the guide gives in the application's own settings. \
             Authelia compares redirect URIs byte for byte, so with an application profile \
             GuideKit derives the URI from the Application Root URL and requires it among the \
             client's `redirect_uris`, exactly (a trailing slash is a different URI). \
@@ -48,8 +51,40 @@ struct ProfileRedirectURIRule: GuideRule {
               ↓redirect_uris: ['https://grafana.example.com/login/oauth']
             ```
             """,
+            """
+            ---
+            application: jellyfin
+            ---
+            ### Assumptions
+            - Application Root URL: `https://jellyfin.example.com/`
+            - Client ID: `jellyfin`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'jellyfin'
+              ↓redirect_uris: ['https://jellyfin.example.com/sso/OID/redirect/authelia']
+            ```
+
+            ### Application
+            - Name of the OID Provider: `sso`
+            """,
         ],
         nonTriggeringExamples: [
+            """
+            ---
+            application: jellyfin
+            ---
+            ### Assumptions
+            - Application Root URL: `https://jellyfin.example.com/`
+            - Client ID: `jellyfin`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'jellyfin'
+              redirect_uris: ['https://jellyfin.example.com/sso/OID/redirect/authelia']
+            ```
+
+            ### Application
+            - Name of the OID Provider: `authelia`
+            """,
             """
             ---
             application: proxmox
@@ -122,16 +157,20 @@ struct ProfileRedirectURIRule: GuideRule {
         if targets.contains(where: { !$0.redirectURIs.isEmpty }) { targets.removeAll { $0.redirectURIs.isEmpty } }
         var findings: [Finding] = []
         for requirement in profile.redirectURIs {
-            let alternatives = requirement.alternatives.compactMap { expand($0, root: root, guide: context.guide) }
-            guard alternatives.count == requirement.alternatives.count else { continue }  // an assumption is missing
+            let alternatives = requirement.alternatives.compactMap { expand($0, root: root, guide: context.guide, profile: profile) }
+            guard alternatives.count == requirement.alternatives.count else { continue }  // an assumption or setting is missing
             for client in targets {
                 let registered = client.redirectURIs.map(\.value)
                 guard !registered.contains(where: alternatives.contains) else { continue }
                 let anchor = client.node.keyNode("redirect_uris") ?? client.anchor
                 let wanted = alternatives.map { "'\($0)'" }.joined(separator: " or ")
                 let near = registered.first { uri in alternatives.contains { WebURL.areEquivalent($0, uri) } }
-                let message = near.map { "\(profile.name) sends \(wanted), but client \(client.displayName) registers '\($0)'; Authelia compares redirect URIs exactly" }
-                    ?? "\(profile.name) sends the redirect URI \(wanted), which client \(client.displayName) does not register"
+                let because = Self.settingsNamed(in: requirement.alternatives[0]).compactMap { key in
+                    profile.settingValue(key, in: context.guide).map { "its \(key) is '\($0)'" }
+                }.joined(separator: ", ")
+                let source = because.isEmpty ? "" : " (\(because))"
+                let message = near.map { "\(profile.name) sends \(wanted)\(source), but client \(client.displayName) registers '\($0)'; Authelia compares redirect URIs exactly" }
+                    ?? "\(profile.name) sends the redirect URI \(wanted)\(source), which client \(client.displayName) does not register"
                 // A near miss (trailing slash, case) has exactly one right spelling: fixable.
                 let nearNode = near.flatMap { value in client.redirectURIs.first { $0.value == value }?.node }
                 let expected = near.flatMap { value in alternatives.first { WebURL.areEquivalent($0, value) } }
@@ -142,9 +181,20 @@ struct ProfileRedirectURIRule: GuideRule {
         return findings
     }
 
-    /// Fills a template from the Application Root URL and the assumptions; `nil` when it
-    /// needs an assumption the guide does not state.
-    func expand(_ template: String, root: WebURL, guide: Guide) -> String? {
+    /// The setting keys a template reads (`{setting:KEY}`), in order.
+    static func settingsNamed(in template: String) -> [String] {
+        var keys: [String] = []
+        var rest = template[...]
+        while let open = rest.range(of: "{setting:"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            keys.append(String(rest[open.upperBound..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return keys
+    }
+
+    /// Fills a template from the Application Root URL, the assumptions and the application's
+    /// own settings; `nil` when it needs an assumption or a setting the guide does not state.
+    func expand(_ template: String, root: WebURL, guide: Guide, profile: ApplicationProfile) -> String? {
         var text = template.replacingOccurrences(of: "{origin}", with: root.origin)
             .replacingOccurrences(of: "{root}", with: root.origin + root.normalizedPath)
         while let open = text.range(of: "{assumption:"), let close = text[open.upperBound...].firstIndex(of: "}") {
@@ -152,6 +202,12 @@ struct ProfileRedirectURIRule: GuideRule {
             guard let value = guide.assumptions.first(where: { AssumptionKind.normalize($0.label.value) == label })?.rawValue?.value else {
                 return nil
             }
+            text.replaceSubrange(open.lowerBound...close, with: value)
+        }
+        // `{setting:KEY}`: the value the guide gives the profile's setting KEY (a provider name
+        // or id the application puts into its callback path).
+        while let open = text.range(of: "{setting:"), let close = text[open.upperBound...].firstIndex(of: "}") {
+            guard let value = profile.settingValue(String(text[open.upperBound..<close]), in: guide) else { return nil }
             text.replaceSubrange(open.lowerBound...close, with: value)
         }
         return text
