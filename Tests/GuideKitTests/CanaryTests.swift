@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GuideKit
 
@@ -47,5 +48,58 @@ import Testing
         text = text.replacingOccurrences(of: "curl https://auth.example.com/", with: "curl https://{{< sitevar name=\"subdomain-authelia\" nojs=\"auth\" >}}.{{< sitevar name=\"domain\" nojs=\"example.com\" >}}/")
         text = text.replacingOccurrences(of: "`https://auth.{{<", with: "`https://{{<")
         #expect(findings(text, path: "linkhub.md").filter { $0.ruleID == "template-leak" }.isEmpty)
+    }
+
+    /// `render` checks the guide as written, shortcodes and all, so a guide that only works for
+    /// the default site is refused there too; written with the variables, it renders.
+    @Test func renderRefusesAGuideThatLeaksItsTemplate() throws {
+        func guide(issuer: String) -> String {
+            let domain = #"{{< sitevar name="domain" nojs="example.com" >}}"#
+            let authelia = #"{{< sitevar name="subdomain-authelia" nojs="auth" >}}"# + "." + domain
+            return """
+                ---
+                title: "Linkhub"
+                ---
+                ### Assumptions
+                - __Application Root URL:__ `https://links.\(domain)/`
+                - __Authelia Root URL:__ `https://\(authelia)/`
+                - __Client ID:__ `linkhub`
+                - __Client Secret:__ `insecure_secret`
+
+                ### Authelia
+                ```yaml {title="configuration.yml"}
+                identity_providers:
+                  oidc:
+                    clients:
+                      - client_id: 'linkhub'
+                        client_secret: '$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng'
+                        authorization_policy: 'two_factor'
+                        redirect_uris:
+                          - 'https://links.\(domain)/oidc/callback'
+                ```
+
+                ### Application
+                ```shell {title=".env"}
+                LINKHUB_OIDC_ISSUER_URL=\(issuer)
+                LINKHUB_OIDC_CLIENT_ID=linkhub
+                LINKHUB_OIDC_CLIENT_SECRET=insecure_secret
+                ```
+                """
+        }
+        let domain = #"{{< sitevar name="domain" nojs="example.com" >}}"#
+        let folder = try TemporaryFolder()
+        let site = try folder.write("sites/home.yml", Data("domain: home.arpa\n".utf8))
+        let pipeline = RenderPipeline(renderer: GuideRenderer(template: try ProjectFiles.text("templates/guide.html")), seed: 3)
+        let leaking = try folder.write("leaking/linkhub.md", Data(guide(issuer: "https://auth.\(domain)").utf8))
+        let refused = try pipeline.run(guides: [leaking], sites: [site], output: folder.url.appendingPathComponent("out1").path)
+        #expect(refused.rendered.isEmpty)
+        #expect(refused.failures.first?.findings.first?.ruleID == "template-leak")
+        let variables = #"https://{{< sitevar name="subdomain-authelia" nojs="auth" >}}."# + domain
+        let mended = try folder.write("mended/linkhub.md", Data(guide(issuer: variables).utf8))
+        let written = try pipeline.run(guides: [mended], sites: [site], output: folder.url.appendingPathComponent("out2").path)
+        #expect(written.failures.isEmpty, "\(written.failures)")
+        let markdown = try String(contentsOfFile: folder.url.appendingPathComponent("out2/home/linkhub/guide.md").path, encoding: .utf8)
+        #expect(!markdown.contains("example.com"))
+        #expect(markdown.contains("LINKHUB_OIDC_ISSUER_URL=https://auth.home.arpa"))
     }
 }

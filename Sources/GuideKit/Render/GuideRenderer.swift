@@ -40,7 +40,7 @@ public struct GuideRenderer: Sendable {
     }
 
     public func prepare(path: String, text: String) throws(RenderError) -> PreparedGuide {
-        try prepare(GuideParser.parse(path: path, text: text, resolvingShortcodes: true))
+        try prepare(GuideParser.parse(path: path, text: text))
     }
 
     /// Checks the guide as written (it must have no error). Done once per guide, not once per
@@ -52,9 +52,12 @@ public struct GuideRenderer: Sendable {
     /// Prepares several guides with one check run (each distinct digest verified once, or
     /// answered by the cache).
     public func prepare(_ parsed: [Guide], cache: DigestCache?) -> [Result<PreparedGuide, RenderError>] {
-        // A parse of the file as written still has shortcodes: edits need the resolved text.
+        // Checked as written, exactly as `check` does: a guide with site variables must work
+        // for every site, so its template leaks (found on the shortcodes) stop the render too.
+        let run = checker.run(parsed, cache: cache)
+        // The edits need the resolved text: a guide with shortcodes is parsed a second time,
+        // with them replaced by their defaults (positions stay on the same lines).
         let guides = parsed.map { $0.source.shortcodes.isEmpty ? $0 : GuideParser.parse(path: $0.path, text: $0.source.originalText, resolvingShortcodes: true) }
-        let run = checker.run(guides, cache: cache)
         return guides.indices.map { index in
             Result { () throws(RenderError) in
                 var prepared = try prepare(guides[index], findings: run.findings[index])

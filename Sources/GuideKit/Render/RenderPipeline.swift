@@ -48,7 +48,9 @@ public struct RenderPipeline: Sendable {
     /// Stage 1: every guide read and parsed once, then checked as written.
     public func prepare(_ paths: [String]) -> (prepared: [GuideRenderer.PreparedGuide], failures: [RenderError], errors: [InputError]) {
         let found = input.files(in: paths)
-        let loaded = input.load(files: found.files, resolvingShortcodes: true)
+        // As written: the check of a guide with site variables sees the shortcodes (a host
+        // written past them is a template leak); the renderer parses the resolved text itself.
+        let loaded = input.load(files: found.files)
         let errors = found.errors + loaded.errors
         var prepared: [GuideRenderer.PreparedGuide] = []
         var failures: [RenderError] = []
