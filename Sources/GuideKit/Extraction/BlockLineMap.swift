@@ -22,7 +22,7 @@ struct BlockLineMap: Sendable {
             let content = line.utf8.last == 0x0D ? line.dropLast() : line
             // Compared as bytes: Character comparison (grapheme breaking) dominated here.
             guard let prefixEnd = sourceLine.startOfByteSuffix(content) else { return fallbackPrefix }
-            return sourceLine.unicodeScalars.distance(from: sourceLine.startIndex, to: prefixEnd)
+            return sourceLine.scalarDistance(from: sourceLine.startIndex, to: prefixEnd)
         }
     }
 

@@ -6,17 +6,15 @@ struct InlineLocator {
 
     /// Finds `needle` in the resolved lines at or after `cursor`, and moves the cursor past it.
     func find(_ needle: String, in lines: ClosedRange<Int>, from cursor: inout (line: Int, column: Int)) -> Located<String>? {
-        let needleBytes = Array(needle.utf8)
         let needleLength = needle.unicodeScalars.count
         let firstLine = max(cursor.line, lines.lowerBound)
-        guard !needleBytes.isEmpty, firstLine <= lines.upperBound else { return nil }
+        guard !needle.isEmpty, firstLine <= lines.upperBound else { return nil }
         for line in firstLine...lines.upperBound {
             let text = source.resolvedLineSlice(line)
-            let scalars = text.unicodeScalars
             let skip = line == cursor.line ? cursor.column - 1 : 0
-            guard let from = scalars.index(scalars.startIndex, offsetBy: skip, limitedBy: scalars.endIndex) else { continue }
-            guard let found = text.utf8.firstIndex(ofBytes: needleBytes, from: from) else { continue }
-            let start = scalars.distance(from: scalars.startIndex, to: found)
+            guard let from = text.scalarIndex(text.startIndex, offsetBy: skip, limitedBy: text.endIndex),
+                  let found = text[from...].range(of: needle)?.lowerBound else { continue }
+            let start = text.scalarDistance(from: text.startIndex, to: found)
             cursor = (line, start + needleLength + 1)
             let location = source.location(line: line, resolvedColumn: start + 1)
             let length = source.originalLength(line: line, resolvedColumn: start + 1, resolvedLength: needleLength)

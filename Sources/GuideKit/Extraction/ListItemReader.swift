@@ -43,7 +43,7 @@ struct ListItemReader {
                 consumed += 1
                 if prefix.contains(":") { break }
             }
-            guard let colon = prefix.firstIndex(of: ":") else { return nil }
+            guard let colon = prefix.range(of: ":")?.lowerBound else { return nil }
             labelText = String(prefix[..<colon])
             let after = String(prefix[prefix.index(after: colon)...]).trimmingSpaces()
             rest = inlines.dropFirst(consumed)

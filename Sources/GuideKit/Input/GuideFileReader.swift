@@ -96,6 +96,9 @@ public struct GuideFileReader: Sendable {
             throw InputError(path: path, location: position(of: nul, in: bytes),
                              message: "binary file (NUL byte), expected UTF-8 Markdown")
         }
+        // The standard library's validation is one fast pass; the byte-by-byte search below
+        // runs only to say where a file is broken.
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8(bytes) {
             throw InputError(path: path, location: position(of: bad, in: bytes),
                              message: String(format: "not valid UTF-8 (byte 0x%02X); save the file as UTF-8", bytes[bad]))

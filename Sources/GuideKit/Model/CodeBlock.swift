@@ -23,7 +23,8 @@ public struct CodeBlock: Sendable, Equatable {
     /// Counted as line feeds, not by splitting the content: rules ask for it on every block.
     public var contentLineCount: Int {
         guard let last = content.utf8.last else { return 0 }
-        let feeds = content.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let count: (UnsafeBufferPointer<UInt8>) -> Int = { $0.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        let feeds = content.utf8.withContiguousStorageIfAvailable(count) ?? content.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         return feeds + 1 - (last == 0x0A ? 1 : 0)
     }
 

@@ -9,6 +9,16 @@ public enum Placeholder: Sendable, Equatable {
 
     public static func of(_ value: String) -> Placeholder? {
         let text = value.trimmingSpaces()
+        // Every stand-in below starts with one of these bytes ('…' with 0xE2); most values are
+        // real ones and leave here, before any lower-cased copy (rules ask for every setting).
+        switch text.utf8.first {
+        case UInt8(ascii: "<")?, UInt8(ascii: "y")?, UInt8(ascii: "Y")?, UInt8(ascii: "c")?, UInt8(ascii: "C")?,
+             UInt8(ascii: "r")?, UInt8(ascii: "R")?, UInt8(ascii: "t")?, UInt8(ascii: "T")?, UInt8(ascii: "x")?,
+             UInt8(ascii: "X")?, UInt8(ascii: ".")?, UInt8(ascii: "{")?, 0xE2?:
+            break
+        default:
+            return nil
+        }
         if text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 {
             let inner = String(text.dropFirst().dropLast())
             guard !inner.contains("<"), !inner.contains(">") else { return nil }

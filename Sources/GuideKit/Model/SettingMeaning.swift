@@ -165,6 +165,9 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
     /// Lower-cased words of a name: splits on anything not a letter or digit and on camelCase
     /// boundaries; a parenthesised note ("Client ID (Key)") is ignored.
     static func words(_ name: String) -> [String] {
+        // Nearly every name is ASCII: split its bytes directly (no scalar decoding, one string
+        // per word). Same rules as the general path below.
+        if let ascii = name.utf8.withContiguousStorageIfAvailable(asciiWords), let words = ascii { return words }
         var name = name
         if let open = name.firstIndex(of: "("), open != name.startIndex { name = String(name[..<open]) }
         if name.hasPrefix("--") { name.removeFirst(2) }
@@ -206,6 +209,41 @@ public enum SettingMeaning: Sendable, Hashable, CustomStringConvertible {
         if !current.isEmpty { words.append(String(current)) }
         return words
     }
+}
+
+/// `SettingMeaning.words` for a name of ASCII bytes; `nil` for any other name.
+private func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+    // A parenthesised note ends the name (the first "(", unless the name starts with it).
+    var end = bytes.count
+    if let open = bytes.firstIndex(of: UInt8(ascii: "(")), open > 0 { end = open }
+    let start = end >= 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "-") ? 2 : 0
+    var words: [String] = []
+    var wordStart = -1
+    var previousLower = false
+    func flush(_ wordEnd: Int) {
+        guard wordStart >= 0 else { return }
+        let range = wordStart..<wordEnd
+        words.append(String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (offset, byte) in bytes[range].enumerated() { buffer[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte }
+            return range.count
+        })
+        wordStart = -1
+    }
+    for index in start..<end {
+        let byte = bytes[index]
+        let isUpper = byte >= 65 && byte <= 90, isLower = byte >= 97 && byte <= 122, isDigit = byte >= 48 && byte <= 57
+        if isUpper || isLower || isDigit {
+            if isUpper, previousLower { flush(index) }
+            if wordStart < 0 { wordStart = index }
+            previousLower = isLower || isDigit
+        } else {
+            flush(index)
+            previousLower = false
+        }
+    }
+    flush(end)
+    return words
 }
 
 /// The words of a setting name, searched linearly (a name has two to six words).

@@ -80,7 +80,7 @@ struct TemplateLeakRule: GuideRule {
         let candidates = Set(needles.flatMap { source.originalText.lineNumbers(containing: $0) }).sorted()
         for number in candidates {
             let line = source.originalLine(number)
-            let shortcodes = SitevarShortcode.scan(line, lineNumber: number)
+            let shortcodes = source.shortcodes(onLine: number)  // scanned once, when the file was read
             // Most such lines name the domain only inside shortcodes (`nojs="example.com"`):
             // nothing typed, skip them before rendering the line.
             guard subdomains.contains(where: { line.contains($0 + ".{{<") })

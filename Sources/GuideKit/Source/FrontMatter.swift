@@ -23,9 +23,17 @@ public struct FrontMatter: Sendable, Equatable {
 
     private static func isDelimiter(_ line: Substring) -> Bool { trimmed(line) == "---" }
 
+    /// Without trailing spaces, tabs and carriage returns (bytes: every line of the front
+    /// matter is looked at, and Character stepping showed in profiles).
     private static func trimmed(_ line: Substring) -> Substring {
-        var line = line
-        while let last = line.last, last == " " || last == "\t" || last == "\r" { line.removeLast() }
-        return line
+        let bytes = line.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            let byte = bytes[before]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0D else { break }
+            end = before
+        }
+        return line[line.startIndex..<end]
     }
 }

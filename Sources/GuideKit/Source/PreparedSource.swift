@@ -20,7 +20,12 @@ public struct PreparedSource: Sendable {
     /// shortcode or front matter are new strings.
     private let resolvedLines: [Substring]
     /// Per line (0-based index), the replaced spans in resolved-scalar coordinates.
-    private let replacements: [Int: [Replacement]]
+    /// Empty when no line has one (most guides); else one entry per line. An array, not a
+    /// dictionary: positions are mapped for every inline node, and hashing showed in profiles.
+    private let replacements: [[Replacement]?]
+    /// Per line (0-based index), the shortcodes found there with their ranges in the line, for
+    /// rules that look at the line as written (template-leak); empty when no line has one.
+    private let lineShortcodes: [[(shortcode: SitevarShortcode, range: Range<String.Index>)]?]
 
     private struct Replacement: Sendable {
         var resolvedStart: Int  // 1-based scalar column in the resolved line
@@ -41,7 +46,8 @@ public struct PreparedSource: Sendable {
         // are scanned (guides without any "{{<", all of ours, scan none).
         let shortcodeLines = Set(text.lineNumbers(containing: "{{<"))
         var resolved: [Substring] = []
-        var replacements: [Int: [Replacement]] = [:]
+        var replacements: [[Replacement]?] = []
+        var lineShortcodes: [[(shortcode: SitevarShortcode, range: Range<String.Index>)]?] = []
         var shortcodes: [SitevarShortcode] = []
         resolved.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated() {
@@ -74,10 +80,16 @@ public struct PreparedSource: Sendable {
             }
             output += line[cursor...]
             resolved.append(Substring(output))
+            if replacements.isEmpty {
+                replacements = Array(repeating: nil, count: lines.count)
+                lineShortcodes = Array(repeating: nil, count: lines.count)
+            }
             replacements[index] = spans
+            lineShortcodes[index] = found
         }
         resolvedLines = resolved
         self.replacements = replacements
+        self.lineShortcodes = lineShortcodes
         self.shortcodes = shortcodes
         // Most guides have neither front matter nor shortcodes: then the text is its own
         // resolved form.
@@ -103,7 +115,17 @@ public struct PreparedSource: Sendable {
 
     /// Whether the line holds shortcodes: positions on it are approximate for spans that
     /// cross one, so `guidekit fix` leaves such lines alone.
-    public func hasShortcodes(line: Int) -> Bool { replacements[line - 1] != nil }
+    public func hasShortcodes(line: Int) -> Bool { spans(onLine: line) != nil }
+
+    /// The shortcodes of a line (1-based) as written, with their ranges in `originalLine(line)`
+    /// (a slice of the same text, so the indices hold).
+    func shortcodes(onLine line: Int) -> [(shortcode: SitevarShortcode, range: Range<String.Index>)] {
+        lineShortcodes.indices.contains(line - 1) ? lineShortcodes[line - 1] ?? [] : []
+    }
+
+    private func spans(onLine line: Int) -> [Replacement]? {
+        replacements.indices.contains(line - 1) ? replacements[line - 1] : nil
+    }
 
     /// The file's own line (without line terminator), for snippets under findings.
     public func originalLine(_ line: Int) -> Substring {
@@ -130,7 +152,7 @@ public struct PreparedSource: Sendable {
 
     /// Maps a 1-based scalar column of a resolved line back to the original file.
     public func location(line: Int, resolvedColumn: Int) -> SourceLocation {
-        guard let spans = replacements[line - 1] else {
+        guard let spans = spans(onLine: line) else {
             return SourceLocation(line: line, column: resolvedColumn)
         }
         var delta = 0
@@ -155,7 +177,7 @@ public struct PreparedSource: Sendable {
         let start = location(line: line, resolvedColumn: resolvedColumn)
         let lastResolved = resolvedColumn + max(resolvedLength, 1) - 1
         var end = location(line: line, resolvedColumn: lastResolved).column
-        if let span = replacements[line - 1]?.first(where: {
+        if let span = spans(onLine: line)?.first(where: {
             lastResolved >= $0.resolvedStart && lastResolved < $0.resolvedStart + $0.resolvedLength
         }) {
             end = span.originalStart + span.originalLength - 1
@@ -163,16 +185,17 @@ public struct PreparedSource: Sendable {
         return max(1, end - start.column + 1)
     }
 
+    /// cmark counts columns in bytes. A byte inside a multi-byte scalar counts as that
+    /// scalar; past the line's end every byte counts as one column.
     func scalarColumn(inResolvedLine line: Int, byteColumn: Int) -> Int {
-        let text = resolvedLine(line)
-        var bytes = 0
-        var scalars = 0
-        for scalar in text.unicodeScalars {
-            if bytes >= byteColumn - 1 { break }
-            bytes += UTF8.width(scalar)
-            scalars += 1
-        }
-        return scalars + 1 + max(0, byteColumn - 1 - bytes)
+        let text = resolvedLineSlice(line)
+        let utf8 = text.utf8
+        let wanted = max(0, byteColumn - 1)
+        var end = utf8.index(utf8.startIndex, offsetBy: wanted, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        // Round up to the end of a scalar the column falls inside (counted whole, as before).
+        while end < utf8.endIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(after: end) }
+        let bytes = utf8.distance(from: utf8.startIndex, to: end)
+        return text.scalarDistance(from: text.startIndex, to: end) + 1 + max(0, wanted - bytes)
     }
 }
 

@@ -23,7 +23,7 @@ public struct SitevarShortcode: Sendable, Equatable {
         // line's start each time.
         var counted = (index: line.startIndex, column: 1)
         func column(at index: String.Index) -> Int {
-            counted.column += line.unicodeScalars.distance(from: counted.index, to: index)
+            counted.column += line.scalarDistance(from: counted.index, to: index)
             counted.index = index
             return counted.column
         }
@@ -78,6 +78,17 @@ extension StringProtocol {
     func trimmingSpaces() -> SubSequence {
         let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
         let bytes = utf8
+        // Contiguous text (nearly all): from both ends inward, so only the spaces are visited.
+        let offsets: (Int, Int)? = bytes.withContiguousStorageIfAvailable { buffer in
+            var start = 0, end = buffer.count
+            while start < end, isSpace(buffer[start]) { start += 1 }
+            while end > start, isSpace(buffer[end - 1]) { end -= 1 }
+            return (start, end)
+        }
+        if let (start, end) = offsets {
+            let from = bytes.index(bytes.startIndex, offsetBy: start)
+            return self[from..<bytes.index(from, offsetBy: end - start)]
+        }
         var first: String.Index?
         var last = bytes.startIndex
         var index = bytes.startIndex

@@ -83,6 +83,6 @@ enum ConfigLineReader {
     static func column(of part: Substring, in line: Substring) -> Int {
         guard part.startIndex >= line.startIndex, part.startIndex <= line.endIndex,
               part.base == line.base else { return 1 }
-        return line.unicodeScalars.distance(from: line.startIndex, to: part.startIndex) + 1
+        return line.scalarDistance(from: line.startIndex, to: part.startIndex) + 1
     }
 }
