@@ -9,13 +9,16 @@ enum DigestBase64 {
 
     /// Decodes `text`; on failure names the offset of the first bad character.
     func decode(_ text: Substring, field: String, offset: Int) throws(DigestError) -> [UInt8] {
-        var normalized = ""
+        // The checked characters are collected as ASCII bytes and handed to Foundation as Data
+        // (building a String one scalar at a time was most of a digest's parse).
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(text.utf8.count + 3)
         for (index, character) in text.unicodeScalars.enumerated() {
             switch character {
             case "A"..."Z", "a"..."z", "0"..."9", "/":
-                normalized.unicodeScalars.append(character)
+                normalized.append(UInt8(character.value))
             case "+" where self == .standard, "." where self == .adapted:
-                normalized.append("+")
+                normalized.append(UInt8(ascii: "+"))
             case "=":
                 throw DigestError("\(field) must not be padded with '='", at: offset + index)
             default:
@@ -27,8 +30,8 @@ enum DigestBase64 {
         if normalized.count % 4 == 1 {
             throw DigestError("\(field) has an impossible base64 length (\(normalized.count) characters)", at: offset)
         }
-        normalized += String(repeating: "=", count: (4 - normalized.count % 4) % 4)
-        guard let data = Data(base64Encoded: normalized) else {
+        normalized += Array(repeating: UInt8(ascii: "="), count: (4 - normalized.count % 4) % 4)
+        guard let data = Data(base64Encoded: Data(normalized)) else {
             throw DigestError("\(field) is not valid base64", at: offset)
         }
         return [UInt8](data)

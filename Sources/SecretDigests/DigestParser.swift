@@ -53,10 +53,12 @@ public enum DigestParser {
         var offsets: [Int]
 
         init(_ value: String) {
-            parts = value.split(separator: "$", omittingEmptySubsequences: false)
+            // Split on the '$' byte ('$' is ASCII, so every cut is on a scalar boundary):
+            // splitting Characters was most of a digest's parse.
+            parts = value.utf8.split(separator: UInt8(ascii: "$"), omittingEmptySubsequences: false).map { value[$0.startIndex..<$0.endIndex] }
             var offset = 0
             offsets = parts.map { part in
-                defer { offset += part.unicodeScalars.count + 1 }
+                defer { offset += part.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1 }  // scalars: bytes that start one
                 return offset
             }
         }

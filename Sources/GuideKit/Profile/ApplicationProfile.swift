@@ -65,6 +65,7 @@ public struct ApplicationProfile: Sendable {
     public var name: String
     /// Where the profile came from, for messages.
     public var file: String
+    /// File names and titles that select the profile, lower-cased (as loaded).
     public var matchFiles: [String]
     public var matchTitles: [String]
     public var redirectURIs: [RedirectRequirement]

@@ -202,8 +202,10 @@ public enum ProfileLoader {
         }
         return ApplicationProfile(
             id: id, name: name, file: file,
-            matchFiles: try strings(match?["files"], "match.files"),
-            matchTitles: try strings(match?["titles"], "match.titles"),
+            // Lower-cased once here: matching is case-insensitive and compares every guide
+            // with every profile.
+            matchFiles: try strings(match?["files"], "match.files").map { $0.lowercased() },
+            matchTitles: try strings(match?["titles"], "match.titles").map { $0.lowercased() },
             redirectURIs: redirects,
             defaultScopes: scopes?["default"] == nil ? nil : try strings(scopes?["default"], "scopes.default"),
             alwaysScopes: try strings(scopes?["always"], "scopes.always"),
