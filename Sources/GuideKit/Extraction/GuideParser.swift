@@ -205,6 +205,8 @@ public enum GuideParser {
 
     /// The front-matter keys GuideKit reads.
     static let frontMatterKeys = ["title", "application", "authelia_version"]
+    /// `title:` and so on, as bytes: compared with the start of every front matter line.
+    private static let frontMatterEntryPrefixes = frontMatterKeys.map { Array(($0 + ":").utf8) }
 
     private static func readFrontMatter(into guide: inout Guide) {
         guard let frontMatter = guide.source.frontMatter else { return }
@@ -225,7 +227,7 @@ public enum GuideParser {
         for line in yaml.lines() {
             guard let first = line.utf8.first, first != UInt8(ascii: "#"), first != 0x0D else { kept.append(""); continue }
             if first != UInt8(ascii: " "), first != UInt8(ascii: "\t") {
-                keeping = frontMatterKeys.contains { key in line.hasPrefix(key + ":") }
+                keeping = frontMatterEntryPrefixes.contains { line.utf8.starts(with: $0) }
             }
             kept.append(keeping ? line : "")
         }
