@@ -44,7 +44,8 @@ public struct PreparedSource: Sendable {
 
         // One search of the whole text finds the lines that may hold a shortcode; only those
         // are scanned (guides without any "{{<", all of ours, scan none).
-        let shortcodeLines = Set(text.lineNumbers(containing: "{{<"))
+        var shortcodeLines = [Bool](repeating: false, count: lines.count + 1)  // by line number
+        for number in text.lineNumbers(containing: "{{<") where number < shortcodeLines.count { shortcodeLines[number] = true }
         var resolved: [Substring] = []
         var replacements: [[Replacement]?] = []
         var lineShortcodes: [[(shortcode: SitevarShortcode, range: Range<String.Index>)]?] = []
@@ -55,7 +56,7 @@ public struct PreparedSource: Sendable {
                 resolved.append("")
                 continue
             }
-            let found = shortcodeLines.contains(index + 1) ? SitevarShortcode.scan(line, lineNumber: index + 1) : []
+            let found = shortcodeLines[index + 1] ? SitevarShortcode.scan(line, lineNumber: index + 1) : []
             guard !found.isEmpty else {
                 resolved.append(line)
                 continue
