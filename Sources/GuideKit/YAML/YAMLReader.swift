@@ -45,22 +45,24 @@ enum YAMLReader {
         // YAML loader (Authelia's included), so it is one here rather than a silent null.
         var anchors: Set<String> = []
 
+        // The innermost open collection is changed where it lies in the stack (popping and
+        // pushing it back copied it for every node).
         func attach(_ node: YAMLNode) throws(YAMLSyntaxError) {
-            guard var top = stack.popLast() else { root = node; return }
-            defer { stack.append(top) }
-            guard top.isMapping else { top.items.append(node); return }
-            guard let key = top.pendingKey else {
+            guard !stack.isEmpty else { root = node; return }
+            let top = stack.count - 1
+            guard stack[top].isMapping else { stack[top].items.append(node); return }
+            guard let key = stack[top].pendingKey else {
                 if let name = node.string {
-                    guard top.keys.insert(name).inserted else {
+                    guard stack[top].keys.insert(name).inserted else {
                         throw YAMLSyntaxError(location: node.location,
                                               message: "invalid YAML: duplicate key '\(name)' in one mapping; Authelia would refuse it")
                     }
                 }
-                top.pendingKey = node
+                stack[top].pendingKey = node
                 return
             }
-            top.pairs.append(YAMLNode.Pair(key: key, value: node))
-            top.pendingKey = nil
+            stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+            stack[top].pendingKey = nil
         }
 
         for event in events {
@@ -84,7 +86,7 @@ enum YAMLReader {
             case .scalar(let text, let style):
                 let (nodeStyle, quotes) = convert(style)
                 let type: YAMLNode.ScalarType = nodeStyle == .plain ? YAMLScalarType.of(text, tag: event.tag) : .string
-                try attach(YAMLNode(value: .scalar(text), location: location, length: text.unicodeScalars.count + quotes,
+                try attach(YAMLNode(value: .scalar(text), location: location, length: text.scalarDistance(from: text.startIndex, to: text.endIndex) + quotes,
                                     style: nodeStyle, scalarType: type))
             case .alias(let name):
                 guard anchors.contains(name) else {
