@@ -130,3 +130,16 @@ extension String {
         }
     }
 }
+
+extension String.UTF8View {
+    /// Whether the byte occurs: memchr on contiguous UTF-8. Chosen over the generic
+    /// `Sequence.contains` (a concrete type's method ranks first), which walked the view one
+    /// index at a time and showed in profiles (scalar typing, scope lists).
+    func contains(_ byte: UInt8) -> Bool {
+        let found: Bool? = withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
+        return found ?? contains(where: { $0 == byte })
+    }
+}

@@ -143,7 +143,14 @@ enum YAMLScalarType {
         }
         // Nulls, booleans and numbers all start with one of these characters (or are empty).
         guard let first = text.utf8.first else { return .null }
-        guard "0123456789+-.~nNtTfFyYoO".utf8.contains(first) else { return .string }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"):
+            break
+        default:
+            return .string
+        }
         if ["~", "null", "Null", "NULL"].contains(text) { return .null }
         if booleans.contains(text) { return .bool }
         let bytes = Array(text.utf8)
