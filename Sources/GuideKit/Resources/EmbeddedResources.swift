@@ -614,7 +614,40 @@ match:
   titles: [Mealie]
 redirect_uris:
   - '{root}/login'
-settings: []
+# Sources for the facts below (read with the search tool): mealie/routes/auth/auth.py
+# (mealie-recipes/mealie), which registers the provider with Authlib, and Authlib's
+# authlib/oauth2/client.py (OAuth2Client).
+# auth.py: the scope is OIDC_SCOPES_OVERRIDE, else "openid email profile" plus the groups claim
+# when OIDC_REQUIRES_GROUP_CLAIM.
+scopes:
+  default: [openid, email, profile]
+# auth.py registers no token_endpoint_auth_method: Authlib's OAuth2Client uses
+# client_secret_basic for a client with a secret.
+token_auth_method:
+  default: client_secret_basic
+# auth.py: oauth.register(..., code_challenge_method="S256").
+pkce:
+  default: S256
+# auth.py oauth_callback: the ID token's claims, and the userinfo endpoint when a required claim
+# is missing there: either place works.
+claims_from:
+  default: any
+settings:
+  - key: OIDC_CLIENT_ID
+    meaning: client_id
+  - key: OIDC_CLIENT_SECRET
+    meaning: client_secret
+  - key: OIDC_CONFIGURATION_URL
+    meaning: discovery_url
+    type: url
+  - key: OIDC_SCOPES_OVERRIDE
+    meaning: scopes
+  - key: OIDC_GROUPS_CLAIM
+    meaning: claim
+  - key: OIDC_AUTH_ENABLED
+    type: boolean
+  - key: OIDC_SIGNUP_ENABLED
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/miniflux.yml", #"""
