@@ -485,7 +485,21 @@ match:
   titles: [Karakeep, Hoarder]
 redirect_uris:
   - '{root}/api/auth/callback/custom'
-settings: []
+# packages/shared/config.ts (karakeep-app/karakeep, stored as hoarder's; read with the search
+# tool): OAUTH_SCOPE defaults to "openid email profile".
+scopes:
+  default: [openid, email, profile]
+settings:
+  - key: OAUTH_CLIENT_ID
+    meaning: client_id
+  - key: OAUTH_CLIENT_SECRET
+    meaning: client_secret
+  - key: OAUTH_WELLKNOWN_URL
+    meaning: discovery_url
+    type: url
+  - key: OAUTH_SCOPE
+    meaning: scopes
+    default: openid email profile
 
 """#),
         ("Sources/GuideKit/Profiles/linkding.yml", #"""
