@@ -59,7 +59,7 @@ struct ProfilePKCERule: GuideRule {
         let required = client.requirePKCE?.value == true || method != nil
         guard required else { return [] }
         let switchOn = pkce.setting.flatMap { key in
-            pkce.values.first { $0.value == (method?.value ?? "S256") }.map { "set \(key) to '\($0.key)', or " }
+            pkce.values.sorted { $0.key < $1.key }.first { $0.value == (method?.value ?? "S256") }.map { "set \(key) to '\($0.key)', or " }
         } ?? ""
         if chosen.value == "none" {
             let written = client.requirePKCE.map { "require_pkce: \($0.value)" } ?? "pkce_challenge_method: '\(method?.value ?? "")'"
