@@ -31,6 +31,21 @@ match:
 redirect_uris:
   - '{root}/auth/openid/callback'
   - '{root}/auth/openid/mobile-redirect'
+# Source for the facts below: server/auth/OidcAuthStrategy.js (advplyr/audiobookshelf, read with
+# the search tool).
+# getScope: 'openid profile email', plus the group claim and the advanced-permissions claim when
+# they are set.
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+# generatePkce: the web flow always sends an S256 challenge (the mobile apps bring their own, and
+# only S256 is accepted from them).
+pkce:
+  default: S256
+# verifyCallback(tokenset, userinfo, done): the user, its group and its permissions are read from
+# the userinfo response.
+claims_from:
+  default: userinfo
 settings: []
 
 """#),
