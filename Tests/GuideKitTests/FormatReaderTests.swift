@@ -78,6 +78,30 @@ struct FormatReaderTests {
         #expect(found.map(\.nameMeaning) == [.clientID, .issuerURL, .clientSecret])
     }
 
+    @Test func yamlInsideALiteralBlockScalar() {
+        // Argo CD's ConfigMap: `oidc.config` holds YAML as text; its settings are read with
+        // their places in the guide, also when the block sits in a list item.
+        let found = settings("""
+            1. Edit the ConfigMap:
+
+               ```yaml {title="argocd-cm.yaml"}
+               data:
+                 url: https://argocd.example.com
+                 oidc.config: |
+                   name: 'Authelia'
+                   clientID: 'argocd'
+
+                   requestedScopes: ['openid', 'groups']
+                 script: |
+                   echo "not: yaml here"
+                   exit 1
+               ```
+            """)
+        #expect(pairs(found) == ["url=https://argocd.example.com@7:11", "name=Authelia@9:15", "clientID=argocd@10:19",
+                                 "requestedScopes=openid groups@12:26", "script=echo \"not: yaml here\"\nexit 1\n@13:14"])
+        #expect(found.map(\.nameMeaning) == [nil, nil, .clientID, .scopes, nil])
+    }
+
     @Test func phpArrayAndXML() {
         let found = settings("""
             ```php

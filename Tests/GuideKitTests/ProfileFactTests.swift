@@ -109,3 +109,51 @@ import Testing
         #expect(found.first?.help == "set pkce_challenge_method: 'S256'")
     }
 }
+
+/// Argo CD: settings written as YAML inside a ConfigMap value, the groups it reads from the
+/// ID token unless told to ask the userinfo endpoint, and the upstream escape hatch.
+@Suite struct ArgoCDProfileTests {
+    static let path = "Tests/GuideKitTests/Fixtures/upstream/argocd.md"
+
+    static func errors(_ edit: (String) -> String = { $0 }) throws -> [Finding] {
+        findings(edit(try ProjectFiles.text(path)), path: "argocd.md").filter { $0.severity == .error }
+    }
+
+    @Test func theFixtureIsCleanAsWritten() throws {
+        #expect(try Self.errors().map(\.ruleID) == [])
+    }
+
+    @Test func groupsFromTheIDTokenNeedAClaimsPolicy() throws {
+        let text = try ProjectFiles.text(Self.path)
+        let found = try Self.errors { $0.replacingOccurrences(of: "    enableUserInfoGroups: true\n", with: "") }
+        #expect(found.map(\.ruleID) == ["profile-claims-location"])
+        #expect(found.first?.location == SourceLocation(line: text.lineNumbers(containing: "- client_id: 'argocd'")[0], column: 20))
+        #expect(found.first?.message.contains("the application gets no groups") == true)
+        #expect(found.first?.help?.hasPrefix("set enableUserInfoGroups to 'true'") == true)
+        // Switched off explicitly: the same.
+        #expect(try Self.errors { $0.replacingOccurrences(of: "enableUserInfoGroups: true", with: "enableUserInfoGroups: false") }
+            .map(\.ruleID) == ["profile-claims-location"])
+    }
+
+    @Test func theEscapeHatchCountsForTheClaimsItNames() throws {
+        func withHatch(_ attributes: String) -> (String) -> String {
+            { $0.replacingOccurrences(of: "    enableUserInfoGroups: true\n", with: "")
+                .replacingOccurrences(of: "### Application\n", with: "{{% oidc-escape-hatch-claims-hydration \(attributes) %}}\n\n### Application\n") }
+        }
+        #expect(try Self.errors(withHatch("client_id=\"argocd\" claims=\"groups,email\"")).isEmpty)
+        #expect(try Self.errors(withHatch("client_id=\"argocd\"")).isEmpty)
+        #expect(try Self.errors(withHatch("client_id=\"argocd\" claims=\"email\"")).map(\.ruleID) == ["profile-claims-location"])
+        #expect(try Self.errors(withHatch("client_id=\"other\" claims=\"groups\"")).map(\.ruleID) == ["profile-claims-location"])
+    }
+
+    @Test func settingsInsideTheConfigMapValueAreCheckedInPlace() throws {
+        let text = try ProjectFiles.text(Self.path)
+        let line = text.lineNumbers(containing: "    clientID: 'argocd'")[0]
+        let found = try Self.errors { $0.replacingOccurrences(of: "    clientID: 'argocd'", with: "    clientID: 'argo'") }
+        #expect(found.map(\.ruleID) == ["app-setting-mismatch"])
+        #expect(found.first.map { [$0.location.line, $0.location.column] } == [line, 16])
+        let pkceOff = try Self.errors { $0.replacingOccurrences(of: "enablePKCEAuthentication: true", with: "enablePKCEAuthentication: false") }
+        #expect(pkceOff.map(\.ruleID) == ["profile-pkce"])
+        #expect(pkceOff.first?.help?.contains("set enablePKCEAuthentication to 'true'") == true)
+    }
+}

@@ -97,6 +97,9 @@ public struct ApplicationProfile: Sendable {
         public var defaultValue: String?
         public var setting: String?
         public var values: [String: String]
+        /// `claims_from` only: the claims the application reads whatever its settings say
+        /// (Argo CD's `groups`), beside those its claim settings name.
+        public var claims: [String] = []
 
         /// The term for "the application works with every registration": never checked.
         public static let any = "any"

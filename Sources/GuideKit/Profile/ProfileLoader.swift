@@ -99,11 +99,13 @@ public enum ProfileLoader {
 
         /// `FIELD: {default: TERM, setting: KEY, values: {VALUE: TERM}}` (token_auth_method,
         /// claims_from, pkce): every term one the field allows, the setting one of the profile's.
+        /// claims_from may list `claims:` the application always reads (scope claims only).
         func choice(_ field: String, _ node: YAMLNode?, terms: Set<String>, settings: [ApplicationProfile.Setting]) throws(InputError) -> ApplicationProfile.SettingChoice? {
             guard let node else { return nil }
-            guard let pairs = node.pairs else { throw fail(node, "\(field) must be a mapping with default, setting and values") }
-            for pair in pairs where !["default", "setting", "values"].contains(pair.key.string ?? "") {
-                throw fail(pair.key, "unknown \(field) key '\(pair.key.string ?? "?")' (expected default, setting, values)")
+            let keys = ["default", "setting", "values"] + (field == "claims_from" ? ["claims"] : [])
+            guard let pairs = node.pairs else { throw fail(node, "\(field) must be a mapping with \(keys.joined(separator: ", "))") }
+            for pair in pairs where !keys.contains(pair.key.string ?? "") {
+                throw fail(pair.key, "unknown \(field) key '\(pair.key.string ?? "?")' (expected \(keys.joined(separator: ", ")))")
             }
             let allowed = terms.sorted().joined(separator: ", ")
             var result = ApplicationProfile.SettingChoice(defaultValue: nil, setting: nil, values: [:])
@@ -121,6 +123,15 @@ public enum ProfileLoader {
                 let term = try string(pair.value, "a \(field) value")
                 guard let value = pair.key.string, terms.contains(term) else { throw fail(pair.value, "'\(term)' is not a valid \(field) (expected one of \(allowed))") }
                 result.values[value] = term
+            }
+            if let list = node["claims"] {
+                for item in list.items ?? [list] {
+                    let claim = try string(item, "a \(field) claim")
+                    guard ClientSchema.scope(delivering: claim) != nil else {
+                        throw fail(item, "'\(claim)' is not a claim a scope delivers (e.g. groups, email, preferred_username)")
+                    }
+                    result.claims.append(claim)
+                }
             }
             return result
         }

@@ -8,6 +8,8 @@ enum EmbeddedResources {
         ("Sources/GuideKit/Profiles/argocd.yml", #"""
 # Argo CD. Source: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
 # The web UI's redirect URI is <url>/auth/callback (the CLI's localhost callback belongs to a second, public client).
+# Its settings live in the `oidc.config` key of the argocd-cm ConfigMap, YAML written as a block
+# scalar; GuideKit reads the settings inside it.
 id: argocd
 name: Argo CD
 docs: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
@@ -16,7 +18,51 @@ match:
   titles: [Argo CD, ArgoCD]
 redirect_uris:
   - '{root}/auth/callback'
-settings: []
+# util/oidc/oidc.go (argoproj/argo-cd, read with the search tool), GetScopesOrDefault: without
+# requestedScopes the web login asks for openid, profile, email and groups.
+scopes:
+  default: [openid, profile, email, groups]
+# util/oidc/provider.go Endpoint() hands go-oidc's endpoint to golang.org/x/oauth2 with no
+# AuthStyle: AutoDetect tries HTTP Basic, then the request body (internal/token.go RetrieveToken).
+token_auth_method:
+  default: any
+# util/oidc/oidc.go HandleLogin and HandleCallback: an S256 challenge (oauth2.S256ChallengeOption)
+# only when the oidc.config sets enablePKCEAuthentication (settings.OAuth2UsePKCE); none otherwise.
+pkce:
+  default: none
+  setting: enablePKCEAuthentication
+  values:
+    'true': S256
+    'false': none
+# util/oidc/oidc.go HandleCallback keeps the verified ID token's claims as the session;
+# SetGroupsClaimFromEndpoint replaces its groups with the userinfo response's only when
+# enableUserInfoGroups is on and userInfoPath is set ("required by some SSO implementations as
+# they don't provide the groups claim in the ID token"). RBAC reads the groups claim.
+claims_from:
+  default: id_token
+  setting: enableUserInfoGroups
+  values:
+    'true': userinfo
+    'false': id_token
+  claims: [groups]
+settings:
+  - key: issuer
+    meaning: issuer
+    type: url
+  - key: clientID
+    meaning: client_id
+  - key: clientSecret
+    meaning: client_secret
+  # The CLI's public client: not the web client's id.
+  - key: cliClientID
+  - key: requestedScopes
+    meaning: scopes
+    default: openid profile email groups
+  - key: enableUserInfoGroups
+    type: boolean
+  - key: userInfoPath
+  - key: enablePKCEAuthentication
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/audiobookshelf.yml", #"""

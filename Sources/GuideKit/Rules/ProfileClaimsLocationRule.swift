@@ -14,7 +14,11 @@ struct ProfileClaimsLocationRule: GuideRule {
             which setting changes it) then gets no username, email or groups: login fails or \
             the user has no groups. Fix it on either side: make the application query the \
             userinfo endpoint, or give the client a claims policy listing the claims under \
-            `id_token`. Checked for guides that target 4.39 or later.
+            `id_token`. The claims it reads are those its claim settings and templates name, \
+            and those its profile says it always reads (Argo CD's `groups`). The upstream \
+            guides' escape hatch (`oidc-escape-hatch-claims-hydration`) shows such a policy \
+            and counts as one for the claims it names. Checked for guides that target 4.39 or \
+            later.
             """,
         reads: [.settings, .clients],
         basis: [
@@ -86,9 +90,16 @@ struct ProfileClaimsLocationRule: GuideRule {
         guard let profile = context.profile, let location = profile.claimsFrom,
               context.version >= AutheliaVersion(4, 39), let client = context.primaryClient,
               let chosen = location.resolve(in: context.guide, profile: profile), chosen.value == "id_token" else { return [] }
-        let needed = Self.claimsRead(in: context)
+        let needed = Self.claimsRead(in: context).union(location.claims)
         guard !needed.isEmpty else { return [] }
         var missing = needed
+        // The upstream guides' escape hatch (`{{% oidc-escape-hatch-claims-hydration
+        // client_id="app" claims="email" %}}`) shows the reader that very claims policy.
+        if let hatch = Self.escapeHatchClaims(in: context.guide, clientID: client.clientID?.value) {
+            guard let hatch else { return [] }  // no claims named: the hatch covers them all
+            missing.subtract(hatch)
+            guard !missing.isEmpty else { return [] }
+        }
         if let policy = client.claimsPolicy?.value {
             guard let listed = context.provider.idTokenClaims[policy] else { return [] }  // defined elsewhere
             missing.subtract(listed)
@@ -102,8 +113,22 @@ struct ProfileClaimsLocationRule: GuideRule {
                         subject: "claims \(names)")]
     }
 
+    /// The claims of the upstream escape-hatch shortcode for this client: `nil` without one,
+    /// `.some(nil)` when it names no claims (it then shows a policy for every profile claim).
+    static func escapeHatchClaims(in guide: Guide, clientID: String?) -> Set<String>?? {
+        let name = "oidc-escape-hatch-claims-hydration"
+        for number in guide.source.originalText.lineNumbers(containing: name) {
+            for code in UpstreamShortcodes.shortcodes(in: guide.source.originalLine(number)[...]) where code.name == name {
+                guard code.attributes["client_id"].map({ $0 == clientID }) ?? true, code.attributes["example"] == nil else { continue }
+                guard let claims = code.attributes["claims"] else { return .some(nil) }
+                return .some(Set(claims.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
+            }
+        }
+        return nil
+    }
+
     /// The scope claims the application reads: the values of its claim settings, and claims a
-    /// template names (`{{ user.preferred_username }}`). Claims every ID token carries (`sub`)
+    /// template names (`{{ user.preferred_username }}`); the profile adds those it always reads. Claims every ID token carries (`sub`)
     /// are left out.
     static func claimsRead(in context: CheckContext) -> Set<String> {
         func known(_ claim: String) -> Bool { ClientSchema.scope(delivering: claim) != nil }

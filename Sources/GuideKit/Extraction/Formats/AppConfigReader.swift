@@ -9,7 +9,7 @@ enum AppConfigReader {
             return JSONSettingsReader.settings(in: map, blockIndex: blockIndex)
         case "yaml", "yml":
             guard case .success(let documents)? = block.yaml else { return [] }
-            return YAMLSettingsReader.settings(in: documents, blockIndex: blockIndex)
+            return YAMLSettingsReader.settings(in: documents, map: map, blockIndex: blockIndex)
         case "php", "python", "py", "js", "javascript", "ts", "typescript", "ruby", "rb", "exs", "elixir", "ex", "xml", "go":
             return AssignmentReader.settings(in: map, blockIndex: blockIndex)
         default:

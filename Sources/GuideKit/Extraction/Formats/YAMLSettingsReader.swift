@@ -1,8 +1,10 @@
 /// Settings from an application's YAML (docker compose `environment`, Kubernetes `env` and
 /// ConfigMaps, `homeserver.yaml`, ...): every scalar under a key, lists of strings joined
-/// with spaces, `- KEY=value` environment lists, and Kubernetes `- name: X / value: Y` pairs.
+/// with spaces, `- KEY=value` environment lists, Kubernetes `- name: X / value: Y` pairs, and
+/// YAML written inside a literal block scalar (Argo CD's `oidc.config: |` in a ConfigMap).
 enum YAMLSettingsReader {
-    static func settings(in documents: [YAMLNode], blockIndex: Int) -> [AppSetting] {
+    /// `map` places YAML found inside a block scalar; without it such a scalar stays one setting.
+    static func settings(in documents: [YAMLNode], map: BlockLineMap? = nil, blockIndex: Int, depth: Int = 0) -> [AppSetting] {
         var settings: [AppSetting] = []
         var stack = documents
         var budget = YAMLReader.nodeBudget
@@ -16,7 +18,9 @@ enum YAMLSettingsReader {
                 }
                 for pair in pairs.reversed() {
                     guard pair.key.string != nil else { continue }
-                    if pair.value.string != nil, pair.value.scalarType != .null {
+                    if let map, depth < 2, let embedded = embeddedDocuments(in: pair.value, map: map) {
+                        settings += Self.settings(in: embedded, map: map, blockIndex: blockIndex, depth: depth + 1)
+                    } else if pair.value.string != nil, pair.value.scalarType != .null {
                         settings.append(setting(key: pair.key, value: pair.value, blockIndex: blockIndex))
                     } else if let items = pair.value.items, !items.isEmpty, items.allSatisfy({ $0.string != nil }),
                               !items.contains(where: { $0.string!.contains("=") }) {
@@ -44,6 +48,26 @@ enum YAMLSettingsReader {
             }
         }
         return settings.sorted { $0.key.location < $1.key.location }
+    }
+
+    /// A literal block scalar whose text is itself a YAML mapping, parsed with positions in the
+    /// guide: its line k is the k-th line after the `|`, and every line lost the same
+    /// indentation, found by comparing the first non-blank line with the block's own line.
+    /// Anything else (plain text, a script, YAML that does not parse) is nil: the scalar stays
+    /// one setting.
+    static func embeddedDocuments(in node: YAMLNode, map: BlockLineMap) -> [YAMLNode]? {
+        guard node.style == .literal, let text = node.string, text.contains("\n"), text.contains(": ") else { return nil }
+        let indicatorLine = node.location.line - map.firstLine + 1  // the `|` line, 1-based in the block
+        let lines = text.lines()
+        guard let first = lines.firstIndex(where: { !$0.allSatisfy { $0 == " " } }),
+              indicatorLine + first + 1 <= map.lines.count else { return nil }
+        func spaces(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
+        let indentation = spaces(map.lines[indicatorLine + first]) - spaces(lines[first])
+        guard indentation > 0,
+              let documents = try? YAMLReader.read(text, position: { map.location(line: indicatorLine + $0, column: indentation + $1) }),
+              let pairs = documents.first?.pairs, pairs.contains(where: { $0.key.string != nil })
+        else { return nil }
+        return documents
     }
 
     private static func setting(key: YAMLNode, value: YAMLNode, blockIndex: Int) -> AppSetting {
