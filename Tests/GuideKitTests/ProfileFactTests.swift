@@ -101,6 +101,38 @@ import Testing
         #expect(Self.ruleIDs(Self.guide("mastodon", client: requires, env: "OIDC_USE_PKCE=true\n")).isEmpty)
     }
 
+    @Test func whereClaimsAreReadDecidesWhetherAPolicyIsNeeded() {
+        // Guides target the newest Authelia unless they say otherwise: 4.39 and later.
+        func claims(_ application: String, _ env: String, client: String = "") -> [String] {
+            findings(Self.guide(application, client: client, env: env)).filter { $0.ruleID == "profile-claims-location" }.map(\.message)
+        }
+        // MinIO reads its policy claim from the ID token unless claim_userinfo is exactly 'on'.
+        let minio = "MINIO_IDENTITY_OPENID_CLAIM_NAME=groups\n"
+        #expect(claims("minio", minio).first?.contains("the application gets no groups") == true)
+        #expect(claims("minio", minio + "MINIO_IDENTITY_OPENID_CLAIM_USERINFO=on\n").isEmpty)
+        #expect(claims("minio", minio + "MINIO_IDENTITY_OPENID_CLAIM_USERINFO=off\n").count == 1)
+        let policy = "  claims_policy: 'minio'\n"
+        #expect(claims("minio", minio, client: policy).isEmpty)  // a policy defined elsewhere is not judged
+        // Coder merges the ID token with userinfo unless told to ignore userinfo.
+        let coder = "CODER_OIDC_USERNAME_FIELD=preferred_username\n"
+        #expect(claims("coder", coder).isEmpty)
+        let ignoring = findings(Self.guide("coder", client: "", env: coder + "CODER_OIDC_IGNORE_USERINFO=true\n"))
+            .filter { $0.ruleID == "profile-claims-location" }
+        #expect(ignoring.first?.message.contains("its CODER_OIDC_IGNORE_USERINFO is 'true'") == true)
+        #expect(ignoring.first?.help?.hasPrefix("set CODER_OIDC_IGNORE_USERINFO to 'false', or give the client a claims_policy") == true)
+        // Harbor and Portainer merge both places: never judged.
+        #expect(claims("harbor", "Group_Claim_Name=groups\n").isEmpty)
+        #expect(claims("portainer", "User_Identifier=preferred_username\n").isEmpty)
+    }
+
+    @Test func portainersAuthStyleIsXOAuth2s() {
+        let post = "  token_endpoint_auth_method: 'client_secret_post'\n"
+        #expect(Self.ruleIDs(Self.guide("portainer", client: post, env: "Auth_Style=In Header\n")) == ["profile-auth-method"])
+        #expect(Self.ruleIDs(Self.guide("portainer", client: post, env: "Auth_Style=In Params\n")).isEmpty)
+        #expect(Self.ruleIDs(Self.guide("portainer", client: post, env: "Auth_Style=Auto Detect\n")).isEmpty)
+        #expect(Self.ruleIDs(Self.guide("portainer", client: "", env: "Auth_Style=In Params\n")) == ["profile-auth-method"])
+    }
+
     @Test func aPKCEMethodOtherThanTheApplicationsIsAnError() {
         let found = findings(Self.guide("linkding", client: "  token_endpoint_auth_method: 'client_secret_post'\n  pkce_challenge_method: 'plain'\n", env: "LD_ENABLE_OIDC=True\n"))
             .filter { $0.ruleID == "profile-pkce" }

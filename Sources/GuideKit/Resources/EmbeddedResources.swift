@@ -170,7 +170,40 @@ match:
   titles: [Coder]
 redirect_uris:
   - '{root}/api/v2/users/oidc/callback'
-settings: []
+# cli/server.go (coder/coder, read with the search tool): the OIDC login is an x/oauth2 Config
+# whose Endpoint is go-oidc's, with no AuthStyle: AutoDetect (HTTP Basic, then the body).
+token_auth_method:
+  default: any
+# docs/admin/users/oidc-auth.md: "Coder will merge both the claims from the ID token and the
+# claims obtained from hitting the upstream provider's userinfo endpoint"; with
+# CODER_OIDC_IGNORE_USERINFO=true it uses the ID token only.
+claims_from:
+  default: any
+  setting: CODER_OIDC_IGNORE_USERINFO
+  values:
+    'true': id_token
+    'false': any
+settings:
+  - key: CODER_OIDC_ISSUER_URL
+    meaning: issuer
+    type: url
+  - key: CODER_OIDC_CLIENT_ID
+    meaning: client_id
+  - key: CODER_OIDC_CLIENT_SECRET
+    meaning: client_secret
+  - key: CODER_OIDC_SCOPES
+    meaning: scopes
+  - key: CODER_OIDC_EMAIL_FIELD
+    meaning: claim
+    default: email
+  - key: CODER_OIDC_USERNAME_FIELD
+    meaning: claim
+  - key: CODER_OIDC_GROUP_FIELD
+    meaning: claim
+  - key: CODER_OIDC_IGNORE_USERINFO
+    type: boolean
+  - key: CODER_OIDC_IGNORE_EMAIL_VERIFIED
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/forgejo.yml", #"""
@@ -364,7 +397,30 @@ match:
   titles: [Harbor]
 redirect_uris:
   - '{root}/c/oidc/callback'
-settings: []
+# src/pkg/oidc/helper.go (goharbor/harbor, read with the search tool): getOauthConf hands
+# go-oidc's endpoint to golang.org/x/oauth2 with no AuthStyle, so the secret goes by HTTP Basic,
+# then in the body (x/oauth2 AutoDetect, internal/token.go RetrieveToken): either registration works.
+token_auth_method:
+  default: any
+# helper.go UserInfoFromToken: the ID token's claims, merged with the userinfo response
+# (username, email and groups from userinfo when it answers, else from the ID token).
+claims_from:
+  default: any
+settings:
+  - key: OIDC Provider Endpoint
+    names: [OIDC Endpoint]
+    meaning: issuer
+    type: url
+  - key: OIDC Client ID
+    meaning: client_id
+  - key: OIDC Client Secret
+    meaning: client_secret
+  - key: OIDC Scope
+    meaning: scopes
+  - key: Group Claim Name
+    meaning: claim
+  - key: Username Claim
+    meaning: claim
 
 """#),
         ("Sources/GuideKit/Profiles/headscale.yml", #"""
@@ -381,6 +437,12 @@ redirect_uris:
 # docs/ref/oidc.md (juanfont/headscale): "Scopes default to "openid", "profile" and "email"."
 scopes:
   default: [openid, profile, email]
+# hscontrol/oidc.go (juanfont/headscale, read with the search tool), NewAuthProviderOIDC: an
+# x/oauth2 Config with go-oidc's Endpoint and no AuthStyle: AutoDetect (HTTP Basic, then the
+# body), so either registration works. Where it reads claims changed between releases (older
+# ones read the ID token only): not stated.
+token_auth_method:
+  default: any
 settings: []
 
 """#),
@@ -776,7 +838,40 @@ match:
   titles: [MinIO]
 redirect_uris:
   - '{root}/oauth_callback'
-settings: []
+# pkg/auth/idp/oauth2/provider.go (minio/console, the Console's login; read with the search
+# tool): go-oidc's endpoint in an x/oauth2 Config with no AuthStyle: AutoDetect (HTTP Basic,
+# then the body), so either registration works.
+token_auth_method:
+  default: any
+# internal/config/identity/openid/help.go and openid.go (minio/minio): claim_userinfo ("Enable
+# fetching claims from UserInfo Endpoint for authenticated user", on|off) is on only when it
+# is exactly 'on'; otherwise the policy claim (claim_name) is read from the ID token.
+claims_from:
+  default: id_token
+  setting: claim_userinfo
+  values:
+    'on': userinfo
+    'off': id_token
+settings:
+  - key: config_url
+    meaning: discovery_url
+    type: url
+  - key: client_id
+    meaning: client_id
+  - key: client_secret
+    meaning: client_secret
+  - key: scopes
+    meaning: scopes
+  - key: claim_name
+    meaning: claim
+    default: policy
+  - key: claim_userinfo
+    allowed: ['on', 'off']
+  - key: redirect_uri
+    meaning: redirect_uri
+    type: url
+  - key: redirect_uri_dynamic
+    allowed: ['on', 'off']
 
 """#),
         ("Sources/GuideKit/Profiles/nextcloud.yml", #"""
@@ -1026,6 +1121,22 @@ match:
 # Portainer is told its redirect URL and uses it as given; the guide's is the root URL.
 redirect_uris:
   - '{root}'
+# api/oauth/oauth.go (portainer/portainer, read with the search tool): buildConfig hands the
+# Access Token URL to golang.org/x/oauth2; the Auth Style choice is x/oauth2's AuthStyle
+# (Auto Detect tries HTTP Basic, then the body; In Params sends the secret in the body; In
+# Header as HTTP Basic: x/oauth2 AuthStyle documentation). Stored releases without the choice
+# use Auto Detect.
+token_auth_method:
+  default: any
+  setting: Auth Style
+  values:
+    Auto Detect: any
+    In Params: client_secret_post
+    In Header: client_secret_basic
+# oauth.go Authenticate: the ID token's claims, overwritten by the Resource URL's (userinfo)
+# response; the User Identifier is looked up in the merged claims.
+claims_from:
+  default: any
 settings:
   - key: Client ID
     meaning: client_id

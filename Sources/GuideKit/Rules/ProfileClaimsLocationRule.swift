@@ -106,7 +106,7 @@ struct ProfileClaimsLocationRule: GuideRule {
             guard !missing.isEmpty else { return [] }
         }
         let names = missing.sorted().joined(separator: ", ")
-        let otherSide = location.setting.flatMap { key in location.values.sorted { $0.key < $1.key }.first { $0.value == "userinfo" }.map { "set \(key) to '\($0.key)', or " } } ?? ""
+        let otherSide = location.setting.flatMap { key in location.values.sorted { ($0.value == "userinfo" ? 0 : 1, $0.key) < ($1.value == "userinfo" ? 0 : 1, $1.key) }.first { $0.value != "id_token" }.map { "set \(key) to '\($0.key)', or " } } ?? ""
         return [finding(context.guide, at: client.claimsPolicy?.node ?? client.anchor,
                         "\(profile.name) reads the user's claims from the ID token (\(chosen.because)), but from Authelia 4.39 the ID token carries \(names) only if the claims policy of client \(client.displayName) lists them under id_token: the application gets no \(names)",
                         help: "\(otherSide)give the client a claims_policy whose id_token lists \(names)",
