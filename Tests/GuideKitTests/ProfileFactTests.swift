@@ -133,6 +133,18 @@ import Testing
         #expect(Self.ruleIDs(Self.guide("portainer", client: "", env: "Auth_Style=In Params\n")) == ["profile-auth-method"])
     }
 
+    @Test func zammadIsAPublicClientWithAPKCESwitch() {
+        let publicClient = "  public: true\n  token_endpoint_auth_method: 'none'\n"
+        #expect(Self.ruleIDs(Self.guide("zammad", client: publicClient, env: "Identifier=app\n")).isEmpty)
+        let confidential = findings(Self.guide("zammad", client: "", env: "Identifier=app\n")).filter { $0.ruleID == "profile-auth-method" }
+        #expect(confidential.first?.message.hasPrefix("Zammad sends no client secret, as a public client") == true)
+        #expect(confidential.first?.help?.hasPrefix("make the client public") == true)
+        let requires = publicClient + "  require_pkce: true\n"
+        #expect(Self.ruleIDs(Self.guide("zammad", client: requires, env: "PKCE=no\n")) == ["profile-pkce"])
+        #expect(Self.ruleIDs(Self.guide("zammad", client: requires, env: "PKCE=yes\n")).isEmpty)
+        #expect(Self.ruleIDs(Self.guide("zammad", client: requires, env: "Identifier=app\n")).isEmpty)  // default not stated
+    }
+
     @Test func aPKCEMethodOtherThanTheApplicationsIsAnError() {
         let found = findings(Self.guide("linkding", client: "  token_endpoint_auth_method: 'client_secret_post'\n  pkce_challenge_method: 'plain'\n", env: "LD_ENABLE_OIDC=True\n"))
             .filter { $0.ruleID == "profile-pkce" }

@@ -218,8 +218,17 @@ match:
 # The callback names the authentication source.
 redirect_uris:
   - '{root}/user/oauth2/{assumption:Authentication Name}/callback'
+# The OpenID Connect source is goth's openidConnect provider (markbates/goth,
+# providers/openidConnect/openidConnect.go, read with the search tool): newConfig adds openid
+# to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic,
+# then in the body (AutoDetect): either registration works; FetchUser reads the ID token's
+# claims and merges the userinfo response over them.
 scopes:
   always: [openid]
+token_auth_method:
+  default: any
+claims_from:
+  default: any
 settings:
   - key: name
     names: [Authentication Name, --name]
@@ -256,8 +265,17 @@ match:
 # The callback names the authentication source.
 redirect_uris:
   - '{root}/user/oauth2/{assumption:Authentication Name}/callback'
+# The OpenID Connect source is goth's openidConnect provider (markbates/goth,
+# providers/openidConnect/openidConnect.go, read with the search tool): newConfig adds openid
+# to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic,
+# then in the body (AutoDetect): either registration works; FetchUser reads the ID token's
+# claims and merges the userinfo response over them.
 scopes:
   always: [openid]
+token_auth_method:
+  default: any
+claims_from:
+  default: any
 settings:
   - key: name
     names: [Authentication Name, --name]
@@ -1433,7 +1451,36 @@ match:
   titles: [Zammad]
 redirect_uris:
   - '{root}/auth/openid_connect/callback'
-settings: []
+# settings/security/third-party/openid-connect.rst (zammad/zammad-admin-documentation, read with
+# the search tool): the OP's client is created with "Client authentication: Off" and Zammad's
+# form has no secret, only the Identifier: a public client that sends no secret.
+token_auth_method:
+  default: none
+# The same page (later revision): "PKCE is currently only supporting SHA256 as code challenge
+# method"; the form's PKCE switch turns it on. Its default is not stated.
+pkce:
+  setting: PKCE
+  values:
+    'true': S256
+    'false': none
+# The same page: Scopes "Defaults to openid, email and profile"; UID field: "If unset, sub is used".
+scopes:
+  default: [openid, email, profile]
+settings:
+  - key: Identifier
+    meaning: client_id
+  - key: Issuer
+    meaning: issuer
+    type: url
+  - key: UID Field
+    meaning: claim
+    default: sub
+  - key: Scopes
+    meaning: scopes
+    default: openid email profile
+  - key: PKCE
+    type: boolean
+  - key: Display Name
 
 """#),
     ]

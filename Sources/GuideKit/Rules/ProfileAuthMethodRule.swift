@@ -74,8 +74,8 @@ struct ProfileAuthMethodRule: GuideRule {
         let written = client.endpointAuthentication[.token]?.method
         let anchor = written?.node ?? client.anchor
         return [finding(guide, at: anchor,
-                        "\(profile.name) sends the client secret with \(chosen.value) (\(chosen.because)), but client \(client.displayName) expects \(expected): the token request fails with invalid_client",
-                        help: "set token_endpoint_auth_method: '\(chosen.value)'\(setting.map { ", or change \($0.key.value)" } ?? "")",
+                        "\(profile.name) \(chosen.value == "none" ? "sends no client secret, as a public client" : "sends the client secret with \(chosen.value)") (\(chosen.because)), but client \(client.displayName) expects \(expected): the token request fails with invalid_client",
+                        help: "\(chosen.value == "none" ? "make the client public (public: true, no client_secret) with " : "set ")token_endpoint_auth_method: '\(chosen.value)'\(setting.map { ", or change \($0.key.value)" } ?? "")",
                         subject: "token auth \(chosen.value)")]
     }
 }
