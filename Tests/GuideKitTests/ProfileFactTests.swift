@@ -120,6 +120,12 @@ import Testing
             .filter { $0.ruleID == "profile-claims-location" }
         #expect(ignoring.first?.message.contains("its CODER_OIDC_IGNORE_USERINFO is 'true'") == true)
         #expect(ignoring.first?.help?.hasPrefix("set CODER_OIDC_IGNORE_USERINFO to 'false', or give the client a claims_policy") == true)
+        // Homarr reads the ID token unless AUTH_OIDC_FORCE_USERINFO, and always needs a user name.
+        let homarr = claims("homarr", "AUTH_OIDC_CLIENT_ID=app\n")
+        #expect(homarr.first?.contains("the application gets no preferred_username") == true)
+        #expect(claims("homarr", "AUTH_OIDC_FORCE_USERINFO=true\n").isEmpty)
+        // Seafile builds the user from the userinfo response only.
+        #expect(claims("seafile", "OAUTH_CLIENT_ID = 'app'\n").isEmpty)
         // Harbor and Portainer merge both places: never judged.
         #expect(claims("harbor", "Group_Claim_Name=groups\n").isEmpty)
         #expect(claims("portainer", "User_Identifier=preferred_username\n").isEmpty)
@@ -131,6 +137,17 @@ import Testing
         #expect(Self.ruleIDs(Self.guide("portainer", client: post, env: "Auth_Style=In Params\n")).isEmpty)
         #expect(Self.ruleIDs(Self.guide("portainer", client: post, env: "Auth_Style=Auto Detect\n")).isEmpty)
         #expect(Self.ruleIDs(Self.guide("portainer", client: "", env: "Auth_Style=In Params\n")) == ["profile-auth-method"])
+    }
+
+    @Test func pocketBaseSendsPKCEUnlessSwitchedOff() {
+        let requires = "  require_pkce: true\n"
+        #expect(Self.ruleIDs(Self.guide("beszel", client: requires, env: "Support_PKCE=false\n")) == ["profile-pkce"])
+        #expect(Self.ruleIDs(Self.guide("beszel", client: requires, env: "Support_PKCE=true\n")).isEmpty)
+        #expect(Self.ruleIDs(Self.guide("beszel", client: requires, env: "Client_ID=app\n")).isEmpty)
+        // Homarr's token method follows its setting, client_secret_basic by default.
+        let post = "  token_endpoint_auth_method: 'client_secret_post'\n"
+        #expect(Self.ruleIDs(Self.guide("homarr", client: post, env: "AUTH_OIDC_CLIENT_ID=app\n")) == ["profile-auth-method"])
+        #expect(Self.ruleIDs(Self.guide("homarr", client: post, env: "AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD=client_secret_post\n")).isEmpty)
     }
 
     @Test func zammadIsAPublicClientWithAPKCESwitch() {

@@ -106,7 +106,44 @@ match:
   titles: [Beszel]
 redirect_uris:
   - '{root}/api/oauth2-redirect'
-settings: []
+# PocketBase's OpenID Connect provider (pocketbase/pocketbase, read with the search tool):
+# tools/auth/base_provider.go builds an x/oauth2 Config whose Endpoint has no AuthStyle, so
+# the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works.
+token_auth_method:
+  default: any
+# tools/auth/oidc.go: "If specified the user data is fetched from the userInfoURL. Otherwise -
+# from the id_token payload" (FetchRawUserInfo); the form's "Fetch user info from" chooses.
+claims_from:
+  setting: Fetch user info from
+  values:
+    User info URL: userinfo
+    ID Token: id_token
+# tools/auth/oidc.go NewOIDCProvider: PKCE is on by default (the form's "Support PKCE"); the
+# challenge method is not stated there, so only the switch turned off is judged.
+pkce:
+  setting: Support PKCE
+  values:
+    'false': none
+# tools/auth/oidc.go NewOIDCProvider: scopes openid, email, profile.
+scopes:
+  default: [openid, email, profile]
+settings:
+  - key: Client ID
+    meaning: client_id
+  - key: Client secret
+    meaning: client_secret
+  - key: Auth URL
+    meaning: authorization_url
+    type: url
+  - key: Token URL
+    meaning: token_url
+    type: url
+  - key: User info URL
+    meaning: userinfo_url
+    type: url
+  - key: Fetch user info from
+  - key: Support PKCE
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/bookstack.yml", #"""
@@ -526,7 +563,55 @@ match:
   titles: [Homarr]
 redirect_uris:
   - '{root}/api/auth/callback/oidc'
-settings: []
+# packages/auth/env.ts (homarr-labs/homarr, read with the search tool): AUTH_OIDC_SCOPE_OVERWRITE
+# defaults to "openid email profile groups"; AUTH_OIDC_FORCE_USERINFO defaults to false;
+# AUTH_OIDC_GROUPS_ATTRIBUTE defaults to groups.
+scopes:
+  default: [openid, email, profile, groups]
+# packages/auth/providers/oidc/oidc-provider.ts: Auth.js's `client.token_endpoint_auth_method` is
+# AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD, which env.ts (in releases that have it) limits to
+# client_secret_basic, client_secret_post, client_secret_jwt and none, default client_secret_basic.
+token_auth_method:
+  default: client_secret_basic
+  setting: AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    client_secret_jwt: client_secret_jwt
+    none: none
+# oidc-provider.ts: `idToken: !env.AUTH_OIDC_FORCE_USERINFO` ("idToken false forces the use of the
+# userinfo endpoint / Userinfo endpoint is required for authelia since v4.39", homarr issue
+# 2635); extractProfileName takes the user name from preferred_username (unless
+# AUTH_OIDC_NAME_ATTRIBUTE_OVERWRITE names another claim) and fails without one.
+claims_from:
+  default: id_token
+  setting: AUTH_OIDC_FORCE_USERINFO
+  values:
+    'true': userinfo
+    'false': id_token
+  claims: [preferred_username]
+settings:
+  - key: AUTH_OIDC_ISSUER
+    meaning: issuer
+    type: url
+  - key: AUTH_OIDC_CLIENT_ID
+    meaning: client_id
+  - key: AUTH_OIDC_CLIENT_SECRET
+    meaning: client_secret
+  - key: AUTH_OIDC_SCOPE_OVERWRITE
+    meaning: scopes
+    default: openid email profile groups
+  - key: AUTH_OIDC_GROUPS_ATTRIBUTE
+    meaning: claim
+    default: groups
+  - key: AUTH_OIDC_NAME_ATTRIBUTE_OVERWRITE
+    meaning: claim
+  - key: AUTH_OIDC_FORCE_USERINFO
+    type: boolean
+  - key: AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD
+    allowed: [client_secret_basic, client_secret_post, client_secret_jwt, none]
+  - key: AUTH_LOGOUT_REDIRECT_URL
+    type: url
 
 """#),
         ("Sources/GuideKit/Profiles/immich.yml", #"""
@@ -1283,7 +1368,33 @@ match:
   titles: [Seafile]
 redirect_uris:
   - '{root}/oauth/callback/'
-settings: []
+# seahub/oauth/views.py (haiwen/seahub, read with the search tool), oauth_callback: the user is
+# built from the OAUTH_USER_INFO_URL response alone (OAUTH_ATTRIBUTE_MAP maps its keys), never
+# from an ID token. How requests-oauthlib's fetch_token sends the secret has differed between
+# its releases: not stated.
+claims_from:
+  default: userinfo
+settings:
+  - key: OAUTH_CLIENT_ID
+    meaning: client_id
+  - key: OAUTH_CLIENT_SECRET
+    meaning: client_secret
+  - key: OAUTH_REDIRECT_URL
+    meaning: redirect_uri
+    type: url
+  - key: OAUTH_AUTHORIZATION_URL
+    meaning: authorization_url
+    type: url
+  - key: OAUTH_TOKEN_URL
+    meaning: token_url
+    type: url
+  - key: OAUTH_USER_INFO_URL
+    meaning: userinfo_url
+    type: url
+  - key: OAUTH_SCOPE
+    meaning: scopes
+  - key: OAUTH_ENABLE_INSECURE_TRANSPORT
+    type: boolean
 
 """#),
         ("Sources/GuideKit/Profiles/synapse.yml", #"""
