@@ -124,6 +124,8 @@ import Testing
         let homarr = claims("homarr", "AUTH_OIDC_CLIENT_ID=app\n")
         #expect(homarr.first?.contains("the application gets no preferred_username") == true)
         #expect(claims("homarr", "AUTH_OIDC_FORCE_USERINFO=true\n").isEmpty)
+        // Karakeep's NextAuth provider reads the ID token (idToken: true) and needs the email.
+        #expect(claims("karakeep", "OAUTH_CLIENT_ID=app\n").first?.contains("the application gets no email") == true)
         // Seafile builds the user from the userinfo response only.
         #expect(claims("seafile", "OAUTH_CLIENT_ID = 'app'\n").isEmpty)
         // Harbor and Portainer merge both places: never judged.

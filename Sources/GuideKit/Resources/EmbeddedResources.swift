@@ -715,6 +715,16 @@ redirect_uris:
 # tool): OAUTH_SCOPE defaults to "openid email profile".
 scopes:
   default: [openid, email, profile]
+# apps/web/server/auth.ts of the NextAuth releases (hoarder-app/hoarder, read with the search
+# tool; the callback above is theirs): the 'custom' provider has `idToken: true` (the user's
+# claims come from the ID token) and `checks: ["pkce", "state"]`, and signIn refuses a profile
+# without email ("No profile"). Later releases moved to better-auth (karakeep-app/karakeep
+# apps/web/server/auth.ts, genericOAuth), whose callback path differs: not covered here.
+pkce:
+  default: S256
+claims_from:
+  default: id_token
+  claims: [email]
 settings:
   - key: OAUTH_CLIENT_ID
     meaning: client_id
