@@ -81,6 +81,9 @@ import Testing
         // BookStack sends HTTP Basic (HttpBasicAuthOptionProvider).
         #expect(Self.ruleIDs(Self.guide("bookstack", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "OIDC_CLIENT_ID=app\n")) == ["profile-auth-method"])
         #expect(Self.ruleIDs(Self.guide("bookstack", client: "", env: "OIDC_CLIENT_ID=app\n")).isEmpty)
+        // Jellyfin's SSO plugin leaves IdentityModel's PostBody default.
+        #expect(Self.ruleIDs(Self.guide("jellyfin", client: "", env: "OidClientId=app\n")) == ["profile-auth-method"])
+        #expect(Self.ruleIDs(Self.guide("jellyfin", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "OidClientId=app\n")).isEmpty)
         // Mastodon: basic unless OIDC_CLIENT_AUTH_METHOD says otherwise; a value not stated is not judged.
         #expect(Self.ruleIDs(Self.guide("mastodon", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "OIDC_CLIENT_AUTH_METHOD=basic\n")) == ["profile-auth-method"])
         #expect(Self.ruleIDs(Self.guide("mastodon", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "OIDC_CLIENT_AUTH_METHOD=post\n")).isEmpty)

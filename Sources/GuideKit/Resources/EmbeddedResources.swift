@@ -682,6 +682,17 @@ match:
   titles: [Jellyfin]
 redirect_uris:
   - '{root}/sso/OID/redirect/{setting:provider_name}'
+# SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso, read with the search tool): an
+# IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended,
+# and whose options leave the library's defaults: OidcClientOptions (IdentityModel.OidcClient)
+# sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and
+# loads the userinfo claims besides the ID token's (LoadProfile = true).
+scopes:
+  always: [openid, profile]
+token_auth_method:
+  default: client_secret_post
+claims_from:
+  default: any
 settings:
   - key: provider_name
     names: [Name of the OID Provider, OID Provider Name]
