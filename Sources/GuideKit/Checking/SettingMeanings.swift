@@ -57,8 +57,10 @@ public struct SettingMeanings: Sendable {
                 values.insert(secret.hasPrefix("$plaintext$") ? String(secret.dropFirst(11)) : secret)
             }
         }
+        // A placeholder (`<Client Secret>`, `YOUR_CLIENT_SECRET`) stands where a secret belongs
+        // but is none: masking it would hide the very word a finding about it must show.
         for setting in guide.settings where includingAmbiguous ? isSecret(setting) : meaning(of: setting) == .clientSecret {
-            values.insert(setting.value.value)
+            if Placeholder.of(setting.value.value) == nil { values.insert(setting.value.value) }
         }
         return values.filter { $0.count >= 4 }
     }

@@ -29,10 +29,10 @@ enum CodeBlockReader {
         }
         // Only YAML that can matter is composed: a block declared as Authelia's or the
         // application's, application YAML (its settings are read from the tree), and any YAML
-        // that may list clients. Other YAML (the rest of Authelia's configuration, manifests
+        // that may list clients (or hold one at the wrong place). Other YAML (the rest of Authelia's configuration, manifests
         // of unrelated services) is left as text: composing it cost time and found nothing.
         let mayMatter = block.role == .autheliaClient || block.role == .appSettings
-            || (block.isYAML && (inApplicationSection || content.contains("clients")))
+            || (block.isYAML && (inApplicationSection || content.contains("clients") || content.contains("client_id")))
         if block.role != .ignore, mayMatter {
             block.yaml = Result { () throws(YAMLSyntaxError) in
                 try YAMLReader.read(content) { map.location(line: $0, column: $1) }
@@ -54,6 +54,9 @@ enum CodeBlockReader {
             switch block.yaml {
             case .success(let documents):
                 if documents.contains(where: { !clientNodes(in: $0).isEmpty }) { return .autheliaClient }
+                // A client written at the wrong place (no `clients:` key, the wrong depth) is
+                // still meant as one: the block keeps its role so the mistake is reported.
+                if documents.contains(where: { misplacedClientID(in: $0) != nil }) { return .autheliaClient }
             case .failure:
                 if block.content.contains("identity_providers:"), block.content.contains("clients:") {
                     return .autheliaClient
@@ -68,6 +71,25 @@ enum CodeBlockReader {
         }
         if block.language == "env" || block.language == "dotenv" { return .appSettings }
         return block.inApplicationSection && block.isFenced ? .appSettings : nil
+    }
+
+    /// The first `client_id` key under a top-level `identity_providers` (or `oidc`) in a
+    /// document whose clients are not where Authelia reads them.
+    static func misplacedClientID(in document: YAMLNode) -> YAMLNode? {
+        guard clientNodes(in: document).isEmpty,
+              let root = document.pairs?.first(where: { $0.key.string == "identity_providers" || $0.key.string == "oidc" })?.value
+        else { return nil }
+        var stack = [root]
+        var budget = 10_000
+        while let node = stack.popLast(), budget > 0 {
+            budget -= 1
+            for pair in node.pairs ?? [] {
+                if pair.key.string == "client_id" { return pair.key }
+                stack.append(pair.value)
+            }
+            stack += node.items ?? []
+        }
+        return nil
     }
 
     /// The client mappings of one YAML document: under `identity_providers.oidc.clients`, a

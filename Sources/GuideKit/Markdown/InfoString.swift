@@ -25,8 +25,9 @@ public struct InfoString: Sendable, Equatable {
     public var languageLocation: SourceLocation?
     public var attributes: [Attribute]
     public var problems: [Problem]
-    /// Words between the language and the attributes (`yaml identity_providers:`), trimmed:
-    /// cmark keeps them in the info string, so they are not part of the block.
+    /// Words between the language and the attributes (`yaml identity_providers:`), or after
+    /// the attributes, trimmed: cmark keeps them in the info string, so they are not part of
+    /// the block.
     public var trailingText: Located<String>? = nil
 
     public func value(of name: String) -> String? {
@@ -106,6 +107,16 @@ public struct InfoString: Sendable, Equatable {
             result.attributes.append(Attribute(name: name, value: value, location: location(nameStart)))
         }
         if !closed { result.problems.append(.unclosedBrace(at: location(braceIndex))) }
+        // Words after the attributes (```` ```yaml {title="x"} identity_providers: ````) are
+        // the info string too.
+        if closed, result.trailingText == nil {
+            var start = index + 1
+            while start < scalars.count, isSpace(scalars[start]) { start += 1 }
+            let after = String(scalars: scalars[min(start, scalars.count)...]).trimmingSpaces()
+            if !after.isEmpty {
+                result.trailingText = Located(String(after), at: location(start), length: after.unicodeScalars.count)
+            }
+        }
         return result
     }
 }

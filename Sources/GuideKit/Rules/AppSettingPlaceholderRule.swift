@@ -81,9 +81,12 @@ struct AppSettingPlaceholderRule: GuideRule {
             let value = setting.value.value
             switch placeholder {
             case .standIn(let kind):
+                // A secret is named by where it is stated, never shown (output masks it anyway).
+                let stated = meaning == .clientSecret || meaning == .clientIDOrSecret ? "in its Client Secret assumption" : "as '\(expected)'"
+                let write = meaning == .clientSecret || meaning == .clientIDOrSecret ? "the Client Secret assumption's value" : "'\(expected)'"
                 findings.append(finding(guide, at: setting.value,
-                                        "\(setting.key.value) is '\(value)', \(kind), where the guide states the value: '\(expected)'",
-                                        help: "write '\(expected)'", subject: "\(setting.key.value) placeholder")
+                                        "\(setting.key.value) is '\(value)', \(kind), where the guide states the value \(stated)",
+                                        help: "write \(write)", subject: "\(setting.key.value) placeholder")
                     .with(replacing(guide, setting.value, with: expected, "write '\(expected)'")))
             case .bracketedURL(let url):
                 findings.append(finding(guide, at: setting.value,

@@ -12,6 +12,8 @@ struct ClientBlockUnreadableRule: GuideRule {
             another key or one level too deep or too shallow, a single mapping instead of a \
             list — configures no client at all: Authelia either refuses the unknown keys at \
             start-up or silently has no such client, and every check of the client is skipped. \
+            A YAML block is such a block when it is tagged so, or when a `client_id` appears \
+            anywhere under its `identity_providers`. \
             (Authelia's configuration schema: `identity_providers.oidc.clients` is an array of \
             client objects.)
             """,
@@ -37,6 +39,23 @@ struct ClientBlockUnreadableRule: GuideRule {
                   client_id: 'app'
             ```
             """,
+            // Untagged, as upstream guides write it: the list directly under `oidc`.
+            """
+            ```yaml
+            identity_providers:
+              ↓oidc:
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com/callback']
+            ```
+            """,
+            """
+            ```yaml
+            identity_providers:
+              oidc:
+                client:
+                  ↓client_id: 'app'
+            ```
+            """,
         ],
         nonTriggeringExamples: [
             """
@@ -58,6 +77,9 @@ struct ClientBlockUnreadableRule: GuideRule {
         let read = Set(guide.clients.map(\.blockIndex))
         for (index, block) in guide.codeBlocks.enumerated() where block.role == .autheliaClient && !read.contains(index) {
             guard case .success(let documents)? = block.yaml else { continue }  // yaml-syntax reports it
+            // Its first line sits on the fence (`identity_providers:` swallowed into the info
+            // string): fence-swallows-line reports the cause, not this consequence.
+            if let swallowed = block.info.trailingText, FenceSwallowsLineRule.looksLikeContent(swallowed.value) { continue }
             for document in documents {
                 guard let problem = Self.problem(in: document) else { continue }
                 findings.append(finding(guide, at: problem.node, problem.message, help: problem.help))
@@ -81,11 +103,17 @@ struct ClientBlockUnreadableRule: GuideRule {
                 }
                 return nil
             }
+            if let items = oidc.items, items.contains(where: { $0["client_id"] != nil }) {
+                return (oidcPair.key, "the clients are listed directly under 'oidc', with no 'clients:' key: Authelia reads no client (and refuses a list where it expects the provider's settings)", listHelp)
+            }
             if oidc.pairs?.contains(where: { $0.key.string == "client_id" || $0.key.string == "id" }) == true {
                 return (oidcPair.key, "the client's keys are directly under 'oidc', with no 'clients:' list: Authelia reads no client", listHelp)
             }
             if let nested = oidc.pairs?.first(where: { $0.value.pairs?.contains(where: { $0.key.string == "clients" }) == true }) {
                 return (nested.key, "the 'clients' list is nested under '\(nested.key.string ?? "")' instead of directly under 'oidc'", listHelp)
+            }
+            if let stray = CodeBlockReader.misplacedClientID(in: document) {
+                return (stray, "this client_id is not in the list 'identity_providers.oidc.clients': Authelia reads no client from this block", listHelp)
             }
             return nil  // provider settings only (claims policies, keys, CORS): not a client block
         }

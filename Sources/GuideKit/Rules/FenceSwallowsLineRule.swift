@@ -15,7 +15,8 @@ struct FenceSwallowsLineRule: GuideRule {
             item, an assignment to an upper-case name (`NAME=value`), or a shell prompt \
             (`$ command`); lower-case `name="value"` pairs are attributes in other tools \
             (MkDocs' `title="…"`). Attributes in braces \
-            (`{title=".env"}`) are info-string syntax and are not reported.
+            (`{title=".env"}`) are info-string syntax and are not reported; such words after \
+            them are.
             """,
         reads: [.codeBlocks],
         basis: [RuleBasis(.specification, "CommonMark 0.31.2, 4.5 Fenced code blocks: the rest of the opening fence line is the info string, not content")],
@@ -29,6 +30,12 @@ struct FenceSwallowsLineRule: GuideRule {
             """
             ```shell ↓OIDC_CLIENT_ID=app
             OIDC_CLIENT_SECRET=secret
+            ```
+            """,
+            """
+            ```yaml {title="configuration.yml"} ↓identity_providers:
+              oidc:
+                clients: []
             ```
             """,
         ],
