@@ -155,6 +155,42 @@ import Testing
         #expect(Self.ruleIDs(Self.guide("homarr", client: post, env: "AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD=client_secret_post\n")).isEmpty)
     }
 
+    @Test func aProfileNamesANestedYAMLSettingByItsPath() {
+        // Headscale's config.yaml: `pkce: enabled:` under `oidc:`; PKCE is off by default.
+        func headscale(_ pkce: String) -> String {
+            """
+            ---
+            application: headscale
+            ---
+            ### Assumptions
+            - Client ID: `app`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+              require_pkce: true
+            ```
+
+            ### Application
+            ```yaml {title="config.yaml"}
+            oidc:
+              client_id: 'app'
+            \(pkce)
+            # Another 'enabled' elsewhere is not PKCE's.
+            derp:
+              server:
+                enabled: true
+            ```
+            """
+        }
+        let off = findings(headscale("  pkce:\n    enabled: false")).filter { $0.ruleID == "profile-pkce" }
+        #expect(off.first?.message.contains("(its enabled is 'false')") == true)
+        #expect(findings(headscale("  pkce:\n    enabled: true")).filter { $0.ruleID == "profile-pkce" }.isEmpty)
+        let unset = findings(headscale("")).filter { $0.ruleID == "profile-pkce" }
+        #expect(unset.first?.message.contains("the default when pkce.enabled is not set") == true)
+        // The settings of an application's own `oidc:` block stay the application's.
+        #expect(parse(headscale("")).settings.map(\.key.value).contains("client_id"))
+    }
+
     @Test func zammadIsAPublicClientWithAPKCESwitch() {
         let publicClient = "  public: true\n  token_endpoint_auth_method: 'none'\n"
         #expect(Self.ruleIDs(Self.guide("zammad", client: publicClient, env: "Identifier=app\n")).isEmpty)

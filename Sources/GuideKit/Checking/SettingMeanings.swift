@@ -23,7 +23,7 @@ public struct SettingMeanings: Sendable {
         self.profile = profile
         var meanings: [SettingKey: SettingMeaning] = [:]
         for setting in guide.settings {
-            let meaning = profile?.setting(words: setting.keyWords)?.meaning ?? setting.nameMeaning
+            let meaning = profile?.setting(for: setting)?.meaning ?? setting.nameMeaning
             if let meaning { meanings[SettingKey(setting)] = meaning }
         }
         self.meanings = meanings

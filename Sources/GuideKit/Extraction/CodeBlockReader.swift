@@ -73,11 +73,12 @@ enum CodeBlockReader {
         return block.inApplicationSection && block.isFenced ? .appSettings : nil
     }
 
-    /// The first `client_id` key under a top-level `identity_providers` (or `oidc`) in a
-    /// document whose clients are not where Authelia reads them.
+    /// The first `client_id` key under a top-level `identity_providers` in a document whose
+    /// clients are not where Authelia reads them. (A top-level `oidc:` with a `client_id` is
+    /// as likely the application's own configuration: Headscale's `config.yaml`.)
     static func misplacedClientID(in document: YAMLNode) -> YAMLNode? {
         guard clientNodes(in: document).isEmpty,
-              let root = document.pairs?.first(where: { $0.key.string == "identity_providers" || $0.key.string == "oidc" })?.value
+              let root = document.pairs?.first(where: { $0.key.string == "identity_providers" })?.value
         else { return nil }
         var stack = [root]
         var budget = 10_000

@@ -46,12 +46,17 @@ public struct AppSetting: Sendable, Equatable {
     public let nameMeaning: SettingMeaning?
     /// The name's words, for matching against application profiles.
     public let keyWords: [String]
+    /// The words of the keys the setting is nested under in a YAML file, then its own
+    /// (`oidc:` / `pkce:` / `enabled:` → oidc pkce enabled): a profile may name a setting by
+    /// that path (`pkce.enabled`). Equal to `keyWords` for settings that are not nested.
+    public let pathWords: [String]
 
-    public init(key: Located<String>, value: Located<String>, origin: Origin) {
+    public init(key: Located<String>, value: Located<String>, origin: Origin, parents: [String] = []) {
         self.key = key
         self.value = value
         self.origin = origin
         keyWords = SettingMeaning.words(key.value)
+        pathWords = parents.isEmpty ? keyWords : parents.flatMap(SettingMeaning.words) + keyWords
         nameMeaning = SettingMeaning(words: keyWords)
     }
 }

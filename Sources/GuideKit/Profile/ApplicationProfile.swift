@@ -111,7 +111,7 @@ public struct ApplicationProfile: Sendable {
         public func resolve(in guide: Guide, profile: ApplicationProfile) -> (value: String, because: String, setting: AppSetting?)? {
             if let key = setting {
                 let isBoolean = profile.settings.first { $0.key == key }?.type == .boolean
-                let chosen = guide.settings.last { profile.setting(named: $0.key.value)?.key == key && !TemplateSyntax.isTemplated($0.value.value) }
+                let chosen = guide.settings.last { profile.setting(for: $0)?.key == key && !TemplateSyntax.isTemplated($0.value.value) }
                 if let chosen {
                     var value = ConfigLineReader.unquoted(chosen.value.value)
                     if isBoolean, let on = Self.boolean(value) { value = on ? "true" : "false" }
@@ -137,7 +137,7 @@ public struct ApplicationProfile: Sendable {
     /// The value the guide gives the profile's setting `key` (the last one written, unquoted),
     /// or `nil` when the guide does not set it or writes a template placeholder there.
     public func settingValue(_ key: String, in guide: Guide) -> String? {
-        guard let written = guide.settings.last(where: { setting(named: $0.key.value)?.key == key }) else { return nil }
+        guard let written = guide.settings.last(where: { setting(for: $0)?.key == key }) else { return nil }
         let value = ConfigLineReader.unquoted(written.value.value)
         return value.isEmpty || TemplateSyntax.isTemplated(value) ? nil : value
     }
@@ -148,14 +148,23 @@ public struct ApplicationProfile: Sendable {
         setting(words: SettingMeaning.words(name))
     }
 
-    public func setting(words: [String]) -> Setting? {
+    /// The profile setting a guide's setting is, by its name or, for YAML, by the keys it is
+    /// nested under (`pkce.enabled` finds `enabled:` under `pkce:`).
+    public func setting(for written: AppSetting) -> Setting? {
+        setting(words: written.keyWords, pathWords: written.pathWords)
+    }
+
+    public func setting(words: [String], pathWords: [String]? = nil) -> Setting? {
         var best: (Setting, Int)?
         for setting in settings {
             // A one-word name (`key`) must be the whole setting name: as a suffix it would also
             // match `--attribute-ssh-public-key`. Longer names match as a suffix, so `api_url`
-            // finds `GF_AUTH_GENERIC_OAUTH_API_URL`.
+            // finds `GF_AUTH_GENERIC_OAUTH_API_URL`, and also as a suffix of a YAML setting's
+            // path, so `pkce.enabled` finds `enabled:` nested under `pkce:`.
             for candidate in setting.nameWords where !candidate.isEmpty
-                && (candidate.count == 1 ? words == candidate : words.suffix(candidate.count).elementsEqual(candidate)) {
+                && (candidate.count == 1 ? words == candidate
+                    : words.suffix(candidate.count).elementsEqual(candidate)
+                        || (pathWords.map { $0.suffix(candidate.count).elementsEqual(candidate) } ?? false)) {
                 if candidate.count > (best?.1 ?? 0) { best = (setting, candidate.count) }
             }
         }

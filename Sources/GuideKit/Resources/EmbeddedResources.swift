@@ -498,7 +498,30 @@ scopes:
 # ones read the ID token only): not stated.
 token_auth_method:
   default: any
-settings: []
+# config-example.yaml (juanfont/headscale, read with the search tool), oidc.pkce: "Enable or
+# disable PKCE support (default: false)"; method plain or S256 ("S256: ... default"). Which
+# method an enabled PKCE sends is left to the method setting: not judged here.
+pkce:
+  default: none
+  setting: pkce.enabled
+  values:
+    'false': none
+    'true': any
+settings:
+  - key: issuer
+    meaning: issuer
+    type: url
+  - key: client_id
+    meaning: client_id
+  - key: client_secret
+    meaning: client_secret
+  - key: scope
+    meaning: scopes
+    default: openid profile email
+  - key: pkce.enabled
+    type: boolean
+  - key: pkce.method
+    allowed: [plain, S256]
 
 """#),
         ("Sources/GuideKit/Profiles/hedgedoc.yml", #"""

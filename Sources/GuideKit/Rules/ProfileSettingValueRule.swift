@@ -50,7 +50,7 @@ struct ProfileSettingValueRule: GuideRule {
         var findings: [Finding] = []
         for setting in context.guide.settings {
             let value = setting.value.value
-            guard let known = profile.setting(named: setting.key.value), !TemplateSyntax.isTemplated(value) else { continue }
+            guard let known = profile.setting(for: setting), !TemplateSyntax.isTemplated(value) else { continue }
             if let problem = problem(with: value, for: known) {
                 findings.append(finding(context.guide, at: setting.value, "\(profile.name) \(known.key): \(problem.message)",
                                         help: problem.help))

@@ -6,29 +6,30 @@ enum YAMLSettingsReader {
     /// `map` places YAML found inside a block scalar; without it such a scalar stays one setting.
     static func settings(in documents: [YAMLNode], map: BlockLineMap? = nil, blockIndex: Int, depth: Int = 0) -> [AppSetting] {
         var settings: [AppSetting] = []
-        var stack = documents
+        // Each node with the keys it is nested under (a profile may name a setting by them).
+        var stack = documents.map { (node: $0, parents: [String]()) }
         var budget = YAMLReader.nodeBudget
-        while let node = stack.popLast(), budget > 0 {
+        while let (node, parents) = stack.popLast(), budget > 0 {
             budget -= 1
             if let pairs = node.pairs {
                 // Kubernetes: `- name: OIDC_CLIENT_ID` / `value: app`.
                 if let name = node["name"], let value = node["value"], name.string != nil, value.string != nil {
-                    settings.append(setting(key: name, value: value, blockIndex: blockIndex))
+                    settings.append(setting(key: name, value: value, blockIndex: blockIndex, parents: parents))
                     continue
                 }
                 for pair in pairs.reversed() {
-                    guard pair.key.string != nil else { continue }
+                    guard let keyText = pair.key.string else { continue }
                     if let map, depth < 2, let embedded = embeddedDocuments(in: pair.value, map: map) {
                         settings += Self.settings(in: embedded, map: map, blockIndex: blockIndex, depth: depth + 1)
                     } else if pair.value.string != nil, pair.value.scalarType != .null {
-                        settings.append(setting(key: pair.key, value: pair.value, blockIndex: blockIndex))
+                        settings.append(setting(key: pair.key, value: pair.value, blockIndex: blockIndex, parents: parents))
                     } else if let items = pair.value.items, !items.isEmpty, items.allSatisfy({ $0.string != nil }),
                               !items.contains(where: { $0.string!.contains("=") }) {
                         let joined = items.compactMap(\.string).joined(separator: " ")
                         settings.append(AppSetting(key: pair.key.content, value: Located(joined, at: items[0].location, length: items[0].length),
-                                                   origin: .configLine(block: blockIndex)))
+                                                   origin: .configLine(block: blockIndex), parents: parents))
                     } else {
-                        stack.append(pair.value)
+                        stack.append((pair.value, parents + [keyText]))
                     }
                 }
             } else if let items = node.items {
@@ -40,9 +41,9 @@ enum YAMLSettingsReader {
                                                            column: keyLocation.column + key.unicodeScalars.count + 1)
                         settings.append(AppSetting(key: Located(String(key), at: keyLocation, length: key.count),
                                                    value: Located(String(value), at: valueLocation, length: value.count),
-                                                   origin: .configLine(block: blockIndex)))
+                                                   origin: .configLine(block: blockIndex), parents: parents))
                     } else {
-                        stack.append(item)
+                        stack.append((item, parents))
                     }
                 }
             }
@@ -70,8 +71,8 @@ enum YAMLSettingsReader {
         return documents
     }
 
-    private static func setting(key: YAMLNode, value: YAMLNode, blockIndex: Int) -> AppSetting {
-        AppSetting(key: key.content, value: value.content, origin: .configLine(block: blockIndex))
+    private static func setting(key: YAMLNode, value: YAMLNode, blockIndex: Int, parents: [String]) -> AppSetting {
+        AppSetting(key: key.content, value: value.content, origin: .configLine(block: blockIndex), parents: parents)
     }
 
 }
