@@ -102,6 +102,30 @@ struct FormatReaderTests {
         #expect(found.map(\.nameMeaning) == [nil, nil, .clientID, .scopes, nil])
     }
 
+    @Test func jsonInsideAVariableIsReadInPlace() {
+        // django-allauth's provider list as one environment variable, in a .env file and in a
+        // compose file: the pairs inside are settings at their own columns.
+        let found = settings("""
+            ```shell {title=".env"}
+            APP_PROVIDERS={"openid_connect":{"SCOPE":["openid","email"],"APPS":[{"provider_id":"authelia","client_id":"app"}]}}
+            ```
+
+            ```yaml {title="compose.yml"}
+            environment:
+              APP_PROVIDERS: '{"openid_connect":{"APPS":[{"provider_id":"sso"}]}}'
+            ```
+            """)
+        #expect(pairs(found) == [
+            "APP_PROVIDERS={\"openid_connect\":{\"SCOPE\":[\"openid\",\"email\"],\"APPS\":[{\"provider_id\":\"authelia\",\"client_id\":\"app\"}]}}@4:15",
+            "SCOPE=openid email@4:42", "provider_id=authelia@4:85", "client_id=app@4:108",
+            "APP_PROVIDERS={\"openid_connect\":{\"APPS\":[{\"provider_id\":\"sso\"}]}}@9:19",
+            "provider_id=sso@9:62",
+        ])
+        #expect(found.filter { $0.container != nil }.map(\.container) == Array(repeating: "APP_PROVIDERS", count: 4))
+        // A pretty-printed object's opening brace is not a value.
+        #expect(settings("```json\n{\"links\": [{\n  \"rel\": \"issuer\"\n}]}\n```").map(\.key.value) == ["rel"])
+    }
+
     @Test func phpArrayAndXML() {
         let found = settings("""
             ```php

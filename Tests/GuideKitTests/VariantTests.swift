@@ -39,6 +39,33 @@ import Testing
         #expect(found.first?.message.contains("'openid,profile,email,groups' in the .env variant") == true)
     }
 
+    @Test func aProviderIDInsideJSONIsComparedAcrossVariants() {
+        // Paperless-ngx and Tandoor take django-allauth's provider list as JSON in one
+        // environment variable; the two variants disagree on the provider id inside it.
+        func guide(_ composeID: String) -> String {
+            """
+            ### Application
+
+            ```shell {title=".env"}
+            PAPERLESS_APPS=allauth.socialaccount.providers.openid_connect
+            PAPERLESS_SOCIALACCOUNT_PROVIDERS={"openid_connect":{"APPS":[{"provider_id":"authelia","client_id":"paperless"}]}}
+            ```
+
+            ```yaml {title="compose.yml"}
+            services:
+              paperless:
+                environment:
+                  PAPERLESS_APPS: 'allauth.socialaccount.providers.openid_connect'
+                  PAPERLESS_SOCIALACCOUNT_PROVIDERS: '{"openid_connect":{"APPS":[{"provider_id":"\(composeID)","client_id":"paperless"}]}}'
+            ```
+            """
+        }
+        let found = findings(guide("sso"), path: "paperless.md").filter { $0.ruleID == "app-variant-mismatch" }
+        #expect(found.map { "\($0.location.line):\($0.location.column)" } == ["13:86"])
+        #expect(found.first?.message == "provider_id is 'sso' here but 'authelia' in the .env variant (line 3): readers of the two variants get different setups")
+        #expect(findings(guide("authelia"), path: "paperless.md").filter { $0.ruleID == "app-variant-mismatch" }.isEmpty)
+    }
+
     @Test func dotenvCommentsAreNotPartOfTheValue() {
         #expect(ConfigLineReader.dotenvValue("true # only behind a proxy") == "true")
         #expect(ConfigLineReader.dotenvValue("'a # b' # comment") == "a # b")

@@ -51,10 +51,15 @@ public struct AppSetting: Sendable, Equatable {
     /// that path (`pkce.enabled`). Equal to `keyWords` for settings that are not nested.
     public let pathWords: [String]
 
-    public init(key: Located<String>, value: Located<String>, origin: Origin, parents: [String] = []) {
+    /// The setting whose value this one is written inside (Argo CD's `oidc.config`, an
+    /// environment variable holding JSON), or nil.
+    public let container: String?
+
+    public init(key: Located<String>, value: Located<String>, origin: Origin, parents: [String] = [], container: String? = nil) {
         self.key = key
         self.value = value
         self.origin = origin
+        self.container = container
         keyWords = SettingMeaning.words(key.value)
         pathWords = parents.isEmpty ? keyWords : parents.flatMap(SettingMeaning.words) + keyWords
         nameMeaning = SettingMeaning(words: keyWords)

@@ -134,7 +134,9 @@ struct AppVariantMismatchRule: GuideRule {
 
         /// Every name an environment variable (`OIDC_CLIENT_ID`): upper case, digits, `_`.
         var isEnvironment: Bool {
+            // Settings written inside a variable's value (JSON) keep their own names.
             settings.allSatisfy { setting in
+                guard setting.container == nil else { return true }
                 let key = setting.key.value.unicodeScalars
                 return key.first.map { ("A"..."Z").contains($0) } == true
                     && key.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }

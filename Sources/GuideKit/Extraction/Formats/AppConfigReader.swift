@@ -1,6 +1,12 @@
 /// Picks the reader for an application-settings block by its `format` attribute or language.
 enum AppConfigReader {
     static func settings(in block: CodeBlock, map: BlockLineMap, blockIndex: Int) -> [AppSetting] {
+        let written = settingsAsWritten(in: block, map: map, blockIndex: blockIndex)
+        // JSON inside a value (an environment variable holding a provider list) is read too.
+        return written + JSONSettingsReader.embeddedSettings(in: written, map: map)
+    }
+
+    private static func settingsAsWritten(in block: CodeBlock, map: BlockLineMap, blockIndex: Int) -> [AppSetting] {
         let format = block.info.value(of: "format")?.lowercased() ?? block.language ?? ""
         switch format {
         case "ini", "toml", "cfg", "conf", "properties":

@@ -4,7 +4,8 @@
 /// YAML written inside a literal block scalar (Argo CD's `oidc.config: |` in a ConfigMap).
 enum YAMLSettingsReader {
     /// `map` places YAML found inside a block scalar; without it such a scalar stays one setting.
-    static func settings(in documents: [YAMLNode], map: BlockLineMap? = nil, blockIndex: Int, depth: Int = 0) -> [AppSetting] {
+    static func settings(in documents: [YAMLNode], map: BlockLineMap? = nil, blockIndex: Int, depth: Int = 0,
+                         container: String? = nil) -> [AppSetting] {
         var settings: [AppSetting] = []
         // Each node with the keys it is nested under (a profile may name a setting by them).
         var stack = documents.map { (node: $0, parents: [String]()) }
@@ -14,20 +15,20 @@ enum YAMLSettingsReader {
             if let pairs = node.pairs {
                 // Kubernetes: `- name: OIDC_CLIENT_ID` / `value: app`.
                 if let name = node["name"], let value = node["value"], name.string != nil, value.string != nil {
-                    settings.append(setting(key: name, value: value, blockIndex: blockIndex, parents: parents))
+                    settings.append(setting(key: name, value: value, blockIndex: blockIndex, parents: parents, container: container))
                     continue
                 }
                 for pair in pairs.reversed() {
                     guard let keyText = pair.key.string else { continue }
                     if let map, depth < 2, let embedded = embeddedDocuments(in: pair.value, map: map) {
-                        settings += Self.settings(in: embedded, map: map, blockIndex: blockIndex, depth: depth + 1)
+                        settings += Self.settings(in: embedded, map: map, blockIndex: blockIndex, depth: depth + 1, container: keyText)
                     } else if pair.value.string != nil, pair.value.scalarType != .null {
-                        settings.append(setting(key: pair.key, value: pair.value, blockIndex: blockIndex, parents: parents))
+                        settings.append(setting(key: pair.key, value: pair.value, blockIndex: blockIndex, parents: parents, container: container))
                     } else if let items = pair.value.items, !items.isEmpty, items.allSatisfy({ $0.string != nil }),
                               !items.contains(where: { $0.string!.contains("=") }) {
                         let joined = items.compactMap(\.string).joined(separator: " ")
                         settings.append(AppSetting(key: pair.key.content, value: Located(joined, at: items[0].location, length: items[0].length),
-                                                   origin: .configLine(block: blockIndex), parents: parents))
+                                                   origin: .configLine(block: blockIndex), parents: parents, container: container))
                     } else {
                         stack.append((pair.value, parents + [keyText]))
                     }
@@ -41,7 +42,7 @@ enum YAMLSettingsReader {
                                                            column: keyLocation.column + key.unicodeScalars.count + 1)
                         settings.append(AppSetting(key: Located(String(key), at: keyLocation, length: key.count),
                                                    value: Located(String(value), at: valueLocation, length: value.count),
-                                                   origin: .configLine(block: blockIndex), parents: parents))
+                                                   origin: .configLine(block: blockIndex), parents: parents, container: container))
                     } else {
                         stack.append((item, parents))
                     }
@@ -71,8 +72,8 @@ enum YAMLSettingsReader {
         return documents
     }
 
-    private static func setting(key: YAMLNode, value: YAMLNode, blockIndex: Int, parents: [String]) -> AppSetting {
-        AppSetting(key: key.content, value: value.content, origin: .configLine(block: blockIndex), parents: parents)
+    private static func setting(key: YAMLNode, value: YAMLNode, blockIndex: Int, parents: [String], container: String?) -> AppSetting {
+        AppSetting(key: key.content, value: value.content, origin: .configLine(block: blockIndex), parents: parents, container: container)
     }
 
 }
