@@ -191,6 +191,20 @@ import Testing
         #expect(parse(headscale("")).settings.map(\.key.value).contains("client_id"))
     }
 
+    @Test func anyValueOfASettingCanSelectAFact() {
+        // Proxmox authenticates with HTTP Basic when a client-key is set, whatever it is, and
+        // as a public client when none is.
+        #expect(Self.ruleIDs(Self.guide("proxmox", client: "", env: "client-key=s3cret-value\n")).isEmpty)
+        let post = findings(Self.guide("proxmox", client: "  token_endpoint_auth_method: 'client_secret_post'\n", env: "client-key=s3cret-value\n"))
+            .filter { $0.ruleID == "profile-auth-method" }
+        #expect(post.first?.message.contains("(its client-key is set)") == true)
+        #expect(post.first?.message.contains("s3cret-value") == false)
+        let publicClient = "  public: true\n  token_endpoint_auth_method: 'none'\n"
+        #expect(Self.ruleIDs(Self.guide("proxmox", client: publicClient, env: "issuer-url=https://auth.example.com\n")).isEmpty)
+        let keyless = findings(Self.guide("proxmox", client: "", env: "issuer-url=https://auth.example.com\n")).filter { $0.ruleID == "profile-auth-method" }
+        #expect(keyless.first?.message.hasPrefix("Proxmox VE sends no client secret, as a public client (the default when client-key is not set)") == true)
+    }
+
     @Test func zammadIsAPublicClientWithAPKCESwitch() {
         let publicClient = "  public: true\n  token_endpoint_auth_method: 'none'\n"
         #expect(Self.ruleIDs(Self.guide("zammad", client: publicClient, env: "Identifier=app\n")).isEmpty)

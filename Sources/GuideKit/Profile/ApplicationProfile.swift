@@ -103,6 +103,8 @@ public struct ApplicationProfile: Sendable {
 
         /// The term for "the application works with every registration": never checked.
         public static let any = "any"
+        /// The `values` key for "the setting is set, to whatever value".
+        public static let anyValue = "*"
 
         /// What the guide makes the application do, and why ("its client_auth_method is
         /// 'client_secret_post'", "the default when user_profile_method is not set"). A
@@ -115,7 +117,10 @@ public struct ApplicationProfile: Sendable {
                 if let chosen {
                     var value = ConfigLineReader.unquoted(chosen.value.value)
                     if isBoolean, let on = Self.boolean(value) { value = on ? "true" : "false" }
-                    guard let mapped = values[value], mapped != Self.any else { return nil }  // any, or a value other rules judge
+                    // `*` stands for any value the guide writes (Proxmox: a client-key, whatever it is).
+                    guard let mapped = values[value] ?? (value.isEmpty ? nil : values[Self.anyValue]), mapped != Self.any
+                    else { return nil }  // any, or a value other rules judge
+                    if values[value] == nil { return (mapped, "its \(chosen.key.value) is set", chosen) }
                     return (mapped, "its \(chosen.key.value) is '\(ConfigLineReader.unquoted(chosen.value.value))'", chosen)
                 }
                 if isBoolean, let toggle = guide.toggles.last(where: { profile.setting(words: $0.labelWords)?.key == key }) {
