@@ -191,6 +191,22 @@ import Testing
         #expect(parse(headscale("")).settings.map(\.key.value).contains("client_id"))
     }
 
+    @Test func allauthsFetchUserinfoSettingInsideItsJSON() throws {
+        // django-allauth reads the userinfo endpoint unless the app's settings turn it off; the
+        // setting sits in the JSON of PAPERLESS_SOCIALACCOUNT_PROVIDERS.
+        let profile = try #require(try ProfileLoader.bundledResult.get().first { $0.id == "paperless" })
+        func claimsFrom(_ fetch: String) throws -> String? {
+            let guide = parse(Self.guide("paperless", client: "", env: """
+                PAPERLESS_SOCIALACCOUNT_PROVIDERS={"openid_connect":{"APPS":[{"provider_id":"authelia","settings":{\(fetch)"server_url":"https://auth.example.com"}}]}}
+
+                """))
+            return try #require(profile.claimsFrom).resolve(in: guide, profile: profile)?.value
+        }
+        #expect(try claimsFrom("") == "userinfo")
+        #expect(try claimsFrom("\"fetch_userinfo\":false,") == "id_token")
+        #expect(try claimsFrom("\"fetch_userinfo\":true,") == "userinfo")
+    }
+
     @Test func anyValueOfASettingCanSelectAFact() {
         // Proxmox authenticates with HTTP Basic when a client-key is set, whatever it is, and
         // as a public client when none is.

@@ -1191,6 +1191,16 @@ pkce:
   values:
     'false': none
     'true': any
+# The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the
+# userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used
+# instead." Its example enables it; unset is read as enabled here, which can only make
+# GuideKit quieter (userinfo needs no claims policy).
+claims_from:
+  default: userinfo
+  setting: fetch_userinfo
+  values:
+    'true': userinfo
+    'false': id_token
 settings:
   - key: provider_id
   - key: client_id
@@ -1204,6 +1214,8 @@ settings:
     allowed: [client_secret_basic, client_secret_post]
   - key: OAUTH_PKCE_ENABLED
     names: [oauth_pkce_enabled]
+    type: boolean
+  - key: fetch_userinfo
     type: boolean
 
 """#),
@@ -1533,6 +1545,16 @@ pkce:
   values:
     'false': none
     'true': any
+# The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the
+# userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used
+# instead." Its example enables it; unset is read as enabled here, which can only make
+# GuideKit quieter (userinfo needs no claims policy).
+claims_from:
+  default: userinfo
+  setting: fetch_userinfo
+  values:
+    'true': userinfo
+    'false': id_token
 settings:
   - key: provider_id
   - key: client_id
@@ -1546,6 +1568,8 @@ settings:
     allowed: [client_secret_basic, client_secret_post]
   - key: OAUTH_PKCE_ENABLED
     names: [oauth_pkce_enabled]
+    type: boolean
+  - key: fetch_userinfo
     type: boolean
 
 """#),
