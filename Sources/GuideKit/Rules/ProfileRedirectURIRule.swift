@@ -13,7 +13,10 @@ struct ProfileRedirectURIRule: GuideRule {
             `<root>/login/generic_oauth`, Gitea `<root>/user/oauth2/<source name>/callback`, \
             Jellyfin's SSO plugin `<root>/sso/OID/redirect/<provider name>` and django-allauth \
             applications (Paperless-ngx, Tandoor) `<root>/accounts/oidc/<provider_id>/login/callback/`, \
-            with the name the guide gives in the application's own settings. \
+            with the name the guide gives in the application's own settings. When a guide \
+            writes that name twice with different values (a provider id in the `.env` and the \
+            compose variant), the value whose callback the client does not register is reported \
+            where it is written. \
             Authelia compares redirect URIs byte for byte, so with an application profile \
             GuideKit derives the URI from the Application Root URL and requires it among the \
             client's `redirect_uris`, exactly (a trailing slash is a different URI). \
@@ -25,6 +28,30 @@ struct ProfileRedirectURIRule: GuideRule {
             RuleBasis(.autheliaRequest, "exact redirect URI comparison (authelia.com/provider/oauth2, authorize_helper.go)"),
         ],
         triggeringExamples: [
+            // Two variants that disagree on the provider id the callback path is built from.
+            """
+            ---
+            application: paperless
+            ---
+            ### Assumptions
+            - Application Root URL: `https://docs.example.com/`
+            - Client ID: `paperless`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'paperless'
+              redirect_uris: ['https://docs.example.com/accounts/oidc/authelia/login/callback/']
+            ```
+
+            ### Application
+            ```shell {title=".env"}
+            PAPERLESS_SOCIALACCOUNT_PROVIDERS={"openid_connect":{"APPS":[{"provider_id":"↓sso"}]}}
+            ```
+
+            ```yaml {title="compose.yml"}
+            environment:
+              PAPERLESS_SOCIALACCOUNT_PROVIDERS: '{"openid_connect":{"APPS":[{"provider_id":"authelia"}]}}'
+            ```
+            """,
             """
             ---
             application: proxmox
@@ -157,6 +184,7 @@ struct ProfileRedirectURIRule: GuideRule {
         if targets.contains(where: { !$0.redirectURIs.isEmpty }) { targets.removeAll { $0.redirectURIs.isEmpty } }
         var findings: [Finding] = []
         for requirement in profile.redirectURIs {
+            findings += variantFindings(requirement, root: root, targets: targets, context: context, profile: profile)
             let alternatives = requirement.alternatives.compactMap { expand($0, root: root, guide: context.guide, profile: profile) }
             guard alternatives.count == requirement.alternatives.count else { continue }  // an assumption or setting is missing
             for client in targets {
@@ -181,6 +209,34 @@ struct ProfileRedirectURIRule: GuideRule {
         return findings
     }
 
+    /// A guide that writes the setting a callback path is built from more than once (a
+    /// provider id in the `.env` and in the compose variant) with different values: each
+    /// value whose callback the client does not register, while another value's it does, is
+    /// reported where that value is written (the readers of that variant get the error).
+    func variantFindings(_ requirement: ApplicationProfile.RedirectRequirement, root: WebURL, targets: [OIDCClient],
+                         context: CheckContext, profile: ApplicationProfile) -> [Finding] {
+        let keys = Self.settingsNamed(in: requirement.alternatives[0])
+        guard keys.count == 1, let key = keys.first else { return [] }
+        var written: [(value: String, setting: AppSetting)] = []
+        for setting in context.guide.settings where profile.setting(for: setting)?.key == key {
+            let value = ConfigLineReader.unquoted(setting.value.value)
+            guard !value.isEmpty, !TemplateSyntax.isTemplated(value), !written.contains(where: { $0.value == value }) else { continue }
+            written.append((value, setting))
+        }
+        guard written.count > 1 else { return [] }
+        let registered = Set(targets.flatMap { $0.redirectURIs.map(\.value) })
+        func uris(_ value: String) -> [String] {
+            requirement.alternatives.compactMap { expand($0, root: root, guide: context.guide, profile: profile, overriding: [key: value]) }
+        }
+        let good = written.filter { uris($0.value).contains(where: registered.contains) }
+        guard let right = good.first else { return [] }  // none registered: the client is reported below
+        return written.filter { entry in !good.contains { $0.value == entry.value } }.map { entry in
+            finding(context.guide, at: entry.setting.value,
+                    "\(key) '\(entry.value)' here makes \(profile.name) send '\(uris(entry.value).first ?? "")', which the client does not register (it registers the callback for '\(right.value)', the value written at line \(right.setting.value.location.line))",
+                    help: "write '\(right.value)' here, as the rest of the guide does", subject: "\(key) \(entry.value)")
+        }
+    }
+
     /// The setting keys a template reads (`{setting:KEY}`), in order.
     static func settingsNamed(in template: String) -> [String] {
         var keys: [String] = []
@@ -194,7 +250,8 @@ struct ProfileRedirectURIRule: GuideRule {
 
     /// Fills a template from the Application Root URL, the assumptions and the application's
     /// own settings; `nil` when it needs an assumption or a setting the guide does not state.
-    func expand(_ template: String, root: WebURL, guide: Guide, profile: ApplicationProfile) -> String? {
+    func expand(_ template: String, root: WebURL, guide: Guide, profile: ApplicationProfile,
+                overriding: [String: String] = [:]) -> String? {
         var text = template.replacingOccurrences(of: "{origin}", with: root.origin)
             .replacingOccurrences(of: "{root}", with: root.origin + root.normalizedPath)
         while let open = text.range(of: "{assumption:"), let close = text[open.upperBound...].firstIndex(of: "}") {
@@ -207,7 +264,8 @@ struct ProfileRedirectURIRule: GuideRule {
         // `{setting:KEY}`: the value the guide gives the profile's setting KEY (a provider name
         // or id the application puts into its callback path).
         while let open = text.range(of: "{setting:"), let close = text[open.upperBound...].firstIndex(of: "}") {
-            guard let value = profile.settingValue(String(text[open.upperBound..<close]), in: guide) else { return nil }
+            let key = String(text[open.upperBound..<close])
+            guard let value = overriding[key] ?? profile.settingValue(key, in: guide) else { return nil }
             text.replaceSubrange(open.lowerBound...close, with: value)
         }
         return text
