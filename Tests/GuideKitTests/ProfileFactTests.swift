@@ -278,6 +278,32 @@ import Testing
         #expect(try Self.errors(withHatch("client_id=\"other\" claims=\"groups\"")).map(\.ruleID) == ["profile-claims-location"])
     }
 
+    @Test func aPolicyGivenInALaterBlockForTheSameClientCounts() throws {
+        let policy = """
+            ```yaml {title="configuration.yml"}
+            identity_providers:
+              oidc:
+                claims_policies:
+                  argocd:
+                    id_token: [CLAIMS]
+                clients:
+                  - client_id: 'argocd'
+                    claims_policy: 'argocd'
+            ```
+
+            ### Application
+            """
+        func with(_ claims: String) throws -> [Finding] {
+            try Self.errors { $0.replacingOccurrences(of: "    enableUserInfoGroups: true\n", with: "")
+                .replacingOccurrences(of: "### Application\n", with: policy.replacingOccurrences(of: "CLAIMS", with: claims) + "\n") }
+        }
+        #expect(try with("'groups'").isEmpty)
+        let short = try with("'email'")
+        #expect(short.map(\.ruleID) == ["profile-claims-location"])
+        // Reported at the policy that lacks the claim, not at the first block's client.
+        #expect(short.first?.location.line == (try ProjectFiles.text(Self.path).lineNumbers(containing: "### Application").first).map { $0 + 8 })
+    }
+
     @Test func settingsInsideTheConfigMapValueAreCheckedInPlace() throws {
         let text = try ProjectFiles.text(Self.path)
         let line = text.lineNumbers(containing: "    clientID: 'argocd'")[0]

@@ -28,6 +28,33 @@ struct UpstreamShortcodeTests {
         let hatch = try #require(markdown.range(of: "#### Configuration Escape Hatch\n\n"))
         #expect(markdown[hatch.upperBound...].hasPrefix("If the application does not read the user's claims"))
         #expect(markdown.contains("for client `grafana` (claims `email`, `name`, `groups`)"))
+        // …and the policy it describes, written out for the reader to copy.
+        #expect(markdown.contains("""
+            ```yaml {title="configuration.yml"}
+            identity_providers:
+              oidc:
+                claims_policies:
+                  grafana:
+                    id_token:
+                      - 'email'
+                      - 'name'
+                      - 'groups'
+                clients:
+                  - client_id: 'grafana'
+                    claims_policy: 'grafana'
+            ```
+            """))
+    }
+
+    @Test func anEscapeHatchWithoutItsClaimsOrWithOddNamesStaysProse() {
+        func expanded(_ attributes: String) -> String {
+            UpstreamShortcodes.expand("{{% oidc-escape-hatch-claims-hydration \(attributes) %}}\n", guide: "app", site: "home",
+                                      clientIDs: ["app": "site-app"])
+        }
+        #expect(expanded("client_id=\"app\" claims=\"email\"").contains("      - client_id: 'site-app'\n        claims_policy: 'site-app'"))
+        #expect(!expanded("client_id=\"app\"").contains("```"))
+        #expect(!expanded("client_id=\"app\" claims=\"email,x y\"").contains("```"))
+        #expect(!expanded("client_id=\"a'b\" claims=\"email\"").contains("```"))
     }
 
     @Test func relativeLinksPointAtThePublishedPages() throws {

@@ -89,6 +89,7 @@ enum UpstreamShortcodes {
                 continue
             }
             var before: [String] = []
+            var after: [String] = []
             var pieces: [String] = []
             var cursor = lineText.startIndex
             for code in codes {
@@ -111,7 +112,17 @@ enum UpstreamShortcodes {
                     var note = "If the application does not read the user's claims from the userinfo endpoint, Authelia can put them into the ID token with a [claims policy](\(site)/configuration/identity-providers/openid-connect/provider/#claims_policies)"
                     if let client { note += " for client `\(client)`" }
                     if let claims { note += " (claims \(claims))" }
-                    replacement = note + "; [the upstream guide](\(page)) shows the configuration."
+                    // With the client and its claims named, the configuration is written out:
+                    // the reader can copy it, and the rendered guide checks as the page reads.
+                    let names = code.attributes["claims"]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+                    if let client, !names.isEmpty, names.allSatisfy(isClaimName), client.allSatisfy(isClientIDCharacter) {
+                        replacement = note + ":"
+                        after = ["", "```yaml {title=\"configuration.yml\"}", "identity_providers:", "  oidc:", "    claims_policies:",
+                                 "      \(client):", "        id_token:"] + names.map { "          - '\($0)'" }
+                            + ["    clients:", "      - client_id: '\(client)'", "        claims_policy: '\(client)'", "```"]
+                    } else {
+                        replacement = note + "; [the upstream guide](\(page)) shows the configuration."
+                    }
                 case "callout":
                     let title = code.attributes["title"] ?? code.attributes["context"]?.capitalized ?? "Note"
                     inCallout = true
@@ -137,8 +148,19 @@ enum UpstreamShortcodes {
                 if trimmedText.isEmpty && codes.allSatisfy({ $0.name == "/callout" }) { output.append(""); continue }
                 output.append((inCallout && !text.hasPrefix(">") ? "> " : "") + absoluteLinks(text, page: page))
             }
+            output += after.map { (inCallout ? "> " : "") + $0 }
         }
         return output.joined(separator: "\n")
+    }
+
+    /// A claim name as Authelia's claims use them (`email`, `preferred_username`).
+    static func isClaimName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
+    /// The characters Authelia allows in a client id (its validator's `client_id` rule).
+    static func isClientIDCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || "._~-".contains(character))
     }
 
     /// `[text](../../introduction.md#x)` → `[text](https://www.authelia.com/…/introduction/#x)`.

@@ -50,8 +50,10 @@ struct ClientSecretRequiredRule: GuideRule {
 
     func check(_ context: CheckContext) -> [Finding] {
         // A guide may show the same client again in a later block that only adds settings
-        // (forgejo adds a claims policy); the secret given in the first block counts.
-        let idsWithSecret = Set(context.clients.filter { $0.client.writtenSecret != nil }.compactMap { $0.client.clientID?.value })
+        // (forgejo adds a claims policy); the secret given in the first block counts, and so
+        // does a first block that makes the client public.
+        let idsWithSecret = Set(context.clients.filter { $0.client.writtenSecret != nil || $0.client.isPublicClient }
+            .compactMap { $0.client.clientID?.value })
         return context.clients.compactMap { decoded in
             let client = decoded.client
             guard !client.isPublicClient, client.writtenSecret == nil,

@@ -100,14 +100,18 @@ struct ProfileClaimsLocationRule: GuideRule {
             missing.subtract(hatch)
             guard !missing.isEmpty else { return [] }
         }
-        if let policy = client.claimsPolicy?.value {
+        // The policy may be given where the client is, or in a later block that repeats the
+        // client only to add it (the upstream escape hatch written out).
+        let policyField = client.claimsPolicy ?? context.clients.lazy.map(\.client)
+            .first { $0.clientID?.value == client.clientID?.value && $0.claimsPolicy != nil }?.claimsPolicy
+        if let policy = policyField?.value {
             guard let listed = context.provider.idTokenClaims[policy] else { return [] }  // defined elsewhere
             missing.subtract(listed)
             guard !missing.isEmpty else { return [] }
         }
         let names = missing.sorted().joined(separator: ", ")
         let otherSide = location.setting.flatMap { key in location.values.sorted { ($0.value == "userinfo" ? 0 : 1, $0.key) < ($1.value == "userinfo" ? 0 : 1, $1.key) }.first { $0.value != "id_token" }.map { "set \(key) to '\($0.key)', or " } } ?? ""
-        return [finding(context.guide, at: client.claimsPolicy?.node ?? client.anchor,
+        return [finding(context.guide, at: policyField?.node ?? client.anchor,
                         "\(profile.name) reads the user's claims from the ID token (\(chosen.because)), but from Authelia 4.39 the ID token carries \(names) only if the claims policy of client \(client.displayName) lists them under id_token: the application gets no \(names)",
                         help: "\(otherSide)give the client a claims_policy whose id_token lists \(names)",
                         subject: "claims \(names)")]
