@@ -46,10 +46,14 @@ public struct AppSetting: Sendable, Equatable {
     public let nameMeaning: SettingMeaning?
     /// The name's words, for matching against application profiles.
     public let keyWords: [String]
-    /// The words of the keys the setting is nested under in a YAML file, then its own
-    /// (`oidc:` / `pkce:` / `enabled:` → oidc pkce enabled): a profile may name a setting by
-    /// that path (`pkce.enabled`). Equal to `keyWords` for settings that are not nested.
-    public let pathWords: [String]
+    /// The keys the setting is nested under in a YAML file, outermost first.
+    public let parents: [String]
+    /// Their words, then the key's (`oidc:` / `pkce:` / `enabled:` → oidc pkce enabled): a
+    /// profile may name a setting by that path (`pkce.enabled`). Split only when a profile
+    /// asks, so reading settings costs nothing for it.
+    public var pathWords: [String] {
+        parents.isEmpty ? keyWords : parents.flatMap(SettingMeaning.words) + keyWords
+    }
 
     /// The setting whose value this one is written inside (Argo CD's `oidc.config`, an
     /// environment variable holding JSON), or nil.
@@ -61,7 +65,7 @@ public struct AppSetting: Sendable, Equatable {
         self.origin = origin
         self.container = container
         keyWords = SettingMeaning.words(key.value)
-        pathWords = parents.isEmpty ? keyWords : parents.flatMap(SettingMeaning.words) + keyWords
+        self.parents = parents
         nameMeaning = SettingMeaning(words: keyWords)
     }
 }
