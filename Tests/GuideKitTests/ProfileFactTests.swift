@@ -221,6 +221,13 @@ import Testing
         #expect(keyless.first?.message.hasPrefix("Proxmox VE sends no client secret, as a public client (the default when client-key is not set)") == true)
     }
 
+    @Test func synapsePKCEFollowsPKCEMethod() {
+        let requires = "  require_pkce: true\n"
+        #expect(Self.ruleIDs(Self.guide("synapse", client: requires, env: "client_id=app\n")).isEmpty)  // auto: S256
+        #expect(Self.ruleIDs(Self.guide("synapse", client: requires, env: "pkce_method=never\n")) == ["profile-pkce"])
+        #expect(Self.ruleIDs(Self.guide("synapse", client: "  pkce_challenge_method: 'plain'\n", env: "pkce_method=always\n")) == ["profile-pkce"])
+    }
+
     @Test func zammadIsAPublicClientWithAPKCESwitch() {
         let publicClient = "  public: true\n  token_endpoint_auth_method: 'none'\n"
         #expect(Self.ruleIDs(Self.guide("zammad", client: publicClient, env: "Identifier=app\n")).isEmpty)

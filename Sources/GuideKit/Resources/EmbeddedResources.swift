@@ -1496,6 +1496,17 @@ claims_from:
   values:
     auto: id_token
     userinfo_endpoint: userinfo
+# The same documentation (config_documentation.md, oidc_providers): "pkce_method: ... Valid
+# values are: auto, always, or never. Defaults to auto, which uses PKCE if supported during
+# metadata discovery"; Authelia's discovery document lists code_challenge_methods_supported,
+# and Synapse sends S256 only (matrix-org/synapse PR 14750: "Drop support for 'plain' method").
+pkce:
+  default: S256
+  setting: pkce_method
+  values:
+    auto: S256
+    always: S256
+    never: none
 settings:
   - key: user_profile_method
     allowed: [auto, userinfo_endpoint]
@@ -1510,6 +1521,8 @@ settings:
     type: url
   - key: scopes
     meaning: scopes
+  - key: pkce_method
+    allowed: [auto, always, never]
 
 """#),
         ("Sources/GuideKit/Profiles/tandoor.yml", #"""
