@@ -112,7 +112,7 @@ struct ProfileTests {
             guard !templates.isEmpty, templates.allSatisfy({ !$0.contains("{assumption:") }),
                   let file = profile.matchFiles.first else { continue }
             // A path built from the application's own setting (a provider name): the guide sets it.
-            let settingKeys = templates.flatMap(ProfileRedirectURIRule.settingsNamed)
+            let settingKeys = templates.flatMap(ApplicationProfile.settingKeys(inTemplate:))
             var uris = templates.map { $0.replacingOccurrences(of: "{root}", with: root).replacingOccurrences(of: "{origin}", with: root) }
             for key in settingKeys { uris = uris.map { $0.replacingOccurrences(of: "{setting:\(key)}", with: "sso-test") } }
             let application = settingKeys.isEmpty ? "" : "\n### Application\n" + settingKeys.map { "- \($0): `sso-test`\n" }.joined()

@@ -57,7 +57,8 @@ public struct ApplicationProfile: Sendable {
     /// One redirect URI requirement: a client must register at least one of the alternatives.
     public struct RedirectRequirement: Sendable {
         /// Templates: `{origin}` (scheme://host[:port]), `{root}` (the Application Root URL
-        /// without trailing slash), `{assumption:LABEL}` (another assumption's value).
+        /// without trailing slash), `{assumption:LABEL}` (another assumption's value),
+        /// `{setting:KEY}` (the profile's setting KEY as the guide writes it); RedirectTemplate.swift.
         public var alternatives: [String]
     }
 
@@ -113,7 +114,7 @@ public struct ApplicationProfile: Sendable {
         public func resolve(in guide: Guide, profile: ApplicationProfile) -> (value: String, because: String, setting: AppSetting?)? {
             if let key = setting {
                 let isBoolean = profile.settings.first { $0.key == key }?.type == .boolean
-                let chosen = guide.settings.last { profile.setting(for: $0)?.key == key && !TemplateSyntax.isTemplated($0.value.value) }
+                let chosen = profile.writtenSettings(key, in: guide).last { !TemplateSyntax.isTemplated($0.value.value) }
                 if let chosen {
                     var value = ConfigLineReader.unquoted(chosen.value.value)
                     if isBoolean, let on = Self.boolean(value) { value = on ? "true" : "false" }
@@ -139,10 +140,15 @@ public struct ApplicationProfile: Sendable {
         }
     }
 
+    /// Every setting the guide writes for the profile's setting `key`, in the guide's order.
+    public func writtenSettings(_ key: String, in guide: Guide) -> [AppSetting] {
+        guide.settings.filter { setting(for: $0)?.key == key }
+    }
+
     /// The value the guide gives the profile's setting `key` (the last one written, unquoted),
     /// or `nil` when the guide does not set it or writes a template placeholder there.
     public func settingValue(_ key: String, in guide: Guide) -> String? {
-        guard let written = guide.settings.last(where: { setting(for: $0)?.key == key }) else { return nil }
+        guard let written = writtenSettings(key, in: guide).last else { return nil }
         let value = ConfigLineReader.unquoted(written.value.value)
         return value.isEmpty || TemplateSyntax.isTemplated(value) ? nil : value
     }

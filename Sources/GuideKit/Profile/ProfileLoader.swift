@@ -207,7 +207,7 @@ public enum ProfileLoader {
         }
         // `{setting:KEY}` in a redirect URI template must name one of the profile's settings.
         for template in redirects.flatMap(\.alternatives) {
-            for key in ProfileRedirectURIRule.settingsNamed(in: template) where !settings.contains(where: { $0.key == key }) {
+            for key in ApplicationProfile.settingKeys(inTemplate: template) where !settings.contains(where: { $0.key == key }) {
                 throw fail(root["redirect_uris"]!, "redirect URI template '\(template)' names {setting:\(key)}, which is not one of the profile's settings")
             }
         }

@@ -185,7 +185,7 @@ struct ProfileRedirectURIRule: GuideRule {
         var findings: [Finding] = []
         for requirement in profile.redirectURIs {
             findings += variantFindings(requirement, root: root, targets: targets, context: context, profile: profile)
-            let alternatives = requirement.alternatives.compactMap { expand($0, root: root, guide: context.guide, profile: profile) }
+            let alternatives = requirement.alternatives.compactMap { profile.redirectURI($0, root: root, guide: context.guide) }
             guard alternatives.count == requirement.alternatives.count else { continue }  // an assumption or setting is missing
             for client in targets {
                 let registered = client.redirectURIs.map(\.value)
@@ -193,7 +193,7 @@ struct ProfileRedirectURIRule: GuideRule {
                 let anchor = client.node.keyNode("redirect_uris") ?? client.anchor
                 let wanted = alternatives.map { "'\($0)'" }.joined(separator: " or ")
                 let near = registered.first { uri in alternatives.contains { WebURL.areEquivalent($0, uri) } }
-                let because = Self.settingsNamed(in: requirement.alternatives[0]).compactMap { key in
+                let because = ApplicationProfile.settingKeys(inTemplate: requirement.alternatives[0]).compactMap { key in
                     profile.settingValue(key, in: context.guide).map { "its \(key) is '\($0)'" }
                 }.joined(separator: ", ")
                 let source = because.isEmpty ? "" : " (\(because))"
@@ -215,10 +215,10 @@ struct ProfileRedirectURIRule: GuideRule {
     /// reported where that value is written (the readers of that variant get the error).
     func variantFindings(_ requirement: ApplicationProfile.RedirectRequirement, root: WebURL, targets: [OIDCClient],
                          context: CheckContext, profile: ApplicationProfile) -> [Finding] {
-        let keys = Self.settingsNamed(in: requirement.alternatives[0])
+        let keys = ApplicationProfile.settingKeys(inTemplate: requirement.alternatives[0])
         guard keys.count == 1, let key = keys.first else { return [] }
         var written: [(value: String, setting: AppSetting)] = []
-        for setting in context.guide.settings where profile.setting(for: setting)?.key == key {
+        for setting in profile.writtenSettings(key, in: context.guide) {
             let value = ConfigLineReader.unquoted(setting.value.value)
             guard !value.isEmpty, !TemplateSyntax.isTemplated(value), !written.contains(where: { $0.value == value }) else { continue }
             written.append((value, setting))
@@ -226,7 +226,7 @@ struct ProfileRedirectURIRule: GuideRule {
         guard written.count > 1 else { return [] }
         let registered = Set(targets.flatMap { $0.redirectURIs.map(\.value) })
         func uris(_ value: String) -> [String] {
-            requirement.alternatives.compactMap { expand($0, root: root, guide: context.guide, profile: profile, overriding: [key: value]) }
+            requirement.alternatives.compactMap { profile.redirectURI($0, root: root, guide: context.guide, overriding: [key: value]) }
         }
         let good = written.filter { uris($0.value).contains(where: registered.contains) }
         guard let right = good.first else { return [] }  // none registered: the client is reported below
@@ -235,39 +235,5 @@ struct ProfileRedirectURIRule: GuideRule {
                     "\(key) '\(entry.value)' here makes \(profile.name) send '\(uris(entry.value).first ?? "")', which the client does not register (it registers the callback for '\(right.value)', the value written at line \(right.setting.value.location.line))",
                     help: "write '\(right.value)' here, as the rest of the guide does", subject: "\(key) \(entry.value)")
         }
-    }
-
-    /// The setting keys a template reads (`{setting:KEY}`), in order.
-    static func settingsNamed(in template: String) -> [String] {
-        var keys: [String] = []
-        var rest = template[...]
-        while let open = rest.range(of: "{setting:"), let close = rest[open.upperBound...].firstIndex(of: "}") {
-            keys.append(String(rest[open.upperBound..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return keys
-    }
-
-    /// Fills a template from the Application Root URL, the assumptions and the application's
-    /// own settings; `nil` when it needs an assumption or a setting the guide does not state.
-    func expand(_ template: String, root: WebURL, guide: Guide, profile: ApplicationProfile,
-                overriding: [String: String] = [:]) -> String? {
-        var text = template.replacingOccurrences(of: "{origin}", with: root.origin)
-            .replacingOccurrences(of: "{root}", with: root.origin + root.normalizedPath)
-        while let open = text.range(of: "{assumption:"), let close = text[open.upperBound...].firstIndex(of: "}") {
-            let label = AssumptionKind.normalize(String(text[open.upperBound..<close]))
-            guard let value = guide.assumptions.first(where: { AssumptionKind.normalize($0.label.value) == label })?.rawValue?.value else {
-                return nil
-            }
-            text.replaceSubrange(open.lowerBound...close, with: value)
-        }
-        // `{setting:KEY}`: the value the guide gives the profile's setting KEY (a provider name
-        // or id the application puts into its callback path).
-        while let open = text.range(of: "{setting:"), let close = text[open.upperBound...].firstIndex(of: "}") {
-            let key = String(text[open.upperBound..<close])
-            guard let value = overriding[key] ?? profile.settingValue(key, in: guide) else { return nil }
-            text.replaceSubrange(open.lowerBound...close, with: value)
-        }
-        return text
     }
 }
