@@ -46,14 +46,9 @@ public struct AppSetting: Sendable, Equatable {
     public let nameMeaning: SettingMeaning?
     /// The name's words, for matching against application profiles.
     public let keyWords: [String]
-    /// The keys the setting is nested under in a YAML file, outermost first.
+    /// The keys the setting is nested under in a YAML file, outermost first (`oidc:` /
+    /// `pkce:` for `enabled:`): a profile may name a setting by that path (`pkce.enabled`).
     public let parents: [String]
-    /// Their words, then the key's (`oidc:` / `pkce:` / `enabled:` → oidc pkce enabled): a
-    /// profile may name a setting by that path (`pkce.enabled`). Split only when a profile
-    /// asks, so reading settings costs nothing for it.
-    public var pathWords: [String] {
-        parents.isEmpty ? keyWords : parents.flatMap(SettingMeaning.words) + keyWords
-    }
 
     /// The setting whose value this one is written inside (Argo CD's `oidc.config`, an
     /// environment variable holding JSON), or nil.

@@ -162,18 +162,14 @@ public struct ApplicationProfile: Sendable {
     /// The profile setting a guide's setting is, by its name or, for YAML, by the keys it is
     /// nested under (`pkce.enabled` finds `enabled:` under `pkce:`).
     public func setting(for written: AppSetting) -> Setting? {
-        setting(words: written.keyWords, pathWords: written.parents.isEmpty ? nil : { written.pathWords })
+        setting(words: written.keyWords, parents: written.parents)
     }
 
-    public func setting(words: [String], pathWords pathWordsOf: (() -> [String])? = nil) -> Setting? {
+    /// `parents`: the keys a YAML setting is nested under, outermost first.
+    public func setting(words: [String], parents: [String] = []) -> Setting? {
         var best: (Setting, Int)?
-        var pathWordsCache: [String]??  // split once, and only if a longer name needs them
-        func pathWords() -> [String]? {
-            if let cached = pathWordsCache { return cached }
-            let words = pathWordsOf?()
-            pathWordsCache = .some(words)
-            return words
-        }
+        // Split only if a longer name needs them: reading settings costs nothing for it.
+        lazy var pathWords = parents.flatMap(SettingMeaning.words) + words
         for setting in settings {
             // A one-word name (`key`) must be the whole setting name: as a suffix it would also
             // match `--attribute-ssh-public-key`. Longer names match as a suffix, so `api_url`
@@ -182,7 +178,7 @@ public struct ApplicationProfile: Sendable {
             for candidate in setting.nameWords where !candidate.isEmpty
                 && (candidate.count == 1 ? words == candidate
                     : words.suffix(candidate.count).elementsEqual(candidate)
-                        || (pathWordsOf != nil && (pathWords().map { $0.suffix(candidate.count).elementsEqual(candidate) } ?? false))) {
+                        || (!parents.isEmpty && pathWords.suffix(candidate.count).elementsEqual(candidate))) {
                 if candidate.count > (best?.1 ?? 0) { best = (setting, candidate.count) }
             }
         }
