@@ -118,11 +118,13 @@ public struct ApplicationProfile: Sendable {
                 if let chosen {
                     var value = ConfigLineReader.unquoted(chosen.value.value)
                     if isBoolean, let on = Self.boolean(value) { value = on ? "true" : "false" }
-                    // `*` stands for any value the guide writes (Proxmox: a client-key, whatever it is).
-                    guard let mapped = values[value] ?? (value.isEmpty ? nil : values[Self.anyValue]), mapped != Self.any
+                    // `*` stands for any value the guide writes (Proxmox: a client-key, whatever it
+                    // is); such a value is not repeated in the reason (it may be a secret).
+                    let exact = values[value]
+                    guard let mapped = exact ?? (value.isEmpty ? nil : values[Self.anyValue]), mapped != Self.any
                     else { return nil }  // any, or a value other rules judge
-                    if values[value] == nil { return (mapped, "its \(chosen.key.value) is set", chosen) }
-                    return (mapped, "its \(chosen.key.value) is '\(ConfigLineReader.unquoted(chosen.value.value))'", chosen)
+                    let written = exact == nil ? "set" : "'\(ConfigLineReader.unquoted(chosen.value.value))'"
+                    return (mapped, "its \(chosen.key.value) is \(written)", chosen)
                 }
                 if isBoolean, let toggle = guide.toggles.last(where: { profile.setting(words: $0.labelWords)?.key == key }) {
                     guard let mapped = values[toggle.isOn ? "true" : "false"], mapped != Self.any else { return nil }

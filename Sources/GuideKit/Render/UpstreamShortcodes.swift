@@ -106,15 +106,15 @@ enum UpstreamShortcodes {
                         note += ". The client secret in this guide was generated for this site and is kept in `secrets.txt` beside this page (readable only by you); the upstream example secret is not used"
                     }
                     replacement = note + "."
-                case "oidc-escape-hatch-claims-hydration":
-                    let claims = code.attributes["claims"].map { $0.split(separator: ",").map { "`\($0)`" }.joined(separator: ", ") }
+                case escapeHatch:
+                    let names = claims(of: code) ?? []
+                    let claims = names.isEmpty ? nil : names.map { "`\($0)`" }.joined(separator: ", ")
                     let client = code.attributes["client_id"].map { clientIDs[$0] ?? $0 }
                     var note = "If the application does not read the user's claims from the userinfo endpoint, Authelia can put them into the ID token with a [claims policy](\(site)/configuration/identity-providers/openid-connect/provider/#claims_policies)"
                     if let client { note += " for client `\(client)`" }
                     if let claims { note += " (claims \(claims))" }
                     // With the client and its claims named, the configuration is written out:
                     // the reader can copy it, and the rendered guide checks as the page reads.
-                    let names = code.attributes["claims"]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
                     if let client, !names.isEmpty, names.allSatisfy(isClaimName), client.allSatisfy(isClientIDCharacter) {
                         replacement = note + ":"
                         after = ["", "```yaml {title=\"configuration.yml\"}", "identity_providers:", "  oidc:", "    claims_policies:",
@@ -151,6 +151,15 @@ enum UpstreamShortcodes {
             output += after.map { (inCallout ? "> " : "") + $0 }
         }
         return output.joined(separator: "\n")
+    }
+
+    /// The escape hatch of the upstream guides: a claims policy for applications that read
+    /// the ID token (`client_id="app" claims="email,groups"`).
+    static let escapeHatch = "oidc-escape-hatch-claims-hydration"
+
+    /// The claims a shortcode's `claims` attribute lists, nil without one.
+    static func claims(of code: Shortcode) -> [String]? {
+        code.attributes["claims"].map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     }
 
     /// A claim name as Authelia's claims use them (`email`, `preferred_username`).

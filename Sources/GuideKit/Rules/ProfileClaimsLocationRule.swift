@@ -110,7 +110,11 @@ struct ProfileClaimsLocationRule: GuideRule {
             guard !missing.isEmpty else { return [] }
         }
         let names = missing.sorted().joined(separator: ", ")
-        let otherSide = location.setting.flatMap { key in location.values.sorted { ($0.value == "userinfo" ? 0 : 1, $0.key) < ($1.value == "userinfo" ? 0 : 1, $1.key) }.first { $0.value != "id_token" }.map { "set \(key) to '\($0.key)', or " } } ?? ""
+        // The setting value that makes the application read elsewhere: userinfo first, else
+        // one that reads both places.
+        let elsewhere = location.values.filter { $0.value != "id_token" }.sorted { $0.key < $1.key }
+        let remedy = elsewhere.first { $0.value == "userinfo" } ?? elsewhere.first
+        let otherSide = location.setting.flatMap { key in remedy.map { "set \(key) to '\($0.key)', or " } } ?? ""
         return [finding(context.guide, at: policyField?.node ?? client.anchor,
                         "\(profile.name) reads the user's claims from the ID token (\(chosen.because)), but from Authelia 4.39 the ID token carries \(names) only if the claims policy of client \(client.displayName) lists them under id_token: the application gets no \(names)",
                         help: "\(otherSide)give the client a claims_policy whose id_token lists \(names)",
@@ -120,20 +124,19 @@ struct ProfileClaimsLocationRule: GuideRule {
     /// The claims of the upstream escape-hatch shortcode for this client: `nil` without one,
     /// `.some(nil)` when it names no claims (it then shows a policy for every profile claim).
     static func escapeHatchClaims(in guide: Guide, clientID: String?) -> Set<String>?? {
-        let name = "oidc-escape-hatch-claims-hydration"
+        let name = UpstreamShortcodes.escapeHatch
         for number in guide.source.originalText.lineNumbers(containing: name) {
             for code in UpstreamShortcodes.shortcodes(in: guide.source.originalLine(number)[...]) where code.name == name {
                 guard code.attributes["client_id"].map({ $0 == clientID }) ?? true, code.attributes["example"] == nil else { continue }
-                guard let claims = code.attributes["claims"] else { return .some(nil) }
-                return .some(Set(claims.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
+                return .some(UpstreamShortcodes.claims(of: code).map(Set.init))
             }
         }
         return nil
     }
 
     /// The scope claims the application reads: the values of its claim settings, and claims a
-    /// template names (`{{ user.preferred_username }}`); the profile adds those it always reads. Claims every ID token carries (`sub`)
-    /// are left out.
+    /// template names (`{{ user.preferred_username }}`). Claims every ID token carries (`sub`)
+    /// are left out; the profile's own list is added by the caller.
     static func claimsRead(in context: CheckContext) -> Set<String> {
         func known(_ claim: String) -> Bool { ClientSchema.scope(delivering: claim) != nil }
         var found = Set<String>()
