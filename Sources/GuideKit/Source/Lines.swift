@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension StringProtocol {
     /// The text split at every line feed, keeping empty lines (and a `\r` before the `\n`).
     ///
@@ -17,15 +11,7 @@ extension StringProtocol {
         // Fast path: find the line feeds in contiguous UTF-8 with raw byte offsets.
         let offsets: [Int]? = bytes.withContiguousStorageIfAvailable { buffer in
             var found: [Int] = []
-            guard let base = buffer.baseAddress else { return found }
-            // memchr jumps from line feed to line feed (a byte loop was a visible cost: every
-            // file and every code block is split).
-            var position = 0
-            while position < buffer.count, let hit = memchr(base + position, 0x0A, buffer.count - position) {
-                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                found.append(offset)
-                position = offset + 1
-            }
+            String.forEachLineFeed(in: buffer) { found.append($0) }
             return found
         }
         var lines: [SubSequence] = []

@@ -94,15 +94,23 @@ extension String {
 }
 
 extension String {
-    /// Line feeds in `bytes`, found with memchr (a byte loop over every file was a visible
-    /// cost: several searches run per guide).
-    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var count = 0, position = 0
+    /// Calls `body` with the offset of every line feed in `bytes`, in order, found with
+    /// memchr: a byte loop over every file was a visible cost (every file and code block is
+    /// split into lines, and several searches count lines per guide).
+    static func forEachLineFeed(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var position = 0
         while position < bytes.count, let hit = memchr(base + position, 0x0A, bytes.count - position) {
-            count += 1
-            position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+            let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            body(offset)
+            position = offset + 1
         }
+    }
+
+    /// The number of line feeds in `bytes`.
+    static func lineFeeds(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        forEachLineFeed(in: bytes) { _ in count += 1 }
         return count
     }
 

@@ -27,7 +27,7 @@ enum JSONSettingsReader {
             guard blockLine >= 1, blockLine <= map.lines.count,
                   let range = map.lines[blockLine - 1].range(of: value) else { continue }
             let line = map.lines[blockLine - 1]
-            let start = line[..<range.lowerBound].unicodeScalars.count  // scalars before the value
+            let start = line.scalarDistance(from: line.startIndex, to: range.lowerBound)  // scalars before the value
             found += pairs(in: Array(value.unicodeScalars), origin: setting.origin, container: setting.key.value) { text, column, length in
                 map.located(text, line: blockLine, column: start + column, length: length)
             }
