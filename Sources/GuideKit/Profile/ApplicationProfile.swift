@@ -135,6 +135,18 @@ public struct ApplicationProfile: Sendable {
             return (defaultValue, setting.map { "the default when \($0) is not set" } ?? "always", nil)
         }
 
+        /// The remedy a finding suggests on the application's side: "set KEY to 'VALUE', or "
+        /// for the first of `terms` one of the setting's values selects (values in sorted
+        /// order, so the choice is the same in every run); "" when none does.
+        public func remedy(selecting terms: [String]) -> String {
+            guard let key = setting else { return "" }
+            let sorted = values.keys.sorted()
+            for term in terms {
+                if let value = sorted.first(where: { values[$0] == term }) { return "set \(key) to '\(value)', or " }
+            }
+            return ""
+        }
+
         /// `1`/`0`, or a word `AppToggle.state` reads as on or off (which covers every word
         /// `ClientDecoder.bool` knows).
         static func boolean(_ text: String) -> Bool? {

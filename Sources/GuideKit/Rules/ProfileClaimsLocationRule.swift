@@ -112,9 +112,7 @@ struct ProfileClaimsLocationRule: GuideRule {
         let names = missing.sorted().joined(separator: ", ")
         // The setting value that makes the application read elsewhere: userinfo first, else
         // one that reads both places.
-        let elsewhere = location.values.filter { $0.value != "id_token" }.sorted { $0.key < $1.key }
-        let remedy = elsewhere.first { $0.value == "userinfo" } ?? elsewhere.first
-        let otherSide = location.setting.flatMap { key in remedy.map { "set \(key) to '\($0.key)', or " } } ?? ""
+        let otherSide = location.remedy(selecting: ["userinfo", ApplicationProfile.SettingChoice.any])
         return [finding(context.guide, at: policyField?.node ?? client.anchor,
                         "\(profile.name) reads the user's claims from the ID token (\(chosen.because)), but from Authelia 4.39 the ID token carries \(names) only if the claims policy of client \(client.displayName) lists them under id_token: the application gets no \(names)",
                         help: "\(otherSide)give the client a claims_policy whose id_token lists \(names)",

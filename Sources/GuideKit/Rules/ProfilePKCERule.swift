@@ -58,9 +58,7 @@ struct ProfilePKCERule: GuideRule {
         let method = client.pkceChallengeMethod.flatMap { $0.value.isEmpty ? nil : $0 }
         let required = client.requirePKCE?.value == true || method != nil
         guard required else { return [] }
-        let switchOn = pkce.setting.flatMap { key in
-            pkce.values.sorted { $0.key < $1.key }.first { $0.value == (method?.value ?? "S256") }.map { "set \(key) to '\($0.key)', or " }
-        } ?? ""
+        let switchOn = pkce.remedy(selecting: [method?.value ?? "S256"])
         if chosen.value == "none" {
             let written = client.requirePKCE.map { "require_pkce: \($0.value)" } ?? "pkce_challenge_method: '\(method?.value ?? "")'"
             return [finding(context.guide, at: client.requirePKCE?.node ?? method?.node ?? client.anchor,

@@ -7,6 +7,9 @@ enum YAMLSettingsReader {
     static func settings(in documents: [YAMLNode], map: BlockLineMap? = nil, blockIndex: Int, depth: Int = 0,
                          container: String? = nil) -> [AppSetting] {
         var settings: [AppSetting] = []
+        func add(_ key: Located<String>, _ value: Located<String>, under parents: [String]) {
+            settings.append(AppSetting(key: key, value: value, origin: .configLine(block: blockIndex), parents: parents, container: container))
+        }
         // Each node with the keys it is nested under (a profile may name a setting by them).
         var stack = documents.map { (node: $0, parents: [String]()) }
         var budget = YAMLReader.nodeBudget
@@ -15,7 +18,7 @@ enum YAMLSettingsReader {
             if let pairs = node.pairs {
                 // Kubernetes: `- name: OIDC_CLIENT_ID` / `value: app`.
                 if let name = node["name"], let value = node["value"], name.string != nil, value.string != nil {
-                    settings.append(setting(key: name, value: value, blockIndex: blockIndex, parents: parents, container: container))
+                    add(name.content, value.content, under: parents)
                     continue
                 }
                 for pair in pairs.reversed() {
@@ -23,12 +26,11 @@ enum YAMLSettingsReader {
                     if let map, depth < 2, let embedded = embeddedDocuments(in: pair.value, map: map) {
                         settings += Self.settings(in: embedded, map: map, blockIndex: blockIndex, depth: depth + 1, container: keyText)
                     } else if pair.value.string != nil, pair.value.scalarType != .null {
-                        settings.append(setting(key: pair.key, value: pair.value, blockIndex: blockIndex, parents: parents, container: container))
+                        add(pair.key.content, pair.value.content, under: parents)
                     } else if let items = pair.value.items, !items.isEmpty, items.allSatisfy({ $0.string != nil }),
                               !items.contains(where: { $0.string!.contains("=") }) {
                         let joined = items.compactMap(\.string).joined(separator: " ")
-                        settings.append(AppSetting(key: pair.key.content, value: Located(joined, at: items[0].location, length: items[0].length),
-                                                   origin: .configLine(block: blockIndex), parents: parents, container: container))
+                        add(pair.key.content, Located(joined, at: items[0].location, length: items[0].length), under: parents)
                     } else {
                         stack.append((pair.value, parents + [keyText]))
                     }
@@ -40,9 +42,8 @@ enum YAMLSettingsReader {
                         let keyLocation = item.content.location
                         let valueLocation = SourceLocation(line: item.location.line,
                                                            column: keyLocation.column + key.unicodeScalars.count + 1)
-                        settings.append(AppSetting(key: Located(String(key), at: keyLocation, length: key.count),
-                                                   value: Located(String(value), at: valueLocation, length: value.count),
-                                                   origin: .configLine(block: blockIndex), parents: parents, container: container))
+                        add(Located(String(key), at: keyLocation, length: key.count),
+                            Located(String(value), at: valueLocation, length: value.count), under: parents)
                     } else {
                         stack.append((item, parents))
                     }
@@ -71,9 +72,4 @@ enum YAMLSettingsReader {
         else { return nil }
         return documents
     }
-
-    private static func setting(key: YAMLNode, value: YAMLNode, blockIndex: Int, parents: [String], container: String?) -> AppSetting {
-        AppSetting(key: key.content, value: value.content, origin: .configLine(block: blockIndex), parents: parents, container: container)
-    }
-
 }
