@@ -8,9 +8,16 @@
 //   Cargon2, Cxcrypt, Copenssl – system-library shims for libargon2, libxcrypt and OpenSSL
 //   SecretDigests – Authelia client-secret digests: parse, verify, generate (the only
 //                   module touching those libraries' pointers)
-//   GuideKit     – guide model, extraction, rules, reporters, fix, render (no C; reads the
-//                  files it is given and writes render output, starts no process)
-//   guidekit     – the command-line tool (swift-argument-parser); runs git for --changed-since
+//   GuideKit's own layers, each depending only on those above it in this list (the
+//   dependency direction is checked by scripts/check-layers, run by the test suite):
+//   GuideDocument  – positions, YAML, Markdown, the guide model, extraction, input files
+//   GuideKnowledge – what GuideKit knows of other software: Authelia's client schema,
+//                    application and OIDC library profiles (data in ProfileData/)
+//   GuideChecks    – check session, checking, rules, diagnostics, fix, configuration, baseline
+//   GuideRender    – rendering guides for sites
+//   GuideReports   – text, JSON, SARIF, JUnit, GitHub and rule-page output
+//   GuideKit       – the library product: re-exports the layers for library users
+//   guidekit       – the command-line tool (swift-argument-parser); runs git for --changed-since
 import PackageDescription
 
 let package = Package(
@@ -47,21 +54,30 @@ let package = Package(
                 "Cargon2", "Cxcrypt", "Copenssl",
             ]
         ),
+        .target(name: "GuideDocument", dependencies: ["CMarkBridge", "YAMLBridge"]),
+        .target(
+            name: "GuideKnowledge",
+            dependencies: ["GuideDocument"],
+            // Profiles are data, not code: one YAML file per application or library, compiled
+            // in by scripts/embed-resources (ProfileData/EmbeddedProfiles.swift) so the binary
+            // is relocatable; the YAML files stay the source of truth.
+            exclude: ["ProfileData/applications", "ProfileData/libraries"]
+        ),
+        .target(name: "GuideChecks", dependencies: ["GuideDocument", "GuideKnowledge", "SecretDigests"]),
+        .target(name: "GuideRender", dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "SecretDigests"]),
+        .target(name: "GuideReports", dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks"]),
         .target(
             name: "GuideKit",
-            dependencies: ["CMarkBridge", "YAMLBridge", "SecretDigests"],
-            // Application profiles are data, not code: one YAML file per application, compiled
-            // in by scripts/embed-resources (Resources/EmbeddedResources.swift) so the binary
-            // is relocatable; the YAML files stay the source of truth.
-            exclude: ["Profiles"]
+            dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports"]
         ),
         .executableTarget(
             name: "guidekit",
-            dependencies: ["GuideKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "GuideKitTests",
-            dependencies: ["GuideKit", "CMarkBridge", "SecretDigests", "guidekit",
+            dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports",
+                           "CMarkBridge", "SecretDigests", "guidekit",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
@@ -74,7 +90,7 @@ let package = Package(
 if Context.environment["GUIDEKIT_FUZZ"] == "1" {
     // SwiftPM instruments only the executable for coverage; the code under test lives in the
     // libraries, so they are compiled with the fuzzer's coverage instrumentation too.
-    for target in package.targets where ["CMarkBridge", "YAMLBridge", "SecretDigests", "GuideKit"].contains(target.name) {
+    for target in package.targets where ["CMarkBridge", "YAMLBridge", "SecretDigests", "GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", "GuideKit"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
     }
     for (name, dependencies) in [("fuzz-guide", ["GuideKit"]), ("fuzz-site", ["GuideKit"]), ("fuzz-digest", ["SecretDigests"])] {

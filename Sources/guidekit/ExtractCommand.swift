@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import GuideKit
+import GuideChecks
+import GuideDocument
+import GuideKnowledge
+import GuideRender
+import GuideReports
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

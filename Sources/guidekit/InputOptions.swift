@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import GuideKit
+import GuideChecks
+import GuideDocument
+import GuideKnowledge
+import GuideRender
+import GuideReports
 
 /// How every command reads guides: the same size limit and the same "report and go on"
 /// policy (`GuideInput`), so `check`, `fix`, `render` and `extract` agree on what a guide is.

@@ -1,5 +1,9 @@
 import ArgumentParser
-import GuideKit
+import GuideChecks
+import GuideDocument
+import GuideKnowledge
+import GuideRender
+import GuideReports
 
 struct ProfilesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

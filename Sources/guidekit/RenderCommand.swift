@@ -1,7 +1,11 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import GuideKit
+import GuideChecks
+import GuideDocument
+import GuideKnowledge
+import GuideRender
+import GuideReports
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

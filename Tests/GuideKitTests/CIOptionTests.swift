@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 @testable import guidekit
 
 /// Shards, baselines, suppressions and --changed-since (in a git repository the test makes).

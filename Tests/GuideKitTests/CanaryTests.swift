@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Templating leaks in a guide shaped like an upstream Authelia guide (Hugo front matter,
 /// `sitevar` shortcodes): each line is rendered for a canary site, and whatever still shows

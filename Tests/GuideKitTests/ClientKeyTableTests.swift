@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// `ClientSchema.keys` is the one description of a client key: decoding, renames, the
 /// extract report and substitution all read it. These tests walk every key through it.

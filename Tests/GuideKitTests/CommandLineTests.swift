@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-import GuideKit
+import GuideChecks
+import GuideDocument
+import GuideKnowledge
+import GuideRender
+import GuideReports
 
 /// The `guidekit` executable: exit statuses and output formats, as CI sees them.
 struct CommandLineTests {

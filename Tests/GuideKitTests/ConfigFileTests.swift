@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// `.guidekit.yml`: read with positions, validated, found upwards, and obeyed by `check`.
 struct ConfigFileTests {

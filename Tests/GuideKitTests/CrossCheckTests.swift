@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Hand-written fixtures with the shape of tricky cases from the upstream guides, so the
 /// project's tests cover them without the corpus.

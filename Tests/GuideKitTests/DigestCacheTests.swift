@@ -1,7 +1,11 @@
 import Foundation
 import SecretDigests
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// The persistent digest cache: private files, no secrets, bounded, robust, and a rerun
 /// that computes nothing.

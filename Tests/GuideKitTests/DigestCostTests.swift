@@ -1,7 +1,11 @@
 import Foundation
 import SecretDigests
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Hostile digest parameters are refused from their parameters, in microseconds, never
 /// computed for hours; a run's total digest work is bounded.

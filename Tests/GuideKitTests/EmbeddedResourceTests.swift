@@ -1,19 +1,24 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// The profiles and the HTML template are compiled into the binary: the copies must be
 /// current, and a binary copied elsewhere must work from any folder.
 struct EmbeddedResourceTests {
     @Test func embeddedCopiesMatchTheSourceFiles() throws {
-        let folder = ProjectFiles.root.appendingPathComponent("Sources/GuideKit/Profiles")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
-        #expect(EmbeddedResources.profiles.map { URL(fileURLWithPath: $0.path).lastPathComponent } == files,
-                "run scripts/embed-resources")
-        for (path, text) in EmbeddedResources.profiles {
-            #expect(text == (try ProjectFiles.text(path)), "\(path) is stale: run scripts/embed-resources")
+        for (kind, embedded) in [("applications", EmbeddedProfiles.applications), ("libraries", EmbeddedProfiles.libraries)] {
+            let folder = ProjectFiles.root.appendingPathComponent("Sources/GuideKnowledge/ProfileData/\(kind)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
+            #expect(embedded.map { URL(fileURLWithPath: $0.path).lastPathComponent } == files, "run scripts/embed-resources")
+            for (path, text) in embedded {
+                #expect(text == (try ProjectFiles.text(path)), "\(path) is stale: run scripts/embed-resources")
+            }
         }
-        #expect(EmbeddedResources.guideTemplate == (try ProjectFiles.text("templates/guide.html")), "run scripts/embed-resources")
+        #expect(EmbeddedTemplate.guideTemplate == (try ProjectFiles.text("templates/guide.html")), "run scripts/embed-resources")
     }
 
     @Test func aCopiedBinaryWorksFromAnyFolder() throws {

@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Exact positions of every kind of extracted element, front matter offset included.
 struct ExtractionTests {
@@ -41,7 +45,7 @@ struct ExtractionTests {
     }
 
     static var guide: String { marked.text }
-    static func at(_ mark: Mark) -> GuideKit.SourceLocation { marked.markers[mark.rawValue] }
+    static func at(_ mark: Mark) -> GuideDocument.SourceLocation { marked.markers[mark.rawValue] }
 
     @Test func frontMatterAndTitle() throws {
         let guide = parse(Self.guide)

@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// `guidekit fix` beyond each rule's own fix examples (which `RuleExampleTests` runs): line
 /// endings, findings without a certain fix, diffs.

@@ -1,7 +1,11 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// One site file for a whole homelab: a domain, optional per-application sections.
 struct HomelabSiteTests {

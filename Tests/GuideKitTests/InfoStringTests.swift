@@ -1,9 +1,13 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 struct InfoStringTests {
     /// Parses a fence line as line 7 of a file; `↓` markers (removed first) name places on it.
-    func info(_ marked: String) -> (info: InfoString, markers: [GuideKit.SourceLocation]) {
+    func info(_ marked: String) -> (info: InfoString, markers: [GuideDocument.SourceLocation]) {
         let text = MarkedText(String(repeating: "\n", count: 6) + marked)
         let line = text.text.dropFirst(6)
         let parsed = InfoString.parse(line: line, lineNumber: 7, fenceColumn: line.firstIndex(where: { $0 == "`" || $0 == "~" })

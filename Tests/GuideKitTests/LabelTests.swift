@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Labels of GUI steps GuideKit reads (issue classes 6 and 8): what each means, and lists of
 /// scopes written as several code spans.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Render output under concurrency and crashes: a lock, unique staging, leftovers of killed
 /// runs removed, site names that cannot escape the output folder.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// The setting-dependent facts of profiles (PKCE, token endpoint authentication), each on a
 /// guide shaped like an upstream one, both ways.

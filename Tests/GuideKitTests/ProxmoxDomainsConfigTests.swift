@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// `domains.cfg` read as Proxmox's SectionConfig reads it (reference sheet §3.1).
 struct ProxmoxDomainsConfigTests {

@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// The bundled Proxmox guide checks clean, and each way of breaking it is caught at the right
 /// line. Expected lines are found by searching the mutated text, independently of GuideKit.

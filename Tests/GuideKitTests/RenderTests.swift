@@ -2,7 +2,11 @@ import Foundation
 import PropertyBased
 import SecretDigests
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// `guidekit render`: substitution, secrets, determinism, versions, HTML and output.
 struct RenderTests {

@@ -3,7 +3,11 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Golden output for every `check` format on a fixture set. The fixtures carry errors, a
 /// warning, a suppressed finding and characters that need escaping in every format.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Every rule says what its verdict rests on (RuleBasis): a claim about what Authelia does
 /// needs Authelia as its source, named down to the validator function where there is one.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// docs/rules/ is generated from the rules (`guidekit rules --markdown docs/rules`): a page
 /// per rule and an index, committed so SARIF's helpUri links resolve. Stale pages fail here.

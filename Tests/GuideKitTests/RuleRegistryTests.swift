@@ -1,12 +1,16 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// `RuleRegistry.all` is kept by hand; this test makes forgetting a rule impossible: every
-/// type declared as a `GuideRule` under Sources/GuideKit/Rules must be registered exactly once.
+/// type declared as a `GuideRule` under Sources/GuideChecks/Rules must be registered exactly once.
 struct RuleRegistryTests {
     static func declaredRuleTypes() throws -> [String] {
-        let folder = ProjectFiles.root.appendingPathComponent("Sources/GuideKit/Rules")
+        let folder = ProjectFiles.root.appendingPathComponent("Sources/GuideChecks/Rules")
         var names: [String] = []
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)

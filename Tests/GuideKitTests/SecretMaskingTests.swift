@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// A secret that only the application profile knows to be a secret (Gitea's `--secret`)
 /// must be masked in every output, exactly like one GuideKit recognises by name.

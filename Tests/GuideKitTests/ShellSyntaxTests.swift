@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// The shell quoter and lexer, proved against bash itself: what `quote` writes, bash reads
 /// back as exactly the value; how `tokens` splits a command is how bash splits it.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Site values can never break out of the formats they are pasted into: every role accepts
 /// only its closed character set, and rendered commands keep their shape for any accepted value.

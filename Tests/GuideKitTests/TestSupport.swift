@@ -1,5 +1,9 @@
 import Foundation
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Files of the project itself, never the shared corpus: tests must pass in a lone clone.
 enum ProjectFiles {

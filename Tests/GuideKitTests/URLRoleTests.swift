@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Every URL the application is given, in every role (issue class 5), on the upstream-shaped
 /// fixture: allowlists, provider URLs under GUI labels, scope fields under any label.

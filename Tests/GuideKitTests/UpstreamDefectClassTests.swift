@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// The defect classes of the upstream guides' history that no other suite shows on a guide in
 /// the upstream format (Hugo front matter, `sitevar` shortcodes, `{title="…"}` blocks, a GUI

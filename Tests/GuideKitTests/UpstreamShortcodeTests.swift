@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Upstream-format guides render into plain Markdown: every shortcode expanded (or a visible
 /// note), relative links absolute, figures as images, the title as the page's heading.

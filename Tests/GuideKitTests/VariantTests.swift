@@ -1,5 +1,9 @@
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// Guides that give the application's configuration twice (a `.env` file and a compose file),
 /// on a fixture shaped like an upstream Authelia guide: Hugo front matter, `sitevar`

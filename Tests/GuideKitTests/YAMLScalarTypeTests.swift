@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import GuideKit
+@testable import GuideChecks
+@testable import GuideDocument
+@testable import GuideKnowledge
+@testable import GuideRender
+@testable import GuideReports
 
 /// The hand-written YAML 1.1 int and float matchers agree with the regular expressions they
 /// replace (Yams's default resolver rules) on every short string over their alphabet.

@@ -1,0 +1,40 @@
+import GuideDocument
+import GuideKnowledge
+
+/// Everything one `check` run found, for every output format.
+public struct CheckReport: Sendable {
+    /// Every finding, including suppressed and baseline-known ones (formats decide what to show).
+    public var findings: [Finding]
+    /// The guides checked, in order (also those without findings: JUnit lists each).
+    public var files: [String]
+    public var sources: [String: PreparedSource]
+    /// Per file, the secret values its snippets must not show (`SettingMeanings.secretValues`).
+    public var secrets: [String: Set<String>] = [:]
+    /// Per file, the lines findings point at, secrets already masked: what the text format
+    /// needs when the sources themselves were not kept (`BatchCheck` drops them).
+    public var snippetLines: [String: [Int: String]] = [:]
+
+    /// The source line under a finding, secrets masked (same length, so the caret lines up).
+    public func snippetLine(for finding: Finding) -> String? {
+        if let line = snippetLines[finding.path]?[finding.location.line] { return line }
+        guard let source = sources[finding.path] else { return nil }
+        return SecretMask(secrets[finding.path] ?? []).starred(String(source.originalLine(finding.location.line)))
+    }
+    public var seconds: Double
+    /// The rules that ran, in order (SARIF lists them; findings name them by id).
+    public var rules: [RuleDescription]
+
+    public init(findings: [Finding], files: [String], sources: [String: PreparedSource], seconds: Double = 0,
+                rules: [RuleDescription]) {
+        self.rules = rules
+        self.findings = findings
+        self.files = files
+        self.sources = sources
+        self.seconds = seconds
+    }
+
+    /// Findings that count: not suppressed, not in the baseline.
+    public var active: [Finding] { findings.filter(\.isActive) }
+
+    public var hasErrors: Bool { active.contains { $0.severity == .error } }
+}

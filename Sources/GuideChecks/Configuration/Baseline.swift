@@ -1,0 +1,126 @@
+import Foundation
+import GuideDocument
+import GuideKnowledge
+
+/// Findings accepted for now (`--write-baseline`), so only new ones fail a run
+/// (`--baseline`). Entries match by file, rule and the finding's fingerprint (rule id and
+/// subject: `Finding.fingerprint`) — not by line, so edits above a known finding do not turn
+/// it into a new one, and not by message, so a GuideKit release that rewords a message keeps
+/// every baseline valid. Each entry has a count; the message is kept for people reading the file.
+///
+/// Version 1 files (matched by message) are still read.
+public struct Baseline: Sendable, Codable, Equatable {
+    public struct Entry: Sendable, Codable, Equatable, Hashable {
+        public var file: String
+        public var rule: String
+        /// `Finding.fingerprint`; absent in version 1 files.
+        public var fingerprint: String?
+        public var message: String
+        public var count: Int
+    }
+
+    public static let currentVersion = 2
+
+    public var version = Baseline.currentVersion
+    public var entries: [Entry]
+
+    public init(findings: [Finding]) {
+        let groups = Dictionary(grouping: findings.filter { $0.suppression == nil }, by: { Key($0, byFingerprint: true) })
+        entries = groups.map { key, members in
+            Entry(file: key.file, rule: key.rule, fingerprint: key.identity, message: members[0].message, count: members.count)
+        }
+        .sorted { ($0.file, $0.rule, $0.fingerprint ?? "", $0.message) < ($1.file, $1.rule, $1.fingerprint ?? "", $1.message) }
+    }
+
+    struct Key: Hashable {
+        var file: String
+        var rule: String
+        /// The fingerprint, or the message for version 1 entries.
+        var identity: String
+
+        init(_ finding: Finding, byFingerprint: Bool) {
+            file = finding.path
+            rule = finding.ruleID
+            identity = byFingerprint ? finding.fingerprint : finding.message
+        }
+
+        init(_ entry: Entry) {
+            file = entry.file
+            rule = entry.rule
+            identity = entry.fingerprint ?? entry.message
+        }
+    }
+
+    /// Marks findings the baseline knows (up to each entry's count) as known.
+    public func mark(_ findings: [Finding]) -> [Finding] {
+        var remaining = Dictionary(entries.map { (Key($0), $0.count) }, uniquingKeysWith: +)
+        let byFingerprint = version >= 2
+        return findings.map { finding in
+            var finding = finding
+            let key = Key(finding, byFingerprint: byFingerprint)
+            if finding.suppression == nil, let left = remaining[key], left > 0 {
+                remaining[key] = left - 1
+                finding.isKnown = true
+            }
+            return finding
+        }
+    }
+
+    /// Entries of checked files that this run's findings no longer fill (the finding was
+    /// fixed, or fewer of it remain), each with the count left over. Entries of files the run
+    /// did not check (another shard, an unchanged file) are never stale.
+    public func stale(after findings: [Finding], checked files: Set<String>) -> [Entry] {
+        zip(entries, leftovers(after: findings, checked: files)).compactMap { entry, left in
+            left > 0 ? Entry(file: entry.file, rule: entry.rule, fingerprint: entry.fingerprint, message: entry.message, count: left) : nil
+        }
+    }
+
+    /// The baseline without its stale entries (`--update-baseline`): counts lowered to what
+    /// is still found, nothing new added.
+    public func pruned(after findings: [Finding], checked files: Set<String>) -> Baseline {
+        var result = self
+        result.entries = zip(entries, leftovers(after: findings, checked: files)).compactMap { entry, left in
+            var entry = entry
+            entry.count -= left
+            return entry.count > 0 ? entry : nil
+        }
+        return result
+    }
+
+    /// Per entry, how much of its count no finding of the run used (0 for unchecked files).
+    private func leftovers(after findings: [Finding], checked files: Set<String>) -> [Int] {
+        let byFingerprint = version >= 2
+        var found: [Key: Int] = [:]
+        for finding in findings where finding.suppression == nil {
+            found[Key(finding, byFingerprint: byFingerprint), default: 0] += 1
+        }
+        return entries.map { entry in
+            guard files.contains(entry.file) else { return 0 }
+            let key = Key(entry)
+            let matched = min(entry.count, found[key, default: 0])
+            found[key, default: 0] -= matched
+            return entry.count - matched
+        }
+    }
+
+    public func encoded() -> String {
+        StableJSON.encode(self, orElse: "{}") + "\n"
+    }
+
+    public static func decode(_ data: Data, path: String) throws(InputError) -> Baseline {
+        do {
+            let baseline = try JSONDecoder().decode(Baseline.self, from: data)
+            guard (1...currentVersion).contains(baseline.version) else {
+                throw InputError(path: path, message: "baseline version \(baseline.version) is not supported (expected 1 or 2)")
+            }
+            if baseline.version >= 2, let entry = baseline.entries.first(where: { $0.fingerprint == nil }) {
+                throw InputError(path: path, message: "baseline entry for \(entry.file) [\(entry.rule)] has no fingerprint")
+            }
+            return baseline
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(path: path, message: "not a GuideKit baseline file (write one with --write-baseline)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import GuideDocument
+import GuideKnowledge
+
+/// `assumption-conflict`: one label, one value.
+struct AssumptionConflictRule: GuideRule {
+    static let description = RuleDescription(
+        id: "assumption-conflict",
+        severity: .error,
+        summary: "The same assumption is stated twice with different values.",
+        explanation: """
+            Every check and every render uses the first value of a label (`Client ID`, \
+            `client id:` and `Client ID (Grafana)` are the same label); a second item with \
+            another value is silently ignored while a reader may follow it. Keep one item per \
+            label, or give the two different labels if the guide means two things.
+            """,
+        reads: [.assumptions],
+        basis: [RuleBasis(.guideConsistency, "two statements of the same assumption")],
+        triggeringExamples: [
+            """
+            ### Assumptions
+            - Client ID: `grafana`
+            - Client Secret: `insecure_secret`
+            - client id: `↓grafana-prod`
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            ### Assumptions
+            - Client ID: `grafana`
+            - Client ID (Grafana): `grafana`
+            - Application Root URL: `https://grafana.example.com/`
+            """,
+        ])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        var first: [SiteKey: Assumption] = [:]
+        var findings: [Finding] = []
+        for assumption in context.guide.assumptions {
+            guard let raw = assumption.rawValue else { continue }
+            let key = SiteKey(assumption.label.value)
+            guard let earlier = first[key], let earlierRaw = earlier.rawValue else {
+                first[key] = assumption
+                continue
+            }
+            guard earlierRaw.value != raw.value else { continue }
+            findings.append(finding(context.guide, at: raw,
+                                    "\(assumption.label.value) is stated twice with different values: '\(earlierRaw.value)' (line \(earlierRaw.location.line)) and '\(raw.value)'; only the first is used",
+                                    help: "keep one value for \(key), or name the two differently"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,84 @@
+import GuideDocument
+import GuideKnowledge
+
+/// `profile-auth-method`: the client expects the token endpoint authentication the
+/// application really sends.
+struct ProfileAuthMethodRule: GuideRule {
+    static let description = RuleDescription(
+        id: "profile-auth-method",
+        severity: .error,
+        summary: "The client's token_endpoint_auth_method is not the method the application sends (as its profile documents it).",
+        explanation: """
+            Authelia accepts a token request only when the client authenticates the way its \
+            registration says: `client_secret_basic` (the secret in the HTTP Authorization \
+            header), `client_secret_post` (in the request body), and so on; any other way is \
+            answered with `invalid_client` and the login fails after the user has signed in. \
+            An application's profile can state which method it sends — a fixed one, or the \
+            one a setting of its own selects (Synapse's `client_auth_method`, default \
+            `client_secret_basic`, per Synapse's configuration documentation; Grafana's \
+            `auth_style`, where `InHeader` is basic and `InParams` is post, and \
+            `AutoDetect` tries both). GuideKit compares it with the client's \
+            `token_endpoint_auth_method` after Authelia's default (`client_secret_basic` for \
+            confidential clients, `none` for public ones).
+            """,
+        reads: [.clients],
+        basis: [
+            RuleBasis(.application, "token_auth_method of the application's profile, citing its documentation (docs/PROFILES.md)"),
+            .validator("validateOIDCClientTokenEndpointAuth", rules: "EA-0 (client_secret_basic by default for a confidential client)"),
+        ],
+        triggeringExamples: [
+            synapseGuide + """
+                        token_endpoint_auth_method: ↓'client_secret_post'
+                ```
+                """,
+        ],
+        nonTriggeringExamples: [
+            synapseGuide + """
+                        token_endpoint_auth_method: 'client_secret_post'
+                ```
+                """ + """
+
+            ### Application
+            ```yaml {guide="app-settings"}
+            oidc_providers:
+              - idp_id: authelia
+                client_auth_method: client_secret_post
+            ```
+            """,
+        ])
+
+    /// A Synapse guide up to the client's last key, for the examples above.
+    private static let synapseGuide = """
+        ---
+        application: synapse
+        ---
+        ### Assumptions
+        - Client ID: `synapse`
+
+        ```yaml {guide="authelia-client"}
+        identity_providers:
+          oidc:
+            clients:
+              - client_id: 'synapse'
+                client_secret: 'insecure_secret'
+                authorization_policy: 'one_factor'
+                redirect_uris: ['https://synapse.example.com/_synapse/client/oidc/callback']
+
+        """
+
+    func check(_ context: CheckContext) -> [Finding] {
+        guard let profile = context.profile, let method = profile.tokenAuthMethod,
+              let client = context.primaryClient else { return [] }
+        let guide = context.guide
+        guard let chosen = method.resolve(in: guide, profile: profile) else { return [] }
+        let setting = chosen.setting
+        let expected = client.effectiveAuthMethod(.token)
+        guard expected != chosen.value else { return [] }
+        let written = client.endpointAuthentication[.token]?.method
+        let anchor = written?.node ?? client.anchor
+        return [finding(guide, at: anchor,
+                        "\(profile.name) \(chosen.value == "none" ? "sends no client secret, as a public client" : "sends the client secret with \(chosen.value)") (\(chosen.because)), but client \(client.displayName) expects \(expected): the token request fails with invalid_client",
+                        help: "\(chosen.value == "none" ? "make the client public (public: true, no client_secret) with " : "set ")token_endpoint_auth_method: '\(chosen.value)'\(setting.map { ", or change \($0.key.value)" } ?? "")",
+                        subject: "token auth \(chosen.value)")]
+    }
+}

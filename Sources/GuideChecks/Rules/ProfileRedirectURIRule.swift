@@ -1,0 +1,241 @@
+import Foundation
+import GuideDocument
+import GuideKnowledge
+
+/// `profile-redirect-uri`: the client registers, exactly, the redirect URI the application
+/// will send, as its profile documents it.
+struct ProfileRedirectURIRule: GuideRule {
+    static let description = RuleDescription(
+        id: "profile-redirect-uri",
+        severity: .error,
+        summary: "The client does not register the exact redirect URI the application sends.",
+        explanation: """
+            Each application builds its redirect URI in its own way: Proxmox VE sends the \
+            browser's origin (`https://proxmox.example.com`, no slash), Grafana \
+            `<root>/login/generic_oauth`, Gitea `<root>/user/oauth2/<source name>/callback`, \
+            Jellyfin's SSO plugin `<root>/sso/OID/redirect/<provider name>` and django-allauth \
+            applications (Paperless-ngx, Tandoor) `<root>/accounts/oidc/<provider_id>/login/callback/`, \
+            with the name the guide gives in the application's own settings. When a guide \
+            writes that name twice with different values (a provider id in the `.env` and the \
+            compose variant), the value whose callback the client does not register is reported \
+            where it is written. \
+            Authelia compares redirect URIs byte for byte, so with an application profile \
+            GuideKit derives the URI from the Application Root URL and requires it among the \
+            client's `redirect_uris`, exactly (a trailing slash is a different URI). \
+            `guidekit profiles` lists the applications GuideKit knows.
+            """,
+        reads: [.clients],
+        basis: [
+            RuleBasis(.application, "the callback path template of the application's profile, each citing the application's documentation (docs/PROFILES.md)"),
+            RuleBasis(.autheliaRequest, "exact redirect URI comparison (authelia.com/provider/oauth2, authorize_helper.go)"),
+        ],
+        triggeringExamples: [
+            // Two variants that disagree on the provider id the callback path is built from.
+            """
+            ---
+            application: paperless
+            ---
+            ### Assumptions
+            - Application Root URL: `https://docs.example.com/`
+            - Client ID: `paperless`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'paperless'
+              redirect_uris: ['https://docs.example.com/accounts/oidc/authelia/login/callback/']
+            ```
+
+            ### Application
+            ```shell {title=".env"}
+            PAPERLESS_SOCIALACCOUNT_PROVIDERS={"openid_connect":{"APPS":[{"provider_id":"↓sso"}]}}
+            ```
+
+            ```yaml {title="compose.yml"}
+            environment:
+              PAPERLESS_SOCIALACCOUNT_PROVIDERS: '{"openid_connect":{"APPS":[{"provider_id":"authelia"}]}}'
+            ```
+            """,
+            """
+            ---
+            application: proxmox
+            ---
+            ### Assumptions
+            - Application Root URL: `https://proxmox.example.com/`
+            - Client ID: `proxmox`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'proxmox'
+              ↓redirect_uris: ['https://proxmox.example.com/']
+            ```
+            """,
+            """
+            ---
+            application: grafana
+            ---
+            ### Assumptions
+            - Application Root URL: `https://grafana.example.com/`
+            - Client ID: `grafana`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'grafana'
+              ↓redirect_uris: ['https://grafana.example.com/login/oauth']
+            ```
+            """,
+            """
+            ---
+            application: jellyfin
+            ---
+            ### Assumptions
+            - Application Root URL: `https://jellyfin.example.com/`
+            - Client ID: `jellyfin`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'jellyfin'
+              ↓redirect_uris: ['https://jellyfin.example.com/sso/OID/redirect/authelia']
+            ```
+
+            ### Application
+            - Name of the OID Provider: `sso`
+            """,
+        ],
+        nonTriggeringExamples: [
+            """
+            ---
+            application: jellyfin
+            ---
+            ### Assumptions
+            - Application Root URL: `https://jellyfin.example.com/`
+            - Client ID: `jellyfin`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'jellyfin'
+              redirect_uris: ['https://jellyfin.example.com/sso/OID/redirect/authelia']
+            ```
+
+            ### Application
+            - Name of the OID Provider: `authelia`
+            """,
+            """
+            ---
+            application: proxmox
+            ---
+            ### Assumptions
+            - Application Root URL: `https://proxmox.example.com/`
+            - Client ID: `proxmox`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'proxmox'
+              redirect_uris: ['https://proxmox.example.com', 'https://pve1.example.com:8006']
+            ```
+            """,
+            """
+            ---
+            application: gitea
+            ---
+            ### Assumptions
+            - Application Root URL: `https://git.example.com/`
+            - Client ID: `gitea`
+            - Authentication Name (Gitea): `authelia`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'gitea'
+              redirect_uris: ['https://git.example.com/user/oauth2/authelia/callback']
+            ```
+            """,
+        ],
+        fixExamples: [
+            FixExample(
+                """
+                ---
+                application: proxmox
+                ---
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  ↓redirect_uris: ['https://app.example.com/']
+                ```
+
+                """,
+                """
+                ---
+                application: proxmox
+                ---
+                ### Assumptions
+                - Application Root URL: `https://app.example.com/`
+                - Authelia Root URL: `https://auth.example.com/`
+                - Client ID: `app`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'app'
+                  redirect_uris: ['https://app.example.com']
+                ```
+
+                """),
+        ])
+
+    func check(_ context: CheckContext) -> [Finding] {
+        guard let profile = context.profile, let root = context.guide.assumption(.applicationRootURL)?.value?.url else { return [] }
+        let expectedID = context.guide.assumption(.clientID)?.value?.text
+        var targets = context.clients.map(\.client).filter { $0.clientID?.value == expectedID }
+        if targets.isEmpty { targets = context.clients.map(\.client) }
+        // A block that repeats a client only to add settings (forgejo's claims policy) has
+        // no redirect_uris of its own; the blocks that do are the ones to check.
+        if targets.contains(where: { !$0.redirectURIs.isEmpty }) { targets.removeAll { $0.redirectURIs.isEmpty } }
+        var findings: [Finding] = []
+        for requirement in profile.redirectURIs {
+            findings += variantFindings(requirement, root: root, targets: targets, context: context, profile: profile)
+            let alternatives = requirement.alternatives.compactMap { profile.redirectURI($0, root: root, guide: context.guide) }
+            guard alternatives.count == requirement.alternatives.count else { continue }  // an assumption or setting is missing
+            for client in targets {
+                let registered = client.redirectURIs.map(\.value)
+                guard !registered.contains(where: alternatives.contains) else { continue }
+                let anchor = client.node.keyNode("redirect_uris") ?? client.anchor
+                let wanted = alternatives.map { "'\($0)'" }.joined(separator: " or ")
+                let near = registered.first { uri in alternatives.contains { WebURL.areEquivalent($0, uri) } }
+                let because = ApplicationProfile.settingKeys(inTemplate: requirement.alternatives[0]).compactMap { key in
+                    profile.settingValue(key, in: context.guide).map { "its \(key) is '\($0)'" }
+                }.joined(separator: ", ")
+                let source = because.isEmpty ? "" : " (\(because))"
+                let message = near.map { "\(profile.name) sends \(wanted)\(source), but client \(client.displayName) registers '\($0)'; Authelia compares redirect URIs exactly" }
+                    ?? "\(profile.name) sends the redirect URI \(wanted)\(source), which client \(client.displayName) does not register"
+                // A near miss (trailing slash, case) has exactly one right spelling: fixable.
+                let nearNode = near.flatMap { value in client.redirectURIs.first { $0.value == value }?.node }
+                let expected = near.flatMap { value in alternatives.first { WebURL.areEquivalent($0, value) } }
+                let fix = nearNode.flatMap { node in expected.flatMap { replacing(context.guide, node, with: $0, "register exactly '\($0)'") } }
+                findings.append(finding(context.guide, at: anchor, message, help: "add \(alternatives[0]) to redirect_uris").with(fix))
+            }
+        }
+        return findings
+    }
+
+    /// A guide that writes the setting a callback path is built from more than once (a
+    /// provider id in the `.env` and in the compose variant) with different values: each
+    /// value whose callback the client does not register, while another value's it does, is
+    /// reported where that value is written (the readers of that variant get the error).
+    func variantFindings(_ requirement: ApplicationProfile.RedirectRequirement, root: WebURL, targets: [OIDCClient],
+                         context: CheckContext, profile: ApplicationProfile) -> [Finding] {
+        let keys = ApplicationProfile.settingKeys(inTemplate: requirement.alternatives[0])
+        guard keys.count == 1, let key = keys.first else { return [] }
+        var written: [(value: String, setting: AppSetting)] = []
+        for setting in profile.writtenSettings(key, in: context.guide) {
+            let value = ConfigLineReader.unquoted(setting.value.value)
+            guard !value.isEmpty, !TemplateSyntax.isTemplated(value), !written.contains(where: { $0.value == value }) else { continue }
+            written.append((value, setting))
+        }
+        guard written.count > 1 else { return [] }
+        let registered = Set(targets.flatMap { $0.redirectURIs.map(\.value) })
+        func uris(_ value: String) -> [String] {
+            requirement.alternatives.compactMap { profile.redirectURI($0, root: root, guide: context.guide, overriding: [key: value]) }
+        }
+        let good = written.filter { uris($0.value).contains(where: registered.contains) }
+        guard let right = good.first else { return [] }  // none registered: the client is reported below
+        return written.filter { entry in !good.contains { $0.value == entry.value } }.map { entry in
+            finding(context.guide, at: entry.setting.value,
+                    "\(key) '\(entry.value)' here makes \(profile.name) send '\(uris(entry.value).first ?? "")', which the client does not register (it registers the callback for '\(right.value)', the value written at line \(right.setting.value.location.line))",
+                    help: "write '\(right.value)' here, as the rest of the guide does", subject: "\(key) \(entry.value)")
+        }
+    }
+}

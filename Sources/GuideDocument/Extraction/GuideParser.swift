@@ -1,0 +1,236 @@
+import CMarkBridge
+
+/// Builds a `Guide` from a file's text: the one entry point from text to model.
+public enum GuideParser {
+    /// - Parameters:
+    ///   - html: also keep cmark's HTML of the same parse (`Guide.html`), for `render`.
+    ///   - resolvingShortcodes: parse the text with `sitevar` shortcodes replaced by their
+    ///     defaults — the text `render` edits, so positions are in that text.
+    public static func parse(path: String, text: String, html: Bool = false, resolvingShortcodes: Bool) -> Guide {
+        guard resolvingShortcodes else { return parse(path: path, text: text, html: html) }
+        return parse(path: path, text: PreparedSource(path: path, text: text).resolvedTextWithFrontMatter, html: html)
+    }
+
+    public static func parse(path: String, text: String, html: Bool = false) -> Guide {
+        ParseLog.shared.record(path)
+        let source = PreparedSource(path: path, text: text)
+        let (document, rendered) = CMarkParser.parse(source.resolvedText, html: html)
+        var guide = Guide(path: path, source: source, frontMatter: nil, title: nil, assumptionsHeading: nil,
+                          headings: [], codeSpans: [], assumptions: [], codeBlocks: [], settings: [], clients: [])
+        guide.html = rendered
+        readFrontMatter(into: &guide)
+
+        let items = ListItemReader(document: document, source: source)
+        var headings: [(level: Int, text: String)] = []
+        var blockMaps: [BlockLineMap] = []
+
+        for (index, node) in document.nodes.enumerated() {
+            switch node.kind {
+            case .heading(let level):
+                let text = document.plainText(of: index).trimmingSpaces().lowercased()
+                while let last = headings.last, last.level >= level { headings.removeLast() }
+                headings.append((level, String(text)))
+                if guide.title == nil, level == 1 { guide.title = document.plainText(of: index) }
+                let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
+                let location = source.location(line: node.startLine, resolvedColumn: column)
+                guide.headings.append(Heading(level: level, text: document.plainText(of: index), location: location))
+                if text == "assumptions", guide.assumptionsHeading == nil { guide.assumptionsHeading = location }
+                guide.codeSpans += codeSpans(in: index, document: document, source: source).map(\.span)
+            case .paragraph:
+                let spans = codeSpans(in: index, document: document, source: source)
+                guide.codeSpans += spans.map(\.span)
+                guide.links += linkDestinations(in: index, document: document, source: source)
+                if headings.contains(where: { isApplicationHeading($0.text) }) {
+                    guide.settings += inlineCommandSettings(spans, source: source)
+                }
+            case .item:
+                let inAssumptions = headings.last?.text == "assumptions"
+                if inAssumptions, isTopLevelItem(index, in: document) {
+                    if let item = items.read(itemIndex: index) { guide.assumptions.append(assumption(from: item)) }
+                } else if headings.contains(where: { isApplicationHeading($0.text) }),
+                          let item = items.read(itemIndex: index), let value = item.value,
+                          item.label.value.split(separator: " ").count <= 6 {
+                    if item.valueIsCode {
+                        guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
+                    } else if let toggle = AppToggle(label: item.label, value: value.value) {
+                        guide.toggles.append(toggle)
+                    }
+                }
+            case .htmlBlock:
+                if let literal = node.literal, literal.containsLiteral("guidekit-"), let body = Suppression.commentBody(literal) {
+                    let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
+                    let location = source.location(line: node.startLine, resolvedColumn: column)
+                    switch Suppression.directive(in: body) {
+                    case .suppression(let scope, let rules, let reason)?:
+                        let next = document.nodes[node.subtreeEnd...].first { $0.isBlock && $0.kind != .htmlBlock }
+                        // The comment's last line, from its own text: cmark 0.30 reports an HTML
+                        // block's end line wrongly (before its start).
+                        let end = node.startLine + literal.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - (literal.hasSuffix("\n") ? 1 : 0)
+                        let lines: ClosedRange<Int>? = switch scope {
+                        case .nextBlock: next.map { $0.startLine...max($0.startLine, $0.endLine) }
+                        case .nextLine: (end + 1)...(end + 1)
+                        case .file: 1...Int.max
+                        }
+                        guide.suppressions.append(Suppression(scope: scope, rules: rules, reason: reason, location: location, lines: lines))
+                    case .unknown(let name)?:
+                        guide.unknownDirectives.append(Located(name, at: location, length: 4))
+                    case nil:
+                        break
+                    }
+                }
+            case .codeBlock:
+                let inApplication = headings.contains { isApplicationHeading($0.text) }
+                let (block, map) = CodeBlockReader.read(node, source: source, inApplicationSection: inApplication)
+                guide.codeBlocks.append(block)
+                blockMaps.append(map)
+            default:
+                break
+            }
+        }
+
+        for (blockIndex, block) in guide.codeBlocks.enumerated() {
+            let map = blockMaps[blockIndex]
+            // Only blocks GuideKit reads can have findings to silence (a Markdown example in a
+            // `markdown` block is text, its directives are the example's).
+            if block.role != nil, block.role != .ignore, block.content.containsLiteral("guidekit-") { readDirectives(in: map, into: &guide) }
+            switch block.role {
+            case .autheliaClient:
+                if case .success(let documents)? = block.yaml {
+                    let declared = if case .declared = block.roleSource { true } else { false }
+                    for document in documents {
+                        for node in CodeBlockReader.clientNodes(in: document, bareListAllowed: declared) {
+                            guide.clients.append(AutheliaClient(blockIndex: blockIndex, node: node))
+                        }
+                    }
+                }
+            case .appSettings:
+                guide.settings += AppConfigReader.settings(in: block, map: map, blockIndex: blockIndex)
+            case .shell:
+                guide.settings += CommandLineReader.settings(map: map, blockIndex: blockIndex)
+            case .ignore, nil:
+                break
+            }
+        }
+        return guide
+    }
+
+    /// `# guidekit-disable-next-line RULE: reason` (or `//`, `;`, `--`, `<!-- -->`) on a line
+    /// of a code block: the next line of the block. Other scopes belong in prose.
+    private static func readDirectives(in map: BlockLineMap, into guide: inout Guide) {
+        for (offset, line) in map.lines.enumerated() {
+            guard line.containsLiteral("guidekit-"), let body = Suppression.lineCommentBody(line),
+                  let directive = Suppression.directive(in: body) else { continue }
+            let column = line.unicodeScalars.count - body.drop { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1
+            let location = map.location(line: offset + 1, column: column)
+            switch directive {
+            case .suppression(.nextLine, let rules, let reason):
+                let next = location.line + 1
+                guide.suppressions.append(Suppression(scope: .nextLine, rules: rules, reason: reason, location: location, lines: next...next))
+            case .suppression(let scope, _, _):
+                guide.unknownDirectives.append(Located("\(scope.rawValue) inside a code block", at: location, length: scope.rawValue.count))
+            case .unknown(let name):
+                guide.unknownDirectives.append(Located(name, at: location, length: name.count))
+            }
+        }
+    }
+
+    /// The code spans of one paragraph or heading, located left to right in its source lines,
+    /// with the resolved line and column where each starts.
+    static func codeSpans(in block: Int, document: MarkdownDocument, source: PreparedSource)
+        -> [(span: Located<String>, line: Int, resolvedColumn: Int)] {
+        let node = document.nodes[block]
+        let spans = document.descendants(of: block).filter { document.nodes[$0].kind == .code }
+        guard !spans.isEmpty else { return [] }
+        let locator = InlineLocator(source: source)
+        let lines = node.startLine...max(node.startLine, node.endLine)
+        var cursor = (line: node.startLine, column: source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn))
+        return spans.compactMap { index in
+            let literal = document.nodes[index].literal ?? ""
+            guard let span = locator.find(literal, in: lines, from: &cursor) else { return nil }
+            return (span, cursor.line, cursor.column - literal.unicodeScalars.count)
+        }
+    }
+
+    /// Link and image destinations of one paragraph, found after their `](` or `<` in the
+    /// source (reference-style links have no destination in the paragraph and are skipped).
+    static func linkDestinations(in block: Int, document: MarkdownDocument, source: PreparedSource) -> [Located<String>] {
+        let node = document.nodes[block]
+        let destinations = document.descendants(of: block).compactMap { index -> String? in
+            switch document.nodes[index].kind {
+            case .link(let destination), .image(let destination): return destination.isEmpty ? nil : destination
+            default: return nil
+            }
+        }
+        guard !destinations.isEmpty else { return [] }
+        let locator = InlineLocator(source: source)
+        let lines = node.startLine...max(node.startLine, node.endLine)
+        var cursor = (line: node.startLine, column: 1)
+        return destinations.compactMap { destination in
+            var probe = cursor
+            guard let found = locator.find(destination, in: lines, from: &probe) else { return nil }
+            cursor = probe
+            return found
+        }
+    }
+
+    /// Commands written inline in application steps, e.g.
+    /// ``Run `gitea admin auth add-oauth --key=gitea --secret=...` ``: their options are settings.
+    static func inlineCommandSettings(_ spans: [(span: Located<String>, line: Int, resolvedColumn: Int)],
+                                      source: PreparedSource) -> [AppSetting] {
+        spans.flatMap { span -> [AppSetting] in
+            let text = span.span.value
+            guard text.containsLiteral(" --"), text.first?.isLetter == true, !text.containsLiteral("\n") else { return [] }
+            let map = BlockLineMap(source: source, content: text, firstLine: span.line, fallbackPrefix: span.resolvedColumn - 1)
+            return CommandLineReader.settings(map: map, blockIndex: -1)
+        }
+    }
+
+    /// "Application", "Application Configuration", but not e.g. "Applications we tested".
+    static func isApplicationHeading(_ text: String) -> Bool {
+        text == "application" || text.hasPrefix("application ")
+    }
+
+    /// Items of a list that is not itself inside another list item (sub-bullets explain, they
+    /// do not assume).
+    static func isTopLevelItem(_ index: Int, in document: MarkdownDocument) -> Bool {
+        guard let list = document.nodes[index].parent, let container = document.nodes[list].parent else { return true }
+        return document.nodes[container].kind != .item
+    }
+
+    static func assumption(from item: ListItemReader.Item) -> Assumption {
+        let kind = AssumptionKind(label: item.label.value)
+        let value = item.value.flatMap { AssumptionValue(parsing: $0.value, as: kind) }
+        return Assumption(label: item.label, kind: kind, rawValue: item.value, value: value)
+    }
+
+    /// The front-matter keys GuideKit reads.
+    static let frontMatterKeys = ["title", "application", "authelia_version"]
+    /// `title:` and so on, as bytes: compared with the start of every front matter line.
+    private static let frontMatterEntryPrefixes = frontMatterKeys.map { Array(($0 + ":").utf8) }
+
+    private static func readFrontMatter(into guide: inout Guide) {
+        guard let frontMatter = guide.source.frontMatter else { return }
+        let documents = try? YAMLReader.read(readFrontMatterEntries(of: frontMatter.yaml)) { line, column in
+            SourceLocation(line: frontMatter.openingLine + line, column: column)
+        }
+        guide.frontMatter = documents?.first
+        guide.title = documents?.first?["title"]?.string
+    }
+
+    /// The top-level entries of `frontMatterKeys` (with their continuation lines), every
+    /// other line blanked so line numbers stay those of the file. Upstream front matter is
+    /// mostly SEO maps and aliases GuideKit never reads; composing all of it was a visible
+    /// share of parsing.
+    static func readFrontMatterEntries(of yaml: String) -> String {
+        var kept: [Substring] = []
+        var keeping = false
+        for line in yaml.lines() {
+            guard let first = line.utf8.first, first != UInt8(ascii: "#"), first != 0x0D else { kept.append(""); continue }
+            if first != UInt8(ascii: " "), first != UInt8(ascii: "\t") {
+                keeping = frontMatterEntryPrefixes.contains { line.utf8.starts(with: $0) }
+            }
+            kept.append(keeping ? line : "")
+        }
+        return kept.joined(separator: "\n")
+    }
+}

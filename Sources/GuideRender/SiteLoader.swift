@@ -1,0 +1,203 @@
+import Foundation
+import GuideChecks
+import GuideDocument
+import GuideKnowledge
+
+/// Reads and validates site files (docs/SITES.md) before anything is rendered.
+public enum SiteLoader {
+    /// Keys every site may use besides the guide's own assumption labels.
+    static let knownLabels = AssumptionKind.allCases.map(\.rawValue) + ["Authelia Version"]
+
+    /// Why `name` cannot be an output folder's name, or `nil`: letters, digits, `.`, `_`, `-`,
+    /// not starting with `.` or `-` (no `..`, no hidden folders, nothing a shell or template
+    /// reads specially), at most 100 characters.
+    public static func folderNameProblem(_ name: String) -> String? {
+        guard !name.isEmpty, name.unicodeScalars.count <= 100 else { return "use 1 to 100 characters" }
+        guard name.unicodeScalars.allSatisfy(\.isSafeWordCharacter) else { return "use only A-Z a-z 0-9 . _ -" }
+        guard !name.hasPrefix("."), !name.hasPrefix("-") else { return "it must not start with '.' or '-'" }
+        return nil
+    }
+
+    /// Site files, with folders expanded to their `*.yml` / `*.yaml` files in sorted order.
+    public static func siteFiles(_ paths: [String]) throws(InputError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(path: path, message: "no such site file")
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let sites = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+            guard !sites.isEmpty else { throw InputError(path: path, message: "folder holds no site files (*.yml)") }
+            files += sites.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    public static func load(path: String, extraLabels: [String] = []) throws(InputError) -> Site {
+        let text: String
+        do {
+            text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
+        } catch {
+            throw InputError(path: path, location: error.location, message: error.message)
+        }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if let problem = folderNameProblem(name) {
+            throw InputError(path: path, message: "the site's name '\(name)' (its file name) cannot name an output folder: \(problem)")
+        }
+        return try parse(text, file: path, name: name, extraLabels: extraLabels)
+    }
+
+    /// - Parameter extraLabels: labels the guides being rendered use besides the known ones
+    ///   (e.g. "Authentication Name (Gitea)"), so the site may set them.
+    public static func parse(_ text: String, file: String, name: String, extraLabels: [String] = []) throws(InputError) -> Site {
+        let root: YAMLNode
+        do {
+            let documents = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) })
+            if documents.count > 1 {
+                throw InputError(path: file, location: documents[1].location,
+                                 message: "a site file holds one YAML document; a second one starts here (use one file per site)")
+            }
+            guard let first = documents.first, first.pairs != nil else {
+                throw InputError(path: file, message: "a site file is a YAML mapping such as 'client_id: app'")
+            }
+            root = first
+        } catch let error as YAMLSyntaxError {
+            throw InputError(path: file, location: error.location, message: error.message)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(path: file, message: "\(error)")
+        }
+        var site = Site(name: name, file: file, values: [:], secret: .generate, autheliaVersion: nil)
+        let reader = ValueReader(file: file, labels: knownLabels + extraLabels)
+        for pair in root.pairs ?? [] {
+            guard let key = pair.key.string else { continue }
+            switch key {
+            case "domain":
+                site.domain = try reader.host(pair, labels: nil)
+            case "authelia_subdomain":
+                site.autheliaSubdomain = try reader.host(pair, labels: 1)
+            case "apps":
+                guard let sections = pair.value.pairs else {
+                    throw InputError(path: file, location: pair.value.location,
+                                     message: "'apps' maps guide names to their own values, such as 'grafana: {client_id: grafana}'")
+                }
+                for section in sections {
+                    guard let app = section.key.string, section.value.pairs != nil else {
+                        throw InputError(path: file, location: section.value.location,
+                                         message: "each application under 'apps' is a mapping of its own values")
+                    }
+                    var values = Site.Section(location: section.key.location)
+                    var secret: Site.SecretRequest?
+                    var version: AutheliaVersion?  // one release per site: not per application
+                    for inner in section.value.pairs ?? [] {
+                        try reader.read(inner, into: &values.values, secret: &secret, version: &version, allowVersion: false)
+                    }
+                    values.secret = secret
+                    site.apps[app] = values
+                }
+            default:
+                var secret: Site.SecretRequest?
+                try reader.read(pair, into: &site.values, secret: &secret, version: &site.autheliaVersion)
+                if let secret { site.secret = secret }
+            }
+        }
+        return site
+    }
+
+    /// Reads `label: value` pairs of a site file or of one application's section.
+    private struct ValueReader {
+        let file: String
+        let labelsByKey: [SiteKey: String]
+        let knownKeys: [String]
+
+        init(file: String, labels: [String]) {
+            self.file = file
+            labelsByKey = Dictionary(labels.map { (SiteKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+            knownKeys = labels.map { SiteKey($0).snakeCase } + ["domain", "authelia_subdomain", "apps"]
+        }
+
+        func scalar(_ pair: YAMLNode.Pair) throws(InputError) -> Substring {
+            guard let raw = pair.value.string, pair.value.scalarType != .null else {
+                throw InputError(path: file, location: pair.value.location, message: "'\(pair.key.string ?? "")' must be a single value")
+            }
+            return raw.trimmingSpaces()
+        }
+
+        /// A host name (`domain`), or one label of one (`authelia_subdomain`), in ASCII form.
+        func host(_ pair: YAMLNode.Pair, labels: Int?) throws(InputError) -> Site.Value {
+            let value = String(try scalar(pair))
+            let location = pair.value.location
+            let key = pair.key.string ?? ""
+            let ascii: String
+            switch IDNA.asciiHost(value) {
+            case .success(let host): ascii = host
+            case .failure(let error): throw InputError(path: file, location: location, message: "'\(key)': \(error.message)")
+            }
+            if let labels, ascii.split(separator: ".").count != labels {
+                throw InputError(path: file, location: location, message: "'\(key)' is one name without dots, such as 'auth'")
+            }
+            guard !ascii.hasPrefix("-"), !ascii.hasSuffix("."), ascii.count <= 200 else {
+                throw InputError(path: file, location: location, message: "'\(key)': '\(value)' is not a host name such as 'home.arpa'")
+            }
+            return Site.Value(text: ascii, location: location)
+        }
+
+        func read(_ pair: YAMLNode.Pair, into values: inout [SiteKey: Site.Value], secret: inout Site.SecretRequest?,
+                  version: inout AutheliaVersion?, allowVersion: Bool = true) throws(InputError) {
+            guard let key = pair.key.string else { return }
+            let siteKey = SiteKey(key)
+            guard let label = labelsByKey[siteKey], allowVersion || label != "Authelia Version" else {
+                let hint = Suggestion.closest(to: siteKey.snakeCase, in: knownKeys)
+                throw InputError(path: file, location: pair.key.location,
+                                 message: "unknown site key '\(key)'\(hint.map { " — did you mean '\($0)'?" } ?? "") (keys: \(knownKeys.joined(separator: ", ")))")
+            }
+            var value = try scalar(pair)
+            let location = pair.value.location
+            if label == "Authelia Version" {
+                guard let release = AutheliaVersion(String(value)), AutheliaVersion.known.contains(release) else {
+                    throw InputError(path: file, location: location,
+                                     message: "authelia_version '\(value)' is not a release GuideKit knows (4.29 to 4.39)")
+                }
+                version = release
+                return
+            }
+            let kind = AssumptionKind(label: label)
+            if kind == .applicationRootURL || kind == .autheliaRootURL {
+                // Internationalised hosts in their ASCII form, as browsers send them.
+                switch SiteValueRules.asciiURL(String(value)) {
+                case .success(let ascii): value = Substring(ascii)
+                case .failure(let error): throw InputError(path: file, location: location, message: "'\(key)': \(error.message)")
+                }
+            }
+            if kind == .clientSecret {
+                secret = value == "generate" ? .generate : .given(String(value))
+            }
+            try SiteLoader.validate(String(value), kind: kind, key: key, file: file, location: location)
+            values[siteKey] = Site.Value(text: String(value), location: location)
+        }
+    }
+
+    /// Every value must be safe to paste into Markdown code, YAML, shell commands, `.env`
+    /// files, `domains.cfg` and HTML: each role has its closed character set
+    /// (`SiteValueRules`), and URLs must use https (or http on a loopback host).
+    static func validate(_ value: String, kind: AssumptionKind?, key: String, file: String, location: SourceLocation) throws(InputError) {
+        func fail(_ message: String) -> InputError { InputError(path: file, location: location, message: "'\(key)': \(message)") }
+        if kind == .clientSecret, value == "generate" { return }
+        if let problem = SiteValueRules.problem(with: value, as: SiteValueRules.role(of: kind)) { throw fail(problem) }
+        switch kind {
+        case .applicationRootURL, .autheliaRootURL:
+            guard let url = WebURL(value) else { throw fail("'\(value)' is not an absolute http(s) URL") }
+            guard url.scheme == "https" || url.isLoopback else {
+                throw fail("use https ('\(value)' is http on a non-local host; Authelia refuses such redirects)")
+            }
+        case .realm:
+            guard value != "pam", value != "pve" else { throw fail("'\(value)' is a built-in Proxmox realm; choose another name") }
+        default:
+            break
+        }
+    }
+
+}

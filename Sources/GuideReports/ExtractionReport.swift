@@ -1,0 +1,129 @@
+import Foundation
+import GuideChecks
+import GuideDocument
+import GuideKnowledge
+
+/// What GuideKit saw in a guide, as JSON: for `guidekit extract`, for debugging a guide and
+/// for scripts such as scripts/corpus-report.
+public enum ExtractionReport {
+    struct Located: Encodable {
+        var value: String
+        var line: Int
+        var column: Int
+    }
+
+    struct AssumptionEntry: Encodable {
+        var label: String
+        var kind: String?
+        var value: Located?
+        var valid: Bool
+    }
+
+    struct BlockEntry: Encodable {
+        var line: Int
+        var language: String?
+        var role: String?
+        var declared: Bool
+        var yaml: String?
+    }
+
+    struct SettingEntry: Encodable {
+        var key: Located
+        var value: Located
+        var meaning: String?
+    }
+
+    /// One key of a client as Authelia reads it (`ClientSchema` decides the name: an old
+    /// name such as `id` is reported under the current one, `written` says what the guide wrote).
+    struct ClientKeyEntry: Encodable {
+        var key: String
+        var written: String
+        var values: [Located]
+    }
+
+    struct ClientEntry: Encodable {
+        var clientID: Located?
+        var keys: [ClientKeyEntry]
+        enum CodingKeys: String, CodingKey { case clientID = "client_id", keys }
+    }
+
+    struct Entry: Encodable {
+        var file: String
+        var title: String?
+        var profile: String?
+        var autheliaVersion: String
+        var assumptions: [AssumptionEntry]
+        var blocks: [BlockEntry]
+        var clients: [ClientEntry]
+        var settings: [SettingEntry]
+        enum CodingKeys: String, CodingKey {
+            case file, title, profile, autheliaVersion = "authelia_version", assumptions, blocks, clients, settings
+        }
+    }
+
+    /// Profiles give settings their application's own meaning (and mark its secrets).
+    public static func render(_ guides: [Guide], profiles: [ApplicationProfile] = []) -> String {
+        let entries = guides.map { entry($0, meanings: SettingMeanings(guide: $0, profiles: profiles)) }
+        return StableJSON.encode(entries, orElse: "[]")
+    }
+
+    static func entry(_ guide: Guide, meanings: SettingMeanings) -> Entry {
+        // Secrets are not echoed, even example ones, not even inside a longer value (JSON in
+        // an environment variable, a URL's user info): this output ends up in CI logs.
+        let mask = SecretMask(meanings.secretValues(in: guide, includingAmbiguous: false))
+        func masked(_ text: String) -> String { mask.labelled(text) }
+        func located(_ value: GuideDocument.Located<String>) -> Located {
+            Located(value: value.value, line: value.location.line, column: value.location.column)
+        }
+        let version = guide.declaredVersion ?? .newestKnown
+        let decoder = ClientDecoder(version: version)
+        return Entry(
+            file: guide.path,
+            title: guide.title,
+            profile: meanings.profile?.id,
+            autheliaVersion: version.description,
+            assumptions: guide.assumptions.map { assumption in
+                // Secrets are not echoed, even example ones: this output ends up in CI logs.
+                var raw = assumption.rawValue.map(located)
+                if assumption.kind == .clientSecret { raw?.value = "(secret)" }
+                return AssumptionEntry(label: assumption.label.value, kind: assumption.kind?.rawValue, value: raw,
+                                       valid: assumption.rawValue == nil || assumption.value != nil)
+            },
+            blocks: guide.codeBlocks.map { block in
+                let declared = if case .declared = block.roleSource { true } else { false }
+                let yaml: String? = switch block.yaml {
+                case .success: "ok"
+                case .failure(let error): "error at \(error.location): \(error.message)"
+                case nil: nil
+                }
+                return BlockEntry(line: block.location.line, language: block.language, role: block.role?.rawValue,
+                                  declared: declared, yaml: yaml)
+            },
+            clients: guide.clients.map { written in
+                let client = decoder.decode(written.node, blockIndex: written.blockIndex).client
+                let pairs = written.node.pairs ?? []
+                let keys = pairs.indices.compactMap { index -> ClientKeyEntry? in
+                    let pair = pairs[index]
+                    guard let name = pair.key.string, let key = ClientSchema.key(named: name) else { return nil }
+                    let current = ClientSchema.key(named: key.renamedTo ?? name) ?? key
+                    // The decoded values written under this pair (an old name whose value
+                    // Authelia drops has none).
+                    let end = index + 1 < pairs.count ? pairs[index + 1].key.location : SourceLocation(line: .max, column: .max)
+                    let values = client.fields(for: current).filter { $0.node.location >= pair.value.location && $0.node.location < end }
+                    let shown = values.map { field in
+                        Located(value: current.type == .digest ? "(secret)" : masked(field.value),
+                                line: field.node.location.line, column: field.node.location.column)
+                    }
+                    return ClientKeyEntry(key: current.name, written: name, values: Array(shown))
+                }
+                let id = client.clientID.map { Located(value: $0.value, line: $0.node.location.line, column: $0.node.location.column) }
+                return ClientEntry(clientID: id, keys: keys)
+            },
+            settings: guide.settings.map { setting in
+                let meaning = meanings.meaning(of: setting)
+                var value = located(setting.value)
+                value.value = meanings.isSecret(setting) ? "(secret)" : masked(value.value)
+                return SettingEntry(key: located(setting.key), value: value, meaning: meaning.map { "\($0)" })
+            })
+    }
+}
