@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Guides or folders of guides to check (default: 'paths' of .guidekit.yml).")
     var paths: [String] = []
 
-    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var sessionOptions: SessionOptions
 
     @Option(help: "Output format on stdout: text, json, github, sarif or junit (docs/OUTPUT.md).")
     var format: ReportFormat = .text
@@ -36,12 +36,6 @@ struct CheckCommand: ParsableCommand {
         "Also write a report: FORMAT to stdout, or FORMAT=FILE (repeatable).",
         valueName: "format[=file]"))
     var reports: [ReportRequest] = []
-
-    @Option(name: .customLong("authelia-version"),
-            help: "Authelia release to check against (4.29 to 4.39); default: the guide's authelia_version front matter, else 4.39.")
-    var autheliaVersion: AutheliaVersionArgument?
-
-    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(name: .customLong("changed-since"), help: "Check only guides changed since this git revision (and guides whose profile or site changed).")
     var changedSince: String?
@@ -59,7 +53,6 @@ struct CheckCommand: ParsableCommand {
           help: "Remove the --baseline file's stale entries (findings fixed since) from it; never adds new findings.")
     var updateBaseline = false
 
-    @OptionGroup var inputOptions: InputOptions
     @OptionGroup var cacheOptions: CacheOptions
 
     @Flag(help: "Report errors only (no warnings, no progress line); warnings still fail a --strict run.")
@@ -78,51 +71,24 @@ struct CheckCommand: ParsableCommand {
     var color = false
 
     func validate() throws {
-        if updateBaseline && baseline == nil && (try? configOptions.load())??.baseline == nil {
+        if updateBaseline && baseline == nil && (try? sessionOptions.configOptions.load())??.baseline == nil {
             throw ValidationError("--update-baseline needs --baseline FILE (the file to prune), or 'baseline' in .guidekit.yml")
         }
     }
 
     func run() throws {
-        let config = try configOptions.load()
-        let paths = paths.isEmpty ? config?.paths ?? [] : paths
-        var input = try inputOptions.input(for: paths)
-        input.exclude += (config?.exclude ?? []).map(PathGlob.init)
-        let loadedProfiles = try profileOptions.load(fallback: config?.profiles)
-        guard !paths.isEmpty else {
+        let session = try sessionOptions.session(paths: paths, baseline: baseline, strict: strict)
+        guard !session.paths.isEmpty else {
             throw ValidationError("give the guides or folders to check, or list them under 'paths' in .guidekit.yml")
         }
-        let baseline = baseline ?? config?.baseline
-        var (files, inputErrors) = input.files(in: paths)
-        if let changedSince {
-            let changed: Set<String>
-            do {
-                changed = try GitChanges.files(since: changedSince, in: FileManager.default.currentDirectoryPath)
-            } catch {
-                throw InputFailure("--changed-since: \(error)")
-            }
-            let all = files.count
-            files = ChangedGuides.select(files, changed: changed, profiles: loadedProfiles) { path in
-                (try? input.reader.read(path))
-                    .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: loadedProfiles)?.id }
-            }
-            if verbose {
-                let list = files.map { "  \($0)\n" }.joined()
-                FileHandle.standardError.write(Data("guidekit: --changed-since \(changedSince) selected \(files.count) of \(all) guide(s)\(files.isEmpty ? "" : ":")\n\(list)".utf8))
-            }
-        }
+        var (files, inputErrors) = session.files()
+        if let changedSince { files = try selectChanged(files, since: changedSince, session: session) }
         if let shard { files = shard.shard.select(files) }
-        var knownFindings: Baseline?
-        if let baseline {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: baseline)) } catch {
-                throw InputFailure("\(baseline): cannot be read")
-            }
-            do { knownFindings = try Baseline.decode(data, path: baseline) } catch { throw InputFailure("\(error)") }
-        }
-        var checker = Checker(rules: config?.rules(from: RuleRegistry.all) ?? RuleRegistry.all,
-                              version: autheliaVersion?.version ?? config?.autheliaVersion, profiles: loadedProfiles)
-        checker.severityOverrides = config?.severityOverrides ?? [:]
+        let knownFindings: Baseline?
+        do { knownFindings = try session.readBaseline() } catch { throw InputFailure("\(error)") }
+        let baseline = session.baselinePath
+        let checker = session.checker
+        let input = session.input
         let batch = BatchCheck(checker: checker, input: input, cache: cacheOptions.open(), baseline: knownFindings)
         let progress = ProgressBar(label: "check", quiet: quiet)
         let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }
@@ -185,8 +151,26 @@ struct CheckCommand: ParsableCommand {
             return
         }
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
-        let failOn: Severity = strict ? .warning : config?.failOn ?? .error
-        if full.hasErrors || (failOn == .warning && !full.active.isEmpty) { throw ExitStatus.findings }
+        if session.fails(full) { throw ExitStatus.findings }
+    }
+
+    /// `--changed-since`: the guides git reports changed, and guides whose profile changed.
+    private func selectChanged(_ files: [String], since revision: String, session: CheckSession) throws -> [String] {
+        let changed: Set<String>
+        do {
+            changed = try GitChanges.files(since: revision, in: FileManager.default.currentDirectoryPath)
+        } catch {
+            throw InputFailure("--changed-since: \(error)")
+        }
+        let selected = ChangedGuides.select(files, changed: changed, profiles: session.profiles) { path in
+            (try? session.input.reader.read(path))
+                .flatMap { ProfileMatcher.profile(for: GuideParser.parse(path: path, text: $0), in: session.profiles)?.id }
+        }
+        if verbose {
+            let list = selected.map { "  \($0)\n" }.joined()
+            FileHandle.standardError.write(Data("guidekit: --changed-since \(revision) selected \(selected.count) of \(files.count) guide(s)\(selected.isEmpty ? "" : ":")\n\(list)".utf8))
+        }
+        return selected
     }
 
 }

@@ -17,16 +17,15 @@ struct ExtractCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Guides or folders of guides.")
-    var paths: [String]
+    @Argument(help: "Guides or folders of guides (default: 'paths' of .guidekit.yml).")
+    var paths: [String] = []
 
-    @OptionGroup var profileOptions: ProfileOptions
-    @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var sessionOptions: SessionOptions
 
     func run() throws {
-        let profiles = try profileOptions.load()
-        let loaded = inputOptions.input.load(paths)
-        print(ExtractionReport.render(loaded.guides, profiles: profiles))
+        let session = try sessionOptions.session(paths: paths)
+        let loaded = session.input.load(session.paths)
+        print(ExtractionReport.render(loaded.guides, profiles: session.profiles))
         let errors = loaded.errors
         for error in errors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))

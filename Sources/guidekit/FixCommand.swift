@@ -28,8 +28,8 @@ struct FixCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Guides or folders of guides.")
-    var paths: [String]
+    @Argument(help: "Guides or folders of guides (default: 'paths' of .guidekit.yml).")
+    var paths: [String] = []
 
     @Flag(help: "Print a unified diff instead of rewriting files.")
     var dryRun = false
@@ -37,16 +37,13 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Also rewrite read-only files.")
     var force = false
 
-    @Option(name: .customLong("authelia-version"), help: "Authelia release whose key names are current.")
-    var autheliaVersion: AutheliaVersionArgument?
-
-    @OptionGroup var profileOptions: ProfileOptions
-    @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var sessionOptions: SessionOptions
     @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
-        let fixer = Fixer(checker: Checker(version: autheliaVersion?.version, profiles: try profileOptions.load()))
-        let loaded = inputOptions.input.load(paths)
+        let session = try sessionOptions.session(paths: paths)
+        let fixer = Fixer(checker: session.checker)
+        let loaded = session.input.load(session.paths)
         var failures = loaded.errors.map(\.description)
         // One check of every guide, as `check` runs it (each digest once, the cache honoured);
         // fixes are proven by re-checking only the guides they change, with those verdicts.

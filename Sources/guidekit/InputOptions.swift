@@ -77,3 +77,24 @@ struct ConfigOptions: ParsableArguments {
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 }
+
+/// The options that decide a check session, shared by `check`, `fix`, `render` and `extract`
+/// so `.guidekit.yml` means the same to each (docs/CONFIG.md).
+struct SessionOptions: ParsableArguments {
+    @OptionGroup var configOptions: ConfigOptions
+    @OptionGroup var profileOptions: ProfileOptions
+    @OptionGroup var inputOptions: InputOptions
+
+    @Option(name: .customLong("authelia-version"),
+            help: "Authelia release to check against (4.29 to 4.39); default: the configuration's authelia_version, else each guide's front matter, else 4.39.")
+    var autheliaVersion: AutheliaVersionArgument?
+
+    /// The session for `paths` (empty: the configuration's `paths`).
+    func session(paths: [String], baseline: String? = nil, strict: Bool = false) throws -> CheckSession {
+        let config = try configOptions.load()
+        let effective = paths.isEmpty ? config?.paths ?? [] : paths
+        return CheckSession(configuration: config, paths: effective, input: try inputOptions.input(for: effective),
+                            profiles: try profileOptions.load(fallback: config?.profiles),
+                            autheliaVersion: autheliaVersion?.version, baselinePath: baseline, strict: strict)
+    }
+}

@@ -42,28 +42,24 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Make secrets and salts reproducible (for tests and examples only; never for real secrets).")
     var seed: UInt64?
 
-    @Option(name: .customLong("authelia-version"), help: "Render the key names of this Authelia release (default: the site's authelia_version, else the guide's).")
-    var autheliaVersion: AutheliaVersionArgument?
-
     @Option(help: "HTML page template (default: templates/guide.html).")
     var template: String?
-
-    @OptionGroup var profileOptions: ProfileOptions
 
     @Flag(help: "No progress line on a terminal.")
     var quiet = false
 
-    @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var sessionOptions: SessionOptions
     @OptionGroup var cacheOptions: CacheOptions
 
     func run() throws {
         guard !sites.isEmpty else { throw ValidationError("give at least one --site FILE") }
-        let renderer = GuideRenderer(checker: Checker(profiles: try profileOptions.load()), template: try Self.loadTemplate(template))
-        var pipeline = RenderPipeline(renderer: renderer, input: inputOptions.input, version: autheliaVersion?.version, seed: seed,
+        let session = try sessionOptions.session(paths: guides)
+        let renderer = GuideRenderer(checker: session.checker, template: try Self.loadTemplate(template))
+        var pipeline = RenderPipeline(renderer: renderer, input: session.input, version: session.autheliaVersion, seed: seed,
                                       cache: cacheOptions.open())
         pipeline.matrix = matrix
         let progress = ProgressBar(label: "render", quiet: quiet)
-        let outcome = try pipeline.run(guides: guides, sites: sites, output: out) { progress.update(done: $0, total: $1) }
+        let outcome = try pipeline.run(guides: session.paths, sites: sites, output: out) { progress.update(done: $0, total: $1) }
         progress.finish()
         for failure in outcome.failures {
             FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
