@@ -61,10 +61,7 @@ enum SiteIndex {
         // Proof: the joined list parses and passes every check of an Authelia client.
         let parsed = GuideParser.parse(path: "\(site)/index.md", text: markdown, html: true)
         var clientChecks = checker
-        clientChecks.rules = checker.rules.filter { rule in
-            let id = type(of: rule).description.id
-            return id == "yaml-syntax" || id.hasPrefix("client-")
-        }
+        clientChecks.rules = checker.rules.filter { [.syntax, .client].contains(type(of: $0).description.kind) }
         let errors = clientChecks.run([parsed]).findings[0].filter { $0.severity == .error }
         guard errors.isEmpty, parsed.clients.count == expectedClients else {
             throw RenderError(site: site, guide: "index", message: "the site's joined Authelia client list does not check clean", findings: errors)

@@ -81,7 +81,7 @@ public enum SARIFReporter {
         let descriptions = report.rules
         let index = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
         let rules = descriptions.map { rule in
-            Rule(id: rule.id, name: camelCase(rule.id), shortDescription: Text(text: rule.summary),
+            Rule(id: rule.id, name: rule.id, shortDescription: Text(text: rule.summary),
                  fullDescription: Text(text: rule.explanation),
                  help: Text(text: rule.explanation + "\n\nBased on: " + rule.basis.map(\.line).joined(separator: "; ")
                              + "\n\nRun `guidekit explain \(rule.id)` for examples."),
@@ -116,9 +116,5 @@ public enum SARIFReporter {
         if relative.hasPrefix(cwd) { relative.removeFirst(cwd.count) }
         while relative.hasPrefix("./") { relative.removeFirst(2) }
         return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
-    }
-
-    static func camelCase(_ id: String) -> String {
-        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 }

@@ -39,6 +39,25 @@ struct CIOptionTests {
         #expect(throws: InputError.self) { try Baseline.decode(Data("[]".utf8), path: "b.json") }
     }
 
+    /// A baseline written with another fingerprint scheme matches nothing: its entries are
+    /// stale, never silently matched to findings whose fingerprints mean something else.
+    @Test func aBaselineOfAnotherFingerprintSchemeMatchesNothing() throws {
+        let finding = Finding(path: "a.md", location: SourceLocation(line: 1, column: 1), severity: .error, ruleID: "r",
+                              message: "m", subject: "x")
+        let current = Baseline(findings: [finding])
+        #expect(current.encoded().contains("\"fingerprint_scheme\" : \"\(Fingerprint.version)\""), "\(current.encoded())")
+        #expect(current.mark([finding]).map(\.isKnown) == [true])
+        let fingerprint = Fingerprint.of(ruleID: "r", subject: "x")
+        let written = #"{"version": 2, "fingerprint_scheme": "v0", "entries": [{"file": "a.md", "rule": "r", "fingerprint": "FP", "message": "m", "count": 1}]}"#
+        let old = try Baseline.decode(Data(written.replacingOccurrences(of: "FP", with: fingerprint).utf8), path: "b.json")
+        #expect(old.mark([finding]).map(\.isKnown) == [false])
+        #expect(old.stale(after: [finding], checked: ["a.md"]).count == 1)
+        // Without the field, a version 2 file is of scheme v1 (what GuideKit wrote before).
+        let unmarked = try Baseline.decode(Data(written.replacingOccurrences(of: "\"fingerprint_scheme\": \"v0\", ", with: "")
+            .replacingOccurrences(of: "FP", with: fingerprint).utf8), path: "b.json")
+        #expect(unmarked.mark([finding]).map(\.isKnown) == [Fingerprint.version == "v1"])
+    }
+
     @Test func versionOneBaselinesStillMatchByMessage() throws {
         let v1 = #"{"version": 1, "entries": [{"file": "a.md", "rule": "r", "message": "old wording", "count": 1}]}"#
         let baseline = try Baseline.decode(Data(v1.utf8), path: "b.json")

@@ -18,12 +18,12 @@ struct RuleBasisTests {
         }
     }
 
-    /// A rule about the Authelia client (client-*, config-*), or one whose text says what
+    /// A rule about the Authelia client or its configuration (kinds `client`, `configuration`), or one whose text says what
     /// Authelia does, cites Authelia: its validator or its request-time behaviour.
     @Test func rulesAboutAutheliaCiteAuthelia() throws {
         let claim = try Regex(#"Authelia (refuses|warns|accepts|rejects|issues|only|answers|stops|does not|must)"#)
         for rule in RuleRegistry.all.map(\.description) {
-            let aboutAuthelia = rule.id.hasPrefix("client-") || rule.id.hasPrefix("config-")
+            let aboutAuthelia = rule.kind.isAboutAuthelia
                 || (rule.summary + " " + rule.explanation).contains(claim)
             guard aboutAuthelia else { continue }
             #expect(rule.basis.contains { $0.kind == .autheliaValidator || $0.kind == .autheliaRequest },

@@ -130,8 +130,8 @@ public struct Checker: Sendable {
             findings[index].suppression = context.guide.suppressions[match].reason ?? "(no reason given)"
             used.insert(match)
         }
-        if let unused = rules.lazy.compactMap({ $0 as? UnusedSuppressionRule }).first {
-            findings += unused.findings(context, used: used)
+        for rule in rules where type(of: rule).description.stage == .afterSuppressions {
+            findings += rule.checkAfterSuppressions(context, used: used)
         }
         return findings.sorted { ($0.location, $0.ruleID) < ($1.location, $1.ruleID) }
     }

@@ -8,7 +8,10 @@ import GuideKnowledge
 /// it into a new one, and not by message, so a GuideKit release that rewords a message keeps
 /// every baseline valid. Each entry has a count; the message is kept for people reading the file.
 ///
-/// Version 1 files (matched by message) are still read.
+/// Version 1 files (matched by message) are still read. A file records the fingerprint scheme
+/// it was written with (`fingerprint_scheme`, `Fingerprint.version`; absent means `v1`): when
+/// GuideKit's scheme changes, the file's entries match nothing and are reported as stale, so
+/// a fingerprint never silently matches a finding it was not computed for.
 public struct Baseline: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable, Hashable {
         public var file: String
@@ -22,12 +25,22 @@ public struct Baseline: Sendable, Codable, Equatable {
     public static let currentVersion = 2
 
     public var version = Baseline.currentVersion
+    /// The `Fingerprint.version` the entries' fingerprints were computed with.
+    public var fingerprintScheme: String? = Fingerprint.version
     public var entries: [Entry]
+
+    enum CodingKeys: String, CodingKey {
+        case version, entries
+        case fingerprintScheme = "fingerprint_scheme"
+    }
+
+    /// The scheme of this file's fingerprints.
+    var scheme: String { fingerprintScheme ?? "v1" }
 
     public init(findings: [Finding]) {
         let groups = Dictionary(grouping: findings.filter { $0.suppression == nil }, by: { Key($0, byFingerprint: true) })
         entries = groups.map { key, members in
-            Entry(file: key.file, rule: key.rule, fingerprint: key.identity, message: members[0].message, count: members.count)
+            Entry(file: key.file, rule: key.rule, fingerprint: members[0].fingerprint, message: members[0].message, count: members.count)
         }
         .sorted { ($0.file, $0.rule, $0.fingerprint ?? "", $0.message) < ($1.file, $1.rule, $1.fingerprint ?? "", $1.message) }
     }
@@ -38,22 +51,23 @@ public struct Baseline: Sendable, Codable, Equatable {
         /// The fingerprint, or the message for version 1 entries.
         var identity: String
 
+        /// A fingerprint is qualified by its scheme, so one of another scheme never matches.
         init(_ finding: Finding, byFingerprint: Bool) {
             file = finding.path
             rule = finding.ruleID
-            identity = byFingerprint ? finding.fingerprint : finding.message
+            identity = byFingerprint ? Fingerprint.version + ":" + finding.fingerprint : finding.message
         }
 
-        init(_ entry: Entry) {
+        init(_ entry: Entry, scheme: String) {
             file = entry.file
             rule = entry.rule
-            identity = entry.fingerprint ?? entry.message
+            identity = entry.fingerprint.map { scheme + ":" + $0 } ?? entry.message
         }
     }
 
     /// Marks findings the baseline knows (up to each entry's count) as known.
     public func mark(_ findings: [Finding]) -> [Finding] {
-        var remaining = Dictionary(entries.map { (Key($0), $0.count) }, uniquingKeysWith: +)
+        var remaining = Dictionary(entries.map { (Key($0, scheme: scheme), $0.count) }, uniquingKeysWith: +)
         let byFingerprint = version >= 2
         return findings.map { finding in
             var finding = finding
@@ -96,7 +110,7 @@ public struct Baseline: Sendable, Codable, Equatable {
         }
         return entries.map { entry in
             guard files.contains(entry.file) else { return 0 }
-            let key = Key(entry)
+            let key = Key(entry, scheme: scheme)
             let matched = min(entry.count, found[key, default: 0])
             found[key, default: 0] -= matched
             return entry.count - matched

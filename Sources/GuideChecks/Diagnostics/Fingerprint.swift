@@ -6,8 +6,10 @@ import GuideKnowledge
 /// measure: a fingerprint only has to stay the same for the same rule and subject on every
 /// machine and in every release, which Swift's own `Hasher` (seeded per process) does not.
 public enum Fingerprint {
-    /// Bump when the subject of any rule changes meaning; old baselines then report their
-    /// entries as stale instead of silently matching something else.
+    /// Bump when the subject of any rule changes meaning: baselines record the scheme they
+    /// were written with (`Baseline.fingerprintScheme`), and entries of another scheme match
+    /// nothing, so they are reported as stale instead of silently matching something else.
+    /// SARIF's `partialFingerprints` key carries it too.
     public static let version = "v1"
 
     public static func of(ruleID: String, subject: String) -> String {

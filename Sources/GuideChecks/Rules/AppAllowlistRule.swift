@@ -6,6 +6,7 @@ import GuideKnowledge
 struct AppAllowlistRule: GuideRule {
     static let description = RuleDescription(
         id: "app-allowlist",
+        kind: .crossCheck,
         severity: .error,
         summary: "An allowlist of the application's own hosts (CSRF trusted origins, allowed hosts, redirect domains) leaves it out.",
         explanation: """

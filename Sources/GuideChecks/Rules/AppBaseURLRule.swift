@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AppBaseURLRule: GuideRule {
     static let description = RuleDescription(
         id: "app-base-url",
+        kind: .crossCheck,
         severity: .error,
         summary: "The application's base URL differs from the Application Root URL.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AppClaimScopeRule: GuideRule {
     static let description = RuleDescription(
         id: "app-claim-scope",
+        kind: .crossCheck,
         severity: .error,
         summary: "The application reads a claim that no requested scope delivers.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AppDomainsConfigRule: GuideRule {
     static let description = RuleDescription(
         id: "app-domains-cfg",
+        kind: .crossCheck,
         severity: .error,
         summary: "A Proxmox VE domains.cfg block that Proxmox would refuse or read differently.",
         explanation: """

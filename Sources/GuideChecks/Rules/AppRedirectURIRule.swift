@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AppRedirectURIRule: GuideRule {
     static let description = RuleDescription(
         id: "app-redirect-uri",
+        kind: .crossCheck,
         severity: .error,
         summary: "The application's redirect URI is not among its client's redirect_uris.",
         explanation: """

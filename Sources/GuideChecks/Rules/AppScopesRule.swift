@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AppScopesRule: GuideRule {
     static let description = RuleDescription(
         id: "app-scopes",
+        kind: .crossCheck,
         severity: .error,
         summary: "The application requests a scope its Authelia client does not allow.",
         explanation: """

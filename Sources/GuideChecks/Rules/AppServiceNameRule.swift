@@ -6,6 +6,7 @@ import GuideKnowledge
 struct AppServiceNameRule: GuideRule {
     static let description = RuleDescription(
         id: "app-service-name",
+        kind: .crossCheck,
         severity: .warning,
         summary: "A compose service in the application's steps is named after something other than the guide's application (copied from another guide, or misspelt).",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AppSettingMismatchRule: GuideRule {
     static let description = RuleDescription(
         id: "app-setting-mismatch",
+        kind: .crossCheck,
         severity: .error,
         summary: "An application setting contradicts the guide's assumptions.",
         explanation: """

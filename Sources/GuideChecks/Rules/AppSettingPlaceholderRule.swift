@@ -6,6 +6,7 @@ import GuideKnowledge
 struct AppSettingPlaceholderRule: GuideRule {
     static let description = RuleDescription(
         id: "app-setting-placeholder",
+        kind: .crossCheck,
         severity: .error,
         summary: "An application setting holds a placeholder (<Client ID>, YOUR_CLIENT_SECRET, changeme, xxx) or a bracketed URL where the guide states the value.",
         explanation: """

@@ -7,6 +7,7 @@ import GuideKnowledge
 struct AppVariantMismatchRule: GuideRule {
     static let description = RuleDescription(
         id: "app-variant-mismatch",
+        kind: .crossCheck,
         severity: .error,
         summary: "Two variants of the application's configuration (.env, compose, configuration file, GUI) disagree on a setting's name or value.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AssumptionConflictRule: GuideRule {
     static let description = RuleDescription(
         id: "assumption-conflict",
+        kind: .assumptions,
         severity: .error,
         summary: "The same assumption is stated twice with different values.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct AssumptionValueRule: GuideRule {
     static let description = RuleDescription(
         id: "assumption-value",
+        kind: .assumptions,
         severity: .error,
         summary: "An assumption's value does not have the type its label requires.",
         explanation: """

@@ -7,6 +7,7 @@ import GuideKnowledge
 struct AutheliaURLRule: GuideRule {
     static let description = RuleDescription(
         id: "authelia-url",
+        kind: .crossCheck,
         severity: .error,
         summary: "An application setting points at a URL Authelia does not serve, or at the wrong endpoint.",
         explanation: """

@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientAuthMethodRule: GuideRule {
     static let description = RuleDescription(
         id: "client-auth-method",
+        kind: .client,
         severity: .error,
         summary: "An endpoint authentication method does not fit a public or confidential client.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientAuthorizationPolicyRule: GuideRule {
     static let description = RuleDescription(
         id: "client-authorization-policy",
+        kind: .client,
         severity: .error,
         summary: "authorization_policy is neither one_factor, two_factor nor a policy the guide defines.",
         explanation: """

@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientBearerAuthzRule: GuideRule {
     static let description = RuleDescription(
         id: "client-bearer-authz",
+        kind: .client,
         severity: .error,
         summary: "A client with scope authelia.bearer.authz breaks one of its constraints.",
         explanation: """

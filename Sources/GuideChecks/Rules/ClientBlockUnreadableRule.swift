@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientBlockUnreadableRule: GuideRule {
     static let description = RuleDescription(
         id: "client-block-unreadable",
+        kind: .client,
         severity: .error,
         summary: "An Authelia client block from which no client can be read (clients at the wrong place in the YAML).",
         explanation: """

@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientCredentialsRule: GuideRule {
     static let description = RuleDescription(
         id: "client-credentials-grant",
+        kind: .client,
         severity: .error,
         summary: "A client-credentials client is public, not one_factor, or asks for user scopes.",
         explanation: """

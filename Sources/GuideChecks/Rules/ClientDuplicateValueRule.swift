@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientDuplicateValueRule: GuideRule {
     static let description = RuleDescription(
         id: "client-duplicate-value",
+        kind: .client,
         severity: .warning,
         summary: "A value is listed twice in scopes, grant, response types or modes, or redirect URIs.",
         explanation: """

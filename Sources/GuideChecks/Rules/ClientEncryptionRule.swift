@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientEncryptionRule: GuideRule {
     static let description = RuleDescription(
         id: "client-encryption",
+        kind: .client,
         severity: .error,
         summary: "An encrypted response lacks client keys or a signature.",
         explanation: """

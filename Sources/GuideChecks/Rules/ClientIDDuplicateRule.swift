@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientIDDuplicateRule: GuideRule {
     static let description = RuleDescription(
         id: "client-id-duplicate",
+        kind: .client,
         severity: .error,
         summary: "Two clients in one block share a client_id.",
         explanation: """

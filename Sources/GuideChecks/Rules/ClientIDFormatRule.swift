@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientIDFormatRule: GuideRule {
     static let description = RuleDescription(
         id: "client-id-format",
+        kind: .client,
         severity: .error,
         summary: "A client has no client_id, or one that is too long or uses forbidden characters.",
         explanation: """

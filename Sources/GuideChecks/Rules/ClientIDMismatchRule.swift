@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientIDMismatchRule: GuideRule {
     static let description = RuleDescription(
         id: "client-id-mismatch",
+        kind: .crossCheck,
         severity: .error,
         summary: "The Authelia client_id differs from the Client ID assumption.",
         explanation: """

@@ -7,6 +7,7 @@ import GuideKnowledge
 struct ClientJWKSRule: GuideRule {
     static let description = RuleDescription(
         id: "client-jwks",
+        kind: .client,
         severity: .error,
         summary: "Client public keys are inconsistent, or private_key_jwt lacks keys or an algorithm.",
         explanation: """

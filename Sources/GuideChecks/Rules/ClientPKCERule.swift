@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientPKCERule: GuideRule {
     static let description = RuleDescription(
         id: "client-pkce",
+        kind: .client,
         severity: .warning,
         summary: "PKCE uses the 'plain' method, which Authelia refuses by default.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientPlaintextSecretRule: GuideRule {
     static let description = RuleDescription(
         id: "client-secret-plaintext",
+        kind: .client,
         severity: .warning,
         summary: "A client secret is written in plaintext instead of as a digest.",
         explanation: """

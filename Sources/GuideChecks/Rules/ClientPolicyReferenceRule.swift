@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientPolicyReferenceRule: GuideRule {
     static let description = RuleDescription(
         id: "client-policy-reference",
+        kind: .client,
         severity: .warning,
         summary: "A client names a lifespan or claims policy the guide never defines.",
         explanation: """

@@ -7,6 +7,7 @@ import GuideKnowledge
 struct ClientRedirectURIRule: GuideRule {
     static let description = RuleDescription(
         id: "client-redirect-uri",
+        kind: .client,
         severity: .error,
         summary: "A redirect URI is not absolute, not parseable, uses http off loopback, or has a fragment.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientRenamedKeyRule: GuideRule {
     static let description = RuleDescription(
         id: "client-renamed-key",
+        kind: .client,
         severity: .warning,
         summary: "A client key uses a name Authelia renamed (deprecated).",
         explanation: """

@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientRequestURIRule: GuideRule {
     static let description = RuleDescription(
         id: "client-request-uri",
+        kind: .client,
         severity: .error,
         summary: "A request URI is not an absolute https URI, or is repeated.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientResponseGrantRule: GuideRule {
     static let description = RuleDescription(
         id: "client-response-grant",
+        kind: .client,
         severity: .warning,
         summary: "A grant type has no matching response type.",
         explanation: """

@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientScopeGrantRule: GuideRule {
     static let description = RuleDescription(
         id: "client-scope-grant",
+        kind: .client,
         severity: .warning,
         summary: "offline_access and the refresh_token grant are not configured together.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientScopeUnknownRule: GuideRule {
     static let description = RuleDescription(
         id: "client-scope-unknown",
+        kind: .client,
         severity: .warning,
         summary: "A client lists a scope that is neither standard nor defined as a custom scope.",
         explanation: """

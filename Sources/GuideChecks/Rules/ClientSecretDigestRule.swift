@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientSecretDigestRule: GuideRule {
     static let description = RuleDescription(
         id: "client-secret-digest",
+        kind: .client,
         severity: .error,
         summary: "A client_secret digest is malformed or of a kind Authelia does not accept.",
         explanation: """

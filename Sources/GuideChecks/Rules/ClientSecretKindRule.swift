@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientSecretKindRule: GuideRule {
     static let description = RuleDescription(
         id: "client-secret-kind",
+        kind: .client,
         severity: .error,
         summary: "A feature needs the plaintext client secret but the secret is a digest.",
         explanation: """

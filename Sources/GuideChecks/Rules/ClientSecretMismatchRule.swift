@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ClientSecretMismatchRule: GuideRule {
     static let description = RuleDescription(
         id: "client-secret-mismatch",
+        kind: .client,
         severity: .error,
         summary: "The client_secret digest does not match the secret the guide states.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientSecretPublicRule: GuideRule {
     static let description = RuleDescription(
         id: "client-secret-public",
+        kind: .client,
         severity: .error,
         summary: "A public client has a client_secret.",
         explanation: """

@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientSecretRequiredRule: GuideRule {
     static let description = RuleDescription(
         id: "client-secret-required",
+        kind: .client,
         severity: .error,
         summary: "A confidential client authenticates with a secret but has none.",
         explanation: """

@@ -7,6 +7,7 @@ import GuideKnowledge
 struct ClientSectorIdentifierRule: GuideRule {
     static let description = RuleDescription(
         id: "client-sector-identifier",
+        kind: .client,
         severity: .error,
         summary: "sector_identifier_uri is not an absolute https URL without fragment or credentials.",
         explanation: """

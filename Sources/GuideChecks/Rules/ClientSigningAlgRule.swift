@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientSigningAlgRule: GuideRule {
     static let description = RuleDescription(
         id: "client-signing-alg",
+        kind: .client,
         severity: .error,
         summary: "id_token or authorization responses are set to be unsigned ('none').",
         explanation: """

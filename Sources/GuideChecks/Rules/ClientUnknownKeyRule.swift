@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientUnknownKeyRule: GuideRule {
     static let description = RuleDescription(
         id: "client-unknown-key",
+        kind: .client,
         severity: .error,
         summary: "A client key Authelia does not know (in the targeted version).",
         explanation: """

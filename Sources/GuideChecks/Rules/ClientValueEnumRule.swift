@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientValueEnumRule: GuideRule {
     static let description = RuleDescription(
         id: "client-value-enum",
+        kind: .client,
         severity: .error,
         summary: "A client value is not one Authelia accepts for its key.",
         explanation: """

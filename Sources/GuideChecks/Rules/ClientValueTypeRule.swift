@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ClientValueTypeRule: GuideRule {
     static let description = RuleDescription(
         id: "client-value-type",
+        kind: .client,
         severity: .error,
         summary: "A client value has the wrong type (a list where a string belongs, and so on).",
         explanation: """

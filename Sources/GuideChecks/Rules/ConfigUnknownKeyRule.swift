@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ConfigUnknownKeyRule: GuideRule {
     static let description = RuleDescription(
         id: "config-unknown-key",
+        kind: .configuration,
         severity: .error,
         summary: "A key under identity_providers or identity_providers.oidc that Authelia does not know (misspelt, at the wrong level, or newer than the guide's Authelia).",
         explanation: """

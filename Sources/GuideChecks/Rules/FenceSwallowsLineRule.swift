@@ -5,6 +5,7 @@ import GuideKnowledge
 struct FenceSwallowsLineRule: GuideRule {
     static let description = RuleDescription(
         id: "fence-swallows-line",
+        kind: .syntax,
         severity: .error,
         summary: "Content written on the opening fence line (```yaml identity_providers:) is the info string, not part of the block.",
         explanation: """

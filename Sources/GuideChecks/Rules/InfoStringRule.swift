@@ -5,6 +5,7 @@ import GuideKnowledge
 struct InfoStringRule: GuideRule {
     static let description = RuleDescription(
         id: "info-string",
+        kind: .syntax,
         severity: .warning,
         summary: "A code block's info string is malformed or declares an unknown role.",
         explanation: """

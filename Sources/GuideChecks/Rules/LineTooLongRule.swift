@@ -14,6 +14,7 @@ struct LineTooLongRule: GuideRule {
 
     static let description = RuleDescription(
         id: "line-too-long",
+        kind: .syntax,
         severity: .warning,
         summary: "A line is longer than 4,096 characters: a pasted file, minified markup or binary data, not guide text.",
         explanation: """

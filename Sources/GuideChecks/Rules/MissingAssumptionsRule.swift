@@ -5,6 +5,7 @@ import GuideKnowledge
 struct MissingAssumptionsRule: GuideRule {
     static let description = RuleDescription(
         id: "missing-assumptions",
+        kind: .assumptions,
         severity: .error,
         summary: "The guide configures an Authelia client but states no assumptions.",
         explanation: """

@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ProfileAuthMethodRule: GuideRule {
     static let description = RuleDescription(
         id: "profile-auth-method",
+        kind: .profile,
         severity: .error,
         summary: "The client's token_endpoint_auth_method is not the method the application sends (as its profile documents it).",
         explanation: """

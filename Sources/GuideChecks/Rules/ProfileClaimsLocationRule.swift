@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ProfileClaimsLocationRule: GuideRule {
     static let description = RuleDescription(
         id: "profile-claims-location",
+        kind: .profile,
         severity: .error,
         summary: "The application reads claims from the ID token, which since Authelia 4.39 carries them only through a claims policy.",
         explanation: """

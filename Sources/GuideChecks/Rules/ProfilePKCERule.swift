@@ -5,6 +5,7 @@ import GuideKnowledge
 struct ProfilePKCERule: GuideRule {
     static let description = RuleDescription(
         id: "profile-pkce",
+        kind: .profile,
         severity: .error,
         summary: "The client requires PKCE (or a PKCE method) that the application, as its profile documents it, does not send.",
         explanation: """

@@ -7,6 +7,7 @@ import GuideKnowledge
 struct ProfileRedirectURIRule: GuideRule {
     static let description = RuleDescription(
         id: "profile-redirect-uri",
+        kind: .profile,
         severity: .error,
         summary: "The client does not register the exact redirect URI the application sends.",
         explanation: """

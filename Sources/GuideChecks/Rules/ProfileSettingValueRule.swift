@@ -6,6 +6,7 @@ import GuideKnowledge
 struct ProfileSettingValueRule: GuideRule {
     static let description = RuleDescription(
         id: "profile-setting-value",
+        kind: .profile,
         severity: .error,
         summary: "An application setting has a value the application does not accept.",
         explanation: """

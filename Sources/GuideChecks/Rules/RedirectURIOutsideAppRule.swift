@@ -5,6 +5,7 @@ import GuideKnowledge
 struct RedirectURIOutsideAppRule: GuideRule {
     static let description = RuleDescription(
         id: "redirect-uri-outside-app",
+        kind: .crossCheck,
         severity: .error,
         summary: "A redirect URI is not at or below the Application Root URL.",
         explanation: """

@@ -60,6 +60,42 @@ extension FixExample {
     }
 }
 
+/// What a rule checks, declared by each rule; code that needs a group of rules asks for a
+/// kind, never for an id prefix. `guidekit rules` lists rules by kind.
+public enum RuleKind: String, Sendable, CaseIterable, Comparable {
+    /// The Markdown and YAML a guide is made of (fences, front matter, YAML syntax, URLs).
+    case syntax
+    /// The guide's stated assumptions.
+    case assumptions
+    /// The application's side against the Authelia client and the assumptions.
+    case crossCheck = "cross-check"
+    /// Authelia's configuration around the clients (keys under identity_providers).
+    case configuration
+    /// An Authelia client, checked as Authelia's validator checks it.
+    case client
+    /// What an application or library profile knows the application does.
+    case profile
+    /// Guides written with site variables (upstream `sitevar` shortcodes).
+    case template
+    /// GuideKit's own inline suppression comments.
+    case suppression
+
+    public static func < (lhs: RuleKind, rhs: RuleKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Rules whose verdict is what Authelia itself does: they must cite Authelia's source.
+    public var isAboutAuthelia: Bool { self == .client || self == .configuration }
+}
+
+/// When a rule runs. Most rules read the guide alone; a rule about suppressions needs every
+/// other rule's findings and which suppressions they used.
+public enum RuleStage: Sendable {
+    case perGuide
+    /// After the other rules and suppression matching: `GuideRule.checkAfterSuppressions`.
+    case afterSuppressions
+}
+
 /// What a rule is, for `guidekit rules`, `guidekit explain` and the tests.
 ///
 /// Examples are complete small guides. In a triggering example, each `↓` marks a place where
@@ -68,6 +104,8 @@ extension FixExample {
 /// must hold every part the rule `reads`. Fix examples are applied by the real fixer.
 public struct RuleDescription: Sendable {
     public var id: String
+    public var kind: RuleKind
+    public var stage: RuleStage = .perGuide
     public var severity: Severity
     /// One line, shown by `guidekit rules`.
     public var summary: String
@@ -85,12 +123,14 @@ public struct RuleDescription: Sendable {
     /// documentation, a specification, or the guide's own consistency (RuleBasis).
     public var basis: [RuleBasis]
 
-    public init(id: String, severity: Severity, summary: String, explanation: String, reads: Set<GuideFacet>,
-                basis: [RuleBasis],
+    public init(id: String, kind: RuleKind, stage: RuleStage = .perGuide, severity: Severity, summary: String, explanation: String,
+                reads: Set<GuideFacet>, basis: [RuleBasis],
                 triggeringExamples: [String], nonTriggeringExamples: [String], fixExamples: [FixExample] = [],
                 examplesNeedAllRules: Bool = false) {
         self.basis = basis
         self.id = id
+        self.kind = kind
+        self.stage = stage
         self.severity = severity
         self.summary = summary
         self.explanation = explanation
@@ -106,10 +146,15 @@ public struct RuleDescription: Sendable {
 public protocol GuideRule: Sendable {
     static var description: RuleDescription { get }
     func check(_ context: CheckContext) -> [Finding]
+    /// Rules of stage `.afterSuppressions` only: findings from the suppressions the other
+    /// rules' findings used (`used`: indices into `Guide.suppressions`).
+    func checkAfterSuppressions(_ context: CheckContext, used: Set<Int>) -> [Finding]
 }
 
 extension GuideRule {
     public var description: RuleDescription { Self.description }
+
+    public func checkAfterSuppressions(_ context: CheckContext, used: Set<Int>) -> [Finding] { [] }
 
     /// A finding of this rule at a located value. `subject` is what the finding is about
     /// (default: the text under it), for baselines and SARIF fingerprints.

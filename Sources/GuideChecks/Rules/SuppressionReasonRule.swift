@@ -5,6 +5,7 @@ import GuideKnowledge
 struct SuppressionReasonRule: GuideRule {
     static let description = RuleDescription(
         id: "suppression-reason",
+        kind: .suppression,
         severity: .warning,
         summary: "A guidekit-disable, -next-line or -file comment gives no reason.",
         explanation: """

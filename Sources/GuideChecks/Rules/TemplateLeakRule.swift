@@ -6,6 +6,7 @@ import GuideKnowledge
 struct TemplateLeakRule: GuideRule {
     static let description = RuleDescription(
         id: "template-leak",
+        kind: .template,
         severity: .error,
         summary: "A host written literally (auth.example.com), a subdomain typed before the domain variable, or a doubled subdomain, in a guide that builds its hosts from site variables.",
         explanation: """

@@ -6,6 +6,7 @@ import GuideKnowledge
 struct URLMalformedRule: GuideRule {
     static let description = RuleDescription(
         id: "url-malformed",
+        kind: .syntax,
         severity: .error,
         summary: "An http(s) URL is malformed: backslashes (https:\\\\host), a missing slash (https:/host) or a missing colon (https//host).",
         explanation: """

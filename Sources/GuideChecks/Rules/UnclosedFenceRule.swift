@@ -5,6 +5,7 @@ import GuideKnowledge
 struct UnclosedFenceRule: GuideRule {
     static let description = RuleDescription(
         id: "unclosed-fence",
+        kind: .syntax,
         severity: .error,
         summary: "A code block's fence is never closed, so it swallows the rest of the guide.",
         explanation: """

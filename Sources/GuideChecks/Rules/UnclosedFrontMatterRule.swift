@@ -5,6 +5,7 @@ import GuideKnowledge
 struct UnclosedFrontMatterRule: GuideRule {
     static let description = RuleDescription(
         id: "unclosed-front-matter",
+        kind: .syntax,
         severity: .error,
         summary: "The front matter opened on line 1 is never closed.",
         explanation: """

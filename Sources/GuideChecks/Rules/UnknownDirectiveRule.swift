@@ -5,6 +5,7 @@ import GuideKnowledge
 struct UnknownDirectiveRule: GuideRule {
     static let description = RuleDescription(
         id: "unknown-directive",
+        kind: .suppression,
         severity: .warning,
         summary: "A guidekit- comment is not a directive GuideKit knows, so it does nothing.",
         explanation: """

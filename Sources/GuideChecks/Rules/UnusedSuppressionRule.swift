@@ -3,11 +3,14 @@ import GuideKnowledge
 
 /// `unused-suppression`: every inline suppression suppresses something.
 ///
-/// Needs the other rules' results, so the `Checker` calls `findings(_:suppressedBy:)` after
-/// running them; `check` itself reports nothing.
+/// Needs the other rules' results: its stage is `.afterSuppressions`, so the `Checker` calls
+/// `checkAfterSuppressions` once the other rules ran and their findings met the suppressions;
+/// `check` itself reports nothing.
 struct UnusedSuppressionRule: GuideRule {
     static let description = RuleDescription(
         id: "unused-suppression",
+        kind: .suppression,
+        stage: .afterSuppressions,
         severity: .warning,
         summary: "A guidekit-disable comment suppresses nothing (or names an unknown rule).",
         explanation: """
@@ -82,7 +85,7 @@ struct UnusedSuppressionRule: GuideRule {
     func check(_ context: CheckContext) -> [Finding] { [] }
 
     /// - Parameter used: indices of `guide.suppressions` that suppressed at least one finding.
-    func findings(_ context: CheckContext, used: Set<Int>) -> [Finding] {
+    func checkAfterSuppressions(_ context: CheckContext, used: Set<Int>) -> [Finding] {
         let known = Set(RuleRegistry.all.map { type(of: $0).description.id })
         var findings: [Finding] = []
         for (index, suppression) in context.guide.suppressions.enumerated() {

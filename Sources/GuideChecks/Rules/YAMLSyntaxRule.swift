@@ -5,6 +5,7 @@ import GuideKnowledge
 struct YAMLSyntaxRule: GuideRule {
     static let description = RuleDescription(
         id: "yaml-syntax",
+        kind: .syntax,
         severity: .error,
         summary: "The Authelia client block is not valid YAML.",
         explanation: """
