@@ -19,8 +19,8 @@ public struct Site: Sendable {
     /// The site's name: its file name without extension; names the output folder.
     public var name: String
     public var file: String
-    /// Common values, by their one key (every spelling of a label is the same `SiteKey`).
-    public var values: [SiteKey: Value]
+    /// Common values, by their one key (every spelling of a label is the same `AssumptionKey`).
+    public var values: [AssumptionKey: Value]
     public var secret: SecretRequest
     public var autheliaVersion: AutheliaVersion?
     /// A homelab's domain (`domain: home.arpa`, as the upstream guides' `domain` site
@@ -33,13 +33,13 @@ public struct Site: Sendable {
 
     /// What one application's section sets.
     public struct Section: Sendable {
-        public var values: [SiteKey: Value] = [:]
+        public var values: [AssumptionKey: Value] = [:]
         public var secret: SecretRequest?
         /// Where the section starts (for "unknown application" errors).
         public var location: SourceLocation
     }
 
-    public func value(for key: SiteKey) -> Value? {
+    public func value(for key: AssumptionKey) -> Value? {
         values[key]
     }
 

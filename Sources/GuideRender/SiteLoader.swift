@@ -52,23 +52,9 @@ public enum SiteLoader {
     /// - Parameter extraLabels: labels the guides being rendered use besides the known ones
     ///   (e.g. "Authentication Name (Gitea)"), so the site may set them.
     public static func parse(_ text: String, file: String, name: String, extraLabels: [String] = []) throws(InputError) -> Site {
-        let root: YAMLNode
-        do {
-            let documents = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) })
-            if documents.count > 1 {
-                throw InputError(path: file, location: documents[1].location,
-                                 message: "a site file holds one YAML document; a second one starts here (use one file per site)")
-            }
-            guard let first = documents.first, first.pairs != nil else {
-                throw InputError(path: file, message: "a site file is a YAML mapping such as 'client_id: app'")
-            }
-            root = first
-        } catch let error as YAMLSyntaxError {
-            throw InputError(path: file, location: error.location, message: error.message)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(path: file, message: "\(error)")
+        let yaml = try YAMLFile.parse(text, path: file, what: "a site file", oneDocumentHint: " (use one file per site)")
+        guard let root = yaml.root, root.pairs != nil else {
+            throw InputError(path: file, message: "a site file is a YAML mapping such as 'client_id: app'")
         }
         var site = Site(name: name, file: file, values: [:], secret: .generate, autheliaVersion: nil)
         let reader = ValueReader(file: file, labels: knownLabels + extraLabels)
@@ -110,13 +96,13 @@ public enum SiteLoader {
     /// Reads `label: value` pairs of a site file or of one application's section.
     private struct ValueReader {
         let file: String
-        let labelsByKey: [SiteKey: String]
+        let labelsByKey: [AssumptionKey: String]
         let knownKeys: [String]
 
         init(file: String, labels: [String]) {
             self.file = file
-            labelsByKey = Dictionary(labels.map { (SiteKey($0), $0) }, uniquingKeysWith: { a, _ in a })
-            knownKeys = labels.map { SiteKey($0).snakeCase } + ["domain", "authelia_subdomain", "apps"]
+            labelsByKey = Dictionary(labels.map { (AssumptionKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+            knownKeys = labels.map { AssumptionKey($0).snakeCase } + ["domain", "authelia_subdomain", "apps"]
         }
 
         func scalar(_ pair: YAMLNode.Pair) throws(InputError) -> Substring {
@@ -145,10 +131,10 @@ public enum SiteLoader {
             return Site.Value(text: ascii, location: location)
         }
 
-        func read(_ pair: YAMLNode.Pair, into values: inout [SiteKey: Site.Value], secret: inout Site.SecretRequest?,
+        func read(_ pair: YAMLNode.Pair, into values: inout [AssumptionKey: Site.Value], secret: inout Site.SecretRequest?,
                   version: inout AutheliaVersion?, allowVersion: Bool = true) throws(InputError) {
             guard let key = pair.key.string else { return }
-            let siteKey = SiteKey(key)
+            let siteKey = AssumptionKey(key)
             guard let label = labelsByKey[siteKey], allowVersion || label != "Authelia Version" else {
                 let hint = Suggestion.closest(to: siteKey.snakeCase, in: knownKeys)
                 throw InputError(path: file, location: pair.key.location,

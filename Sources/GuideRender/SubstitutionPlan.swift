@@ -16,7 +16,7 @@ struct SubstitutionPlan {
     var edits: [TextEdit] = []
     private(set) var replacements = Replacements()
     private(set) var warnings: [String] = []
-    private(set) var newValues: [SiteKey: String] = [:]
+    private(set) var newValues: [AssumptionKey: String] = [:]
     private(set) var newSecret: String?
     private(set) var newDigest: String?
     private(set) var generatedSecret = false
@@ -26,7 +26,7 @@ struct SubstitutionPlan {
         self.site = site
     }
 
-    func newValue(_ kind: AssumptionKind) -> String? { newValues[SiteKey(kind)] }
+    func newValue(_ kind: AssumptionKind) -> String? { newValues[AssumptionKey(kind)] }
 
     var oldClientID: String? { guide.assumption(.clientID)?.value?.text }
     /// The guide's example secret: its Client Secret assumption, else the secret a comment
@@ -49,7 +49,7 @@ struct SubstitutionPlan {
         for assumption in guide.assumptions where assumption.kind != .clientSecret {
             guard let raw = assumption.rawValue else { continue }
             let label = assumption.kind?.rawValue ?? assumption.label.value
-            let key = SiteKey(assumption.label.value)
+            let key = AssumptionKey(assumption.label.value)
             guard let given = site.value(for: key)?.text ?? derived(raw.value, kind: assumption.kind, guideDomain: guideDomain) else {
                 if let kind = assumption.kind, [.applicationRootURL, .autheliaRootURL].contains(kind) {
                     throw PlanError(message: "the site does not give '\(key)', which the guide assumes (or a 'domain' to derive it from)")

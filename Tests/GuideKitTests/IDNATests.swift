@@ -56,8 +56,8 @@ struct IDNATests {
             authelia_root_url: https://auth.example/a/ä
             client_id: pve
             """, file: "s.yml", name: "s")
-        #expect(site.value(for: SiteKey(.applicationRootURL))?.text == "https://pve.xn--mnchen-3ya.example:8006/")
-        #expect(site.value(for: SiteKey(.autheliaRootURL))?.text == "https://auth.example/a/%C3%A4")
+        #expect(site.value(for: AssumptionKey(.applicationRootURL))?.text == "https://pve.xn--mnchen-3ya.example:8006/")
+        #expect(site.value(for: AssumptionKey(.autheliaRootURL))?.text == "https://auth.example/a/%C3%A4")
         #expect(WebURL("https://xn--mnchen-3ya.example:8443/x")?.host == "xn--mnchen-3ya.example")
         #expect(WebURL("https://xn--mnchen-3ya.example:8443/x")?.origin == "https://xn--mnchen-3ya.example:8443")
         #expect(WebURL("https://user@[::1]:8443/x")?.host == "[::1]")

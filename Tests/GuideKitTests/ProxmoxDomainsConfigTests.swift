@@ -67,7 +67,7 @@ struct ProxmoxDomainsConfigTests {
     /// name that never passes the site loader, given to the renderer directly.
     @Test func aRenderWithABrokenDomainsCfgIsRefused() throws {
         var site = try RenderTests.site(RenderTests.example)
-        site.values[SiteKey(.realm)]?.text = "x"
+        site.values[AssumptionKey(.realm)]?.text = "x"
         #expect {
             _ = try RenderTests.render(site)
         } throws: { error in

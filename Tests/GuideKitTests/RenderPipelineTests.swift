@@ -66,10 +66,10 @@ struct RenderPipelineTests {
     }
 
     @Test func siteKeysHaveOneSpelling() throws {
-        #expect(SiteKey("Client ID") == SiteKey("client_id"))
-        #expect(SiteKey("client-id:") == SiteKey(.clientID))
-        #expect(SiteKey("Client ID (Grafana)").snakeCase == "client_id")
+        #expect(AssumptionKey("Client ID") == AssumptionKey("client_id"))
+        #expect(AssumptionKey("client-id:") == AssumptionKey(.clientID))
+        #expect(AssumptionKey("Client ID (Grafana)").snakeCase == "client_id")
         let site = try SiteLoader.parse("Client ID: abc\n", file: "s.yml", name: "s")
-        #expect(site.value(for: SiteKey(.clientID))?.text == "abc")
+        #expect(site.value(for: AssumptionKey(.clientID))?.text == "abc")
     }
 }

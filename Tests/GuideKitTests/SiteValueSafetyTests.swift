@@ -78,7 +78,7 @@ struct SiteValueSafetyTests {
     /// `pveum` words, Proxmox's domains.cfg (as Proxmox parses it) and the Authelia YAML.
     static func expectArtifactsCarry(_ site: Site, _ rendered: RenderedGuide) throws {
         let folder = try TemporaryFolder()
-        func value(_ kind: AssumptionKind) -> String? { site.value(for: SiteKey(kind))?.text }
+        func value(_ kind: AssumptionKind) -> String? { site.value(for: AssumptionKey(kind))?.text }
         let secret: String?
         switch site.secret {
         case .given(let given): secret = given
@@ -118,9 +118,9 @@ struct SiteValueSafetyTests {
             let location = SourceLocation(line: 1, column: 1)
             func site(id: String, secret: String) -> Site {
                 Site(name: "s", file: "s.yml", values: [
-                    SiteKey(.applicationRootURL): .init(text: "https://pve.example.test:8006/", location: location),
-                    SiteKey(.autheliaRootURL): .init(text: "https://sso.example.test/", location: location),
-                    SiteKey(.clientID): .init(text: id, location: location),
+                    AssumptionKey(.applicationRootURL): .init(text: "https://pve.example.test:8006/", location: location),
+                    AssumptionKey(.autheliaRootURL): .init(text: "https://sso.example.test/", location: location),
+                    AssumptionKey(.clientID): .init(text: id, location: location),
                 ], secret: .given(secret), autheliaVersion: nil)
             }
             for candidate in [site(id: "pve", secret: "0123456789" + value), site(id: value, secret: "0123456789abc")] {

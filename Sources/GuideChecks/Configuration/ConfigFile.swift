@@ -45,28 +45,20 @@ public struct ConfigFile: Sendable, Equatable {
 
     /// Reads and validates a config file; every problem names the file, line and column.
     public static func load(_ path: String) throws(InputError) -> ConfigFile {
-        let text = try GuideFileReader(maximumBytes: 1024 * 1024).read(path)
-        return try parse(text, path: path)
+        try read(YAMLFile.load(path, what: "a config file"))
     }
 
     public static func parse(_ text: String, path: String) throws(InputError) -> ConfigFile {
+        try read(YAMLFile.parse(text, path: path, what: "a config file"))
+    }
+
+    private static func read(_ file: YAMLFile) throws(InputError) -> ConfigFile {
+        let path = file.path
         let directory = (path as NSString).deletingLastPathComponent
         var config = ConfigFile(path: path, directory: directory.isEmpty ? "." : directory)
-        let documents: [YAMLNode]
-        do {
-            documents = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) })
-        } catch {
-            throw InputError(path: path, location: error.location, message: error.message)
-        }
-        guard documents.count <= 1 else {
-            throw InputError(path: path, location: documents[1].location, message: "a config file holds one YAML document; a second one starts here")
-        }
-        guard let root = documents.first, root.scalarType != .null || root.pairs != nil else { return config }
-        guard let pairs = root.pairs else {
-            throw InputError(path: path, location: root.location, message: "the config file is a mapping such as 'exclude: [CHANGELOG.md]'")
-        }
+        guard let pairs = try file.mapping("the config file is a mapping such as 'exclude: [CHANGELOG.md]'", allowEmpty: true) else { return config }
         let ruleIDs = RuleRegistry.all.map { type(of: $0).description.id }
-        func fail(_ node: YAMLNode, _ message: String) -> InputError { InputError(path: path, location: node.location, message: message) }
+        let fail = file.fail
         func strings(_ node: YAMLNode, _ key: String) throws(InputError) -> [String] {
             if let single = node.string, node.scalarType != .null { return [single] }
             guard let items = node.items else { throw fail(node, "'\(key)' is a list of strings") }
@@ -123,8 +115,7 @@ public struct ConfigFile: Sendable, Equatable {
                 default: throw fail(value, "'fail_on' is error or warning")
                 }
             default:
-                let hint = Suggestion.closest(to: key, in: keys).map { " — did you mean '\($0)'?" } ?? ""
-                throw fail(pair.key, "unknown key '\(key)'\(hint) (keys: \(keys.joined(separator: ", ")))")
+                throw file.unknown("key", pair.key, known: keys, listKnown: true)
             }
         }
         config.paths = config.paths.map(config.resolve)

@@ -34,11 +34,11 @@ struct AssumptionConflictRule: GuideRule {
         ])
 
     func check(_ context: CheckContext) -> [Finding] {
-        var first: [SiteKey: Assumption] = [:]
+        var first: [AssumptionKey: Assumption] = [:]
         var findings: [Finding] = []
         for assumption in context.guide.assumptions {
             guard let raw = assumption.rawValue else { continue }
-            let key = SiteKey(assumption.label.value)
+            let key = AssumptionKey(assumption.label.value)
             guard let earlier = first[key], let earlierRaw = earlier.rawValue else {
                 first[key] = assumption
                 continue

@@ -1,7 +1,7 @@
-/// The one key of a site value: an assumption label normalized so that every spelling of it
+/// The one identity of an assumption, and of the site value that replaces it: a label normalized so that every spelling of it
 /// is the same key — `Client ID`, `client_id`, `client-id:` and `Client ID (Grafana)` are all
 /// `client id`. Site files, assumptions and substitution plans look values up by it.
-public struct SiteKey: Hashable, Sendable, CustomStringConvertible {
+public struct AssumptionKey: Hashable, Sendable, CustomStringConvertible {
     /// Lower-case words separated by single spaces.
     public let normalized: String
 

@@ -49,28 +49,12 @@ public enum ProfileLoader {
     }
 
     public static func parse(_ text: String, file: String) throws(InputError) -> ApplicationProfile {
-        let root: YAMLNode
-        do {
-            guard let first = try YAMLReader.read(text, position: { SourceLocation(line: $0, column: $1) }).first else {
-                throw InputError(path: file, message: "the profile is empty")
-            }
-            root = first
-        } catch let error as YAMLSyntaxError {
-            throw InputError(path: file, location: error.location, message: error.message)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(path: file, message: "\(error)")
-        }
-        func fail(_ node: YAMLNode, _ message: String) -> InputError {
-            InputError(path: file, location: node.location, message: message)
-        }
+        let yaml = try YAMLFile.parse(text, path: file, what: "a profile")
+        guard let root = yaml.root else { throw InputError(path: file, message: "the profile is empty") }
+        let fail = yaml.fail
         guard let pairs = root.pairs else { throw fail(root, "a profile is a mapping with id, name, match, settings, ...") }
         for pair in pairs {
-            guard let key = pair.key.string, topKeys.contains(key) else {
-                let name = pair.key.string ?? "?"
-                throw fail(pair.key, "unknown profile key '\(name)'\(Suggestion.closest(to: name, in: topKeys).map { " — did you mean '\($0)'?" } ?? "")")
-            }
+            guard let key = pair.key.string, topKeys.contains(key) else { throw yaml.unknown("profile key", pair.key, known: topKeys.sorted()) }
         }
         func string(_ node: YAMLNode?, _ what: String) throws(InputError) -> String {
             guard let node, let text = node.string, node.scalarType != .null, !text.isEmpty else {
@@ -170,8 +154,7 @@ public enum ProfileLoader {
         for node in settingNodes {
             guard let settingPairs = node.pairs else { throw fail(node, "each setting is a mapping with key, names, meaning, type, ...") }
             for pair in settingPairs where !settingKeys.contains(pair.key.string ?? "") {
-                let unknown = pair.key.string ?? "?"
-                throw fail(pair.key, "unknown setting key '\(unknown)'\(Suggestion.closest(to: unknown, in: settingKeys).map { " — did you mean '\($0)'?" } ?? "")")
+                throw yaml.unknown("setting key", pair.key, known: settingKeys.sorted())
             }
             let key = try string(node["key"], "key")
             var meaning: SettingMeaning?
