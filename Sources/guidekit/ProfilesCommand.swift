@@ -23,13 +23,24 @@ struct ProfilesCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        for profile in try profileOptions.load() {
+        let profiles = try profileOptions.load()
+        // Full ids, in a column as wide as the longest (an id is what `application:` takes).
+        let width = profiles.map(\.id.count).max() ?? 0
+        for profile in profiles {
             let redirects = profile.redirectURIs.map { $0.alternatives.joined(separator: " | ") }.joined(separator: ", ")
-            print("\(profile.id.padding(toLength: 10, withPad: " ", startingAt: 0)) \(profile.name) — \(profile.settings.count) settings; redirect URI \(redirects)")
+            let library = profile.library.map { "\($0.id)\(profile.libraryVersions.map { " \($0)" } ?? ""); " } ?? ""
+            print("\(profile.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(profile.name) — \(library)\(profile.settings.count) settings; redirect URI \(redirects.isEmpty ? "unknown" : redirects)")
             if verbose {
+                for fact in profile.facts.named {
+                    let from = fact.library.map { " (from \($0))" } ?? ""
+                    print("    \(fact.name)\(from): \(fact.citations.joined(separator: "; "))")
+                }
+                for (fact, note) in profile.unknown.sorted(by: { $0.key < $1.key }) {
+                    print("    \(fact): unknown (\(note))")
+                }
                 for setting in profile.settings {
                     let meaning = setting.meaning.map { " [\($0)]" } ?? ""
-                    print("    \(setting.key)\(meaning): \(setting.names.joined(separator: ", "))")
+                    print("    setting \(setting.key)\(meaning): \(setting.names.joined(separator: ", "))")
                 }
             }
         }

@@ -11,8 +11,8 @@ struct ProfileTests {
         let profiles = try ProfileLoader.bundledResult.get()
         #expect(profiles.count >= 30)
         #expect(Set(profiles.map(\.id)).isSuperset(of: ["forgejo", "gitea", "grafana", "immich", "nextcloud", "portainer", "proxmox"]))
-        // Every profile names the documentation its facts come from.
-        for profile in profiles { #expect(profile.docs?.hasPrefix("https://") == true, "\(profile.id)") }
+        // A profile's documentation link, when it has one, is a web page.
+        for profile in profiles { #expect(profile.docs.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? true, "\(profile.id)") }
         let proxmox = try #require(profiles.first { $0.id == "proxmox" })
         // Every realm option of the Proxmox fact sheet.
         let keys = Set(proxmox.settings.map(\.key))
@@ -40,7 +40,7 @@ struct ProfileTests {
         Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    meaning: client-id\n", message: "unknown meaning 'client-id'", line: 5),
         Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    pattern: '[a-'\n", message: "pattern is not a valid regular expression", line: 5),
         Broken(yaml: "id: X Y\nname: X\nsettings: []\n", message: "id 'X Y' must use only a-z, 0-9 and '-'", line: 1),
-        Broken(yaml: "id: x\nname: X\nredirect_uris: ['/callback']\nsettings: []\n", message: "must start with {origin}, {root} or a scheme", line: 3),
+        Broken(yaml: "id: x\nname: X\nredirect_uris: ['/callback']\nsettings: []\n", message: "must start with {origin}, {root}, {setting:KEY} or a scheme", line: 3),
         Broken(yaml: "id: x\nname: [X]\nsettings: []\n", message: "name must be a non-empty string", line: 2),
         Broken(yaml: "id: x\nname: X\nsettings:\n  - key: a\n    typ: url\n", message: "unknown setting key 'typ' — did you mean 'type'?", line: 5),
         Broken(yaml: "id: x\nname: 'X\n", message: "invalid YAML", line: 2),
@@ -53,9 +53,18 @@ struct ProfileTests {
         Broken(yaml: "id: x\nname: X\nclaims_from:\n  default: id_token\n  claims: [groups, grups]\nsettings: []\n",
                message: "'grups' is not a claim a scope delivers", line: 5),
         Broken(yaml: "id: x\nname: X\npkce:\n  claims: [groups]\nsettings: []\n",
-               message: "unknown pkce key 'claims' (expected default, setting, values)", line: 4),
+               message: "unknown pkce key 'claims'", line: 4),
         Broken(yaml: "id: x\nname: X\npkce:\n  methods: [S256]\nsettings: []\n",
                message: "unknown pkce key 'methods'", line: 4),
+        // Every fact names its source, and never an Authelia guide.
+        Broken(yaml: "id: x\nname: X\npkce:\n  default: S256\nsettings: []\n",
+               message: "the fact 'pkce' has no source", line: 4),
+        Broken(yaml: "id: x\nname: X\npkce:\n  default: S256\nsources:\n  pkce: 'https://www.authelia.com/integration/openid-connect/x/'\nsettings: []\n",
+               message: "cites Authelia's documentation or repository", line: 6),
+        Broken(yaml: "id: x\nname: X\nlibrary: authlb\nsettings: []\n",
+               message: "unknown library 'authlb' — did you mean 'authlib'?", line: 3),
+        Broken(yaml: "id: x\nname: X\nversions:\n  - {fact: pkce, range: 'sometime', value: {default: none}, source: 'a/b@1 c.go F'}\nsettings: []\n",
+               message: "'sometime' is not a release range", line: 4),
         Broken(yaml: "id: x\nname: X\nredirect_uris: ['{root}/sso/{setting:name}']\nsettings: []\n",
                message: "names {setting:name}, which is not one of the profile's settings", line: 3),
     ]
@@ -86,7 +95,7 @@ struct ProfileTests {
 
     @Test func extraProfilesFolderIsValidatedToo() throws {
         let folder = try TemporaryFolder()
-        _ = try folder.write("app.yml", Data("id: app\nname: App\nredirect_uris: ['{root}/cb']\nsettings:\n  - key: APP_CLIENT\n    meaning: client_id\n".utf8))
+        _ = try folder.write("app.yml", Data("id: app\nname: App\nredirect_uris: ['{root}/cb']\nsettings:\n  - key: APP_CLIENT\n    meaning: client_id\nsources:\n  redirect_uris: 'example/app@1.0 routes.go Callback'\n  settings: 'example/app@1.0 config.go Config'\n".utf8))
         let loaded = try ProfileLoader.load(directory: folder.url.path)
         #expect(loaded.map(\.id) == ["app"])
         _ = try folder.write("bad.yml", Data("id: app\nname: Clash\nsettings: []\n".utf8))
@@ -113,10 +122,13 @@ struct ProfileTests {
         let root = "https://app.example.com"
         for profile in try ProfileLoader.bundledResult.get() {
             let templates = profile.redirectURIs.compactMap(\.alternatives.first)
+            // Only URIs the root alone (and a provider name) decides: an alternative that is a
+            // setting's whole value (an override URL) is judged only when the guide sets it.
             guard !templates.isEmpty, templates.allSatisfy({ !$0.contains("{assumption:") }),
+                  profile.redirectURIs.allSatisfy({ $0.alternatives.allSatisfy { $0.hasPrefix("{root}") || $0.hasPrefix("{origin}") } }),
                   let file = profile.matchFiles.first else { continue }
             // A path built from the application's own setting (a provider name): the guide sets it.
-            let settingKeys = templates.flatMap(ApplicationProfile.settingKeys(inTemplate:))
+            let settingKeys = Array(Set(profile.redirectURIs.flatMap(\.alternatives).flatMap(ApplicationProfile.settingKeys(inTemplate:)))).sorted()
             var uris = templates.map { $0.replacingOccurrences(of: "{root}", with: root).replacingOccurrences(of: "{origin}", with: root) }
             for key in settingKeys { uris = uris.map { $0.replacingOccurrences(of: "{setting:\(key)}", with: "sso-test") } }
             let application = settingKeys.isEmpty ? "" : "\n### Application\n" + settingKeys.map { "- \($0): `sso-test`\n" }.joined()
@@ -213,5 +225,97 @@ struct ProfileTests {
         let missing = try withPolicy("'email'")
         #expect(missing.count == 1)
         #expect(missing.first?.message.contains("no preferred_username") == true)
+    }
+}
+
+/// The knowledge model: every fact cites the application's or library's own source, library
+/// facts reach the applications that name the library, and versions decide which fact holds.
+struct ProfileKnowledgeTests {
+    @Test func everyBundledFactHasAnOwnSource() throws {
+        let profiles = try ProfileLoader.bundledResult.get()
+        let libraries = try ProfileLoader.bundledLibraries()
+        #expect(profiles.count >= 170 && libraries.count >= 20)
+        for (id, facts) in profiles.map({ ($0.id, $0.facts.named) }) + libraries.map({ ($0.id, $0.facts.named) }) {
+            for fact in facts {
+                #expect(!fact.citations.isEmpty, "\(id): \(fact.name) has no source")
+                for citation in fact.citations {
+                    #expect(ProfileReader.citationProblem(citation) == nil, "\(id): \(fact.name): \(citation)")
+                }
+            }
+        }
+        for profile in profiles where !profile.settings.isEmpty {
+            #expect(profile.sources["settings"] != nil || profile.docs != nil, "\(profile.id): settings without a source")
+        }
+    }
+
+    static let library = """
+        id: testlib
+        name: Test library
+        kind: library
+        token_auth_method: {default: client_secret_basic}
+        pkce: {default: none}
+        versions:
+          - {fact: token_auth_method, range: '>=2.0', value: {default: client_secret_post}, source: 'example/testlib@2.0 client.go Exchange'}
+        sources:
+          token_auth_method: 'example/testlib@1.9 client.go Exchange'
+          pkce: 'example/testlib@1.9 client.go AuthURL'
+        """
+
+    func application(_ extra: String) throws -> ApplicationProfile {
+        let library = try ProfileLoader.parseLibrary(Self.library, file: "testlib.yml")
+        return try ProfileLoader.parse("id: app\nname: App\nlibrary: testlib\n\(extra)settings: []\n", file: "app.yml", libraries: [library])
+    }
+
+    @Test func libraryFactsReachTheApplicationUnlessItStatesItsOwn() throws {
+        let inherits = try application("library_versions: '>=1.0 <2.0'\n")
+        #expect(inherits.tokenAuthMethod?.defaultValue == "client_secret_basic")
+        #expect(inherits.facts.tokenAuthMethod?.library == "testlib")
+        #expect(inherits.pkce?.defaultValue == "none")
+        // Its own fact wins; a fact it lists as unknown is not inherited.
+        let own = try application("pkce: {default: S256}\nunknown:\n  token_auth_method: 'not read'\nsources:\n  pkce: 'example/app@1 login.go Start'\n")
+        #expect(own.pkce?.defaultValue == "S256")
+        #expect(own.tokenAuthMethod == nil)
+    }
+
+    @Test func libraryVersionsDecideWhichFactHolds() throws {
+        #expect(try application("library_versions: '>=2.1'\n").tokenAuthMethod?.defaultValue == "client_secret_post")
+        #expect(try application("library_versions: '~=1.5'\n").tokenAuthMethod?.defaultValue == "client_secret_basic")
+        // A range across the change, or no range at all: the releases disagree, so unknown.
+        #expect(try application("library_versions: '>=1.5 <3'\n").tokenAuthMethod == nil)
+        #expect(try application("").tokenAuthMethod == nil)
+        // The fact every release agrees on still holds.
+        #expect(try application("").pkce?.defaultValue == "none")
+    }
+
+    @Test func applicationVersionsComeFromTheGuidesTestedVersions() throws {
+        let profile = try ProfileLoader.parse("""
+            id: app
+            name: Appy
+            match: {titles: [Appy]}
+            pkce: {default: S256}
+            versions:
+              - {fact: pkce, range: '<3.0', value: {default: none}, source: 'example/appy@2.9 login.go Start'}
+            sources:
+              pkce: 'example/appy@3.0 login.go Start'
+            settings: []
+            """, file: "appy.yml", libraries: [])
+        #expect(profile.pkce == nil, "no release known: the releases disagree")
+        func guide(_ versions: String) -> Guide { parse("## Tested Versions\n\n\(versions)\n## Next\n", path: "appy.md") }
+        #expect(profile.resolved(for: guide("- [Authelia]\n  - [v4.39.0](https://x)\n- [Appy]\n  - [v2.5.1](https://y)\n")).pkce?.defaultValue == "none")
+        #expect(profile.resolved(for: guide("- Authelia v4.39\n- Appy 3.2\n")).pkce?.defaultValue == "S256")
+        #expect(profile.resolved(for: guide("- Appy 2.5 and 3.2\n")).pkce == nil, "two releases on both sides of the change")
+        // A version outside every range: the base fact.
+        #expect(profile.resolved(applicationVersion: SoftwareVersion("10")).pkce?.defaultValue == "S256")
+    }
+
+    @Test func versionRangesReadPackageManagerShorthands() throws {
+        let range = try #require(VersionRange("~=65.0"))
+        #expect(range.contains(SoftwareVersion("65.13.1")!) && !range.contains(SoftwareVersion("66.0")!))
+        let caret = try #require(VersionRange("^5.7.1"))
+        #expect(caret.contains(SoftwareVersion("5.9")!) && !caret.contains(SoftwareVersion("6.0.0")!) && !caret.contains(SoftwareVersion("5.7.0")!))
+        #expect(VersionRange(">=1.2 <2.0")!.covers(VersionRange("~=1.5")!))
+        #expect(!VersionRange(">=1.2 <2.0")!.covers(VersionRange(">=1.5")!))
+        #expect(VersionRange("<2.0")!.overlaps(VersionRange(">=1.9")!) && !VersionRange("<2.0")!.overlaps(VersionRange(">=2.0")!))
+        #expect(VersionRange("soon") == nil)
     }
 }

@@ -32,3 +32,19 @@ struct RuleRegistryTests {
         #expect(late.map { type(of: $0).description.id } == ["unused-suppression"])
     }
 }
+
+/// The Compose structure is derived from the vendored schema and cannot drift from it.
+struct ComposeStructureTests {
+    @Test func derivedComposeStructureIsCurrent() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", ProjectFiles.root.appendingPathComponent("scripts/derive-compose-structure").path, "--check"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+    }
+}

@@ -32,9 +32,10 @@ public struct SettingMeanings: Sendable {
         self.meanings = meanings
     }
 
-    /// Matches the guide against `profiles` (by front matter or title) first.
+    /// Matches the guide against `profiles` (by front matter, file name or title), with the
+    /// profile's facts resolved for the application release the guide was tested with.
     public init(guide: Guide, profiles: [ApplicationProfile]) {
-        self.init(guide: guide, profile: ProfileMatcher.profile(for: guide, in: profiles))
+        self.init(guide: guide, profile: ProfileMatcher.profile(for: guide, in: profiles)?.resolved(for: guide))
     }
 
     public func meaning(of setting: AppSetting) -> SettingMeaning? {

@@ -11,12 +11,19 @@ struct ClientScopeUnknownRule: GuideRule {
         explanation: """
             Standard scopes: openid, offline_access, offline, profile, email, groups, \
             authelia.bearer.authz (4.38+), address and phone (4.39+). Other names must be \
-            defined under `identity_providers.oidc.scopes`. Authelia only warns, but an \
-            application requesting an unregistered scope gets 'invalid_scope' at login. \
-            Client-credentials clients may use any scope and are not checked.
+            defined under `identity_providers.oidc.scopes`. Authelia only warns: the client may \
+            still request the scope, but no claim comes with it until it is defined. Do not \
+            simply remove it when the application itself requests that scope (Dashy asks for \
+            `roles` whatever its settings say, per its profile): Authelia refuses a request for \
+            any scope the client does not register, with `invalid_scope`, so the login would \
+            break; define the scope instead. Client-credentials clients may use any scope and \
+            are not checked.
             """,
         reads: [.clients],
-        basis: [.validator("validateOIDCClientScopes", rules: "SC-3 (a warning)")],
+        basis: [
+            .validator("validateOIDCClientScopes", rules: "SC-3 (a warning)"),
+            RuleBasis(.autheliaRequest, "authelia/oauth2-provider v0.2.31 (Authelia v4.39.20) authorize_request_handler.go validateAuthorizeScope: a requested scope the client does not register is refused with invalid_scope (ExactScopeStrategy, internal/oidc/config.go GetScopeStrategy)"),
+        ],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}
@@ -89,10 +96,18 @@ struct ClientScopeUnknownRule: GuideRule {
                                             help: "list '\(delivering)' instead of '\(scope.value)'"))
                     continue
                 }
+                // The application requests it itself: removing it would make Authelia refuse
+                // the request (invalid_scope); only defining it helps.
+                if let profile = context.profile, (profile.defaultScopes ?? []).contains(scope.value) || profile.alwaysScopes.contains(scope.value) {
+                    findings.append(finding(context.guide, at: scope.node,
+                                            "scope '\(scope.value)' is not a standard scope and is not defined in this guide; \(profile.name) requests it, so it stays, but no claim comes with it",
+                                            help: "define '\(scope.value)' under identity_providers.oidc.scopes (keep it on the client: without it Authelia refuses \(profile.name)'s request with invalid_scope)"))
+                    continue
+                }
                 let suggestion = Suggestion.closest(to: scope.value, in: standard.map(\.value))
                 findings.append(finding(context.guide, at: scope.node,
                                         "scope '\(scope.value)' is not a standard scope and is not defined in this guide\(suggestion.map { " — did you mean '\($0)'?" } ?? "")",
-                                        help: "define it under identity_providers.oidc.scopes, or remove it"))
+                                        help: "define it under identity_providers.oidc.scopes, or remove it if the application does not request it (a scope it requests but the client lacks is refused with invalid_scope)"))
             }
         }
         return findings

@@ -21,15 +21,28 @@ struct ProfileAuthMethodRule: GuideRule {
             `AutoDetect` tries both). GuideKit compares it with the client's \
             `token_endpoint_auth_method` after Authelia's default (`client_secret_basic` for \
             confidential clients, `none` for public ones).
+
+            Some applications send the secret in the Authorization header and in the body at \
+            once (`basic_and_post` in their profile). Authelia's client authentication counts \
+            that as two methods and answers `invalid_request` unless the client sets \
+            `allow_multiple_auth_methods: true`; with it, the request counts as \
+            `client_secret_basic`, so that must be the registered method too.
             """,
         reads: [.clients],
         basis: [
             RuleBasis(.application, "token_auth_method of the application's profile, citing its documentation (docs/PROFILES.md)"),
             .validator("validateOIDCClientTokenEndpointAuth", rules: "EA-0 (client_secret_basic by default for a confidential client)"),
+            RuleBasis(.autheliaRequest, "two methods in one token request: authelia/oauth2-provider v0.2.31 (Authelia v4.39.20) client_authentication_strategy.go DefaultClientAuthenticationStrategy.authenticate (invalid_request unless the client's GetAllowMultipleAuthenticationMethods, internal/oidc/client.go)"),
         ],
         triggeringExamples: [
             synapseGuide + """
                         token_endpoint_auth_method: ↓'client_secret_post'
+                ```
+                """,
+            bothMethodsGuide + """
+                      - client_id: 'writer'
+                        client_secret: 'insecure_secret'
+                        token_endpoint_auth_method: ↓'client_secret_basic'
                 ```
                 """,
         ],
@@ -46,7 +59,30 @@ struct ProfileAuthMethodRule: GuideRule {
                 client_auth_method: client_secret_post
             ```
             """,
+            bothMethodsGuide + """
+                      - client_id: 'writer'
+                        client_secret: 'insecure_secret'
+                        token_endpoint_auth_method: 'client_secret_basic'
+                        allow_multiple_auth_methods: true
+                ```
+                """,
         ])
+
+    /// A guide for an application that sends Basic and the body at once (WriteFreely's
+    /// generic OAuth, from its profile), up to its client list.
+    private static let bothMethodsGuide = """
+        ---
+        application: writefreely
+        ---
+        ### Assumptions
+        - Client ID: `writer`
+
+        ```yaml {guide="authelia-client"}
+        identity_providers:
+          oidc:
+            clients:
+
+        """
 
     /// A Synapse guide up to the client's last key, for the examples above.
     private static let synapseGuide = """
@@ -74,6 +110,9 @@ struct ProfileAuthMethodRule: GuideRule {
         guard let chosen = method.resolve(in: guide, profile: profile) else { return [] }
         let setting = chosen.setting
         let expected = client.effectiveAuthMethod(.token)
+        if chosen.value == ApplicationProfile.SettingChoice.basicAndPost {
+            return bothMethods(context, client: client, chosen: chosen, registered: expected)
+        }
         guard expected != chosen.value else { return [] }
         let written = client.endpointAuthentication[.token]?.method
         let anchor = written?.node ?? client.anchor
@@ -81,5 +120,20 @@ struct ProfileAuthMethodRule: GuideRule {
                         "\(profile.name) \(chosen.value == "none" ? "sends no client secret, as a public client" : "sends the client secret with \(chosen.value)") (\(chosen.because)), but client \(client.displayName) expects \(expected): the token request fails with invalid_client",
                         help: "\(chosen.value == "none" ? "make the client public (public: true, no client_secret) with " : "set ")token_endpoint_auth_method: '\(chosen.value)'\(setting.map { ", or change \($0.key.value)" } ?? "")",
                         subject: "token auth \(chosen.value)")]
+    }
+
+    /// The application sends Basic and the body at once: Authelia needs the client to allow
+    /// several methods, and then reads the request as client_secret_basic.
+    private func bothMethods(_ context: CheckContext, client: OIDCClient, chosen: (value: String, because: String, setting: AppSetting?),
+                             registered: String) -> [Finding] {
+        let allowed = client.allowMultipleAuthMethods?.value == true
+        guard !allowed || registered != "client_secret_basic" else { return [] }
+        let profile = context.profile!
+        let message = allowed
+            ? "\(profile.name) sends the client secret in the Authorization header and in the request body at once (\(chosen.because)); Authelia then reads the request as client_secret_basic, but client \(client.displayName) expects \(registered): the token request fails with invalid_client"
+            : "\(profile.name) sends the client secret in the Authorization header and in the request body at once (\(chosen.because)); Authelia refuses a token request with two authentication methods (invalid_request) unless client \(client.displayName) sets allow_multiple_auth_methods: true"
+        return [finding(context.guide, at: client.endpointAuthentication[.token]?.method?.node ?? client.anchor, message,
+                        help: "set allow_multiple_auth_methods: true and token_endpoint_auth_method: 'client_secret_basic' on the client",
+                        subject: "token auth basic_and_post")]
     }
 }

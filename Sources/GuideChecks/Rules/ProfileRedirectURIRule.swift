@@ -65,7 +65,7 @@ struct ProfileRedirectURIRule: GuideRule {
 
             ```yaml {guide="authelia-client"}
             - client_id: 'proxmox'
-              ↓redirect_uris: ['https://proxmox.example.com/']
+              redirect_uris: [↓'https://proxmox.example.com/']
             ```
             """,
             """
@@ -78,7 +78,7 @@ struct ProfileRedirectURIRule: GuideRule {
 
             ```yaml {guide="authelia-client"}
             - client_id: 'grafana'
-              ↓redirect_uris: ['https://grafana.example.com/login/oauth']
+              redirect_uris: [↓'https://grafana.example.com/login/oauth']
             ```
             """,
             """
@@ -91,7 +91,7 @@ struct ProfileRedirectURIRule: GuideRule {
 
             ```yaml {guide="authelia-client"}
             - client_id: 'jellyfin'
-              ↓redirect_uris: ['https://jellyfin.example.com/sso/OID/redirect/authelia']
+              redirect_uris: [↓'https://jellyfin.example.com/sso/OID/redirect/authelia']
             ```
 
             ### Application
@@ -156,7 +156,7 @@ struct ProfileRedirectURIRule: GuideRule {
 
                 ```yaml {guide="authelia-client"}
                 - client_id: 'app'
-                  ↓redirect_uris: ['https://app.example.com/']
+                  redirect_uris: [↓'https://app.example.com/']
                 ```
 
                 """,
@@ -193,7 +193,8 @@ struct ProfileRedirectURIRule: GuideRule {
             for client in targets {
                 let registered = client.redirectURIs.map(\.value)
                 guard !registered.contains(where: alternatives.contains) else { continue }
-                let anchor = client.node.keyNode("redirect_uris") ?? client.anchor
+                let wrong = Self.closestEntry(client.redirectURIs, to: alternatives[0])
+                let anchor = wrong ?? client.node.keyNode("redirect_uris") ?? client.anchor
                 let wanted = alternatives.map { "'\($0)'" }.joined(separator: " or ")
                 let near = registered.first { uri in alternatives.contains { WebURL.areEquivalent($0, uri) } }
                 let because = ApplicationProfile.settingKeys(inTemplate: requirement.alternatives[0]).compactMap { key in
@@ -206,7 +207,9 @@ struct ProfileRedirectURIRule: GuideRule {
                 let nearNode = near.flatMap { value in client.redirectURIs.first { $0.value == value }?.node }
                 let expected = near.flatMap { value in alternatives.first { WebURL.areEquivalent($0, value) } }
                 let fix = nearNode.flatMap { node in expected.flatMap { replacing(context.guide, node, with: $0, "register exactly '\($0)'") } }
-                findings.append(finding(context.guide, at: anchor, message, help: "add \(alternatives[0]) to redirect_uris").with(fix))
+                let written = wrong.map { Self.guideForm(of: alternatives[0], like: $0, in: context.guide) } ?? alternatives[0]
+                let help = wrong == nil ? "add '\(written)' to redirect_uris" : "register '\(written)' (here, or as another redirect_uris entry)"
+                findings.append(finding(context.guide, at: anchor, message, help: help).with(fix))
             }
         }
         return findings
@@ -238,5 +241,41 @@ struct ProfileRedirectURIRule: GuideRule {
                     "\(key) '\(entry.value)' here makes \(profile.name) send '\(uris(entry.value).first ?? "")', which the client does not register (it registers the callback for '\(right.value)', the value written at line \(right.setting.value.location.line))",
                     help: "write '\(right.value)' here, as the rest of the guide does", subject: "\(key) \(entry.value)")
         }
+    }
+
+    /// The registered entry the application's URI most likely was meant to be (same host,
+    /// then fewest edits), so the finding points at the entry to change, not at the key.
+    static func closestEntry(_ entries: [Field<String>], to expected: String) -> YAMLNode? {
+        guard !entries.isEmpty else { return nil }
+        let host = WebURL(expected)?.host
+        let sameHost = entries.filter { WebURL($0.value)?.host == host }
+        let pool = sameHost.isEmpty ? entries : sameHost
+        return pool.min { Suggestion.editDistance($0.value, expected) < Suggestion.editDistance($1.value, expected) }?.node
+    }
+
+    /// `expected` written the way the guide writes `entry`: when the entry's scheme and host
+    /// are built from site variables (`https://{{< sitevar … >}}`), the same authority text
+    /// followed by `expected`'s path, so the advice does not put a literal example host into
+    /// a guide that builds every host (which template-leak would report).
+    static func guideForm(of expected: String, like entry: YAMLNode, in guide: Guide) -> String {
+        let line = guide.source.originalLine(entry.location.line)
+        let scalars = Array(line.unicodeScalars)
+        let start = entry.location.column - 1
+        guard start >= 0, start < scalars.count else { return expected }
+        let written = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + entry.length)]))
+            .trimmingCharacters(in: .init(charactersIn: "'\""))
+        guard written.containsLiteral("{{"), let schemeEnd = written.literalRange(of: "://"), let url = WebURL(expected) else { return expected }
+        // The authority ends at the first '/' outside a shortcode.
+        var depth = 0
+        var index = schemeEnd.upperBound
+        var authorityEnd = written.endIndex
+        while index < written.endIndex {
+            if written[index...].hasPrefix("{{") { depth += 1 } else if written[index...].hasPrefix("}}") { depth = max(0, depth - 1) }
+            if depth == 0, written[index] == "/" { authorityEnd = index; break }
+            index = written.index(after: index)
+        }
+        let authority = written[..<authorityEnd]
+        let afterOrigin = expected.dropFirst(url.origin.count)
+        return String(authority + afterOrigin)
     }
 }

@@ -20,7 +20,9 @@ struct RedirectURIOutsideAppRule: GuideRule {
             the root URL (`https://example.com/app/`) must be a whole-segment prefix of the \
             redirect URI's path. Loopback URIs (`localhost`, `127.0.0.1`, `[::1]`) and \
             non-web schemes (`com.example.app:/cb`, `urn:ietf:wg:oauth:2.0:oob`) belong to \
-            native or command-line clients and are not compared.
+            native or command-line clients and are not compared. An application served under \
+            several addresses states each as an Application Root URL with a note \
+            (`Application Root URL (internal)`); a redirect URI under any of them belongs to it.
             """,
         reads: [.assumptions, .clients],
         basis: [RuleBasis(.guideConsistency, "the Application Root URL assumption against the client's redirect_uris")],
@@ -58,6 +60,18 @@ struct RedirectURIOutsideAppRule: GuideRule {
         nonTriggeringExamples: [
             """
             ### Assumptions
+            - Application Root URL: `https://grafana.example.com/`
+            - Application Root URL (internal): `http://grafana.lan:3000/`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'grafana'
+              redirect_uris:
+                - 'https://grafana.example.com/login/generic_oauth'
+                - 'http://grafana.lan:3000/login/generic_oauth'
+            ```
+            """,
+            """
+            ### Assumptions
             - Application Root URL: `https://proxmox.example.com/`
 
             ```yaml {guide="authelia-client"}
@@ -84,11 +98,13 @@ struct RedirectURIOutsideAppRule: GuideRule {
     func check(_ context: CheckContext) -> [Finding] {
         let guide = context.guide
         guard let root = guide.assumption(.applicationRootURL)?.value?.url else { return [] }
+        // An application served under several addresses states each as a root (assumption-conflict).
+        let roots = guide.assumptions.filter { $0.kind == .applicationRootURL }.compactMap(\.value?.url)
         var findings: [Finding] = []
         for client in guide.clients {
             for node in client.redirectURIs {
                 guard let text = node.string, let uri = WebURL(text), !uri.isLoopback else { continue }
-                guard !uri.isWithin(root) else { continue }
+                guard !roots.contains(where: uri.isWithin) else { continue }
                 findings.append(finding(guide, at: node,
                                         "redirect URI '\(text)' is outside the Application Root URL '\(root.text)': \(difference(uri, root))",
                                         help: "the application's callback must be under '\(root.origin)\(root.normalizedPath)'"))

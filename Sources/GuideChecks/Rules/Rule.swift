@@ -77,6 +77,8 @@ public enum RuleKind: String, Sendable, CaseIterable, Comparable {
     case profile
     /// Guides written with site variables (upstream `sitevar` shortcodes).
     case template
+    /// Docker Compose snippets, checked against the Compose Specification's schema.
+    case compose
     /// GuideKit's own inline suppression comments.
     case suppression
 

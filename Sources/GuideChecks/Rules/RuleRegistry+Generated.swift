@@ -23,6 +23,7 @@ extension RuleRegistry {
         AppDomainsConfigRule(),
         AppRedirectURIRule(),
         AppScopesRule(),
+        AppSecretDigestRule(),
         AppServiceNameRule(),
         AppSettingMismatchRule(),
         AppSettingPlaceholderRule(),
@@ -67,9 +68,13 @@ extension RuleRegistry {
         ProfileClaimsLocationRule(),
         ProfilePKCERule(),
         ProfileRedirectURIRule(),
+        ProfileSettingUnknownRule(),
         ProfileSettingValueRule(),
+        ProfileUserinfoSignedRule(),
         // template
         TemplateLeakRule(),
+        // compose
+        ComposeServiceShapeRule(),
         // suppression
         SuppressionReasonRule(),
         UnknownDirectiveRule(),

@@ -31,8 +31,11 @@ package enum CodeBlockReader {
         // application's, application YAML (its settings are read from the tree), and any YAML
         // that may list clients (or hold one at the wrong place). Other YAML (the rest of Authelia's configuration, manifests
         // of unrelated services) is left as text: composing it cost time and found nothing.
+        // Compose files (`services:`) are composed too: their shape is checked against the
+        // Compose Specification.
         let mayMatter = block.role == .autheliaClient || block.role == .appSettings
-            || (block.isYAML && (inApplicationSection || content.containsLiteral("clients") || content.containsLiteral("client_id")))
+            || (block.isYAML && (inApplicationSection || content.containsLiteral("clients") || content.containsLiteral("client_id")
+                                 || content.containsLiteral("services:")))
         if block.role != .ignore, mayMatter {
             block.yaml = Result { () throws(YAMLSyntaxError) in
                 try YAMLReader.read(content) { map.location(line: $0, column: $1) }

@@ -111,6 +111,7 @@ public enum GuideParser {
                 break
             }
         }
+        guide.testedVersions = TestedVersionsReader.read(guide.source)
         return guide
     }
 

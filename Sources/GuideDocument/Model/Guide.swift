@@ -32,6 +32,8 @@ public struct Guide: Sendable {
     /// On/off switches in the application's steps (`- Map Groups: Disabled`).
     public var toggles: [AppToggle] = []
     public var clients: [AutheliaClient]
+    /// The "Tested Versions" section: products and the releases the guide names.
+    public var testedVersions: [TestedVersion] = []
     /// cmark's HTML of the same parse, when the parser was asked for it (`render`).
     public var html: String?
 

@@ -4,6 +4,631 @@
 package enum EmbeddedProfiles {
     /// Application profiles: (path in the source tree, text).
     package static let applications: [(path: String, text: String)] = [
+        ("Sources/GuideKnowledge/ProfileData/applications/1password.yml", #"""
+# 1Password Business "Unlock with SSO" (generic OIDC): closed source; public client per the guide's Authelia config; facts not established from 1Password material in this session.
+id: 1password
+name: 1Password
+release: unknown (SaaS)
+match:
+  files: [1password]
+  titles: [1Password]
+settings: []
+sources: {}
+unknown:
+  redirect_uris: shown in the 1Password admin console per account ("Redirect URIs" list); 1Password docs not found in the
+    stored corpora (docs search returned nothing from 1password.com)
+  token_auth_method: not established from 1Password material
+  pkce: not established from 1Password material
+  scopes: not established from 1Password material
+  claims_from: not established from 1Password material
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/actual-budget.yml", #"""
+# Actual Budget: sync-server uses openid-client v5 (Issuer.discover + Client); authorization code + PKCE, identity read from userinfo.
+# redirect_uris pre-release only (actual-server development commit 00111124): {root}/account/login-openid/cb
+id: actual-budget
+name: Actual Budget
+release: v26.6.0
+library: openid-client
+library_versions: '>=5.7.1 <6'
+docs: https://actualbudget.org/docs/config/oauth-auth
+match:
+  files: [actual-budget]
+  titles: [Actual Budget, Actual]
+scopes:
+  default: [openid, email, profile]
+  always: [openid, email, profile]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  claims: [preferred_username, email, name]
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: ACTUAL_OPENID_DISCOVERY_URL
+  names: [openId.discoveryURL, OpenID Provider URL]
+  meaning: discovery_url
+  type: url
+- key: ACTUAL_OPENID_CLIENT_ID
+  names: [openId.client_id, Client ID]
+  meaning: client_id
+- key: ACTUAL_OPENID_CLIENT_SECRET
+  names: [openId.client_secret, Client Secret]
+  meaning: client_secret
+- key: ACTUAL_OPENID_SERVER_HOSTNAME
+  names: [openId.server_hostname]
+  meaning: app_base_url
+  type: url
+- key: ACTUAL_OPENID_AUTH_METHOD
+  names: [openId.authMethod]
+  allowed: [openid, oauth2]
+  default: openid
+- key: ACTUAL_OPENID_AUTHORIZATION_ENDPOINT
+  names: [openId.issuer.authorization_endpoint]
+  meaning: authorization_url
+  type: url
+- key: ACTUAL_OPENID_TOKEN_ENDPOINT
+  names: [openId.issuer.token_endpoint]
+  meaning: token_url
+  type: url
+- key: ACTUAL_OPENID_USERINFO_ENDPOINT
+  names: [openId.issuer.userinfo_endpoint]
+  meaning: userinfo_url
+  type: url
+- key: ACTUAL_OPENID_PROVIDER_NAME
+  names: [openId.issuer.name]
+- key: ACTUAL_OPENID_ENFORCE
+  names: [enforceOpenId]
+  type: boolean
+  default: 'False'
+- key: ACTUAL_USER_CREATION_MODE
+  names: [userCreationMode]
+  allowed: [manual, login]
+  default: manual
+- key: ACTUAL_TOKEN_EXPIRATION
+  names: [token_expiration]
+  default: never
+sources:
+  redirect_uris: 'actualbudget/actual@026e1c51 packages/sync-server/src/accounts/openid.ts setupOpenIdClient (redirect_uri:
+    new URL("/openid/callback", server_hostname)); same in actualbudget/actual-server@58105584 src/accounts/openid.js setupOpenIdClient'
+  scopes: actualbudget/actual@026e1c51 packages/sync-server/src/accounts/openid.ts loginWithOpenIdSetup (client.authorizationUrl
+    scope "openid email profile")
+  token_auth_method: actualbudget/actual@026e1c51 packages/sync-server/src/accounts/openid.ts setupOpenIdClient passes only
+    client_id/client_secret/redirect_uri; panva/openid-client@v5.7.1 lib/client.js BaseClient constructor (token_endpoint_auth_method
+    default client_secret_basic) and checkBasicSupport (switches to client_secret_post only if the discovered token_endpoint_auth_methods_supported
+    lacks client_secret_basic but lists client_secret_post)
+  pkce: actualbudget/actual@026e1c51 packages/sync-server/src/accounts/openid.ts loginWithOpenIdSetup (generators.codeChallenge,
+    code_challenge_method "S256")
+  claims_from: actualbudget/actual@026e1c51 packages/sync-server/src/accounts/openid.ts loginWithOpenIdFinalize (client.userinfo(tokenSet.access_token);
+    identity = preferred_username ?? login ?? email ?? id ?? sub)
+  userinfo_signed: panva/openid-client@v5.7.1 lib/client.js userinfo (Accept application/json and JSON.parse unless userinfo_signed_response_alg/userinfo_encrypted_response_alg
+    client metadata set; Actual sets neither)
+  exact_issuer: panva/openid-client@v5.7.1 lib/issuer.js Issuer.discover + resolveWellKnownUri (appends /.well-known/openid-configuration
+    unless the path already contains /.well-known/; no issuer comparison); id_token iss is checked against the discovered
+    metadata issuer in lib/client.js validateIdToken
+  settings: actualbudget/actual packages/sync-server/src/load-config.js convict schema (openId.discoveryURL/client_id/client_secret/server_hostname/authMethod
+    env names) and https://actualbudget.org/docs/config/oauth-auth (actualbudget/docs docs/config/oauth-auth.md, Environment
+    Variables section)
+unknown:
+  redirect_uris: 'differs in releases GuideKit cannot place (pre-release only (actual-server development commit 00111124)):
+    {root}/account/login-openid/cb'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/adventure-log.yml", #"""
+# AdventureLog: Django backend; OIDC via django-allauth 0.63.3 "openid_connect" provider configured as a SocialApp in the Django admin.
+id: adventure-log
+name: AdventureLog
+release: v0.13.0
+library: django-allauth
+library_versions: ==0.63.3
+docs: https://adventurelog.app/docs/configuration/social_auth/oidc.html
+match:
+  files: [adventure-log]
+  titles: [AdventureLog, Adventure Log]
+redirect_uris: ['{root}/accounts/oidc/{setting:provider_id}/login/callback/']
+scopes:
+  default: [openid, profile, email]
+token_auth_method:
+  default: client_secret_basic
+  setting: token_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+claims_from:
+  default: userinfo
+  claims: [email, email_verified, preferred_username, name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: provider_id
+  names: [Provider ID]
+- {key: client_id, meaning: client_id}
+- {key: secret, meaning: client_secret}
+- key: server_url
+  names: ['Settings: {"server_url": ...}']
+  meaning: discovery_url
+  type: url
+- key: token_auth_method
+  names: ['Settings: {"token_auth_method": ...}']
+- key: name
+  names: [Name]
+- key: provider
+  names: [Provider]
+  allowed: [openid_connect]
+versions:
+- fact: redirect_uris
+  range: <0.10.0
+  value: ['{root}/accounts/oidc/{setting:client_id}/login/callback/']
+  source: seanmorley15/AdventureLog@v0.9.0 backend/server/users/views.py EnabledSocialProvidersView.get (f"oidc/{provider.client_id}");
+    fixed to provider.provider_id in v0.10.0
+sources:
+  redirect_uris: seanmorley15/AdventureLog@v0.13.0 backend/server/main/urls.py (path("accounts/", include("allauth.urls")))
+    + backend/server/users/views.py EnabledSocialProvidersView.get; pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/openid_connect/urls.py
+    + views.py OpenIDConnectOAuth2Adapter.get_callback_url + app_settings.py OPENID_CONNECT_URL_PREFIX ("oidc")
+  scopes: pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/openid_connect/provider.py get_default_scope; providers/oauth2/provider.py
+    get_scope (SCOPE setting absent in AdventureLog backend/server/main/settings.py)
+  token_auth_method: pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.basic_auth;
+    providers/oauth2/client.py OAuth2Client.get_access_token (HTTPBasicAuth vs client_id/client_secret in body)
+  pkce: pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/oauth2/provider.py get_pkce_params (OAUTH_PKCE_ENABLED,
+    pkce_enabled_default False); seanmorley15/AdventureLog@v0.13.0 backend/server/main/settings.py (no SOCIALACCOUNT_PROVIDERS)
+  claims_from: pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/openid_connect/views.py complete_login (userinfo
+    GET, response.json()) and provider.py extract_uid/extract_common_fields/extract_email_addresses
+  userinfo_signed: pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/openid_connect/views.py complete_login (response.json())
+  exact_issuer: pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/openid_connect/views.py openid_config (fetches
+    server_url, uses endpoints, no issuer check) and provider.py wk_server_url
+  settings: pennersr/django-allauth@0.63.3 allauth/socialaccount/providers/openid_connect/provider.py server_url/token_auth_method
+    (SocialApp settings JSON); https://adventurelog.app/docs/configuration/social_auth/oidc.html
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/affine.yml", #"""
+# AFFiNE: NestJS server, own OIDC provider class (fetch + jose): discovery from issuer, code flow with PKCE, id_token verified, user from userinfo with id_token fallback.
+# OpenID Connect library: affine-oauth (GuideKit has no profile of it; its facts are stated here)
+id: affine
+name: AFFiNE
+release: 'main@2025-12 (oidc.ts at commit 0f987878; behaviour introduced by PR #14061, shipped in 0.25.7)'
+docs: https://docs.affine.pro/self-host-affine/administer/oauth-2-0
+match:
+  files: [affine]
+  titles: [AFFiNE]
+redirect_uris: ['{root}/oauth/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [email]
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: oauth.providers.oidc.clientId
+  names: [clientId, OIDC OAuth provider config]
+  meaning: client_id
+- key: oauth.providers.oidc.clientSecret
+  names: [clientSecret]
+  meaning: client_secret
+- key: oauth.providers.oidc.issuer
+  names: [issuer]
+  meaning: issuer
+  type: url
+- key: oauth.providers.oidc.args.scope
+  names: [args.scope]
+  meaning: scopes
+  default: openid profile email
+- key: oauth.providers.oidc.args.claim_id
+  names: [args.claim_id]
+  meaning: claim
+  default: sub
+- key: oauth.providers.oidc.args.claim_email
+  names: [args.claim_email]
+  meaning: claim
+  default: email
+- key: oauth.providers.oidc.args.claim_name
+  names: [args.claim_name]
+  meaning: claim
+  default: name
+- key: oauth.providers.oidc.args.claim_email_verified
+  names: [args.claim_email_verified]
+  meaning: claim
+  default: email_verified
+sources:
+  redirect_uris: toeverything/AFFiNE@0f987878 packages/backend/server/src/plugins/oauth/providers/oidc.ts OIDCProvider.getAuthUrl
+    / getToken (this.url.link("/oauth/callback"))
+  scopes: toeverything/AFFiNE@0f987878 packages/backend/server/src/plugins/oauth/providers/oidc.ts OIDCProvider.resolveScope
+  token_auth_method: toeverything/AFFiNE@0f987878 packages/backend/server/src/plugins/oauth/providers/oidc.ts OIDCProvider.getToken
+    (postFormJson with client_id, client_secret in body)
+  claims_from: toeverything/AFFiNE@0f987878 packages/backend/server/src/plugins/oauth/providers/oidc.ts OIDCProvider.getUser
+    (verifyIdToken, OIDCUserInfoSchema, claimsMap defaults sub/email/name/email_verified, fallbacks to idTokenClaims)
+  userinfo_signed: toeverything/AFFiNE@0f987878 packages/backend/server/src/plugins/oauth/providers/oidc.ts OIDCProvider.getUser
+    (fetchJson on userinfo_endpoint)
+  exact_issuer: 'toeverything/AFFiNE@0f987878 packages/backend/server/src/plugins/oauth/providers/oidc.ts OIDCProvider.setup
+    (normalizeIssuer comparison) and verifyIdToken (jwtVerify issuer: endpoints.issuer, audience: clientId, nonce check)'
+  settings: 'toeverything/AFFiNE@29f91061 packages/backend/server/src/plugins/oauth/config.ts (providers.oidc default + zod
+    shape: issuer, args.scope/claim_id/claim_email/claim_name/claim_email_verified)'
+unknown:
+  pkce: 'OIDCProvider.requiresPkce is true and code_challenge/code_challenge_method are sent (controller.ts preflight -> OAuthService.createPkcePair),
+    but the method literal in service.ts createPkcePair was not readable in the index (PR #14061 review shows only the verifier);
+    method not stated'
+  release_mapping: 'the stored AFFiNE snapshot is from 2024-10 (v0.17); the oidc.ts version read could not be tied to a tag.
+    PR #14061 (PKCE, id_token verification, claim_id default sub) is reported in issue #14083 as shipped in 0.25.7; earlier
+    releases (e.g. <=0.25.5) used userinfo only with claim_id default preferred_username per issue #6760 comments - not verified
+    in source'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/airflow.yml", ##"""
+# Apache Airflow (3.x) with the FAB auth manager (apache-airflow-providers-fab): Flask-AppBuilder AUTH_OAUTH + Authlib, configured in webserver_config.py; provider names other than FAB's built-ins fall back to the OIDC userinfo endpoint
+# claims_from apache-airflow-providers-fab <2.2.0: notes: no fallback branch: get_oauth_user_info returned {} for provider names other than github/twitter/linkedin/google/azure/openshift/okta/auth0/keycloak/authentik, so auth_user_oauth found no username/email and login failed
+# redirect_uris Airflow 2.x (apache-airflow-providers-fab <2.0.0 / built-in FAB webserver): {root}/oauth-authorized/{setting:name}
+id: airflow
+name: Apache Airflow
+release: apache-airflow-providers-fab 3.10.2
+library: authlib
+library_versions: '>=0.14 <2.0.0'
+docs: https://airflow.apache.org/docs/apache-airflow-providers-fab/stable/auth-manager/webserver-authentication.html
+match:
+  files: [airflow]
+  titles: [Apache Airflow, Airflow]
+scopes:
+  default: []
+token_auth_method:
+  default: client_secret_basic
+  setting: token_endpoint_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    none: none
+pkce:
+  default: none
+  setting: code_challenge_method
+  values:
+    S256: S256
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: AUTH_TYPE
+  names: [webserver_config.py AUTH_TYPE]
+  allowed: [AUTH_OAUTH]
+- key: name
+  names: ['OAUTH_PROVIDERS[].name']
+- key: icon
+  names: ['OAUTH_PROVIDERS[].icon']
+- key: token_key
+  names: ['OAUTH_PROVIDERS[].token_key']
+  default: oauth_token
+- key: client_id
+  names: ['OAUTH_PROVIDERS[].remote_app.client_id']
+  meaning: client_id
+- key: client_secret
+  names: ['OAUTH_PROVIDERS[].remote_app.client_secret']
+  meaning: client_secret
+- key: server_metadata_url
+  names: ['OAUTH_PROVIDERS[].remote_app.server_metadata_url']
+  meaning: discovery_url
+  type: url
+- key: api_base_url
+  names: ['OAUTH_PROVIDERS[].remote_app.api_base_url']
+  type: url
+- key: authorize_url
+  names: ['OAUTH_PROVIDERS[].remote_app.authorize_url']
+  meaning: authorization_url
+  type: url
+- key: access_token_url
+  names: ['OAUTH_PROVIDERS[].remote_app.access_token_url']
+  meaning: token_url
+  type: url
+- key: scope
+  names: ['OAUTH_PROVIDERS[].remote_app.client_kwargs.scope']
+  meaning: scopes
+- key: token_endpoint_auth_method
+  names: ['OAUTH_PROVIDERS[].remote_app.client_kwargs.token_endpoint_auth_method']
+  default: client_secret_basic
+- key: code_challenge_method
+  names: ['OAUTH_PROVIDERS[].remote_app.code_challenge_method', 'OAUTH_PROVIDERS[].remote_app.client_kwargs.code_challenge_method']
+- {key: AUTH_USER_REGISTRATION, type: boolean}
+- {key: AUTH_USER_REGISTRATION_ROLE}
+- {key: AUTH_ROLES_MAPPING}
+- {key: AUTH_ROLES_SYNC_AT_LOGIN, type: boolean}
+- key: AIRFLOW__CORE__AUTH_MANAGER
+  names: ['[core] auth_manager']
+  allowed: [airflow.providers.fab.auth_manager.fab_auth_manager.FabAuthManager]
+- key: AIRFLOW__API__BASE_URL
+  names: ['[api] base_url']
+  meaning: app_base_url
+  type: url
+sources:
+  redirect_uris: apache-airflow-providers-fab 3.10.2 airflow/providers/fab/auth_manager/views/auth_oauth.py CustomAuthOAuthView
+    (@expose("/oauth-authorized/<provider>"), honours X-Forwarded-Proto); fab_auth_manager.py get_fastapi_app (app.mount("/",
+    WSGIMiddleware(flask_app))), get_url_login (f"{AUTH_MANAGER_FASTAPI_APP_PREFIX}/login/"); apache/airflow airflow-core/src/airflow/api_fastapi/app.py
+    AUTH_MANAGER_FASTAPI_APP_PREFIX = f"{API_ROOT_PATH}auth"
+  scopes: apache-airflow-providers-fab 3.10.2 airflow/providers/fab/auth_manager/security_manager/override.py lines 940-954
+    (self.oauth.register(provider_name, **provider["remote_app"]))
+  token_auth_method: same register call; authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.__init__
+  pkce: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_app.py _get_oauth_client / create_authorization_url
+  claims_from: 'apache-airflow-providers-fab 3.10.2 airflow/providers/fab/auth_manager/security_manager/override.py get_oauth_user_info
+    (lines 2402-2522; "# for other providers": data = self.oauth_remotes[provider].userinfo(), preferred_username/given_name/family_name/email/groups),
+    auth_user_oauth (username else email)'
+  userinfo_signed: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_openid.py OpenIDMixin.userinfo
+  exact_issuer: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_app.py load_server_metadata
+  settings: apache-airflow-providers-fab 3.10.2 override.py oauth_providers (current_app.config["OAUTH_PROVIDERS"]), get_oauth_token_key_name
+    (default "oauth_token"); Flask-AppBuilder config keys AUTH_TYPE/AUTH_USER_REGISTRATION/AUTH_ROLES_MAPPING
+unknown:
+  redirect_uris: 'differs in releases GuideKit cannot place (Airflow 2.x (apache-airflow-providers-fab <2.0.0 / built-in FAB
+    webserver)): {root}/oauth-authorized/{setting:name}'
+  claims_from: 'differs in releases GuideKit cannot place (apache-airflow-providers-fab <2.2.0): notes: no fallback branch:
+    get_oauth_user_info returned {} for provider names other than github/twitter/linkedin/google/azure/openshift/okta/auth0/keycloak/authentik,
+    so auth_user_oauth found no username/email and login failed'
+
+"""##),
+        ("Sources/GuideKnowledge/ProfileData/applications/ansible-awx.yml", #"""
+# Ansible AWX / Tower: "Generic OIDC" settings drive python-social-auth's social_core OpenIdConnectAuth backend (name "oidc") via social_django.
+# library versions: social-auth-core[openidconnect]==4.4.2, social-auth-app-django==5.4.0
+id: ansible-awx
+name: Ansible AWX
+release: 24.6.1
+library: python-social-auth
+docs: https://ansible.readthedocs.io/projects/awx/en/24.6.1/administration/ent_auth.html#generic-oidc-settings
+match:
+  files: [ansible-awx]
+  titles: [Ansible AWX, AWX, Ansible Tower, Ansible AWX and Ansible Tower]
+redirect_uris: ['{root}/sso/complete/oidc/']
+scopes:
+  default: [openid, profile, email]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  claims: [preferred_username, email, name, given_name, family_name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: SOCIAL_AUTH_OIDC_KEY
+  names: [OIDC Key]
+  meaning: client_id
+- key: SOCIAL_AUTH_OIDC_SECRET
+  names: [OIDC Secret]
+  meaning: client_secret
+- key: SOCIAL_AUTH_OIDC_OIDC_ENDPOINT
+  names: [OIDC Provider URL]
+  meaning: issuer
+  type: url
+- key: SOCIAL_AUTH_OIDC_VERIFY_SSL
+  names: [Verify OIDC Provider Certificate]
+  type: boolean
+  default: 'True'
+versions:
+- fact: token_auth_method
+  range: <22.0.0
+  value: {default: client_secret_post}
+  source: ansible/awx@21.0.0 requirements/requirements.txt (social-auth-core==4.2.0); python-social-auth/social-core@4.2.0
+    social_core/backends/oauth.py BaseOAuth2.auth_complete_params (client_id/client_secret in body) and auth_complete_credentials
+    (None); use_basic_auth appears in open_id_connect.py from 4.3.0 (AWX 22.0.0 pins 4.3.0)
+sources:
+  redirect_uris: ansible/awx@24.6.1 awx/urls.py (re_path(r"^sso/", include("social_django.urls"))) + awx/settings/defaults.py
+    AUTHENTICATION_BACKENDS (social_core.backends.open_id_connect.OpenIdConnectAuth); python-social-auth/social-core@4.4.2
+    social_core/backends/open_id_connect.py OpenIdConnectAuth.name = "oidc"
+  scopes: python-social-auth/social-core@4.4.2 social_core/backends/open_id_connect.py DEFAULT_SCOPE; social_core/backends/oauth.py
+    BaseOAuth.get_scope
+  token_auth_method: python-social-auth/social-core@4.4.2 social_core/backends/open_id_connect.py OpenIdConnectAuth.use_basic_auth;
+    social_core/backends/oauth.py BaseOAuth2.auth_complete_params / auth_complete_credentials; ansible/awx@24.6.1 awx/sso/conf.py
+    (no TOKEN_ENDPOINT_AUTH_METHOD setting registered)
+  pkce: python-social-auth/social-core@4.4.2 social_core/backends/oauth.py BaseOAuth2.auth_params / auth_url (client_id, redirect_uri,
+    state, response_type, scope only) and open_id_connect.py auth_params (adds nonce)
+  claims_from: python-social-auth/social-core@4.4.2 social_core/backends/open_id_connect.py request_access_token (validate_and_return_id_token),
+    user_data (userinfo GET), get_user_details (USERNAME_KEY preferred_username)
+  userinfo_signed: python-social-auth/social-core@4.4.2 social_core/backends/open_id_connect.py user_data (self.get_json)
+  exact_issuer: python-social-auth/social-core@4.4.2 social_core/backends/open_id_connect.py oidc_config (OIDC_ENDPOINT +
+    "/.well-known/openid-configuration") and id_token_issuer (ID_TOKEN_ISSUER or discovered issuer) used in jwt.decode(issuer=...)
+  settings: ansible/awx@24.6.1 awx/sso/conf.py Generic OIDC section (register SOCIAL_AUTH_OIDC_KEY/SECRET/OIDC_ENDPOINT/VERIFY_SSL
+    with labels)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/apache-guacamole.yml", #"""
+# Apache Guacamole: guacamole-auth-sso-openid extension; implicit flow (response_type=id_token), no token endpoint, claims only from the ID token (jose4j).
+# OpenID Connect library: jose4j (GuideKit has no profile of it; its facts are stated here)
+id: apache-guacamole
+name: Apache Guacamole
+release: 1.6.0
+docs: https://guacamole.apache.org/doc/gug/openid-auth.html
+match:
+  files: [apache-guacamole]
+  titles: [Apache Guacamole, Guacamole]
+redirect_uris: ['{setting:openid-redirect-uri}']
+scopes:
+  default: [openid, email, profile]
+token_auth_method: {default: none}
+claims_from: {default: id_token}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: openid-authorization-endpoint, meaning: authorization_url, type: url}
+- {key: openid-jwks-endpoint, meaning: jwks_url, type: url}
+- {key: openid-issuer, meaning: issuer}
+- {key: openid-client-id, meaning: client_id}
+- {key: openid-redirect-uri, meaning: redirect_uri, type: url}
+- {key: openid-scope, meaning: scopes, default: openid email profile}
+- {key: openid-username-claim-type, meaning: claim, default: email}
+- {key: openid-groups-claim-type, meaning: claim, default: groups}
+- {key: openid-attributes-claim-type, meaning: claim}
+- {key: openid-allowed-clock-skew, type: integer, default: '30'}
+- {key: openid-max-token-validity, type: integer, default: '300'}
+- {key: openid-max-nonce-validity, type: integer, default: '10'}
+versions:
+- fact: settings
+  range: <1.6.0
+  note: no openid-attributes-claim-type
+  source: apache/guacamole-client@1.5.5 extensions/guacamole-auth-sso/modules/guacamole-auth-sso-openid/src/main/java/org/apache/guacamole/auth/openid/conf/ConfigurationService.java
+    (property names)
+sources:
+  redirect_uris: apache/guacamole-client@1.6.0 extensions/guacamole-auth-sso/modules/guacamole-auth-sso-openid/src/main/java/org/apache/guacamole/auth/openid/AuthenticationProviderService.java
+    getLoginURI (redirect_uri = confService.getRedirectURI())
+  scopes: apache/guacamole-client@1.6.0 .../auth/openid/conf/ConfigurationService.java DEFAULT_SCOPE + getScope; AuthenticationProviderService.getLoginURI
+  token_auth_method: apache/guacamole-client@1.6.0 .../auth/openid/AuthenticationProviderService.java getLoginURI (response_type
+    "id_token") and authenticateUser (reads id_token request parameter); no token endpoint property in ConfigurationService
+  pkce: 'apache/guacamole-client@1.6.0 .../auth/openid/AuthenticationProviderService.java getLoginURI (query params: scope,
+    response_type, client_id, redirect_uri, nonce); same at 1.5.5'
+  claims_from: 'apache/guacamole-client@1.6.0 .../auth/openid/token/TokenValidationService.java validateToken (JwtConsumerBuilder:
+    require exp+sub, expected issuer/audience, JWKS) and processUsername/processGroups'
+  userinfo_signed: apache/guacamole-client@1.6.0 .../auth/openid/conf/ConfigurationService.java (no userinfo endpoint property)
+  exact_issuer: apache/guacamole-client@1.6.0 .../auth/openid/token/TokenValidationService.java validateToken (.setExpectedIssuer(confService.getIssuer()))
+  settings: apache/guacamole-client@1.6.0 .../auth/openid/conf/ConfigurationService.java (GuacamoleProperty getName values
+    and DEFAULT_* constants)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/appsmith.yml", #"""
+# Appsmith: OpenID Connect SSO is a Business-edition feature (license flag license_sso_oidc_enabled); the server-side
+id: appsmith
+name: Appsmith
+release: 'appsmithorg/appsmith (main, client ee AdminSettings/config/authentication as stored in the index; tag not mappable:
+  snapshot 840 MB, over the fetch limit)'
+docs: https://docs.appsmith.com/getting-started/setup/instance-configuration/authentication/openid-connect-oidc
+match:
+  files: [appsmith]
+  titles: [Appsmith]
+redirect_uris: ['{origin}/login/oauth2/code/oidc']
+exact_issuer: false
+settings_complete: true
+settings:
+- key: APPSMITH_OAUTH2_OIDC_CLIENT_ID
+  names: [Client ID]
+  meaning: client_id
+- key: APPSMITH_OAUTH2_OIDC_CLIENT_SECRET
+  names: [Client Secret]
+  meaning: client_secret
+- key: APPSMITH_OAUTH2_OIDC_AUTHORIZATION_URI
+  names: [Authorization URL]
+  meaning: authorization_url
+  type: url
+- key: APPSMITH_OAUTH2_OIDC_TOKEN_URI
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: APPSMITH_OAUTH2_OIDC_USER_INFO
+  names: [User Info URL]
+  meaning: userinfo_url
+  type: url
+- key: APPSMITH_OAUTH2_OIDC_JWK_SET_URI
+  names: [JWK Set URL]
+  meaning: jwks_url
+  type: url
+- key: APPSMITH_OAUTH2_OIDC_SCOPE
+  names: [Scope]
+  meaning: scopes
+- key: APPSMITH_OAUTH2_OIDC_USERNAME_ATTRIBUTE
+  names: [Username Attribute]
+  meaning: claim
+- {key: APPSMITH_CUSTOM_DOMAIN, meaning: app_base_url}
+sources:
+  redirect_uris: 'appsmithorg/appsmith client ee pages/AdminSettings/config/authentication (index id 24163886615): setting
+    APPSMITH_OAUTH2_OIDC_REDIRECT_URL value "/login/oauth2/code/oidc"'
+  exact_issuer: 'same file: fields APPSMITH_OAUTH2_OIDC_AUTHORIZATION_URI, _TOKEN_URI, _USER_INFO, _JWK_SET_URI; no issuer
+    field'
+  settings: 'same file (OIDC_Auth settings and Advanced accordion: APPSMITH_OAUTH2_OIDC_SCOPE, APPSMITH_OAUTH2_OIDC_USERNAME_ATTRIBUTE);
+    appsmith-docs environment-variables page (APPSMITH_OAUTH2_OIDC_CLIENT_ID/SECRET, Business tag; settings from env vars
+    take precedence over Admin Settings)'
+  edition: https://docs.appsmith.com/getting-started/setup/instance-configuration/authentication/openid-connect-oidc ("available
+    only in the business edition for self-hosted instances"); appsmithorg/appsmith server OidcConfigurationService...CompatibleImpl
+    (@FeatureFlagged license_sso_oidc_enabled, adds "oidc" when APPSMITH_OAUTH2_OIDC_CLIENT_ID is set)
+unknown:
+  token_auth_method: Business-edition server code is not public; docs do not state it (the /login/oauth2/code/{id} path suggests
+    Spring Security, not verified, so no library set)
+  pkce: server code not public
+  scopes: default scope value not shown in the public form or docs read
+  claims_from: server code not public; which claim is read when Username Attribute is empty is not documented in what was
+    read
+  userinfo_signed: server code not public
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/arcane.yml", #"""
+# Arcane: Go backend; go-oidc v3 discovery + golang.org/x/oauth2 code flow with PKCE S256; claims = ID token merged with userinfo.
+# library versions: go-oidc v3.20.0, golang.org/x/oauth2 v0.36.0
+id: arcane
+name: Arcane
+release: backend/v2.8.1
+library: go-oidc
+docs: https://getarcane.app/docs/configuration/sso
+match:
+  files: [arcane]
+  titles: [Arcane]
+redirect_uris: ['{origin}/auth/oidc/callback']
+scopes:
+  default: [openid, email, profile]
+  always: [openid]
+token_auth_method: {default: any}
+claims_from:
+  default: any
+  claims: [name, email, email_verified, preferred_username, given_name, family_name]
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: false
+settings:
+- {key: OIDC_ENABLED, type: boolean, default: 'False'}
+- key: OIDC_CLIENT_ID
+  names: [Client ID, clientId]
+  meaning: client_id
+- key: OIDC_CLIENT_SECRET
+  names: [Client Secret, clientSecret]
+  meaning: client_secret
+- key: OIDC_ISSUER_URL
+  names: [Issuer URL, issuerUrl]
+  meaning: issuer
+  type: url
+- key: OIDC_SCOPES
+  names: [scopes]
+  meaning: scopes
+  default: openid email profile
+- key: OIDC_GROUPS_CLAIM
+  names: [groupsClaim]
+  meaning: claim
+  default: groups
+- {key: OIDC_ROLE_MAPPINGS}
+- {key: OIDC_SKIP_TLS_VERIFY, type: boolean, default: 'False'}
+- {key: OIDC_AUTO_REDIRECT_TO_PROVIDER, type: boolean, default: 'False'}
+- {key: OIDC_PROVIDER_NAME}
+- {key: OIDC_PROVIDER_LOGO_URL, type: url}
+- {key: OIDC_MOBILE_REDIRECT_URIS, default: 'arcane-mobile://oidc-callback'}
+- {key: APP_URL, meaning: app_base_url, type: url}
+- {key: authorizationEndpoint, meaning: authorization_url, type: url}
+- {key: tokenEndpoint, meaning: token_url, type: url}
+- {key: userinfoEndpoint, meaning: userinfo_url, type: url}
+- {key: jwksUri, meaning: jwks_url, type: url}
+versions:
+- fact: settings
+  range: <2.0.0
+  note: OIDC_ADMIN_CLAIM / OIDC_ADMIN_VALUE (admin by claim value) instead of OIDC_GROUPS_CLAIM / OIDC_ROLE_MAPPINGS
+  source: getarcaneapp/arcane@v1.16.3 backend/internal/config/config.go (OidcAdminClaim env OIDC_ADMIN_CLAIM, OidcAdminValue
+    env OIDC_ADMIN_VALUE); replaced at backend/v2.0.0
+sources:
+  redirect_uris: getarcaneapp/arcane@backend/v2.8.1 backend/internal/oidc/service.go GetOidcRedirectURL (baseUrl + "/auth/oidc/callback")
+    and backend/internal/oidc/handler.go (origin := httpx.GetClientBaseURL(Origin, X-Forwarded-Host, X-Forwarded-Proto, Host,
+    AppUrl)); same path at v1.16.3 backend/internal/services/oidc_service.go
+  scopes: getarcaneapp/arcane@backend/v2.8.1 backend/internal/oidc/service.go getOauth2ConfigInternal + ensureOpenIDScopeInternal;
+    backend/internal/config/config.go OidcScopes default
+  token_auth_method: getarcaneapp/arcane@backend/v2.8.1 backend/internal/oidc/service.go getOauth2ConfigInternal (oauth2.Config,
+    no AuthStyle); coreos/go-oidc@v3.10.0 oidc/oidc.go Provider.Endpoint (no AuthStyle); golang/oauth2 internal/token.go RetrieveToken
+    (authStyle 0 -> AuthStyleInHeader, retry AuthStyleInParams)
+  pkce: getarcaneapp/arcane@backend/v2.8.1 backend/internal/oidc/service.go GenerateAuthURL (oauth2.S256ChallengeOption) and
+    exchangeTokenInternal (oauth2.VerifierOption)
+  claims_from: getarcaneapp/arcane@backend/v2.8.1 backend/internal/oidc/service.go fetchClaimsInternal (idToken.Claims, then
+    provider.UserInfo, merge only missing keys) and buildUserInfoInternal (claim names)
+  userinfo_signed: coreos/go-oidc@v3.10.0 oidc/oidc.go Provider.UserInfo (mediaType application/jwt -> remoteKeySet.VerifySignature);
+    Arcane fetchUserInfoClaimsInternal (manual endpoints) sends Accept application/json and JSON-decodes
+  exact_issuer: getarcaneapp/arcane@backend/v2.8.1 backend/internal/oidc/service.go discoverProviderInternal (retry with strings.TrimRight(issuer,"/")
+    or issuer+"/"); coreos/go-oidc@v3.10.0 oidc/oidc.go NewProvider ("issuer did not match")
+  settings: getarcaneapp/arcane@backend/v2.8.1 backend/internal/config/config.go (OIDC_* env tags) and backend/internal/settings/model.go
+    OidcConfig (JSON keys for GUI/DB settings)
+unknown:
+  settings_gui_labels: only the guide-visible labels (Issuer URL, Client ID, Client Secret) were matched to config keys; frontend
+    labels for manual endpoints not checked
+
+"""#),
         ("Sources/GuideKnowledge/ProfileData/applications/argocd.yml", #"""
 # Argo CD. Source: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
 # The web UI's redirect URI is <url>/auth/callback (the CLI's localhost callback belongs to a second, public client).
@@ -11,6 +636,7 @@ package enum EmbeddedProfiles {
 # scalar; GuideKit reads the settings inside it.
 id: argocd
 name: Argo CD
+library: go-oidc
 docs: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
 match:
   files: [argocd, argo-cd]
@@ -62,6 +688,13 @@ settings:
   - key: userInfoPath
   - key: enablePKCEAuthentication
     type: boolean
+sources:
+  redirect_uris: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
+  scopes: 'util/oidc/oidc.go (argoproj/argo-cd), GetScopesOrDefault: without requestedScopes the web login asks for openid, profile, email and groups.'
+  token_auth_method: 'util/oidc/provider.go Endpoint hands go-oidc''s endpoint to golang.org/x/oauth2 with no AuthStyle: AutoDetect tries HTTP Basic, then the request body (internal/token.go RetrieveToken).'
+  claims_from: util/oidc/oidc.go HandleCallback keeps the verified ID token's claims as the session; SetGroupsClaimFromEndpoint replaces its groups with the userinfo response's only when enableUserInfoGroups is on and userInfoPath is set ("required by some SSO implementations as they don't provide the groups claim in the ID token"). RBAC reads the groups claim.
+  pkce: 'util/oidc/oidc.go HandleLogin and HandleCallback: an S256 challenge (oauth2.S256ChallengeOption) only when the oidc.config sets enablePKCEAuthentication (settings.OAuth2UsePKCE); none otherwise.'
+  settings: util/oidc/oidc.go HandleCallback keeps the verified ID token's claims as the session; SetGroupsClaimFromEndpoint replaces its groups with the userinfo response's only when enableUserInfoGroups is on and userInfoPath is set ("required by some SSO implementations as they don't provide the groups claim in the ID token"). RBAC reads the groups claim. https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/audiobookshelf.yml", #"""
@@ -69,6 +702,7 @@ settings:
 # Web login returns to /auth/openid/callback, the mobile apps to /auth/openid/mobile-redirect.
 id: audiobookshelf
 name: Audiobookshelf
+library: openid-client
 docs: https://www.audiobookshelf.org/guides/oidc_authentication/
 match:
   files: [audiobookshelf]
@@ -92,6 +726,14 @@ pkce:
 claims_from:
   default: userinfo
 settings: []
+sources:
+  redirect_uris: https://www.audiobookshelf.org/guides/oidc_authentication/
+  scopes: 'Source for the facts below: server/auth/OidcAuthStrategy.js (advplyr/audiobookshelf). getScope: ''openid profile email'', plus the group claim and the advanced-permissions claim when they are set.'
+  claims_from: 'verifyCallback(tokenset, userinfo, done): the user, its group and its permissions are read from the userinfo response.'
+  pkce: 'generatePkce: the web flow always sends an S256 challenge (the mobile apps bring their own, and only S256 is accepted from them).'
+  settings: 'verifyCallback(tokenset, userinfo, done): the user, its group and its permissions are read from the userinfo response. https://www.audiobookshelf.org/guides/oidc_authentication/'
+unknown:
+  token_auth_method: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/beszel.yml", #"""
@@ -99,6 +741,7 @@ settings: []
 # Beszel authenticates through PocketBase, whose OAuth2 redirect URL is <app url>/api/oauth2-redirect.
 id: beszel
 name: Beszel
+library: pocketbase
 docs: https://beszel.dev/guide/oauth
 match:
   files: [beszel]
@@ -143,6 +786,163 @@ settings:
   - key: Fetch user info from
   - key: Support PKCE
     type: boolean
+sources:
+  redirect_uris: https://beszel.dev/guide/oauth
+  scopes: 'tools/auth/oidc.go NewOIDCProvider: scopes openid, email, profile.'
+  token_auth_method: 'PocketBase''s OpenID Connect provider (pocketbase/pocketbase): tools/auth/base_provider.go builds an x/oauth2 Config whose Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works.'
+  claims_from: 'tools/auth/oidc.go: "If specified the user data is fetched from the userInfoURL. Otherwise - from the id_token payload" (FetchRawUserInfo); the form''s "Fetch user info from" chooses.'
+  pkce: 'tools/auth/oidc.go NewOIDCProvider: PKCE is on by default (the form''s "Support PKCE"); the challenge method is not stated there, so only the switch turned off is judged.'
+  settings: 'tools/auth/oidc.go NewOIDCProvider: scopes openid, email, profile. https://beszel.dev/guide/oauth'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/bitwarden.yml", #"""
+# Bitwarden (server, Enterprise SSO): Sso service builds an ASP.NET Core OpenIdConnectHandler scheme per organization (DynamicAuthenticationSchemeProvider).
+id: bitwarden
+name: Bitwarden
+release: main (bitwarden_license/src/Sso/Utilities/DynamicAuthenticationSchemeProvider.cs at commit 7f5f010e)
+library: aspnetcore-openidconnect
+match:
+  files: [bitwarden]
+  titles: [Bitwarden]
+scopes:
+  default: [openid, email, profile]
+  always: [openid, email, profile]
+claims_from:
+  default: id_token
+  setting: GetClaimsFromUserInfoEndpoint
+  values:
+    'true': any
+    'false': id_token
+settings_complete: true
+settings:
+- {key: Authority, meaning: issuer, type: url}
+- {key: ClientId, meaning: client_id}
+- {key: ClientSecret, meaning: client_secret}
+- {key: MetadataAddress, meaning: discovery_url, type: url}
+- {key: RedirectBehavior}
+- {key: GetClaimsFromUserInfoEndpoint, type: boolean, default: 'False'}
+- {key: AdditionalScopes, meaning: additional_scopes}
+- {key: AdditionalUserIdClaimTypes, meaning: claim}
+- {key: AdditionalEmailClaimTypes, meaning: claim}
+- {key: AdditionalNameClaimTypes, meaning: claim}
+- {key: AcrValues}
+- {key: ExpectedReturnAcrValue}
+sources:
+  scopes: bitwarden/server@7f5f010e bitwarden_license/src/Sso/Utilities/DynamicAuthenticationSchemeProvider.cs GetOidcAuthenticationScheme
+    (Scope AddIfNotExists OpenId/Email/Profile + config.GetAdditionalScopes(), Acr when ExpectedReturnAcrValue); src/Core/.../SsoConfigurationData.cs
+    GetAdditionalScopes (comma split)
+  claims_from: bitwarden/server@7f5f010e bitwarden_license/src/Sso/Utilities/DynamicAuthenticationSchemeProvider.cs GetOidcAuthenticationScheme
+    (GetClaimsFromUserInfoEndpoint = config.GetClaimsFromUserInfoEndpoint; ResponseType "code", ResponseMode "form_post")
+  settings: bitwarden/server SsoConfigurationData.cs (OIDC properties Authority, ClientId, ClientSecret, MetadataAddress,
+    RedirectBehavior, GetClaimsFromUserInfoEndpoint, AdditionalScopes, Additional*ClaimTypes, AcrValues, ExpectedReturnAcrValue)
+unknown:
+  redirect_uris: CallbackPath = SsoConfigurationData.BuildCallbackPath() = "/oidc-signin" relative to the Sso service path
+    base (SignedOut "/oidc-signedout"); the self-hosted Sso base (expected {root}/sso) was not confirmed in GlobalSettings,
+    so the absolute URI is not stated
+  token_auth_method: ASP.NET Core OpenIdConnectHandler default (client_secret in the token request body) not read in the aspnetcore
+    source
+  pkce: OpenIdConnectOptions.UsePkce is not set by Bitwarden; the ASP.NET Core default was not read in source
+  exact_issuer: Microsoft.IdentityModel issuer validation not read
+  settings_gui_labels: GUI labels not read from Bitwarden web vault source/help in this session; only the SsoConfigurationData
+    property names are given
+  redirect_behavior: RedirectBehavior maps to OpenIdConnectOptions.AuthenticationMethod (RedirectGet/FormPost for sending
+    the authorization request); ResponseMode is always form_post
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/booklore.yml", #"""
+# BookLore: since v2.0.6 the Angular UI builds the authorization request (PKCE S256) and the Spring backend exchanges the code, verifies the id_token (Nimbus) and merges userinfo; before that the UI used angular-oauth2-oidc and the API read claims from the access-token JWT.
+# OpenID Connect library: booklore-oidc (GuideKit has no profile of it; its facts are stated here)
+id: booklore
+name: BookLore
+release: v2.3.0
+match:
+  files: [booklore]
+  titles: [BookLore, Booklore]
+redirect_uris: ['{origin}/oauth2-callback']
+scopes:
+  default: [openid, profile, email, groups, offline_access]
+token_auth_method: {default: none}
+claims_from: {default: any}
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: providerName
+  names: [Provider Name]
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: issuerUri
+  names: [Issuer URI]
+  meaning: issuer
+  type: url
+- key: scopes
+  names: [Scope]
+  meaning: scopes
+  default: openid profile email groups offline_access
+- key: claimMapping.username
+  names: [Username Claim]
+  meaning: claim
+  default: preferred_username
+- key: claimMapping.email
+  names: [Email Claim]
+  meaning: claim
+  default: email
+- key: claimMapping.name
+  names: [Display Name Claim]
+  meaning: claim
+  default: name
+- key: claimMapping.groups
+  names: [Groups Claim]
+  meaning: claim
+  default: groups
+versions:
+- fact: claims_from
+  range: <2.0.6
+  note: claims read from the ACCESS TOKEN, which must be an RS256 JWT verifiable with the discovered jwks_uri (no term fits;
+    neither id_token nor userinfo is read by the API)
+  source: the-booklore/booklore@v1.5.1 booklore-api/src/main/java/com/adityachandel/booklore/config/security/filter/DualJwtAuthenticationFilter.java
+    authenticateOidcUser (dynamicOidcJwtProcessor.getProcessor().process(bearer token), claimMapping username/email/name);
+    DynamicOidcJwtProcessor.buildProcessor (JWSAlgorithm.RS256); booklore-ui/src/app/auth-initializer.ts (authService.tokenSubject.next(oauthService.getAccessToken()))
+- fact: token_auth_method
+  range: <2.0.6
+  value: {default: none}
+  source: the-booklore/booklore@v1.5.1 booklore-ui/src/app/auth-initializer.ts oauthService.configure (angular-oauth2-oidc,
+    no dummyClientSecret; public client in the browser)
+- fact: scopes
+  range: <2.0.6
+  value:
+    default: [openid, profile, email, offline_access]
+    always: [openid, profile, email, offline_access]
+  source: the-booklore/booklore@v1.5.1 booklore-ui/src/app/auth-initializer.ts oauthService.configure scope
+- fact: pkce
+  range: <2.0.6
+  note: angular-oauth2-oidc code flow (library PKCE default) - method not checked in the library
+  source: the-booklore/booklore@v1.5.1 booklore-ui/package.json (angular-oauth2-oidc ^20.0.0), auth-initializer.ts responseType
+    code
+sources:
+  redirect_uris: the-booklore/booklore@v2.3.0 booklore-ui/src/app/core/security/oidc.service.ts (redirectUri = `${window.location.origin}/oauth2-callback`)
+    and booklore-ui/src/app/app.routes.ts (path oauth2-callback); v1.5.1 booklore-ui/src/app/auth-initializer.ts redirectUri
+  scopes: the-booklore/booklore@v2.3.0 booklore-ui/src/app/core/security/oidc.service.ts (scope = scopes?.trim() || "openid
+    profile email groups offline_access")
+  token_auth_method: the-booklore/booklore@v2.3.0 booklore-api/src/main/java/org/booklore/config/security/oidc/OidcTokenClient.java
+    exchangeAuthorizationCode (form body client_id, optional client_secret, code_verifier; no Authorization header)
+  pkce: the-booklore/booklore@v2.3.0 booklore-ui/src/app/core/security/oidc.service.ts buildUrl (code_challenge_method "S256")
+  claims_from: the-booklore/booklore@v2.3.0 booklore-api/src/main/java/org/booklore/config/security/oidc/OidcAuthService.java
+    (validateIdToken then fetchUserInfo) and OidcClaimExtractor.extractClaims/getStringClaim
+  userinfo_signed: the-booklore/booklore@v2.3.0 booklore-api/src/main/java/org/booklore/config/security/oidc/OidcTokenClient.java
+    fetchUserInfo (JSON Map)
+  exact_issuer: the-booklore/booklore@v2.3.0 booklore-api/src/main/java/org/booklore/config/security/oidc/OidcTokenValidator.java
+    validateIssuer (replaceAll("/+$","") both sides); OidcDiscoveryService.discover (TRAILING_SLASH stripped)
+  settings: the-booklore/booklore@v2.3.0 booklore-ui/src/app/core/security/oauth2-management/authentication-settings.component.html
+    + English i18n (Client ID, Client Secret, Issuer URI, Groups Claim labels); booklore-api/src/main/java/org/booklore/model/dto/settings/OidcProviderDetails.java
+    (providerName, clientId, clientSecret, issuerUri, scopes, claimMapping.username/name/email/groups); defaults from OidcClaimExtractor
+    fallbacks
+unknown:
+  docs: no official BookLore OIDC docs page read (repo has docs/OIDC-Setup-With-PocketID.md only)
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/bookstack.yml", #"""
@@ -152,6 +952,7 @@ settings:
 # tool): app/Access/Oidc/OidcService.php and OidcOAuthProvider.php.
 id: bookstack
 name: BookStack
+library: league-oauth2-client
 docs: https://www.bookstackapp.com/docs/admin/oidc-auth/
 match:
   files: [bookstack]
@@ -193,6 +994,412 @@ settings:
     type: boolean
   - key: OIDC_REMOVE_FROM_GROUPS
     type: boolean
+sources:
+  redirect_uris: https://www.bookstackapp.com/docs/admin/oidc-auth/
+  scopes: 'OidcOAuthProvider: $scopes = [''openid'', ''profile'', ''email'']; OIDC_ADDITIONAL_SCOPES (comma-separated) are added to them (OidcService::getAdditionalScopes).'
+  token_auth_method: 'OidcService::getProvider builds the provider with League''s HttpBasicAuthOptionProvider: the client id and secret go in the HTTP Authorization header.'
+  claims_from: 'OidcService::getUserDetailsFromToken reads the ID token first and asks the userinfo endpoint only when the ID token lacks a claim it needs: either place works.'
+  settings: 'OidcService::getUserDetailsFromToken reads the ID token first and asks the userinfo endpoint only when the ID token lacks a claim it needs: either place works. https://www.bookstackapp.com/docs/admin/oidc-auth/'
+unknown:
+  pkce: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/budibase.yml", #"""
+# Budibase: worker uses a GovTech fork of passport-openidconnect (@techpass/... 0.3.x, later @govtechsg/... 1.x) configured from the "Config URL" discovery document.
+# library versions: @techpass/passport-openidconnect ^0.3.0
+id: budibase
+name: Budibase
+release: main (oidc.ts read at commit 8b4785f2; a later indexed version, same path, imports @govtechsg/passport-openidconnect
+  and passes a pkce option)
+library: passport-openidconnect
+docs: https://docs.budibase.com/docs/openid-connect
+match:
+  files: [budibase]
+  titles: [Budibase]
+redirect_uris: ['{setting:platformUrl}/api/global/auth/oidc/callback']
+scopes:
+  default: [openid, profile, email, offline_access]
+  always: [openid, profile, email, offline_access]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [email]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- {key: configUrl, meaning: discovery_url, type: url}
+- {key: clientID, meaning: client_id}
+- {key: clientSecret, meaning: client_secret}
+- {key: platformUrl, meaning: app_base_url, type: url}
+sources:
+  redirect_uris: Budibase/budibase packages/backend-core/src/middleware/passport/utils.ts ssoCallbackUrl (platformUrl + "/api/global/auth"
+    [+ "/" + tenantId] + "/oidc/callback"); packages/backend-core/src/middleware/passport/sso/oidc.ts getCallbackUrl
+  scopes: 'Budibase/budibase packages/worker/src/api/controllers/global/auth.ts oidcPreAuth (passport.authenticate(strategy,
+    { scope: ["profile","email","offline_access"] }) with comment "required openid scope is added by oidc strategy")'
+  token_auth_method: GovTechSG/passport-openidconnect@v0.3.3 lib/strategy.js (oauth2.getOAuthAccessToken(code, {grant_type,
+    redirect_uri})) + package.json oauth ^0.9.15; ciaranj/node-oauth lib/oauth2.js OAuth2.getOAuthAccessToken (params client_id/client_secret
+    in the form body); same call in @govtechsg v1.0.2 lib/strategy.js
+  pkce: 'Budibase/budibase@8b4785f2 packages/backend-core/src/middleware/passport/sso/oidc.ts fetchStrategyConfig (no pkce
+    key); GovTechSG/passport-openidconnect@v1.0.2 lib/strategy.js options.pkce ("If not defined, PKCE is disabled") and README
+    (pkce?: "S256" | "plain")'
+  claims_from: Budibase/budibase@8b4785f2 packages/backend-core/src/middleware/passport/sso/oidc.ts buildVerifyFn/getEmail
+    (arity-9 verify loads userinfo profile; fallbacks to jwtClaims)
+  userinfo_signed: GovTechSG/passport-openidconnect@v0.3.3 lib/strategy.js (userinfo via oauth2._request, JSON.parse of body)
+  exact_issuer: 'Budibase/budibase@8b4785f2 packages/backend-core/src/middleware/passport/sso/oidc.ts fetchStrategyConfig
+    (issuer: body.issuer); GovTechSG/passport-openidconnect@v0.3.3 lib/strategy.js (jwtClaims.iss !== meta.issuer)'
+  settings: Budibase/budibase@8b4785f2 packages/backend-core/src/middleware/passport/sso/oidc.ts fetchStrategyConfig (clientID,
+    clientSecret, configUrl); packages/backend-core/src/middleware/passport/utils.ts ssoCallbackUrl (settingsConfig.platformUrl);
+    name/logo keys not verified in source
+unknown:
+  settings_names: GUI labels (Config URL, Client ID, Client Secret, Name, Icon, Platform URL) and the name/logo keys were
+    not verified in Budibase source
+  pkce_current: a later Budibase oidc.ts (indexed id 27219926211, repo/commit not shown) passes oidcConfig.pkce to @govtechsg/passport-openidconnect;
+    its GUI label, default and release were not established
+  library_version_current: the @techpass ^0.3.0 pin was read from an old backend-core package.json (version 1.0.119); the
+    current manifest was not read
+  id_token_signature: '@techpass 0.3.3 only base64-decodes the id_token and checks iss/aud/exp/nonce (no signature verification);
+    v1.x not checked'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/calibre-web.yml", #"""
+# Calibre-Web: upstream janeczku/calibre-web (0.6.27) offers only GitHub and Google OAuth (cps/oauth_bb.py, no generic provider).
+# OpenID Connect library: flask-dance (GuideKit has no profile of it; its facts are stated here)
+# redirect_uris janeczku/calibre-web (all releases through 0.6.27) and CWA <4.0.0: no generic OIDC provider (GitHub/Google only: {root}/login/github/authorized, {root}/login/google/authorized)
+id: calibre-web
+name: Calibre-Web (Calibre-Web-Automated generic OIDC)
+release: crocodilestick/Calibre-Web-Automated@v4.0.6
+match:
+  files: [calibre-web]
+  titles: [Calibre-Web, Calibre-Web-Automated, Calibre Web]
+scopes:
+  default: [email, openid, profile]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  claims: [preferred_username, email, groups]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: config_generic_oauth_metadata_url
+  names: [OAuth Metadata URL (for auto-discovery)]
+  meaning: discovery_url
+  type: url
+- key: config_generic_oauth_server_url
+  names: [OAuth Base URL]
+  type: url
+- key: config_generic_oauth_auth_url
+  names: [Authorization Endpoint]
+  meaning: authorization_url
+  type: url
+- key: config_generic_oauth_token_url
+  names: [Token Endpoint]
+  meaning: token_url
+  type: url
+- key: config_generic_oauth_userinfo_url
+  names: [UserInfo Endpoint]
+  meaning: userinfo_url
+  type: url
+- key: config_generic_oauth_scope
+  names: [OAuth Scopes]
+  meaning: scopes
+  default: openid profile email
+- key: config_oauth_redirect_host
+  names: [OAuth Redirect Host]
+  meaning: app_base_url
+- key: config_generic_oauth_client_id
+  names: [OAuth Client Id]
+  meaning: client_id
+- key: config_generic_oauth_client_secret
+  names: [OAuth Client Secret]
+  meaning: client_secret
+- key: config_generic_oauth_username_mapper
+  names: [Username Field]
+  meaning: claim
+  default: preferred_username
+- key: config_generic_oauth_email_mapper
+  names: [Email Field]
+  meaning: claim
+  default: email
+- key: config_generic_oauth_admin_group
+  names: [OAuth group for Admin]
+  default: admin
+- key: config_generic_oauth_login_button
+  names: [Login Button Text]
+  default: OpenID Connect
+- key: OAUTH_SSL_STRICT
+  names: [OAUTH_SSL_STRICT (environment variable)]
+  type: boolean
+  default: 'true'
+sources:
+  redirect_uris: crocodilestick/Calibre-Web-Automated@v4.0.6 cps/oauth_bb.py generate_oauth_blueprints (OAuth2ConsumerBlueprint("generic"),
+    app.register_blueprint(blueprint, url_prefix="/login")); singingwolfboy/flask-dance@v7.1.0 flask_dance/consumer/base.py
+    (authorized_url default "/{bp.name}/authorized"), flask_dance/consumer/oauth2.py login/authorized (redirect_uri = url_for(".authorized",
+    _external=True); redirect_url = post-login destination)
+  scopes: crocodilestick/Calibre-Web-Automated@v4.0.6 cps/oauth_bb.py generate_oauth_blueprints (scope_value = generic.scope
+    or "openid profile email", sorted)
+  token_auth_method: singingwolfboy/flask-dance@v7.1.0 flask_dance/consumer/oauth2.py authorized (fetch_token(..., client_secret=self.client_secret));
+    requests/requests-oauthlib@v2.0.0 requests_oauthlib/oauth2_session.py fetch_token (include_client_id None -> False ->
+    HTTPBasicAuth, lines 321-350)
+  pkce: crocodilestick/Calibre-Web-Automated@v4.0.6 cps/oauth_bb.py blueprint_params (no use_pkce); singingwolfboy/flask-dance@v7.1.0
+    flask_dance/consumer/oauth2.py __init__ use_pkce=False
+  claims_from: crocodilestick/Calibre-Web-Automated@v4.0.6 cps/oauth_bb.py register_user_from_generic_oauth (userinfo GET,
+    username_mapper/email_mapper, sub required, groups/admin group)
+  userinfo_signed: crocodilestick/Calibre-Web-Automated@v4.0.6 cps/oauth_bb.py register_user_from_generic_oauth (resp.json();
+    ValueError -> "invalid user profile data")
+  exact_issuer: crocodilestick/Calibre-Web-Automated@v4.0.6 cps/oauth_bb.py fetch_metadata_from_url, generate_oauth_blueprints
+    (metadata issuer -> oauth_base_url only)
+  settings: crocodilestick/Calibre-Web-Automated@v4.0.6 cps/templates/config_edit.html (generic OAuth fields, lines 398-496);
+    cps/constants.py OAUTH_SSL_STRICT
+unknown:
+  docs: no CWA OIDC documentation page was opened
+  redirect_host_effect: whether FORCE_HOST_FOR_REDIRECTS changes url_for(_external=True) was not established; the redirect_uri
+    host follows the incoming request (reverse proxy headers) as far as read
+  redirect_uris: 'differs in releases GuideKit cannot place (janeczku/calibre-web (all releases through 0.6.27) and CWA <4.0.0):
+    no generic OIDC provider (GitHub/Google only: {root}/login/github/authorized, {root}/login/google/authorized)'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/chronograf.yml", #"""
+# Chronograf: built-in generic OAuth 2.0 provider (golang.org/x/oauth2, no discovery); identity from a userinfo URL, or from the id_token when USE_ID_TOKEN is set.
+id: chronograf
+name: Chronograf
+release: 1.11.4
+library: go-oauth2
+docs: https://docs.influxdata.com/chronograf/v1/administration/managing-security/#configure-chronograf-to-use-any-oauth-20-provider
+match:
+  files: [chronograf]
+  titles: [Chronograf]
+redirect_uris: ['{root}/oauth/{setting:GENERIC_NAME}/callback']
+scopes:
+  default: ['user:email']
+token_auth_method: {default: any}
+claims_from:
+  default: userinfo
+  setting: USE_ID_TOKEN
+  values:
+    'true': id_token
+    'false': userinfo
+pkce:
+  default: S256
+  setting: OAUTH_NO_PKCE
+  values:
+    'true': none
+    'false': S256
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: GENERIC_CLIENT_ID
+  names: [--generic-client-id]
+  meaning: client_id
+- key: GENERIC_CLIENT_SECRET
+  names: [--generic-client-secret]
+  meaning: client_secret
+- key: GENERIC_AUTH_URL
+  names: [--generic-auth-url]
+  meaning: authorization_url
+  type: url
+- key: GENERIC_TOKEN_URL
+  names: [--generic-token-url]
+  meaning: token_url
+  type: url
+- key: GENERIC_API_URL
+  names: [--generic-api-url]
+  meaning: userinfo_url
+  type: url
+- key: GENERIC_API_KEY
+  names: [--generic-api-key]
+  meaning: claim
+  default: email
+- key: GENERIC_SCOPES
+  names: [--generic-scopes]
+  meaning: scopes
+  default: user:email
+- key: GENERIC_NAME
+  names: [--generic-name]
+  default: generic
+- key: GENERIC_DOMAINS
+  names: [--generic-domains]
+- key: GENERIC_INSECURE
+  names: [--generic-insecure]
+  type: boolean
+- key: GENERIC_ROOT_CA
+  names: [--generic-root-ca]
+- key: JWKS_URL
+  names: [--jwks-url]
+  meaning: jwks_url
+  type: url
+- key: USE_ID_TOKEN
+  names: [--use-id-token]
+  type: boolean
+  default: 'False'
+- key: OAUTH_NO_PKCE
+  names: [--oauth-no-pkce]
+  type: boolean
+  default: 'False'
+- key: PUBLIC_URL
+  names: [--public-url]
+  meaning: app_base_url
+  type: url
+- key: BASE_PATH
+  names: [--basepath]
+- key: TOKEN_SECRET
+  names: [--token-secret]
+versions:
+- fact: pkce
+  range: <1.9.0
+  value: {default: none}
+  source: 'influxdata/chronograf commit 560d5b7ae (2021-03-24, "feat(oath): enable PKCE by default in all providers"), first
+    tag containing it 1.9.0'
+sources:
+  redirect_uris: influxdata/chronograf@1.11.4 server/server.go genericRedirectURL
+  scopes: influxdata/chronograf@1.11.4 server/server.go Server.GenericScopes (default "user:email", env-delim ","); oauth2/generic.go
+    Generic.Scopes/Config
+  token_auth_method: influxdata/chronograf@1.11.4 oauth2/generic.go Generic.Config (oauth2.Endpoint without AuthStyle); oauth2/code_exchange.go
+    ExchangeCodeForToken (conf.Exchange); golang/oauth2 internal/token.go RetrieveToken (AuthStyle 0 -> header, then params)
+  pkce: influxdata/chronograf@1.11.4 oauth2/code_exchange.go CodeExchangePKCE.AuthCodeURL (code_challenge_method S256), NewCodeExchange;
+    server/server.go OAuthNoPKCE (env OAUTH_NO_PKCE) and NewCodeExchange(!s.OAuthNoPKCE, ...)
+  claims_from: influxdata/chronograf@1.11.4 oauth2/mux.go AuthMux.Callback (UseIDToken + id_token -> PrincipalIDFromClaims;
+    else Provider.PrincipalID) and oauth2/generic.go PrincipalID/Group/PrincipalIDFromClaims
+  userinfo_signed: influxdata/chronograf@1.11.4 oauth2/generic.go PrincipalID (json.NewDecoder on the GENERIC_API_URL body)
+  exact_issuer: influxdata/chronograf@1.11.4 server/server.go (no discovery/issuer option for the generic provider)
+  settings: influxdata/chronograf@1.11.4 server/server.go Server struct (long flag + env tags)
+unknown:
+  settings_complete: only the generic-provider and shared OAuth options were listed; other providers (GitHub, Google, Auth0,
+    Heroku) and STATUS_FEED etc. omitted
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/claper.yml", ##"""
+# Claper: Phoenix app using the Erlang/Elixir oidcc library (Oidcc.create_redirect_url / Oidcc.retrieve_token); PKCE S256; user built from ID token claims only.
+# OpenID Connect library: oidcc (GuideKit has no profile of it; its facts are stated here)
+id: claper
+name: Claper
+release: v2.3.2
+docs: https://docs.claper.co/self-hosting/configuration.html#openid-connect
+match:
+  files: [claper]
+  titles: [Claper]
+redirect_uris: ['{setting:BASE_URL}/users/oidc/callback']
+scopes:
+  default: [openid, email, profile]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: id_token
+  claims: [name, email, groups]
+pkce: {default: S256}
+settings_complete: true
+settings:
+- key: OIDC_ISSUER
+  meaning: issuer
+  type: url
+  default: https://accounts.google.com
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_SCOPES, meaning: scopes, default: openid email profile}
+- {key: OIDC_PROVIDER_NAME, default: OpenID Connect}
+- {key: OIDC_LOGO_URL, default: /images/icons/openid.png}
+- {key: OIDC_AUTO_REDIRECT_LOGIN, type: boolean, default: 'False'}
+- {key: OIDC_PROPERTY_MAPPINGS}
+- {key: BASE_URL, meaning: app_base_url, type: url}
+sources:
+  redirect_uris: 'ClaperCo/Claper@v2.3.2 lib/claper_web/controllers/user_oidc_auth.ex opts/1 (redirect_uri: "#{url}/users/oidc/callback",
+    url = Endpoint base_url) and lib/claper_web/router.ex (get "/users/oidc/callback"); config/runtime.exs BASE_URL'
+  scopes: ClaperCo/Claper@v2.3.2 config/runtime.exs (OIDC_SCOPES default, String.split(oidc_scopes, " ")); user_oidc_auth.ex
+    opts/1 scopes
+  token_auth_method: 'ClaperCo/Claper@v2.3.2 lib/claper_web/controllers/user_oidc_auth.ex opts/1 (preferred_auth_methods:
+    [:client_secret_basic, :client_secret_post])'
+  pkce: 'ClaperCo/Claper@v2.3.2 lib/claper_web/controllers/user_oidc_auth.ex opts/1 (require_pkce: true, code_challenge_method
+    "S256") and generate_pkce_challenge (sha256)'
+  claims_from: 'ClaperCo/Claper@v2.3.2 lib/claper_web/controllers/user_oidc_auth.ex callback/2 (%Oidcc.Token.Id{claims: claims})
+    and validate_user/4 (claims["sub"|"iss"|"name"|"email"|"exp"|"groups"] + property mappings)'
+  settings: ClaperCo/Claper@v2.3.2 config/runtime.exs (get_var_from_path_or_env OIDC_* with defaults; enabled only when OIDC_CLIENT_ID
+    and OIDC_CLIENT_SECRET are set)
+unknown:
+  exact_issuer: oidcc provider-configuration issuer check not read in the oidcc source
+  token_auth_method_selection: that oidcc picks the first preferred method listed in token_endpoint_auth_methods_supported
+    was not confirmed in oidcc source (oidcc_auth_util not read)
+  par_request_object: oidcc may use PAR / signed request objects when the provider metadata asks for them (the guide relies
+    on this); not checked in oidcc source
+
+"""##),
+        ("Sources/GuideKnowledge/ProfileData/applications/cloud-identity-engine.yml", #"""
+# Palo Alto Networks Cloud Identity Engine (OIDC authentication type): closed source; no Palo Alto documentation was read in this session.
+id: cloud-identity-engine
+name: Cloud Identity Engine
+release: unknown (SaaS)
+match:
+  files: [cloud-identity-engine]
+  titles: [Cloud Identity Engine, Palo Alto Networks Cloud Identity Engine]
+settings: []
+sources: {}
+unknown:
+  redirect_uris: the console shows a per-tenant "Callback URL / Redirect URL" to copy; its form was not found in Palo Alto
+    docs within the time budget
+  token_auth_method: not established
+  pkce: not established
+  scopes: not established
+  claims_from: not established
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/cloudflare-zerotrust.yml", #"""
+# Cloudflare Zero Trust (Access): hosted "OpenID Connect" login method; closed source, facts from Cloudflare's own docs only.
+id: cloudflare-zerotrust
+name: Cloudflare Zero Trust
+release: docs@cloudflare/cloudflare-docs 0327a676
+docs: https://developers.cloudflare.com/cloudflare-one/identity/idp-integration/generic-oidc/
+match:
+  files: [cloudflare-zerotrust]
+  titles: [Cloudflare Zero Trust, Cloudflare Access, Cloudflare]
+redirect_uris: ['https://{setting:team_name}.cloudflareaccess.com/cdn-cgi/access/callback']
+scopes:
+  default: [openid, email, profile]
+claims_from:
+  default: id_token
+  claims: [email]
+pkce: {default: none}
+settings:
+- key: team_name
+  names: [team name]
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client secret]
+  meaning: client_secret
+- key: auth_url
+  names: [Auth URL]
+  meaning: authorization_url
+  type: url
+- key: token_url
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: certs_url
+  names: [Certificate URL]
+  meaning: jwks_url
+  type: url
+- {key: scopes, meaning: scopes}
+- key: claims
+  names: [OIDC Claims]
+- key: email_claim_name
+  names: [Email claim]
+  meaning: claim
+  default: email
+sources:
+  redirect_uris: cloudflare/cloudflare-docs@0327a676 src/content/docs/cloudflare-one/identity/idp-integration/generic-oidc.mdx
+    (step 2 authorized redirect URI)
+  scopes: cloudflare/cloudflare-docs@0327a676 generic-oidc.mdx Example API Configuration
+  pkce: cloudflare/cloudflare-docs@0327a676 generic-oidc.mdx step 8 (optional PKCE)
+  claims_from: cloudflare/cloudflare-docs@0327a676 generic-oidc.mdx Optional configurations > Email claim
+  settings: cloudflare/cloudflare-docs@0327a676 generic-oidc.mdx (fields and API config keys client_id, client_secret, auth_url,
+    token_url, certs_url, scopes); email_claim_name/claims/pkce_enabled API key names taken from the Pulumi/Cloudflare provider
+    docs page (pulumi.com registry cloudflare ZeroTrustAccessIdentityProvider)
+unknown:
+  token_auth_method: Cloudflare docs do not say how the client secret is sent
+  pkce_method: docs do not name the PKCE method
+  userinfo_signed: docs do not say whether userinfo is called
+  pkce_setting_key: the PKCE toggle (GUI "Proof of Key Exchange (PKCE)") API key name was not verified
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/coder.yml", #"""
@@ -200,6 +1407,7 @@ settings:
 # The redirect URI is <CODER_ACCESS_URL>/api/v2/users/oidc/callback.
 id: coder
 name: Coder
+library: go-oidc
 docs: https://coder.com/docs/admin/users/oidc-auth
 match:
   files: [coder]
@@ -240,6 +1448,1552 @@ settings:
     type: boolean
   - key: CODER_OIDC_IGNORE_EMAIL_VERIFIED
     type: boolean
+sources:
+  redirect_uris: https://coder.com/docs/admin/users/oidc-auth
+  token_auth_method: 'cli/server.go (coder/coder): the OIDC login is an x/oauth2 Config whose Endpoint is go-oidc''s, with no AuthStyle: AutoDetect (HTTP Basic, then the body).'
+  claims_from: 'docs/admin/users/oidc-auth.md: "Coder will merge both the claims from the ID token and the claims obtained from hitting the upstream provider''s userinfo endpoint"; with CODER_OIDC_IGNORE_USERINFO=true it uses the ID token only.'
+  settings: 'docs/admin/users/oidc-auth.md: "Coder will merge both the claims from the ID token and the claims obtained from hitting the upstream provider''s userinfo endpoint"; with CODER_OIDC_IGNORE_USERINFO=true it uses the ID token only. https://coder.com/docs/admin/users/oidc-auth'
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+  pkce: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/concourse.yml", #"""
+# Concourse CI: the web node ("skymarshal") embeds a Dex fork (github.com/concourse/dex); the generic OIDC
+# library versions: github.com/concourse/dex v1.14.0 (fork of dexidp/dex; go.mod of concourse v8.2.5)
+id: concourse
+name: Concourse CI
+release: v8.2.5
+library: dex
+docs: https://concourse-ci.org/generic-oidc-auth.html
+match:
+  files: [concourse]
+  titles: [Concourse CI, Concourse]
+redirect_uris: ['{origin}/sky/issuer/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method: {default: any}
+claims_from:
+  default: any
+  setting: CONCOURSE_OIDC_DISABLE_GET_USER_INFO
+  values:
+    'false': any
+    'true': id_token
+  claims: [email, email_verified]
+  notes: 'The claim named by CONCOURSE_OIDC_USER_NAME_KEY (default "username", NOT "name" and NOT "preferred_username") is
+    REQUIRED: Dex userNameKey = that value -> error ''missing "username" claim'' when absent. The same value is used as the
+    preferred_username fallback key. Groups are read (insecureEnableGroups = !CONCOURSE_OIDC_DISABLE_GROUPS) from "groups",
+    or from CONCOURSE_OIDC_GROUPS_KEY when "groups" is absent (string or array). Team membership (CONCOURSE_MAIN_TEAM_OIDC_USER
+    / _GROUP) is matched as "oidc:<lowercased value>".'
+pkce: {default: none}
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- key: CONCOURSE_EXTERNAL_URL
+  names: [--external-url]
+  meaning: app_base_url
+  type: url
+- key: CONCOURSE_OIDC_DISPLAY_NAME
+  names: [--oidc-display-name]
+- key: CONCOURSE_OIDC_ISSUER
+  names: [--oidc-issuer]
+  meaning: issuer
+  type: url
+- key: CONCOURSE_OIDC_CLIENT_ID
+  names: [--oidc-client-id]
+  meaning: client_id
+- key: CONCOURSE_OIDC_CLIENT_SECRET
+  names: [--oidc-client-secret]
+  meaning: client_secret
+- key: CONCOURSE_OIDC_SCOPE
+  names: [--oidc-scope]
+  meaning: additional_scopes
+- key: CONCOURSE_OIDC_GROUPS_KEY
+  names: [--oidc-groups-key]
+  meaning: claim
+  default: groups
+- key: CONCOURSE_OIDC_USER_NAME_KEY
+  names: [--oidc-user-name-key]
+  meaning: claim
+  default: username
+- key: CONCOURSE_OIDC_CA_CERT
+  names: [--oidc-ca-cert]
+- key: CONCOURSE_OIDC_SKIP_SSL_VALIDATION
+  names: [--oidc-skip-ssl-validation]
+  type: boolean
+- key: CONCOURSE_OIDC_DISABLE_GROUPS
+  names: [--oidc-disable-groups]
+  type: boolean
+- key: CONCOURSE_OIDC_SKIP_EMAIL_VERIFIED_VALIDATION
+  names: [--oidc-skip-email-verified-validation]
+  type: boolean
+- key: CONCOURSE_OIDC_DISABLE_GET_USER_INFO
+  names: [--oidc-disable-get-user-info]
+  type: boolean
+- key: CONCOURSE_MAIN_TEAM_OIDC_USER
+  names: [--main-team-oidc-user]
+- key: CONCOURSE_MAIN_TEAM_OIDC_GROUP
+  names: [--main-team-oidc-group]
+versions:
+- fact: pkce
+  range: '>=8.2.2'
+  note: 'notes: Concourse v8.2.2+ pins concourse/dex v1.14.0, not in the stored snapshot; if that fork release synced upstream
+    dex >= v2.45.0 it auto-detects S256 from discovery (see library dex). Not verified.'
+  source: concourse/concourse@v8.2.5 go.mod (github.com/concourse/dex v1.14.0); dexidp/dex commit 25591eea (PKCE in oidc connector,
+    first tag v2.45.0)
+sources:
+  redirect_uris: 'concourse/concourse@v8.2.5 atc/atccmd/command.go RunCommand.constructAuthHandler (issuerPath "/sky/issuer",
+    ExternalURL.URL.ResolveReference); skymarshal/dexserver/dexserver.go NewDexServerConfig line 74 (redirectURI = TrimRight(IssuerURL,"/")
+    + "/callback"); hack/overrides/oidc.yml (REDIRECTS: http://localhost:8080/sky/issuer/callback)'
+  scopes: concourse/concourse@v8.2.5 skymarshal/skycmd/oidc_flags.go OIDCFlags.Scopes / Serialize; concourse/dex@v1.10.0 connector/oidc/oidc.go
+    Config.Open (scopes := openid + c.Scopes or profile,email)
+  token_auth_method: concourse/dex@v1.10.0 connector/oidc/oidc.go Config.Open (endpoint := provider.Endpoint(); AuthStyleInParams
+    only for basicAuthUnsupported or knownBrokenAuthHeaderProvider); concourse v8.2.5 oidc_flags.go Serialize sets no BasicAuthUnsupported
+  pkce: concourse/dex@v1.10.0 connector/oidc/oidc.go oidcConnector.LoginURL (no code_challenge; grep pkce/code_challenge empty)
+  claims_from: 'concourse/concourse@v8.2.5 skymarshal/skycmd/oidc_flags.go Serialize (GetUserInfo: !DisableGetUserInfo, InsecureEnableGroups:
+    !DisableGroups, UserNameKey and ClaimMapping.PreferredUsernameKey = UserNameKey, ClaimMapping.GroupsKey); concourse/dex@v1.10.0
+    connector/oidc/oidc.go createIdentity (missing "sub"/userNameKey/email/email_verified errors)'
+  userinfo_signed: concourse/dex@v1.10.0 go.mod (coreos/go-oidc/v3 v3.12.0); connector/oidc/oidc.go createIdentity (c.provider.UserInfo);
+    see library go-oidc
+  exact_issuer: concourse/dex@v1.10.0 connector/oidc/oidc.go getProvider (oidc.NewProvider)
+  settings: concourse/concourse@v8.2.5 skymarshal/skycmd/oidc_flags.go OIDCFlags/OIDCTeamFlags; skymarshal/skycmd/flags.go
+    WireConnectors (namespace "oidc"); cmd/concourse/main.go (env prefix "CONCOURSE_" via twentythousandtonnesofcrudeoil);
+    atc/atccmd/command.go ExternalURL
+unknown:
+  dex_fork_v1.14.0: concourse/dex v1.14.0 (pinned by v8.2.2+) is not in the stored snapshot (newest tag v1.10.0, 2025-02,
+    = upstream dex v2.42.0 sync); PKCE and any connector changes after v1.10.0 unverified. Go module proxy unreachable here.
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/dashy.yml", ###"""
+# Dashy: browser-side SPA login with oidc-client-ts (public client, authorization code + PKCE, redirect back to the page origin)
+# OpenID Connect library: oidc-client-ts (GuideKit has no profile of it; its facts are stated here)
+id: dashy
+name: Dashy
+release: 4.0.6
+docs: https://dashy.to/docs/authentication#oidc
+match:
+  files: [dashy]
+  titles: [Dashy]
+redirect_uris: ['{origin}']
+scopes:
+  default: [openid, profile, email, roles, groups]
+  always: []
+token_auth_method: {default: none}
+claims_from:
+  default: any
+  claims: [preferred_username, groups]
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: appConfig.auth.enableOidc, type: boolean, default: 'False'}
+- key: appConfig.auth.oidc.clientId
+  names: [OIDC Client Id]
+  meaning: client_id
+- key: appConfig.auth.oidc.endpoint
+  names: [OIDC Endpoint]
+  meaning: issuer
+  type: url
+- key: appConfig.auth.oidc.scope
+  names: [OIDC Scope]
+  meaning: scopes
+  default: openid profile email roles groups
+- key: appConfig.auth.oidc.adminGroup
+  names: [Admin Group]
+- key: appConfig.auth.oidc.adminRole
+  names: [Admin Role]
+- {key: appConfig.auth.enableGuestAccess, type: boolean}
+versions:
+- fact: claims_from
+  range: <3.1.2
+  value: {default: id_token}
+  source: 'Lissy93/dashy@3.1.1 src/utils/OidcAuth.js OidcAuth.constructor (settings has no loadUserInfo; oidc-client-ts default
+    loadUserInfo=false, authts/oidc-client-ts@v3.5.0 src/OidcClientSettings.ts constructor line 241); loadUserInfo: true added
+    by commit 9ad63794 "fix: Load userInfo in OidcAuth", first tag 3.1.2'
+- fact: scopes
+  range: <3.1.2
+  value:
+    default: [openid, profile, email, roles, groups]
+    always: [openid, profile, email, roles, groups]
+  source: Lissy93/dashy@3.1.1 src/utils/OidcAuth.js OidcAuth.constructor scope literal; the appConfig.auth.oidc.scope setting
+    came with commit 439c73c8 (first tag 3.1.2)
+- fact: settings
+  range: <3.1.2
+  note: only enableOidc, oidc.clientId, oidc.endpoint (no scope/adminGroup/adminRole)
+  source: Lissy93/dashy@3.1.1 src/utils/OidcAuth.js OidcAuth.constructor destructures { clientId, endpoint }
+sources:
+  redirect_uris: 'Lissy93/dashy@4.0.6 src/utils/auth/OidcAuth.js OidcAuth.constructor redirect_uri: `${window.location.origin}`
+    (same in 3.1.1 src/utils/OidcAuth.js)'
+  scopes: 'Lissy93/dashy@4.0.6 src/utils/auth/OidcAuth.js OidcAuth.constructor scope: scope || ''openid profile email roles
+    groups'' (the setting replaces the whole list)'
+  token_auth_method: Lissy93/dashy@4.0.6 src/utils/auth/OidcAuth.js passes no client_secret/client_authentication; authts/oidc-client-ts@v3.5.0
+    src/OidcClientSettings.ts DefaultClientAuthentication="client_secret_post" and src/TokenClient.ts exchangeCode case client_secret_post
+    appends only client_id when client_secret is unset -> public client (none)
+  pkce: 'authts/oidc-client-ts@v3.5.0 src/OidcClientSettings.ts disablePKCE=false default; src/SigninRequest.ts code_verifier:
+    !disablePKCE and code_challenge_method "S256" (Dashy does not set disablePKCE)'
+  claims_from: 'Lissy93/dashy@4.0.6 src/utils/auth/OidcAuth.js loadUserInfo: true, reads user.profile.preferred_username/groups/roles;
+    authts/oidc-client-ts@v3.5.0 src/ResponseValidator.ts _processClaims merges userinfo into the ID-token profile (mergeClaims)'
+  userinfo_signed: authts/oidc-client-ts@v3.5.0 src/UserInfoService.ts constructor passes _getClaimsFromJwt as JwtHandler;
+    src/JsonService.ts getJson accepts application/jwt and decodes it (no signature check)
+  exact_issuer: 'authts/oidc-client-ts@v3.5.0: MetadataService.getIssuer is only used by tests; ResponseValidator._validateIdTokenAttributes
+    checks sub only, no iss comparison'
+  settings: Lissy93/dashy@4.0.6 src/utils/config/ConfigSchema.json appConfig.auth.oidc (endpoint, clientId, adminRole, adminGroup,
+    scope; additionalProperties false); docs/authentication.md "## OIDC"
+
+"""###),
+        ("Sources/GuideKnowledge/ProfileData/applications/directus.yml", #"""
+# Directus: "openid" auth driver (api/src/auth/drivers/openid.ts) configured per provider with AUTH_<PROVIDER>_* env
+# library versions: openid-client 5.x (v5 Issuer/Client/generators API imported by openid.ts; api/package.json pinned "openid-client": "5.4.0" at @directus/api 10.1.0; newer pin not read)
+id: directus
+name: Directus
+release: main@096de44b
+library: openid-client
+docs: https://directus.io/docs/configuration/auth-sso
+match:
+  files: [directus]
+  titles: [Directus]
+redirect_uris: ['{root}/auth/login/{setting:AUTH_PROVIDERS}/callback']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method:
+  default: client_secret_basic
+  setting: AUTH_<PROVIDER>_CLIENT_TOKEN_ENDPOINT_AUTH_METHOD
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    private_key_jwt: private_key_jwt
+    client_secret_jwt: client_secret_jwt
+    none: none
+claims_from:
+  default: any
+  claims: [email]
+pkce:
+  default: S256
+  setting: AUTH_<PROVIDER>_PLAIN_CODE_CHALLENGE
+  values:
+    'false': S256
+    'true': plain
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: AUTH_PROVIDERS
+  names: [provider name]
+- key: AUTH_<PROVIDER>_DRIVER
+  allowed: [local, oauth2, openid, ldap, saml]
+- {key: AUTH_<PROVIDER>_CLIENT_ID, meaning: client_id}
+- {key: AUTH_<PROVIDER>_CLIENT_SECRET, meaning: client_secret}
+- key: AUTH_<PROVIDER>_CLIENT_TOKEN_ENDPOINT_AUTH_METHOD
+- {key: AUTH_<PROVIDER>_PRIVATE_KEYS}
+- {key: AUTH_<PROVIDER>_SCOPE, meaning: scopes, default: openid profile email}
+- {key: AUTH_<PROVIDER>_ISSUER_URL, meaning: discovery_url, type: url}
+- key: AUTH_<PROVIDER>_ISSUER_DISCOVERY_MUST_SUCCEED
+  type: boolean
+- {key: AUTH_<PROVIDER>_PLAIN_CODE_CHALLENGE, type: boolean}
+- {key: AUTH_<PROVIDER>_COOKIE_SECURE, type: boolean}
+- {key: AUTH_<PROVIDER>_IDENTIFIER_KEY, meaning: claim, default: sub}
+- key: AUTH_<PROVIDER>_ALLOW_PUBLIC_REGISTRATION
+  type: boolean
+  default: 'false'
+- {key: AUTH_<PROVIDER>_REQUIRE_VERIFIED_EMAIL, type: boolean, default: 'false'}
+- {key: AUTH_<PROVIDER>_DEFAULT_ROLE_ID}
+- {key: AUTH_<PROVIDER>_SYNC_USER_INFO, type: boolean}
+- {key: AUTH_<PROVIDER>_ICON}
+- {key: AUTH_<PROVIDER>_LABEL}
+- {key: AUTH_<PROVIDER>_PARAMS}
+- {key: AUTH_<PROVIDER>_REDIRECT_ALLOW_LIST}
+- {key: AUTH_<PROVIDER>_ROLE_MAPPING}
+- {key: AUTH_<PROVIDER>_GROUP_CLAIM_NAME, meaning: claim, default: groups}
+- key: AUTH_<PROVIDER>_MODE
+  allowed: [cookie, session]
+  default: session
+- {key: AUTH_<PROVIDER>_LOGIN_TIMEOUT, default: 5m}
+- {key: PUBLIC_URL, meaning: app_base_url, type: url}
+- {key: AUTH_ALLOWED_PUBLIC_URLS, type: url}
+sources:
+  redirect_uris: directus/directus@096de44b api/src/auth/drivers/openid.ts createOpenIDAuthRouter (callbackUrl = generateCallbackUrl(providerName,
+    req origin)); api/src/auth/utils/generate-callback-url.ts generateCallbackUrl (Url(matchedOrigin || PUBLIC_URL).addPath("auth","login",providerName,"callback"));
+    directus/docs content/configuration/auth-sso.md lines 33-42
+  scopes: 'directus/directus@096de44b api/src/auth/drivers/openid.ts OpenIDAuthDriver.generateAuthUrl (scope: this.config["scope"]
+    ?? "openid profile email"); docs auth-sso.md OpenID table'
+  token_auth_method: directus/directus@096de44b api/src/auth/drivers/openid.ts getClient (new issuer.Client({...clientOptionsOverrides})
+    from AUTH_<PROVIDER>_CLIENT_*); panva/openid-client@v5.7.1 lib/client.js default token_endpoint_auth_method client_secret_basic
+    + checkBasicSupport (see library openid-client versions); docs auth-sso.md (AUTH_<PROVIDER>_CLIENT_*, CLIENT_TOKEN_ENDPOINT_AUTH_METHOD)
+  pkce: 'directus/directus@096de44b api/src/auth/drivers/openid.ts generateAuthUrl (code_challenge_method: plainCodeChallenge
+    ? "plain" : "S256") and getUserID (code_verifier)'
+  claims_from: directus/directus@096de44b api/src/auth/drivers/openid.ts getUserID (tokenSet.claims() merged with client.userinfo
+    when userinfo_endpoint; identifierKey ?? "sub" fallback email; groupClaimName ?? "groups"; email_verified when requireVerifiedEmail)
+  userinfo_signed: panva/openid-client@v5.7.1 lib/client.js Client.userinfo (see library openid-client versions)
+  exact_issuer: panva/openid-client@v5.7.1 lib/issuer.js Issuer.discover (no issuer comparison; see library openid-client
+    versions)
+  settings: directus/docs@acb59c8 content/configuration/auth-sso.md (OpenID Connect table, AUTH_PROVIDERS, AUTH_<PROVIDER>_DRIVER/MODE,
+    AUTH_ALLOWED_PUBLIC_URLS); directus/directus@096de44b api/src/auth/drivers/openid.ts (plainCodeChallenge, issuerDiscoveryMustSucceed,
+    AUTH_<P>_LOGIN_TIMEOUT, AUTH_<P>_COOKIE_SECURE)
+unknown:
+  release_tag: directus/directus snapshot is 642 MB (over the fetch limit); files read through the index at commit 096de44b,
+    no tag mapping possible; npm registry unreachable here
+  openid_client_pin: exact openid-client 5.x version of current releases not read (api/package.json stored only at old commits)
+  allowed_public_urls_name: docs say AUTH_ALLOWED_PUBLIC_URLS, the stored generate-callback-url.ts versions read AUTH_ALLOWED_ORIGINS;
+    which release uses which name not established
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/discourse.yml", #"""
+# Discourse: discourse-openid-connect plugin (bundled with Discourse core since mid-2025): its own OmniAuth strategy
+# OpenID Connect library: omniauth-oauth2 (GuideKit has no profile of it; its facts are stated here)
+id: discourse
+name: Discourse
+release: main@2025-06-24 (discourse/discourse-openid-connect f5e39016, last commit of the standalone repository; no tags)
+docs: https://meta.discourse.org/t/openid-connect-authentication/103632
+match:
+  files: [discourse]
+  titles: [Discourse]
+redirect_uris: ['{root}/auth/oidc/callback']
+scopes:
+  default: [openid]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  claims: [email, email_verified, name, given_name, family_name, preferred_username, picture]
+pkce:
+  default: none
+  setting: openid_connect_use_pkce
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: openid_connect_enabled, type: boolean, default: 'false'}
+- key: openid_connect_discovery_document
+  names: [openid connect discovery document]
+  meaning: discovery_url
+  type: url
+- {key: openid_connect_client_id, meaning: client_id}
+- {key: openid_connect_client_secret, meaning: client_secret}
+- {key: openid_connect_authorize_scope, meaning: scopes, default: openid}
+- {key: openid_connect_token_scope}
+- {key: openid_connect_authorize_parameters}
+- {key: openid_connect_claims}
+- {key: openid_connect_rp_initiated_logout, type: boolean}
+- key: openid_connect_rp_initiated_logout_redirect
+  type: url
+- {key: openid_connect_allow_association_change, type: boolean}
+- {key: openid_connect_overrides_email, type: boolean}
+- {key: openid_connect_match_by_email, type: boolean, default: 'true'}
+- {key: openid_connect_use_pkce, type: boolean, default: 'false'}
+- {key: openid_connect_verbose_logging, type: boolean}
+- {key: openid_connect_error_redirects}
+sources:
+  redirect_uris: 'discourse/discourse-openid-connect@f5e39016 lib/openid_connect_authenticator.rb register_middleware (omniauth.provider
+    :openid_connect, name: :oidc); lib/omniauth_open_id_connect.rb callback_url'
+  scopes: discourse/discourse-openid-connect@f5e39016 config/settings.yml openid_connect_authorize_scope default "openid";
+    lib/omniauth_open_id_connect.rb authorize_params
+  token_auth_method: 'discourse/discourse-openid-connect@f5e39016 lib/omniauth_open_id_connect.rb client_options auth_scheme:
+    :basic_auth, discover! (request_body only if basic unsupported and post supported)'
+  pkce: 'discourse/discourse-openid-connect@f5e39016 lib/openid_connect_authenticator.rb (pkce: SiteSetting.openid_connect_use_pkce,
+    code_challenge_method "S256"); config/settings.yml openid_connect_use_pkce default false'
+  claims_from: discourse/discourse-openid-connect@f5e39016 lib/omniauth_open_id_connect.rb discover! (use_userinfo false only
+    without userinfo_endpoint), userinfo_response (SubVerifyError), uid, info, extra; lib/openid_connect_authenticator.rb
+    primary_email_verified?
+  userinfo_signed: discourse/discourse-openid-connect@f5e39016 lib/omniauth_open_id_connect.rb userinfo_response (access_token.get(...).parsed)
+  exact_issuer: 'discourse/discourse-openid-connect@f5e39016 lib/omniauth_open_id_connect.rb discover! (site = discovery "issuer"),
+    id_token_info (JWT::Verify.verify_claims verify_iss iss: client_options site)'
+  settings: discourse/discourse-openid-connect@f5e39016 config/settings.yml
+unknown:
+  discovery_vs_url: the discovery document URL is not compared with its "issuer" value; the ID token iss must equal the discovered
+    issuer exactly
+  core_bundled_version: the copy bundled into discourse/discourse (plugins/discourse-openid-connect) after June 2025 was not
+    read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/docmost.yml", #"""
+# Docmost: Enterprise-edition SSO; OIDC providers are created in the web GUI (Settings > Security & SSO); the server-side OIDC code lives in the private docmost/ee submodule (apps/server/src/ee)
+id: docmost
+name: Docmost
+release: v0.95.0
+library: openid-client
+library_versions: 6.8.2
+docs: https://docmost.com/docs/user-guide/authentication/oidc
+match:
+  files: [docmost]
+  titles: [Docmost]
+redirect_uris: ['{origin}/api/sso/oidc/{setting:providerId}/callback']
+settings_complete: true
+settings:
+- key: providerId
+  names: [Callback URL]
+- key: name
+  names: [Display name]
+- key: oidcIssuer
+  names: [Issuer URL]
+  meaning: issuer
+  type: url
+- key: oidcClientId
+  names: [Client ID]
+  meaning: client_id
+- key: oidcClientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: groupSync
+  names: [Group sync]
+  type: boolean
+- key: allowSignup
+  names: [Allow signup]
+  type: boolean
+- key: isEnabled
+  names: [Enabled]
+  type: boolean
+sources:
+  redirect_uris: docmost/docmost@v0.95.0 apps/client/src/ee/security/sso.utils.ts buildCallbackUrl (`${getAppUrl()}/api/sso/${type}/${providerId}/callback`,
+    type "oidc" from apps/client/src/ee/security/contants.ts SSO_PROVIDER.OIDC; getAppUrl = window.location.protocol//host
+    in apps/client/src/lib/config.ts); the form shows it as "Callback URL" (apps/client/src/ee/security/components/sso-oidc-form.tsx);
+    docs step 3 "Copy the provided Callback URL"
+  settings: docmost/docmost@v0.95.0 apps/client/src/ee/security/components/sso-oidc-form.tsx ssoSchema (name, oidcIssuer,
+    oidcClientId, oidcClientSecret, isEnabled, allowSignup, groupSync) and field labels; docs page above
+unknown:
+  token_auth_method: 'server OIDC code is in the private submodule docmost/ee (apps/server/src/ee, fetch: no snapshot); openid-client
+    6.8.2 is a dependency but its client auth options cannot be seen'
+  pkce: 'same: private ee server code not available'
+  scopes: 'private ee code; a user log in docmost/docmost issue #1703 (v0.23.2, openid-client 5.7.1) shows "Invalid scopes:
+    openid email profile groups", but that is not the app''s own source and may have changed since'
+  claims_from: docs (https://docmost.com/docs/user-guide/authentication/oidc, Group Synchronization) say groups are read from
+    the groups or roles claim in the userinfo response when group sync is on; where email/name are read is not visible (private
+    ee code)
+  userinfo_signed: private ee code
+  exact_issuer: private ee code (openid-client v6 discovery does compare issuer exactly, but the call site is not visible)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/dokuwiki.yml", #"""
+# DokuWiki: no built-in OIDC; plain OAuth 2.0 via the cosmocode "oauth" plugin + "oauthgeneric" plugin (lusitanian/oauth 0.8 service), claims from a userinfo JSON endpoint
+# OpenID Connect library: lusitanian-oauth (GuideKit has no profile of it; its facts are stated here)
+id: dokuwiki
+name: DokuWiki
+release: plugin oauth 2025-10-23 + oauthgeneric 2025-10-02
+docs: https://www.dokuwiki.org/plugin:oauthgeneric
+match:
+  files: [dokuwiki]
+  titles: [DokuWiki]
+redirect_uris: ['{root}/doku.php']
+scopes:
+  default: []
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from: {default: userinfo}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: plugin»oauth»info
+  names: [Redirect URI to use when configuring the applications]
+- key: plugin»oauth»custom-redirectURI
+  names: [Use the following custom redirect URI]
+  meaning: redirect_uri
+  type: url
+  default: ''
+- {key: plugin»oauth»mailRestriction}
+- {key: plugin»oauth»mailEnforcement}
+- {key: plugin»oauth»singleService, type: boolean}
+- {key: plugin»oauth»register-on-auth, type: boolean, default: 'False'}
+- {key: plugin»oauth»overwrite-groups, type: boolean, default: 'False'}
+- key: plugin»oauthgeneric»key
+  names: [The Application UID]
+  meaning: client_id
+- key: plugin»oauthgeneric»secret
+  names: [The Application Secret]
+  meaning: client_secret
+- {key: plugin»oauthgeneric»authurl, meaning: authorization_url, type: url}
+- {key: plugin»oauthgeneric»tokenurl, meaning: token_url, type: url}
+- {key: plugin»oauthgeneric»userurl, meaning: userinfo_url, type: url}
+- {key: plugin»oauthgeneric»logouturl, type: url}
+- key: plugin»oauthgeneric»authmethod
+  names: [Authorization method used when talking to the user API]
+  type: integer
+  allowed: ['0', '1', '6', '2', '3', '4', '5']
+  default: '0'
+- key: plugin»oauthgeneric»scopes
+  names: [Scopes to request (comma separated)]
+  meaning: scopes
+  default: ''
+- {key: plugin»oauthgeneric»needs-state, type: boolean, default: 'False'}
+- {key: plugin»oauthgeneric»json-user, meaning: claim}
+- {key: plugin»oauthgeneric»json-name, meaning: claim}
+- {key: plugin»oauthgeneric»json-mail, meaning: claim}
+- {key: plugin»oauthgeneric»json-grps, meaning: claim}
+- {key: plugin»oauthgeneric»label, default: OAuth}
+- {key: plugin»oauthgeneric»color}
+sources:
+  redirect_uris: cosmocode/dokuwiki-plugin-oauth@2025-10-23 helper.php helper_plugin_oauth::redirectURI (custom-redirectURI,
+    else DOKU_URL . DOKU_SCRIPT, i.e. <base>/doku.php); Adapter.php initOAuthService passes it as the Credentials callback
+    URL
+  scopes: cosmocode/dokuwiki-plugin-oauthgeneric@2025-10-02 action.php getScopes returns conf scopes (default '' in conf/default.php);
+    vendor/lusitanian/oauth/src/OAuth/OAuth2/Service/AbstractService.php getAuthorizationUri implodes them with ' ' (getScopesDelimiter)
+  token_auth_method: cosmocode/dokuwiki-plugin-oauth@2025-10-23 vendor/lusitanian/oauth/src/OAuth/OAuth2/Service/AbstractService.php
+    requestAccessToken (client_id and client_secret in the body; getExtraOAuthHeaders returns []); oauthgeneric Generic.php
+    does not override it
+  pkce: lusitanian/oauth AbstractService::getAuthorizationUri parameters are type, client_id, redirect_uri, response_type,
+    scope, state only (cosmocode/dokuwiki-plugin-oauth@2025-10-23 vendor/...AbstractService.php lines 67-95)
+  claims_from: 'cosmocode/dokuwiki-plugin-oauthgeneric@2025-10-02 action.php getUser: $oauth->request(userurl), json_decode,
+    DotAccess::get for json-user/json-name/json-mail/json-grps; the id_token is only used for logout id_token_hint'
+  userinfo_signed: 'same getUser: json_decode of the raw response, fails with "Failed to parse data from userurl" otherwise'
+  settings: cosmocode/dokuwiki-plugin-oauth@2025-10-23 conf/default.php, conf/metadata.php, lang/en/settings.php; cosmocode/dokuwiki-plugin-oauthgeneric@2025-10-02
+    conf/default.php, conf/metadata.php, lang/en/settings.php (authmethod_o_* labels)
+  exact_issuer: 'no discovery and no issuer/ID-token validation at all: the plugins are plain OAuth 2.0 with manually entered
+    endpoint URLs (authurl/tokenurl/userurl)'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/donetick.yml", #"""
+# Donetick: plain OAuth 2.0 code flow; the React frontend builds the authorization URL itself, the Go backend exchanges the code with golang.org/x/oauth2 and reads claims from the configured userinfo URL
+id: donetick
+name: Donetick
+release: v0.1.75
+library: go-oauth2
+library_versions: 0.34.0
+docs: https://docs.donetick.com/getting-started/configration
+match:
+  files: [donetick]
+  titles: [Donetick]
+redirect_uris: ['{origin}/auth/oauth2']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: any}
+claims_from:
+  default: userinfo
+  claims: [name, email]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: DT_OAUTH2_NAME
+  names: [oauth2.name]
+- key: DT_OAUTH2_CLIENT_ID
+  names: [oauth2.client_id]
+  meaning: client_id
+- key: DT_OAUTH2_CLIENT_SECRET
+  names: [oauth2.client_secret]
+  meaning: client_secret
+- key: DT_OAUTH2_AUTH_URL
+  names: [oauth2.auth_url]
+  meaning: authorization_url
+  type: url
+- key: DT_OAUTH2_TOKEN_URL
+  names: [oauth2.token_url]
+  meaning: token_url
+  type: url
+- key: DT_OAUTH2_USER_INFO_URL
+  names: [oauth2.user_info_url]
+  meaning: userinfo_url
+  type: url
+- key: DT_OAUTH2_REDIRECT_URL
+  names: [oauth2.redirect_url]
+  meaning: redirect_uri
+  type: url
+- key: DT_OAUTH2_SCOPES
+  names: [oauth2.scopes]
+versions:
+- fact: redirect_uris
+  range: <0.1.70
+  note: token exchange sends oauth2.redirect_url (DT_OAUTH2_REDIRECT_URL) as redirect_uri; it must equal the {origin}/auth/oauth2
+    the frontend sent in the authorization request
+  source: 'donetick/donetick@v0.1.53 internal/authorization/identity_provider.go ExchangeToken (RedirectURL: i.config.RedirectURL);
+    v0.1.75 internal/auth/identity_provider.go ExchangeToken prefers the redirectURL passed from the request'
+sources:
+  redirect_uris: 'donetick/frontend@3c29d4a src/views/Authorization/LoginView.jsx handleAuthentikLogin (redirect_uri: `${window.location.origin}/auth/oauth2`;
+    native app: donetick://auth/oauth2) and src/views/Authorization/Authenticating.jsx (POSTs the same redirect_uri to /auth/oauth2/callback);
+    donetick/donetick@v0.1.75 internal/user/handler.go thirdPartyAuthCallback case "oauth2" passes req.RedirectURI to ExchangeToken'
+  scopes: 'donetick/frontend@3c29d4a src/views/Authorization/LoginView.jsx handleAuthentikLogin scope: ''openid profile email''
+    (literal); backend only exposes auth_url, client_id, name to the frontend (donetick/donetick@v0.1.75 internal/resource/handler.go
+    getResource)'
+  token_auth_method: 'donetick/donetick@v0.1.75 internal/auth/identity_provider.go ExchangeToken: oauth2.Endpoint{AuthURL,
+    TokenURL} without AuthStyle -> golang.org/x/oauth2 AuthStyleAutoDetect (tries Basic header, then retries with credentials
+    in the body)'
+  pkce: donetick/frontend@3c29d4a LoginView.jsx params are response_type, client_id, redirect_uri, scope, state only; backend
+    conf.Exchange(ctx, code) passes no code_verifier
+  claims_from: 'donetick/donetick@v0.1.75 internal/auth/identity_provider.go GetUserInfo: GET user_info_url with Bearer token,
+    reads sub, name, email, picture; the token response id_token is never read'
+  userinfo_signed: 'same GetUserInfo: json.Unmarshal of the body, error "failed to unmarshal claims" otherwise'
+  exact_issuer: 'no discovery and no issuer check: endpoints are configured one by one (config/config.go OAuth2Config)'
+  settings: donetick/donetick@v0.1.75 config/config.go OAuth2Config (client_id, client_secret, redirect_url, scopes, auth_url,
+    token_url, user_info_url, name) and LoadConfig (viper.SetEnvPrefix("DT"), SetEnvKeyReplacer(".", "_"), AutomaticEnv) ->
+    DT_OAUTH2_<KEY>; config/selfhosted.yaml oauth2 block
+unknown:
+  state_length: frontend state is Math.random().toString(32).substring(5) (LoginView.jsx generateRandomState); its length
+    vs Authelia's minimum state entropy was not checked
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/drupal.yml", #"""
+# Drupal: via the contributed module drupal/openid_connect ("Generic" client plugin); Guzzle POSTs the code to the token endpoint, claims from the UserInfo endpoint when one is set
+# OpenID Connect library: drupal-openid-connect (GuideKit has no profile of it; its facts are stated here)
+id: drupal
+name: Drupal
+release: openid_connect 3.x (branch head 2022-12-12, commit 741b6b6 as mirrored in slnsw/drupal10_openid_connect; upstream
+  git.drupalcode.org/project/openid_connect is not in the store)
+docs: https://www.drupal.org/node/2274339
+match:
+  files: [drupal]
+  titles: [Drupal]
+redirect_uris: ['{root}/openid-connect/{setting:client_machine_name}']
+scopes:
+  default: [openid, email, profile]
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  setting: userinfo_endpoint
+  values:
+    set: userinfo
+    empty: id_token
+  claims: [email, preferred_username, name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: client_machine_name
+  names: [Machine name]
+  default: generic
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client secret]
+  meaning: client_secret
+- key: use_well_known
+  names: [Auto discover endpoints]
+  type: boolean
+- key: issuer_url
+  names: [Issuer URL]
+  meaning: issuer
+  type: url
+- key: authorization_endpoint
+  names: [Authorization endpoint]
+  meaning: authorization_url
+  type: url
+- key: token_endpoint
+  names: [Token endpoint]
+  meaning: token_url
+  type: url
+- key: userinfo_endpoint
+  names: [UserInfo endpoint]
+  meaning: userinfo_url
+  type: url
+- key: end_session_endpoint
+  names: [End Session endpoint]
+  type: url
+- key: scopes
+  names: [Scopes]
+  meaning: scopes
+  default: openid email
+- {key: userinfo_mappings}
+versions:
+- fact: redirect_uris
+  range: 8.x-1.x
+  value: ['{root}/openid-connect/generic']
+  source: sanduhrs/drupal-openid_connect@8.x-1.0-beta5 openid_connect.routing.yml openid_connect.redirect_controller_redirect
+    path /openid-connect/{client_name} (client_name = plugin id, "generic")
+- fact: scopes
+  range: 8.x-1.x
+  value:
+    default: [openid, email, profile]
+    always: [openid, email]
+  source: sanduhrs/drupal-openid_connect@8.x-1.0-beta5 src/Claims.php getScopes (fixed openid email + scopes of mapped claims;
+    no scopes field)
+sources:
+  redirect_uris: slnsw/drupal10_openid_connect@741b6b6 openid_connect.routing.yml openid_connect.redirect_controller_redirect
+    path /openid-connect/{openid_connect_client}; src/Plugin/OpenIDConnectClientBase.php getRedirectUrl (absolute, language
+    none); the form shows it as "Redirect URL" (src/Form/OpenIDConnectClientFormBase.php)
+  scopes: 'slnsw/drupal10_openid_connect@741b6b6 src/Plugin/OpenIDConnectClient/OpenIDConnectGenericClient.php defaultConfiguration
+    scopes [openid, email] and getClientScopes; src/OpenIDConnectClaims.php getScopes adds the scope of each claim in userinfo_mappings
+    (config/install/openid_connect.settings.yml maps timezone: zoneinfo, whose scope is profile)'
+  token_auth_method: 'slnsw/drupal10_openid_connect@741b6b6 src/Plugin/OpenIDConnectClientBase.php getRequestOptions: form_params
+    client_id + client_secret, no Authorization header (same in sanduhrs/drupal-openid_connect@8.x-1.0-beta5 retrieveTokens)'
+  pkce: 'slnsw/drupal10_openid_connect@741b6b6 src/Plugin/OpenIDConnectClientBase.php getUrlOptions: client_id, response_type,
+    scope, redirect_uri, state only'
+  claims_from: 'slnsw/drupal10_openid_connect@741b6b6 src/OpenIDConnect.php buildContext: if usesUserInfo() (userinfo endpoint
+    set) userinfo = retrieveUserInfo(), else the parsed ID token; requires userinfo email ("No e-mail address provided");
+    sub from ID token compared with userinfo sub; generateUsername uses preferred_username then name'
+  userinfo_signed: 'slnsw/drupal10_openid_connect@741b6b6 src/Plugin/OpenIDConnectClientBase.php retrieveUserInfo: Json::decode
+    of the body, NULL if not an array'
+  exact_issuer: slnsw/drupal10_openid_connect@741b6b6 src/OpenIDConnectAutoDiscover.php fetch only reads endpoints from <issuer>/.well-known/openid-configuration
+    at form submit; the ID token is parsed (parseToken) without an iss comparison
+  settings: slnsw/drupal10_openid_connect@741b6b6 src/Plugin/OpenIDConnectClient/OpenIDConnectGenericClient.php buildConfigurationForm/defaultConfiguration;
+    config/install/openid_connect.settings.yml
+unknown:
+  release: the official module lives on git.drupalcode.org (not fetchable here); facts are from a GitHub mirror of the 3.x
+    branch (Dec 2022) and from 8.x-1.0-beta5; the current 3.x release and the 8.x-1.4 release were not read
+  settings_complete: module-wide settings (always_save_userinfo, connect_existing_users, override_registration_settings, role_mappings...)
+    not all listed
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/engomo.yml", #"""
+# engomo: proprietary low-code app platform; OIDC is configured in the composer web GUI (Server > Authentication > OpenID Connect). No source and no own OIDC documentation could be found.
+id: engomo
+name: engomo
+release: unknown
+docs: https://engomo.com/
+match:
+  files: [engomo]
+  titles: [engomo]
+settings: []
+sources: {}
+unknown:
+  redirect_uris: closed source; search (docs, pages corpora) found no engomo-owned documentation of the callback path ({root}/auth
+    and com.engomo.engomo://callback/ appear only in third-party IdP guides, e.g. docs.goauthentik.io/integrations/services/engomo,
+    which are not the app's own material)
+  token_auth_method: closed source, no own documentation found
+  pkce: closed source, no own documentation found
+  scopes: closed source, no own documentation found
+  claims_from: closed source, no own documentation found (the authentik guide maps preferred_username to the email, suggesting
+    preferred_username is read, but that is not the app's own material)
+  userinfo_signed: closed source
+  exact_issuer: closed source
+  settings: GUI field names Name, Type, Issuer, Client ID, Client Secret are only known from the corpus guide; not confirmed
+    from engomo material
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/envoy-gateway.yml", #"""
+# Envoy Gateway: SecurityPolicy.spec.oidc is translated into Envoy's envoy.filters.http.oauth2 filter (the proxy runs the code flow, stores tokens in cookies; it reads no claims itself)
+# OpenID Connect library: envoy-oauth2-filter (GuideKit has no profile of it; its facts are stated here)
+id: envoy-gateway
+name: Envoy Gateway
+release: v1.9.0
+docs: https://gateway.envoyproxy.io/docs/tasks/security/oidc/
+match:
+  files: [envoy-gateway]
+  titles: [Envoy Gateway]
+redirect_uris: ['{origin}/oauth2/callback']
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method: {default: client_secret_basic}
+pkce: {default: S256}
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: oidc.provider.issuer, meaning: issuer, type: url}
+- {key: oidc.provider.authorizationEndpoint, meaning: authorization_url, type: url}
+- {key: oidc.provider.tokenEndpoint, meaning: token_url, type: url}
+- {key: oidc.provider.endSessionEndpoint, type: url}
+- {key: oidc.clientID, meaning: client_id}
+- {key: oidc.clientIDRef}
+- {key: oidc.clientSecret, meaning: client_secret}
+- {key: oidc.scopes, meaning: scopes}
+- {key: oidc.resources}
+- key: oidc.redirectURL
+  meaning: redirect_uri
+  default: '%REQ(x-forwarded-proto)%://%REQ(:authority)%/oauth2/callback'
+- {key: oidc.logoutPath, default: /logout}
+- {key: oidc.cookieNames}
+- {key: oidc.cookieConfig}
+- {key: oidc.cookieDomain}
+- {key: oidc.denyRedirect}
+- {key: oidc.forwardAccessToken, type: boolean, default: 'False'}
+- {key: oidc.forwardIDToken}
+- {key: oidc.defaultTokenTTL}
+- {key: oidc.refreshToken, type: boolean, default: 'True'}
+- {key: oidc.defaultRefreshTokenTTL}
+- {key: oidc.csrfTokenTTL}
+- {key: oidc.disableTokenEncryption, type: boolean, default: 'False'}
+- {key: oidc.passThroughAuthHeader, type: boolean, default: 'False'}
+sources:
+  redirect_uris: envoyproxy/gateway@v1.9.0 internal/gatewayapi/securitypolicy.go defaultRedirectURL "%REQ(x-forwarded-proto)%://%REQ(:authority)%/oauth2/callback"
+    (same constant since v1.0.0); api/v1alpha1/oidc_types.go OIDC.RedirectURL comment
+  scopes: envoyproxy/gateway@v1.9.0 internal/gatewayapi/securitypolicy.go appendOpenidScopeIfNotExist(oidc.Scopes) (adds openid
+    if missing; with no scopes the list is [openid]) -> internal/xds/translator/oidc.go AuthScopes
+  token_auth_method: 'envoyproxy/gateway@v1.9.0 internal/xds/translator/oidc.go AuthType: oauth2v3.OAuth2Config_BASIC_AUTH
+    ("every OIDC provider supports basic auth"); fixed, no API field; present since v1.0.0'
+  pkce: 'envoyproxy/envoy source/extensions/filters/http/oauth2/filter.cc OAuth2Filter::redirectToOAuthServer (recent main,
+    store id 1492181438): always generateCodeVerifier + code_challenge, code_challenge_method "S256"; EG exposes no switch'
+  exact_issuer: 'envoyproxy/gateway@v1.9.0 internal/gatewayapi/securitypolicy.go discoverEndpointsFromIssuer: GET fmt.Sprintf("%s/.well-known/openid-configuration",
+    issuer), struct OpenIDConfig has only token_endpoint, authorization_endpoint, end_session_endpoint (no issuer comparison);
+    the Envoy oauth2 filter does not validate the ID token'
+  settings: envoyproxy/gateway@v1.9.0 api/v1alpha1/oidc_types.go OIDC and OIDCProvider structs (json names)
+unknown:
+  pkce_version: an older stored Envoy filter.cc (commit 91a08d05) has no PKCE; the Envoy release that added it (and so the
+    first EG release that sends code_challenge) was not pinned down
+  claims_from: 'not applicable: Envoy Gateway reads no userinfo and maps no claims; tokens are only stored in cookies / forwarded'
+  userinfo_signed: 'not applicable: the userinfo endpoint is never called'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/erpnext.yml", #"""
+# ERPNext / Frappe: Frappe framework "Social Login Key" DocType with Social Login Provider = Custom; plain OAuth2 code flow on rauth (OAuth2Service), profile read from the "API Endpoint" (userinfo); no discovery, no ID token use for custom providers
+# OpenID Connect library: rauth (GuideKit has no profile of it; its facts are stated here)
+id: erpnext
+name: ERPNext
+release: 'frappe/frappe as stored in the index: frappe/utils/oauth.py @a14e2b7, social_login_key.py @3dd8437, social_login_key.json
+  @ad27fe89, oauth2_logins.py @9291e021 (Frappe v14/v15-era code; exact release tag not identified - repository too large
+  to fetch)'
+docs: https://docs.frappe.io/framework/user/en/guides/integration/social_login_key
+match:
+  files: [erpnext]
+  titles: [ERPNext, Frappe, Frappe Framework, Frappe HR, Frappe Helpdesk]
+redirect_uris: ['{root}/api/method/frappe.integrations.oauth2_logins.custom/{setting:provider_name}']
+scopes:
+  default: []
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email, email_verified, given_name, family_name, name, picture]
+  notes: 'Custom providers: session.get(API Endpoint (relative to Base URL), params=API Endpoint Args).json() with the access
+    token as Bearer (rauth OAuth2Session bearer_auth). Login fails unless the JSON has email_verified truthy or an email;
+    the Frappe user = email (else upn, else unique_name); social user id = the claim named by "User ID Property" (default
+    sub); first name = first_name|given_name|name, last name = last_name|family_name; picture -> user image. The ID token
+    is only decoded (unverified) for the built-in Office 365 provider.'
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: enable_social_login
+  names: [Enable Social Login]
+  type: boolean
+- key: social_login_provider
+  names: [Social Login Provider]
+  allowed: [Custom, Facebook, Frappe, GitHub, Google, Office 365, Salesforce, fairlogin]
+  default: Custom
+- key: provider_name
+  names: [Provider Name]
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: icon
+  names: [Icon]
+- key: base_url
+  names: [Base URL]
+  type: url
+- key: custom_base_url
+  names: [Custom Base URL]
+  type: boolean
+- key: authorize_url
+  names: [Authorize URL]
+  meaning: authorization_url
+- key: access_token_url
+  names: [Access Token URL]
+  meaning: token_url
+- key: redirect_url
+  names: [Redirect URL]
+  meaning: redirect_uri
+- key: api_endpoint
+  names: [API Endpoint]
+  meaning: userinfo_url
+- key: api_endpoint_args
+  names: [API Endpoint Args]
+- key: auth_url_data
+  names: [Auth URL Data]
+  meaning: scopes
+- key: user_id_property
+  names: [User ID Property]
+  meaning: claim
+  default: sub
+sources:
+  redirect_uris: frappe/frappe@a14e2b7 frappe/utils/oauth.py get_redirect_uri, get_oauth2_authorize_url, get_info_via_oauth;
+    frappe/frappe@9291e021 frappe/integrations/oauth2_logins.py custom (path[3] = provider, "process social login from /api/method/frappe.integrations.custom/<provider>");
+    frappe/frappe@3dd8437 social_login_key.py autoname (frappe.scrub(provider_name)), validate (Redirect URL required)
+  scopes: frappe/frappe@a14e2b7 frappe/utils/oauth.py get_oauth2_authorize_url (data = redirect_uri, state; data.update(auth_url_data)),
+    get_oauth2_providers (auth_url_data = json.loads(provider.auth_url_data)); litl/rauth rauth/service.py OAuth2Service.get_authorize_url
+    (adds client_id)
+  token_auth_method: frappe/frappe@a14e2b7 frappe/utils/oauth.py get_info_via_oauth (flow.get_auth_session(data={code, redirect_uri,
+    grant_type})); litl/rauth rauth/service.py OAuth2Service.get_raw_access_token (kwargs[data].update({client_id, client_secret}))
+  pkce: frappe/frappe@a14e2b7 frappe/utils/oauth.py get_oauth2_authorize_url, get_info_via_oauth
+  claims_from: frappe/frappe@a14e2b7 frappe/utils/oauth.py get_info_via_oauth (session.get(api_endpoint).json(); email_verified/email
+    check), login_oauth_user (get_email), get_user_record, update_oauth_user (user_id_property or "sub"), get_first_name,
+    get_last_name, get_email; litl/rauth rauth/session.py OAuth2Session.request (bearer_auth=True -> OAuth2Auth)
+  userinfo_signed: frappe/frappe@a14e2b7 frappe/utils/oauth.py get_info_via_oauth (.json())
+  exact_issuer: frappe/frappe@a14e2b7 frappe/utils/oauth.py get_oauth2_providers (URLs from the DocType fields only)
+  settings: frappe/frappe@ad27fe89 frappe/integrations/doctype/social_login_key/social_login_key.json fields; social_login_key.js
+    setup_fields (Custom forces custom_base_url); frappe/utils/oauth.py get_oauth_keys (site_config "<provider>_login" {client_id,
+    client_secret} override)
+unknown:
+  release: the stored file versions could not be mapped to a Frappe release tag; newer docs (https://docs.frappe.io/framework-git/security/social-login-oidc)
+    mention a Keycloak preset not present in the stored social_login_key.py, so the latest Frappe may differ (e.g. presets,
+    PKCE) - not verified
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/espocrm.yml", #"""
+# EspoCRM: built-in OIDC authentication method (Administration > Authentication > OIDC); hand-written code flow (curl), validates the ID token against a JWKS endpoint, optional UserInfo endpoint
+id: espocrm
+name: EspoCRM
+release: 10.0.0
+docs: https://docs.espocrm.com/administration/oidc/
+match:
+  files: [espocrm]
+  titles: [EspoCRM]
+redirect_uris: ['{root}/oauth-callback.php']
+scopes:
+  default: [openid, profile, email, phone]
+  always: [openid]
+token_auth_method: {default: client_secret_post}
+claims_from: {default: any}
+pkce:
+  default: S256
+  setting: oidcAuthorizationPkce
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: siteUrl, meaning: app_base_url, type: url}
+- key: oidcAuthorizationRedirectUri
+  names: [OIDC Authorization Redirect URI]
+  meaning: redirect_uri
+- key: oidcClientId
+  names: [OIDC Client ID]
+  meaning: client_id
+- key: oidcClientSecret
+  names: [OIDC Client Secret]
+  meaning: client_secret
+- key: oidcAuthorizationEndpoint
+  names: [OIDC Authorization Endpoint]
+  meaning: authorization_url
+  type: url
+- key: oidcTokenEndpoint
+  names: [OIDC Token Endpoint]
+  meaning: token_url
+  type: url
+- key: oidcUserInfoEndpoint
+  names: [OIDC UserInfo Endpoint]
+  meaning: userinfo_url
+  type: url
+- key: oidcJwksEndpoint
+  names: [OIDC JSON Web Key Set Endpoint]
+  meaning: jwks_url
+  type: url
+- key: oidcJwtSignatureAlgorithmList
+  names: [OIDC JWT Allowed Signature Algorithms]
+  allowed: [RS256, RS384, RS512, HS256, HS384, HS512]
+  default: RS256
+- key: oidcScopes
+  names: [OIDC Scopes]
+  meaning: additional_scopes
+  allowed: [profile, email, phone, address]
+  default: profile; email; phone
+- key: oidcGroupClaim
+  names: [OIDC Group Claim]
+  meaning: claim
+- key: oidcUsernameClaim
+  names: [OIDC Username Claim]
+  meaning: claim
+  allowed: [sub, preferred_username, email]
+  default: sub
+- key: oidcCreateUser
+  names: [OIDC Create User]
+  type: boolean
+- key: oidcTeams
+  names: [OIDC Teams]
+- key: oidcSync
+  names: [OIDC Sync]
+  type: boolean
+- key: oidcSyncTeams
+  names: [OIDC Sync Teams]
+  type: boolean
+- key: oidcFallback
+  names: [OIDC Fallback Login]
+  type: boolean
+  default: 'True'
+- key: oidcAllowRegularUserFallback
+  names: [OIDC Allow fallback login for regular users]
+  type: boolean
+- key: oidcAllowAdminUser
+  names: [OIDC Allow OIDC login for admin users]
+  type: boolean
+- key: oidcLogoutUrl
+  names: [OIDC Logout URL]
+- key: oidcAuthorizationPrompt
+  names: [OIDC Authorization Prompt]
+  allowed: [none, consent, login, select_account]
+  default: consent
+- key: oidcAuthorizationPkce
+  names: [OIDC Use PKCE]
+  type: boolean
+  default: 'True'
+versions:
+- fact: pkce
+  range: <10.0.0
+  value: {default: none}
+  source: espocrm/espocrm@9.3.10 application/Espo/Core/Authentication/Oidc/Login.php requestToken (no code_verifier) and application/Espo/Tools/Oidc/Service.php
+    getAuthorizationData (no code challenge); oidcAuthorizationPkce first appears in tag 10.0.0
+- fact: claims_from
+  range: <9.1.0
+  value: {default: id_token}
+  source: UserInfo endpoint support added by commit 268615d8fe "oidc userinfo support" (first tag 9.1.0); espocrm/espocrm@9.0.0
+    ConfigDataProvider has no getUserInfoEndpoint
+sources:
+  redirect_uris: espocrm/espocrm@10.0.0 application/Espo/Core/Authentication/Oidc/ConfigDataProvider.php getRedirectUri (getSiteUrl()
+    = rtrim(siteUrl or portal URL, "/") . "/oauth-callback.php")
+  scopes: espocrm/espocrm@10.0.0 application/Espo/Tools/Oidc/Service.php getAuthorizationData array_unshift($scopes, "openid");
+    application/Espo/Resources/defaults/config.php oidcScopes => [profile, email, phone]
+  token_auth_method: 'espocrm/espocrm@10.0.0 application/Espo/Core/Authentication/Oidc/Login.php requestToken: form body grant_type,
+    client_id, client_secret, code, redirect_uri; no Authorization header (same at 9.3.10)'
+  pkce: espocrm/espocrm@10.0.0 application/Espo/Tools/Oidc/Service.php getAuthorizationData codeChallengeMethod "S256" when
+    ConfigDataProvider::useAuthorizationPkce(); Login.php adds code_verifier; defaults/config.php oidcAuthorizationPkce =>
+    true
+  claims_from: 'espocrm/espocrm@10.0.0 application/Espo/Core/Authentication/Oidc/UserProvider/UserInfo.php get(): ID-token
+    payload value first, else userinfo data; Login.php getUserInfo only calls the userinfo endpoint when oidcUserInfoEndpoint
+    is set; TokenValidator.php requires aud to contain the client id and a non-empty iss'
+  userinfo_signed: 'espocrm/espocrm@10.0.0 application/Espo/Core/Authentication/Oidc/UserInfoDataProvider.php (Accept: application/json,
+    Json::decode)'
+  exact_issuer: espocrm/espocrm@10.0.0 application/Espo/Core/Authentication/Oidc/TokenValidator.php only checks that iss is
+    present (no issuer setting, no discovery)
+  settings: espocrm/espocrm@10.0.0 application/Espo/Resources/metadata/entityDefs/Settings.json oidc* fields; application/Espo/Resources/i18n/en_US/Settings.json
+    labels; application/Espo/Resources/defaults/config.php defaults
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/etherpad.yml", #"""
+# Etherpad: the ep_openid_connect plugin (ether/ep_openid_connect) on panva openid-client v6 (functional API); configured in settings.json block "ep_openid_connect" (with requireAuthentication: true)
+# library versions: ^6.8.4 (package.json; ^5.7.1 before v3.0.22)
+# pkce <3.0.0 (before commit c72f58b, 2022-01-09): default: none
+id: etherpad
+name: Etherpad
+release: ep_openid_connect v3.0.42 (2026-07-07; master 91d43ec only bumps deps)
+library: openid-client
+docs: https://github.com/ether/ep_openid_connect#readme
+match:
+  files: [etherpad]
+  titles: [Etherpad, Etherpad Lite, ep_openid_connect]
+redirect_uris: ['{root}/ep_openid_connect/callback']
+scopes:
+  default: [openid]
+  always: []
+token_auth_method:
+  default: client_secret_post
+  notes: setting token_endpoint_auth_method | auto-pick since v3.0.28; the secret is passed to openid-client ClientSecretPost()/ClientSecretBasic()
+claims_from:
+  default: userinfo
+  claims: [name]
+  notes: 'The code grant requires an ID token (idTokenExpected: true; nonce/state/PKCE checked by openid-client), but every
+    user property comes from fetchUserInfo(config, access_token, idToken.sub): username = sub (fixed, must not be in prohibited_usernames,
+    default admin/guest), displayname = claim "name" by default, other properties per user_properties.<prop>.claim, or .role
+    looked up in the userinfo "roles" array.'
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- key: ep_openid_connect.issuer
+  names: [issuer]
+  meaning: issuer
+  type: url
+- key: ep_openid_connect.issuer_metadata
+  names: [issuer_metadata]
+- key: ep_openid_connect.client_id
+  names: [client_id]
+  meaning: client_id
+- key: ep_openid_connect.client_secret
+  names: [client_secret]
+  meaning: client_secret
+- key: ep_openid_connect.base_url
+  names: [base_url]
+  meaning: app_base_url
+  type: url
+- key: ep_openid_connect.token_endpoint_auth_method
+  names: [token_endpoint_auth_method]
+  allowed: [client_secret_basic, client_secret_post]
+- key: ep_openid_connect.scope
+  names: [scope]
+  meaning: scopes
+  default: '["openid"]'
+- key: ep_openid_connect.prohibited_usernames
+  names: [prohibited_usernames]
+  default: '["admin", "guest"]'
+- key: ep_openid_connect.user_properties
+  names: [user_properties]
+- key: ep_openid_connect.ca
+  names: [ca]
+- {key: requireAuthentication, type: boolean}
+versions:
+- fact: token_auth_method
+  range: '>=3.0.22 <3.0.28'
+  value:
+    default: client_secret_basic
+    notes: setting token_endpoint_auth_method
+  source: 'ether/ep_openid_connect@v3.0.27 index.js defaultSettings (token_endpoint_auth_method: ''client_secret_basic''),
+    clientAuth switch'
+- fact: token_auth_method
+  range: <3.0.22
+  value:
+    default: client_secret_basic
+    notes: openid-client 5.x Issuer.Client default (switches to client_secret_post only when discovery lacks client_secret_basic);
+      no setting
+  source: ether/ep_openid_connect@v3.0.21 index.js (new issuer.Client({client_id, client_secret, response_types, redirect_uris})),
+    package.json openid-client ^5.7.1; panva/openid-client@v5.7.1 lib/client.js (library profile)
+- fact: exact_issuer
+  range: <3.0.22
+  value: false
+  source: ether/ep_openid_connect@v3.0.21 index.js discoverIssuer (Issuer.discover); openid-client v5 Issuer.discover does
+    not compare (library profile)
+sources:
+  redirect_uris: ether/ep_openid_connect@v3.0.42 index.js ep()/endpointUrl('callback') (new URL('ep_openid_connect/callback',
+    settings.base_url)), loadSettings (base_url gets a trailing "/"); README "redirect URL ... https://pad.example.com/ep_openid_connect/callback"
+  scopes: 'ether/ep_openid_connect@v3.0.42 index.js defaultSettings.scope, login route (scope: settings.scope.join('' ''))'
+  token_auth_method: ether/ep_openid_connect@v3.0.42 index.js pickAuthMethod (lines 125-132), clientAuthFor, buildConfig (new
+    oidc.Configuration(serverMetadata, client_id, undefined, clientAuth)); README "token_endpoint_auth_method (optional; auto-detected
+    by default)"
+  pkce: ether/ep_openid_connect@v3.0.42 index.js login route (lines 316-328), callback route (pkceCodeVerifier)
+  claims_from: 'ether/ep_openid_connect@v3.0.42 index.js callback route (authorizationCodeGrant idTokenExpected, fetchUserInfo,
+    validateSubClaim), authenticate hook (user_properties from userinfo), loadSettings (displayname {claim: name}, username
+    {claim: sub})'
+  userinfo_signed: ether/ep_openid_connect@v3.0.42 index.js oidc.fetchUserInfo; panva/openid-client@v6.8.7 src/index.ts fetchUserInfo
+    (library profile)
+  exact_issuer: ether/ep_openid_connect@v3.0.42 index.js fetchServerMetadata (oidc.discovery(url, clientId, ...)); panva/openid-client@v6.8.7
+    src/index.ts performDiscovery (library profile)
+  settings: ether/ep_openid_connect@v3.0.42 index.js validSettings (JTD schema) and defaultSettings; README "Configuration
+    Details"
+unknown:
+  pkce: 'differs in releases GuideKit cannot place (<3.0.0 (before commit c72f58b, 2022-01-09)): default: none'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/expressjs.yml", #"""
+# Express.js: no built-in OIDC; the guide uses Auth0's express-openid-connect middleware (auth()), which wraps openid-client v6 (discovery from issuerBaseURL)
+# OpenID Connect library: express-openid-connect (GuideKit has no profile of it; its facts are stated here)
+id: expressjs
+name: Express.js
+release: express-openid-connect v3.4.0
+docs: https://auth0.github.io/express-openid-connect/interfaces/ConfigParams.html
+match:
+  files: [expressjs]
+  titles: [Express.js, Express]
+redirect_uris: ['{setting:baseURL}/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method:
+  default: client_secret_basic
+  setting: clientAuthMethod
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    client_secret_jwt: client_secret_jwt
+    private_key_jwt: private_key_jwt
+    none: none
+claims_from: {default: id_token}
+pkce: {default: S256}
+settings:
+- key: baseURL
+  names: [BASE_URL]
+  meaning: app_base_url
+  type: url
+- key: issuerBaseURL
+  names: [ISSUER_BASE_URL]
+  meaning: issuer
+  type: url
+- key: clientID
+  names: [CLIENT_ID]
+  meaning: client_id
+- key: clientSecret
+  names: [CLIENT_SECRET]
+  meaning: client_secret
+- key: secret
+  names: [SECRET]
+- key: clientAuthMethod
+  allowed: [client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, none]
+- key: authorizationParams.response_type
+  allowed: [id_token, code id_token, code]
+  default: id_token
+- {key: authorizationParams.scope, meaning: scopes, default: openid profile email}
+- {key: authorizationParams.response_mode}
+- {key: routes.callback, default: /callback}
+- {key: pushedAuthorizationRequests, type: boolean, default: 'False'}
+- {key: idTokenSigningAlg, default: RS256}
+- {key: identityClaimFilter}
+sources:
+  redirect_uris: 'auth0/express-openid-connect@v3.4.0 lib/context.js getRedirectUri: urlJoin(config.baseURL, config.routes.callback);
+    lib/config.js routes.callback default ''/callback'''
+  scopes: auth0/express-openid-connect@v3.4.0 lib/config.js authorizationParams.scope default 'openid profile email', must
+    match /\bopenid\b/ (validation error otherwise, not added automatically)
+  token_auth_method: auth0/express-openid-connect@v3.4.0 lib/config.js clientAuthMethod default resolver (client_secret_basic
+    unless response_type id_token without PAR -> none, or clientAssertionSigningKey -> private_key_jwt; "none" rejected for
+    code flow); lib/client.js getClientAuth maps to openid-client ClientSecretBasic/ClientSecretPost/...
+  pkce: 'auth0/express-openid-connect@v3.4.0 lib/context.js login: usePKCE = response_type includes "code" -> code_challenge_method
+    S256 (not sent for the default response_type id_token)'
+  claims_from: 'auth0/express-openid-connect@v3.4.0 lib/context.js get user(): clone(idTokenClaims) minus identityClaimFilter;
+    userinfo only via explicit req.oidc.fetchUserInfo()'
+  settings: auth0/express-openid-connect@v3.4.0 lib/config.js Joi schema and env defaults (SECRET, ISSUER_BASE_URL, BASE_URL,
+    CLIENT_ID, CLIENT_SECRET)
+unknown:
+  userinfo_signed: fetchUserInfo delegates to openid-client v6 fetchUserInfo (lib/context.js); its application/jwt handling
+    was not read
+  exact_issuer: discovery is openid-client v6 client.discovery(new URL(issuerBaseURL)) (lib/client.js); whether its issuer
+    check tolerates the trailing slash that new URL() adds to a bare origin was not verified in openid-client/oauth4webapi
+    source
+  pkce_default_note: with the library default response_type id_token there is no token request at all (implicit/form_post);
+    the guide sets response_type code
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/ezbookkeeping.yml", #"""
+# ezBookkeeping: OAuth 2.0 login with provider "oidc" = coreos/go-oidc discovery + golang.org/x/oauth2; ID token verified, UserInfo used only to fill missing claims
+# library versions: go-oidc v3.18.0, golang.org/x/oauth2 v0.36.0
+id: ezbookkeeping
+name: ezBookkeeping
+release: v1.6.1
+library: go-oidc
+docs: https://ezbookkeeping.mayswind.net/configuration
+match:
+  files: [ezbookkeeping]
+  titles: [ezBookkeeping]
+redirect_uris: ['{root}/oauth2/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: any}
+claims_from:
+  default: any
+  claims: [preferred_username, email, name]
+pkce:
+  default: none
+  setting: EBK_AUTH_OAUTH2_USE_PKCE
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: true
+exact_issuer: true
+settings:
+- key: EBK_SERVER_ROOT_URL
+  names: ['[server] root_url']
+  meaning: app_base_url
+  type: url
+- key: EBK_AUTH_ENABLE_OAUTH2_AUTH
+  names: ['[auth] enable_oauth2_auth']
+  type: boolean
+  default: 'False'
+- key: EBK_AUTH_OAUTH2_PROVIDER
+  names: ['[auth] oauth2_provider']
+  allowed: [oidc, nextcloud, gitea, github]
+- key: EBK_AUTH_OAUTH2_CLIENT_ID
+  names: ['[auth] oauth2_client_id']
+  meaning: client_id
+- key: EBK_AUTH_OAUTH2_CLIENT_SECRET
+  names: ['[auth] oauth2_client_secret']
+  meaning: client_secret
+- key: EBK_AUTH_OAUTH2_USE_PKCE
+  names: ['[auth] oauth2_use_pkce']
+  type: boolean
+  default: 'False'
+- key: EBK_AUTH_OAUTH2_USER_IDENTIFIER
+  names: ['[auth] oauth2_user_identifier']
+  allowed: [email, username]
+  default: email
+- key: EBK_AUTH_OAUTH2_AUTO_REGISTER
+  names: ['[auth] oauth2_auto_register']
+  type: boolean
+  default: 'True'
+- {key: EBK_AUTH_OAUTH2_STATE_EXPIRED_TIME, type: integer}
+- {key: EBK_AUTH_OAUTH2_PROXY, default: system}
+- {key: EBK_AUTH_OAUTH2_REQUEST_TIMEOUT, type: integer}
+- {key: EBK_AUTH_OAUTH2_SKIP_TLS_VERIFY, type: boolean, default: 'False'}
+- key: EBK_AUTH_OIDC_PROVIDER_BASE_URL
+  names: ['[auth] oidc_provider_base_url']
+  meaning: issuer
+  type: url
+- key: EBK_AUTH_OIDC_PROVIDER_CHECK_ISSUER_URL
+  names: ['[auth] oidc_provider_check_issuer_url']
+  type: boolean
+  default: 'True'
+- {key: EBK_AUTH_ENABLE_OIDC_DISPLAY_NAME, type: boolean}
+- {key: EBK_AUTH_OIDC_CUSTOM_DISPLAY_NAME}
+versions:
+- fact: claims_from
+  range: <1.6.0
+  value:
+    default: any
+    claims: [preferred_username, email, name]
+  source: mayswind/ezbookkeeping@v1.2.0 pkg/auth/oauth2/provider/oidc/oidc_provider.go GetUserInfo (same ID-token-then-userinfo
+    logic; the "username" userinfo fallback was added after v1.2.0)
+sources:
+  redirect_uris: mayswind/ezbookkeeping@v1.6.1 pkg/auth/oauth2/oauth2_authentication.go redirectUrl := config.RootUrl + "oauth2/callback";
+    pkg/settings/setting.go (root_url gets a trailing "/" appended)
+  scopes: 'mayswind/ezbookkeeping@v1.6.1 pkg/auth/oauth2/provider/oidc/oidc_provider.go getOAuth2Config Scopes: []string{oidc.ScopeOpenID,
+    "profile", "email"} (fixed, no setting)'
+  token_auth_method: 'mayswind/ezbookkeeping@v1.6.1 pkg/auth/oauth2/provider/oidc/oidc_provider.go getOAuth2Config Endpoint:
+    oidcProvider.Endpoint() (go-oidc Endpoint sets no AuthStyle -> x/oauth2 AuthStyleAutoDetect: Basic first, then body)'
+  pkce: 'mayswind/ezbookkeeping@v1.6.1 pkg/auth/oauth2/oauth2_authentication.go: if usePKCE, oauth2.S256ChallengeOption /
+    VerifierOption; pkg/settings/setting.go oauth2_use_pkce default false'
+  claims_from: 'mayswind/ezbookkeeping@v1.6.1 pkg/auth/oauth2/provider/oidc/oidc_provider.go GetUserInfo: verifies id_token,
+    reads preferred_username, email, name; only if one is empty calls oidcProvider.UserInfo and fills the gaps (username claim
+    as last fallback for the user name)'
+  userinfo_signed: 'coreos/go-oidc v3 (stored copy with DeviceAuthURL, i.e. recent v3) oidc/oidc.go Provider.UserInfo: if
+    Content-Type is application/jwt, verifies the signature with the JWKS (remoteKeySet().VerifySignature) and decodes the
+    payload; Provider.Endpoint returns {AuthURL, DeviceAuthURL, TokenURL} with no AuthStyle'
+  exact_issuer: 'mayswind/ezbookkeeping@v1.6.1 oidc_provider.go getOAuth2Config: oidc.NewProvider(ctx, issuer) with InsecureIssuerURLContext
+    and SkipIssuerCheck only when oidc_provider_check_issuer_url=false (default true); go-oidc NewProvider compares the discovery
+    issuer string exactly'
+  settings: mayswind/ezbookkeeping@v1.6.1 pkg/settings/setting.go loadAuthConfiguration and getConfigItemValueEnvironmentKey
+    (EBK_<SECTION>_<ITEM>, upper case); conf/ezbookkeeping.ini comments
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/file-rise.yml", #"""
+# FileRise: OIDC login via jumbojett/openid-connect-php, configured in Admin Panel > OIDC Configuration (stored in the admin config), with a few env/constant overrides
+id: file-rise
+name: FileRise
+release: v3.26.1
+library: jumbojett-openid-connect-php
+library_versions: ^1.0.0
+docs: https://github.com/error311/FileRise
+match:
+  files: [file-rise]
+  titles: [FileRise]
+redirect_uris: ['{setting:oidc.redirectUri}']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method:
+  default: client_secret_basic
+  setting: oidc.publicClient
+  values:
+    'false': client_secret_basic
+    'true': none
+claims_from:
+  default: any
+  claims: [preferred_username, email, email_verified, groups]
+pkce: {default: S256}
+settings_complete: true
+settings:
+- key: oidc.providerUrl
+  names: [OIDC Provider URL]
+  meaning: issuer
+  type: url
+- key: oidc.clientId
+  names: [OIDC Client ID]
+  meaning: client_id
+- key: oidc.clientSecret
+  names: [OIDC Client Secret]
+  meaning: client_secret
+- key: oidc.publicClient
+  names: [This is a public OIDC client (no client secret)]
+  type: boolean
+  default: 'False'
+- key: oidc.redirectUri
+  names: [OIDC Redirect URI]
+  meaning: redirect_uri
+  type: url
+  default: https://yourdomain.com/api/auth/auth.php?oidc=callback
+- key: oidc.groupClaim
+  names: [FR_OIDC_GROUP_CLAIM]
+  meaning: claim
+  default: groups
+- key: oidc.extraScopes
+  names: [FR_OIDC_EXTRA_SCOPES]
+  meaning: additional_scopes
+- {key: oidc.debugLogging, type: boolean}
+- key: oidc.allowDemote
+  names: [FR_OIDC_ALLOW_DEMOTE]
+  type: boolean
+- {key: OIDC_TOKEN_ENDPOINT_AUTH_METHOD, default: client_secret_basic}
+- {key: FR_OIDC_AUTO_CREATE, type: boolean, default: 'True'}
+- {key: FR_OIDC_ADMIN_GROUP, default: filerise-admins}
+- {key: FR_OIDC_PRO_GROUP_PREFIX}
+versions:
+- fact: pkce
+  range: <1.8.10
+  value: {default: none}
+  source: 'error311/FileRise@v1.3.9 src/controllers/AuthController.php (new OpenIDConnectClient(providerUrl, clientId, clientSecret),
+    setRedirectURL, addScope only; no setCodeChallengeMethod). setCodeChallengeMethod("S256") came with commit 8f03cc7 "release
+    (v1.8.11): fix(oidc): always send PKCE (S256) and treat empty secret as public client" (first tag containing it: v1.8.10)'
+- fact: token_auth_method
+  range: <1.8.10
+  note: library default of jumbojett/openid-connect-php v1.0.2 with the configured secret (always a confidential client; no
+    public-client handling)
+  source: error311/FileRise@v1.3.9 src/controllers/AuthController.php
+- fact: claims_from
+  range: <2.8.0
+  value:
+    default: userinfo
+    claims: [preferred_username]
+  source: 'error311/FileRise@v1.3.9 src/controllers/AuthController.php: $username = $oidc->requestUserInfo("preferred_username")'
+sources:
+  redirect_uris: 'error311/FileRise@v3.26.1 src/FileRise/Http/Controllers/AuthController.php handleOidcFlow: $oidc->setRedirectURL($cfg["oidc"]["redirectUri"]);
+    default value in src/FileRise/Domain/AdminModel.php getConfig'
+  scopes: 'error311/FileRise@v3.26.1 AuthController.php getOidcScopes: [openid, profile, email] + FR_OIDC_EXTRA_SCOPES / oidc.extraScopes'
+  token_auth_method: 'error311/FileRise@v3.26.1 AuthController.php handleOidcFlow: clientSecret null if empty or publicClient
+    -> tokenAuthMethod "none"; else OIDC_TOKEN_ENDPOINT_AUTH_METHOD (config/config.php default client_secret_basic), forced
+    via setTokenEndpointAuthMethodsSupported/providerConfigParam'
+  pkce: 'error311/FileRise@v3.26.1 AuthController.php handleOidcFlow: $oidc->setCodeChallengeMethod("S256") always ("Always
+    send PKCE (S256)")'
+  claims_from: 'error311/FileRise@v3.26.1 AuthController.php: requestUserInfo() then resolveOidcIdentityClaims (userinfo value
+    first, ID-token payload as fallback; sub must match in both; username = preferred_username, else email only if email_verified,
+    else hash of iss+sub) and extractOidcGroupTags(userinfo, idTokenClaims, groupClaim)'
+  settings: error311/FileRise@v3.26.1 src/FileRise/Domain/AdminModel.php getConfig defaults (oidc.*), public/js/adminPanel.js
+    + public/js/i18n.js labels, config/config.php constants/env (FR_OIDC_*)
+unknown:
+  userinfo_signed: jumbojett/openid-connect-php v1.0.2 requestUserInfo application/jwt handling not read
+  exact_issuer: jumbojett/openid-connect-php v1.0.2 issuer validation (verifyJWTClaims / validateIssuer) not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/filebrowser-quantum.yml", #"""
+# FileBrowser Quantum: auth.methods.oidc in config.yaml; coreos/go-oidc discovery from issuerUrl + golang.org/x/oauth2 code flow; claims from the verified ID token, else userinfo
+# library versions: go-oidc v3.20.0, golang.org/x/oauth2 v0.36.0
+id: filebrowser-quantum
+name: FileBrowser Quantum
+release: v1.5.1-stable
+library: go-oidc
+docs: https://github.com/gtsteffaniak/filebrowser/wiki/Configuration-And-Examples#auth-config-examples
+match:
+  files: [filebrowser-quantum]
+  titles: [FileBrowser Quantum, FileBrowser]
+redirect_uris: ['{root}/api/auth/oidc/callback']
+scopes:
+  default: [openid, email, profile]
+  always: []
+token_auth_method: {default: any}
+claims_from: {default: any}
+pkce: {default: none}
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: server.baseURL, meaning: app_base_url}
+- {key: auth.methods.oidc.enabled, type: boolean}
+- {key: auth.methods.oidc.clientId, meaning: client_id}
+- {key: auth.methods.oidc.clientSecret, meaning: client_secret}
+- {key: auth.methods.oidc.issuerUrl, meaning: issuer, type: url}
+- {key: auth.methods.oidc.scopes, meaning: scopes, default: openid email profile}
+- {key: auth.methods.oidc.userIdentifier, meaning: claim, default: preferred_username}
+- {key: auth.methods.oidc.groupsClaim, meaning: claim, default: groups}
+- {key: auth.methods.oidc.adminGroup}
+- {key: auth.methods.oidc.userGroups}
+- {key: auth.methods.oidc.disableVerifyTLS, type: boolean, default: 'False'}
+- {key: auth.methods.oidc.logoutRedirectUrl, type: url}
+- {key: auth.methods.oidc.createUser, type: boolean}
+sources:
+  redirect_uris: gtsteffaniak/filebrowser@v1.5.1-stable backend/http/oidc.go oidcLoginHandler RedirectURL fmt.Sprintf("%s%sapi/auth/oidc/callback",
+    origin, config.Server.BaseURL) (origin = Origin header or scheme://Host) and oidcCallbackHandler (scheme://r.Host + BaseURL);
+    v2.0.0-preview-5 backend/internal/web/oidc.go OidcRedirectURL same path from trusted forwarded headers
+  scopes: 'gtsteffaniak/filebrowser@v1.5.1-stable backend/common/settings/auth.go validateOidcAuth: Scopes default "openid
+    email profile"; backend/http/oidc.go Scopes: strings.Fields(oidcCfg.Scopes) (nothing added)'
+  token_auth_method: 'gtsteffaniak/filebrowser@v1.5.1-stable backend/http/oidc.go Endpoint: oidcCfg.Provider.Endpoint() without
+    AuthStyle -> x/oauth2 AuthStyleAutoDetect'
+  pkce: 'gtsteffaniak/filebrowser@v1.5.1-stable backend/http/oidc.go oidcLoginHandler: oauth2Config.AuthCodeURL(state) with
+    no options; Exchange(ctx, code) without verifier'
+  claims_from: 'gtsteffaniak/filebrowser@v1.5.1-stable backend/http/oidc.go oidcCallbackHandler: uses verified ID-token claims
+    when they contain userIdentifier, otherwise Provider.UserInfo (also when ID-token verification fails); groups read from
+    groupsClaim of the same source'
+  userinfo_signed: 'coreos/go-oidc v3 (stored copy with DeviceAuthURL, i.e. recent v3) oidc/oidc.go Provider.UserInfo: if
+    Content-Type is application/jwt, verifies the signature with the JWKS (remoteKeySet().VerifySignature) and decodes the
+    payload; Provider.Endpoint returns {AuthURL, DeviceAuthURL, TokenURL} with no AuthStyle'
+  exact_issuer: 'gtsteffaniak/filebrowser@v1.5.1-stable backend/common/settings/auth.go validateOidcAuth: oidc.NewProvider(ctx,
+    issuerUrl) (go-oidc compares discovery issuer exactly) and provider.Verifier(&oidc.Config{ClientID})'
+  settings: gtsteffaniak/filebrowser@v1.5.1-stable backend/common/settings/auth.go AuthCommon and OidcConfig structs (json
+    names)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/firezone.yml", ##"""
+# Firezone (legacy 0.7.x, Elixir fz_http): OIDC providers configured in Settings > Security; firezone/openid_connect Elixir library for discovery, token request and ID-token verification
+# OpenID Connect library: elixir-openid-connect (GuideKit has no profile of it; its facts are stated here)
+id: firezone
+name: Firezone
+release: 0.7.x (firezone/firezone apps/fz_http at stored commits d3adb297 / 3e24c0d1; the exact 0.7.25 tag was not readable
+  here)
+docs: https://www.firezone.dev/docs/authenticate/oidc/
+match:
+  files: [firezone]
+  titles: [Firezone]
+redirect_uris:
+- one_of: ['{root}/auth/oidc/{setting:id}/callback/', '{setting:redirect_uri}']
+token_auth_method: {default: client_secret_post}
+claims_from: {default: id_token}
+pkce: {default: S256}
+settings:
+- key: id
+  names: [Config ID]
+- key: label
+  names: [Label]
+- key: scope
+  names: [Scope]
+  meaning: scopes
+  default: openid email profile
+- key: response_type
+  names: [Response type]
+  default: code
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client secret]
+  meaning: client_secret
+- key: discovery_document_uri
+  names: [Discovery Document URI]
+  meaning: discovery_url
+  type: url
+- key: redirect_uri
+  names: [Redirect URI (optional)]
+  meaning: redirect_uri
+  type: url
+- key: auto_create_users
+  names: [Auto-create users]
+  type: boolean
+sources:
+  redirect_uris: 'firezone/firezone apps/fz_http/lib/fz_http/auth.ex fetch_oidc_provider_config (store commit 3e24c0d1): provider.redirect_uri
+    if set, else "#{external_url}auth/oidc/#{provider.id}/callback/" (note the trailing slash)'
+  token_auth_method: 'firezone/openid_connect@v0.2.2 lib/openid_connect.ex fetch_tokens: form body with client_id, client_secret,
+    grant_type, redirect_uri (no Authorization header); the rewritten library (HEAD) also posts client_id/client_secret as
+    form params'
+  pkce: firezone/firezone apps/fz_http/lib/fz_http_web/controllers/auth_controller.ex redirect_oidc_auth_uri (code_challenge
+    + code_challenge_method always) and apps/fz_http/lib/fz_http_web/oauth/pkce.ex @code_challenge_method :S256
+  claims_from: 'firezone/firezone apps/fz_http/lib/fz_http_web/controllers/auth_controller.ex oidc_callback: OpenIDConnect.fetch_tokens
+    then OpenIDConnect.verify(config, tokens["id_token"]) -> claims -> UserFromAuth.find_or_create (no userinfo call)'
+  settings: firezone/firezone apps/fz_http/lib/fz_http/auth.ex (discovery_document_uri, client_id, client_secret, redirect_uri,
+    response_type, scope, auto_create_users); GUI labels from the Firezone 0.7 form
+unknown:
+  scopes: fz_http/auth.ex passes provider.scope (the Scope field) unchanged to the library; the field's default value was
+    not confirmed in the fz_http schema source
+  exact_issuer: ID-token iss check in firezone/openid_connect verify not read
+  userinfo_signed: 'not applicable for login: userinfo is not called'
+  firezone_1x: Firezone 1.x (portal, accounts) is a different code base; not covered here
+
+"""##),
+        ("Sources/GuideKnowledge/ProfileData/applications/flower.yml", #"""
+# Flower (Celery monitor): the guide's AutheliaLoginHandler exists only in the personal fork m4rc3l-h3/flower (Aug 2024); it is a Tornado OAuth2Mixin handler with hard-coded Authelia endpoint paths under FLOWER_OAUTH2_AUTHELIA_BASE_URL. Upstream mher/flower has no such handler (v2.1.0 and main@2026-08-09).
+id: flower
+name: Flower
+release: m4rc3l-h3/flower master@5767785 (2024-08-18); upstream mher/flower v2.1.0 has no Authelia handler
+docs: https://github.com/m4rc3l-h3/flower/blob/master/docs/auth.rst#authelia-oauth
+match:
+  files: [flower]
+  titles: [Flower]
+redirect_uris: ['{setting:oauth2_redirect_uri}']
+scopes:
+  default: [openid, email]
+  always: [openid, email]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email, email_verified]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- {key: auth_provider, default: ''}
+- {key: auth}
+- {key: oauth2_key, meaning: client_id}
+- {key: oauth2_secret, meaning: client_secret}
+- {key: oauth2_redirect_uri, meaning: redirect_uri, type: url}
+- {key: FLOWER_OAUTH2_AUTHELIA_BASE_URL, meaning: issuer, type: url}
+sources:
+  redirect_uris: 'm4rc3l-h3/flower@5767785 flower/views/auth.py AuthorizationServerLoginHandlerBase.get: redirect_uri = settings["oauth"]["redirect_uri"]
+    (the oauth2_redirect_uri option) for both the authorize redirect and the token request'
+  scopes: m4rc3l-h3/flower@5767785 flower/views/auth.py AuthorizationServerLoginHandlerBase.get authorize_redirect(scope=["openid
+    email"]) (fixed)
+  token_auth_method: 'm4rc3l-h3/flower@5767785 flower/views/auth.py AuthorizationServerLoginHandlerBase.get_access_token:
+    urlencoded body with client_id and client_secret, no Authorization header'
+  pkce: 'm4rc3l-h3/flower@5767785 flower/views/auth.py authorize_redirect extra_params only {"state": ...}; no code_challenge'
+  claims_from: 'm4rc3l-h3/flower@5767785 flower/views/auth.py AuthorizationServerLoginHandlerBase._on_auth: GET <base>/api/oidc/userinfo
+    with Bearer token, json.loads, requires email_verified truthy and email matching the auth regex'
+  userinfo_signed: 'same _on_auth: json.loads of the body'
+  exact_issuer: 'no discovery, no ID-token handling: AutheliaLoginHandler hard-codes the three endpoint paths from FLOWER_OAUTH2_AUTHELIA_BASE_URL'
+  settings: m4rc3l-h3/flower@5767785 docs/auth.rst "Authelia OAuth" and flower/views/auth.py AutheliaLoginHandler.base_url
+unknown:
+  upstream: 'mher/flower (checked v2.1.0 and HEAD e6cf8ef, 2026-08-09): git grep finds no "authelia" anywhere; only GoogleAuth2,
+    Github, GitLab, Okta login handlers. No upstream release containing AutheliaLoginHandler was found.'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/forgejo.yml", #"""
@@ -247,6 +3001,7 @@ settings:
 # `forgejo admin auth add-oauth`); Forgejo is a fork of Gitea and keeps its names.
 id: forgejo
 name: Forgejo
+library: goth
 docs: https://forgejo.org/docs/latest/user/oauth2-provider/
 match:
   files: [forgejo]
@@ -287,6 +3042,240 @@ settings:
   - key: group-claim-name
     names: [Claim name providing group names for this source, --group-claim-name]
     meaning: claim
+sources:
+  redirect_uris: The callback names the authentication source. https://forgejo.org/docs/latest/user/oauth2-provider/
+  scopes: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
+  token_auth_method: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
+  claims_from: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
+  settings: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them. https://forgejo.org/docs/latest/user/oauth2-provider/'
+unknown:
+  pkce: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/freshrss.yml", #"""
+# FreshRSS: no OIDC code in the PHP app; the official Docker (Debian) image enables Apache mod_auth_openidc from env vars (Docker/FreshRSS.Apache.conf) and FreshRSS trusts REMOTE_USER ("HTTP" auth method)
+# OpenID Connect library: mod-auth-openidc (GuideKit has no profile of it; its facts are stated here)
+id: freshrss
+name: FreshRSS
+release: 1.24.3
+docs: https://freshrss.github.io/FreshRSS/en/admins/16_OpenID-Connect.html
+match:
+  files: [freshrss]
+  titles: [FreshRSS]
+redirect_uris:
+- one_of: ['{origin}/i/oidc/', '{origin}:443/i/oidc/']
+scopes:
+  default: [openid]
+  always: []
+settings_complete: true
+settings:
+- {key: OIDC_ENABLED, type: boolean}
+- {key: OIDC_PROVIDER_METADATA_URL, meaning: discovery_url, type: url}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_CLIENT_CRYPTO_KEY}
+- {key: OIDC_REMOTE_USER_CLAIM, meaning: claim, default: preferred_username}
+- {key: OIDC_SCOPES, meaning: scopes, default: openid}
+- key: OIDC_X_FORWARDED_HEADERS
+  allowed: [Forwarded, X-Forwarded-Host, X-Forwarded-Port, X-Forwarded-Proto]
+- {key: OIDC_SESSION_INACTIVITY_TIMEOUT, type: integer, default: '300'}
+- {key: OIDC_SESSION_MAX_DURATION, type: integer, default: '27200'}
+- {key: OIDC_SESSION_TYPE, default: server-cache}
+sources:
+  redirect_uris: FreshRSS/FreshRSS@1.24.3 Docker/FreshRSS.Apache.conf OIDCRedirectURI /i/oidc/; docs/en/admins/16_OpenID-Connect.md
+    "The callback URL is https://<your-domain>/i/oidc/"; OpenIDC/mod_auth_openidc@v2.4.20.2 src/util/url.c _oidc_util_url_cur_port
+    (X-Forwarded-Port value returned as-is) and the caller appending ":%s"
+  scopes: 'FreshRSS/FreshRSS@1.24.3 Docker/FreshRSS.Apache.conf: OIDCScope openid when OIDC_SCOPES is unset, else OIDCScope
+    "${OIDC_SCOPES}" (replaces the list)'
+  settings: FreshRSS/FreshRSS@1.24.3 docs/en/admins/16_OpenID-Connect.md env var list; Docker/FreshRSS.Apache.conf; Docker/entrypoint.sh
+    defaults
+unknown:
+  token_auth_method: FreshRSS sets no OIDCProviderTokenEndpointAuth; mod_auth_openidc then selects a method from the provider
+    metadata token_endpoint_auth_methods_supported (v2.4.20.2 src/metadata/provider.c -> oidc_metadata_endpoint_auth_select);
+    which one it picks for Authelia's list, in the module version of the Debian image, was not established
+  pkce: auth_openidc.conf at v2.4.20.2 says OIDCPKCEMethod defaults to S256, but the module version in the FreshRSS Debian
+    image (and whether older versions default to no PKCE) was not checked
+  claims_from: the username claim is OIDCRemoteUserClaim = OIDC_REMOTE_USER_CLAIM (default preferred_username, Docker/FreshRSS.Apache.conf)
+    and FreshRSS only reads REMOTE_USER; mod_auth_openidc merges ID-token and userinfo claims for OIDCRemoteUserClaim depending
+    on its OIDCPassClaimsAs/userinfo settings; not verified in source
+  exact_issuer: mod_auth_openidc issuer validation not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/gatus.yml", #"""
+# Gatus: security.oidc in config.yaml; coreos/go-oidc discovery + golang.org/x/oauth2; only the ID token's sub is used (optionally checked against allowed-subjects)
+# library versions: go-oidc v3.18.0, golang.org/x/oauth2 v0.36.0
+id: gatus
+name: Gatus
+release: v5.36.0
+library: go-oidc
+docs: https://github.com/TwiN/gatus#oidc
+match:
+  files: [gatus]
+  titles: [Gatus]
+redirect_uris: ['{setting:security.oidc.redirect-url}']
+scopes:
+  always: []
+token_auth_method: {default: any}
+claims_from: {default: id_token}
+pkce: {default: none}
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: security.oidc.issuer-url, meaning: issuer, type: url}
+- {key: security.oidc.redirect-url, meaning: redirect_uri, type: url}
+- {key: security.oidc.client-id, meaning: client_id}
+- {key: security.oidc.client-secret, meaning: client_secret}
+- {key: security.oidc.scopes, meaning: scopes}
+- {key: security.oidc.allowed-subjects}
+- {key: security.oidc.session-ttl, default: 8h}
+sources:
+  redirect_uris: 'TwiN/gatus@v5.36.0 security/oidc.go OIDCConfig.ValidateAndSetDefaults (strings.HasSuffix(RedirectURL, "/authorization-code/callback"))
+    and initialize (RedirectURL: c.RedirectURL)'
+  scopes: 'TwiN/gatus@v5.36.0 security/oidc.go initialize Scopes: c.Scopes (sent as configured; len(c.Scopes) > 0 required,
+    nothing added)'
+  token_auth_method: 'TwiN/gatus@v5.36.0 security/oidc.go initialize Endpoint: provider.Endpoint() (no AuthStyle -> x/oauth2
+    AuthStyleAutoDetect)'
+  pkce: TwiN/gatus@v5.36.0 security/oidc.go loginHandler AuthCodeURL(state, oidc.Nonce(nonce)) only; Exchange without verifier
+  claims_from: 'TwiN/gatus@v5.36.0 security/oidc.go callbackHandler: verifier.Verify(id_token), nonce check, idToken.Subject
+    compared with allowed-subjects (case-insensitive); no userinfo call'
+  exact_issuer: TwiN/gatus@v5.36.0 security/oidc.go initialize oidc.NewProvider(ctx, IssuerURL) (go-oidc compares the discovery
+    issuer exactly; no InsecureIssuerURLContext)
+  settings: TwiN/gatus@v5.36.0 security/oidc.go OIDCConfig struct yaml tags
+unknown:
+  userinfo_signed: 'not applicable: userinfo is not called'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/gerrit.yml", #"""
+# Gerrit Code Review: the "oauth" plugin (gerrit.googlesource.com/plugins/oauth, GitHub mirror GerritCodeReview/plugins_oauth; older home davido/gerrit-oauth-provider) on ScribeJava; auth.type = OAUTH, one gerrit.config section per provider: [plugin "<plugin-name>-<provider>-oauth"]. Generic OIDC = the "discovery" provider (master only); the "keycloak" provider hard-codes Keycloak endpoint paths.
+# OpenID Connect library: scribejava (GuideKit has no profile of it; its facts are stated here)
+# claims_from keycloak provider (all branches); before 2026-03-21 the only OIDC-like providers were vendor-specific: default: id_token; claims: preferred_username; email; name; notes: keycloak provider: authorize/token URLs are fixed to <root-url>/realms/<realm>/protocol/openid-connect/{auth,token}, scope "openid", client_secret_post, no PKCE
+id: gerrit
+name: Gerrit Code Review
+release: plugins/oauth master@2026-04-23 (fb6b3fa671); the discovery provider was added 2026-03-21 (42bd331469, PKCE 38eaa22d3d)
+  and is on no stable-* branch (stable-3.14 and older lack it)
+docs: https://gerrit.googlesource.com/plugins/oauth/+/refs/heads/master/src/main/resources/Documentation/config.md
+match:
+  files: [gerrit]
+  titles: [Gerrit, Gerrit Code Review]
+redirect_uris: ['{root}/oauth']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: client_secret_basic}
+pkce:
+  default: none
+  setting: enable-pkce
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: auth.type
+  allowed: [OAUTH]
+  default: OAUTH
+- {key: gerrit.canonicalWebUrl, meaning: app_base_url, type: url}
+- key: root-url
+  names: [plugin.<plugin>-discovery-oauth.root-url, Discovery Root URL(before `/.well-known')]
+  meaning: issuer
+  type: url
+- key: client-id
+  names: [plugin.<plugin>-discovery-oauth.client-id, Application client id]
+  meaning: client_id
+- key: client-secret
+  names: [plugin.<plugin>-discovery-oauth.client-secret, Application client secret]
+  meaning: client_secret
+- key: enable-pkce
+  names: [plugin.<plugin>-discovery-oauth.enable-pkce]
+  type: boolean
+  default: 'False'
+sources:
+  redirect_uris: 'GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/OAuth20ServiceFactory.java
+    create (.callback(canonicalWebUrl + "oauth")); src/main/resources/Documentation/config.md "Specify authorized redirect
+    URL: <canonical-web-uri-of-gerrit>/oauth"'
+  scopes: GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/discovery/DiscoveryOAuthService.java
+    SCOPE = "openid profile email" passed to OAuth20ServiceFactory.create (builder.defaultScope)
+  token_auth_method: GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/discovery/DiscoveryApi.java
+    getClientAuthentication (HttpBasicAuthenticationScheme.instance())
+  pkce: GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/discovery/DiscoveryOAuthService.java
+    getAuthorizationInfo (builder.initPKCE() when enable-pkce), getAccessToken (pkceCodeVerifier); InitOAuth.ENABLE_PKCE default
+    "false"; scribejava/scribejava (stored master) scribejava-core/.../oauth/AuthorizationUrlBuilder.java initPKCE -> PKCEService.generatePKCE,
+    pkce/PKCE.java codeChallengeMethod = S256
+  claims_from: GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/discovery/DiscoveryOAuthService.java
+    getUserInfo, getPreferredValue
+  userinfo_signed: GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/discovery/DiscoveryOAuthService.java
+    getUserInfo (JSON.newGson().fromJson(response.getBody(), JsonElement.class), must be a JSON object)
+  exact_issuer: GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/discovery/DiscoveryOAuthService.java
+    validateDiscoveryDocument / validateUrlField / fetchDiscoveryDocument
+  settings: GerritCodeReview/plugins_oauth@fb6b3fa671 src/main/java/com/googlesource/gerrit/plugins/oauth/InitOAuth.java (ROOT_URL,
+    CLIENT_ID, CLIENT_SECRET, ENABLE_PKCE, discovery section prompts), OAuthPluginConfigFactory.java (section <plugin>-<provider>-oauth);
+    src/main/resources/Documentation/config.md "[plugin "@PLUGIN@-discovery-oauth"]" and "OpenID Connect Discovery 1.0 URL"
+unknown:
+  claims_from: 'differs in releases GuideKit cannot place (keycloak provider (all branches); before 2026-03-21 the only OIDC-like
+    providers were vendor-specific): default: id_token; claims: preferred_username; email; name; notes: keycloak provider:
+    authorize/token URLs are fixed to <root-url>/realms/<realm>/protocol/openid-connect/{auth,token}, scope "openid", client_secret_post,
+    no PKCE'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/ghostfolio.yml", #"""
+# Ghostfolio: NestJS + passport-openidconnect 0.1.2 strategy "oidc" (env vars); endpoints from <OIDC_ISSUER>/.well-known/openid-configuration unless all three manual URLs are set; only the ID token sub is used
+id: ghostfolio
+name: Ghostfolio
+release: 3.58.0
+library: passport-openidconnect
+library_versions: 0.1.2
+docs: https://github.com/ghostfolio/ghostfolio#supported-environment-variables
+match:
+  files: [ghostfolio]
+  titles: [Ghostfolio]
+redirect_uris:
+- one_of: ['{setting:ROOT_URL}/api/auth/oidc/callback', '{setting:OIDC_CALLBACK_URL}']
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method: {default: client_secret_post}
+claims_from: {default: id_token}
+pkce: {default: none}
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: ENABLE_FEATURE_AUTH_OIDC, type: boolean, default: 'False'}
+- {key: OIDC_ISSUER, meaning: issuer, type: url}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_SCOPE, meaning: additional_scopes, default: '["openid"]'}
+- key: OIDC_CALLBACK_URL
+  meaning: redirect_uri
+  type: url
+  default: ''
+- {key: ROOT_URL, meaning: app_base_url, type: url}
+- {key: OIDC_AUTHORIZATION_URL, meaning: authorization_url, type: url}
+- {key: OIDC_TOKEN_URL, meaning: token_url, type: url}
+- {key: OIDC_USER_INFO_URL, meaning: userinfo_url, type: url}
+sources:
+  redirect_uris: 'ghostfolio/ghostfolio@3.58.0 apps/api/src/app/auth/auth.module.ts OidcStrategy factory: callbackURL = OIDC_CALLBACK_URL
+    || `${ROOT_URL}/api/auth/oidc/callback`; route apps/api/src/app/auth/auth.controller.ts @Get("oidc/callback")'
+  scopes: 'ghostfolio/ghostfolio@3.58.0 apps/api/src/services/configuration/configuration.service.ts OIDC_SCOPE json default
+    ["openid"]; jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authenticate: params.scope = "openid " + scope.join("
+    ") (or "openid" when unset)'
+  token_auth_method: 'jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js uses node-oauth (package.json "oauth": "0.10.x")
+    OAuth2.getOAuthAccessToken, which puts client_id and client_secret in the POST body; Ghostfolio passes no auth option'
+  pkce: 'jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js: no code_challenge/pkce option anywhere; Ghostfolio StrategyOptions
+    has none'
+  claims_from: 'ghostfolio/ghostfolio@3.58.0 apps/api/src/app/auth/oidc.strategy.ts validate: thirdPartyId = profile.id ??
+    profile.sub ?? idToken.sub ?? params.sub ?? context.claims.sub (only the subject). passport-openidconnect@v0.1.2 lib/strategy.js
+    skipUserProfile default loads userinfo only when the verify callback has >= 9/10 declared parameters; NestJS PassportStrategy
+    passes a rest-parameter wrapper, so the profile comes from the ID token'
+  exact_issuer: 'jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js: if (claims.iss !== self._issuer) fail "ID token
+    not issued by expected OpenID provider." (strict string compare with OIDC_ISSUER); discovery URL is `${OIDC_ISSUER}/.well-known/openid-configuration`
+    (auth.module.ts)'
+  settings: ghostfolio/ghostfolio@3.58.0 apps/api/src/services/configuration/configuration.service.ts (envalid schema) and
+    apps/api/src/app/auth/auth.module.ts
+unknown:
+  userinfo_signed: userinfo not used for login (see claims_from); passport-openidconnect would JSON.parse it
+  claims_from_note: the skipUserProfile conclusion rests on @nestjs/passport wrapping validate in a rest-parameter callback
+    (Function.length 0); @nestjs/passport source was not opened
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/gitea.yml", #"""
@@ -294,6 +3283,7 @@ settings:
 # `gitea admin auth add-oauth`).
 id: gitea
 name: Gitea
+library: goth
 docs: https://docs.gitea.com/usage/authentication
 match:
   files: [gitea]
@@ -334,6 +3324,14 @@ settings:
   - key: group-claim-name
     names: [Claim name providing group names for this source, --group-claim-name]
     meaning: claim
+sources:
+  redirect_uris: The callback names the authentication source. https://docs.gitea.com/usage/authentication
+  scopes: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
+  token_auth_method: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
+  claims_from: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
+  settings: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them. https://docs.gitea.com/usage/authentication'
+unknown:
+  pkce: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/gitlab.yml", #"""
@@ -341,6 +3339,7 @@ settings:
 # OmniAuth provider named openid_connect (the docs say not to change the name): redirect_uri <gitlab url>/users/auth/openid_connect/callback.
 id: gitlab
 name: GitLab
+library: omniauth-openid-connect
 docs: https://docs.gitlab.com/administration/auth/oidc/
 match:
   files: [gitlab]
@@ -373,6 +3372,176 @@ settings:
     type: url
   - key: uid_field
     meaning: claim
+sources:
+  redirect_uris: https://docs.gitlab.com/administration/auth/oidc/
+  token_auth_method: 'GitLab''s OpenID Connect sign-in is the omniauth_openid_connect strategy (omniauth/omniauth_openid_connect, lib/omniauth/strategies/openid_connect.rb); GitLab passes client_auth_method to it as a symbol (gitlab-foss merge request 30683, "Convert client_auth_method to a Symbol"). client_auth_method: the strategy''s default is basic (documented as "default: basic" in Mastodon''s config/omniauth.yml for the same gem); only ''basic'' is stated.'
+  claims_from: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint.'
+  settings: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint. https://docs.gitlab.com/administration/auth/oidc/'
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+  pkce: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/glitchtip.yml", #"""
+# Glitchtip: Django backend mounts django-allauth (headless) at /accounts/; OIDC login is allauth's generic openid_connect provider configured as a SocialApp in Django admin.
+# token_auth_method django-allauth <65.13.0: default: client_secret_basic
+# claims_from django-allauth <65.11.0: default: userinfo
+id: glitchtip
+name: Glitchtip
+release: main@2026-08 (read via creator-signal/fork-glitchtip-glitchtip-backend, a GitHub copy of gitlab.com/glitchtip/glitchtip-backend;
+  the official GitLab repo is not in the store)
+library: django-allauth
+library_versions: ~=65.0
+docs: https://glitchtip.com/documentation/install#configuring-openid-connect-based-sso
+match:
+  files: [glitchtip]
+  titles: [Glitchtip, GlitchTip]
+redirect_uris: ['{root}/accounts/oidc/{setting:provider_id}/login/callback/']
+scopes:
+  default: [openid, profile, email]
+  always: []
+pkce:
+  default: none
+  setting: oauth_pkce_enabled
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: provider
+  names: [Provider]
+  allowed: [openid_connect]
+- key: provider_id
+  names: [Provider ID]
+- key: name
+  names: [Name, Provider Name]
+- {key: client_id, meaning: client_id}
+- key: secret
+  names: [Secret key]
+  meaning: client_secret
+- {key: server_url, meaning: discovery_url, type: url}
+- key: token_auth_method
+  allowed: [client_secret_basic, client_secret_post]
+- {key: fetch_userinfo, type: boolean, default: 'True'}
+- {key: oauth_pkce_enabled, type: boolean, default: 'False'}
+- {key: scope, meaning: scopes}
+- {key: uid_field, meaning: claim, default: sub}
+sources:
+  redirect_uris: creator-signal/fork-glitchtip-glitchtip-backend glitchtip/urls.py path("accounts/", include("allauth.urls")),
+    glitchtip/settings.py (no SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX) + pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/urls.py
+    (<provider_id>/login/callback/ under OPENID_CONNECT_URL_PREFIX) and allauth/socialaccount/app_settings.py OPENID_CONNECT_URL_PREFIX
+    default "oidc"
+  scopes: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/provider.py get_default_scope; allauth/socialaccount/providers/oauth2/provider.py
+    OAuth2Provider.get_scope (app.settings "scope")
+  token_auth_method: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.basic_auth
+  pkce: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/oauth2/provider.py OAuth2Provider.get_pkce_params
+    (pkce_enabled_default = False; app.settings "oauth_pkce_enabled", added c6b16aee2, first tag 65.2.0)
+  claims_from: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py complete_login (fetch_userinfo
+    default True) and provider.py _pick_data / extract_common_fields / extract_email_addresses
+  userinfo_signed: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py _fetch_user_info
+    (response.json())
+  exact_issuer: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py _decode_id_token (issuer=self.openid_config["issuer"]);
+    provider.py server_url / wk_server_url
+  settings: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/provider.py (server_url, token_auth_method,
+    uid_field), views.py (fetch_userinfo), oauth2/provider.py (oauth_pkce_enabled, scope, auth_params)
+unknown:
+  library_versions: 'the allauth version shipped in the Glitchtip v4.2 image (guide tested version) was not established: official
+    repo (GitLab) and its lock file are not in the store; v4.2 (Nov 2024) predates allauth 65.11/65.13 by date only'
+  docs: glitchtip.com documentation page not in the stored corpora; URL taken from the guide See Also, content not verified
+  token_auth_method: 'differs in releases GuideKit cannot place (django-allauth <65.13.0): default: client_secret_basic'
+  claims_from: 'differs in releases GuideKit cannot place (django-allauth <65.11.0): default: userinfo'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/glpi.yml", #"""
+# GLPI: "OAuth SSO" (oauthsso), a proprietary GLPI Network plugin (BASIC subscription or GLPI Network Cloud); providers configured under Setup > Oauth SSO applications, users handed to GLPI's "Other authentication methods" (HTTP request field, usually HTTP_AUTH_USER)
+id: glpi
+name: GLPI
+release: unknown (docs list GLPI 10.0.x and 11.0.x requirements)
+docs: https://help.glpi-project.org/doc-plugins/plugin-glpi-network/oauthsso
+match:
+  files: [glpi]
+  titles: [GLPI, GLPI OAuth SSO, oauthsso]
+settings:
+- {key: Oauth provider}
+- {key: Client ID, meaning: client_id}
+- {key: Client secret, meaning: client_secret}
+- {key: field user ID, meaning: claim}
+- {key: Fetch information from user profile, type: boolean}
+- key: Storage fields for the identifier in the HTTP request
+  default: HTTP_AUTH_USER
+sources:
+  settings: 'https://help.glpi-project.org/doc-plugins/oauthsso ("External Authentication": HTTP_AUTH_USER; fields retrievable
+    by SSO: givenName, familyName, email, email2, phone, mobile, title, language; "Fetch information from user profile option");
+    https://glpi-plugins.readthedocs.io/en/latest/oauthsso/google.html ("Setup > Oauth SSO applications ... Select Google
+    in the Oauth provider field ... Enter the Client ID ... Client secret ... the field user ID")'
+unknown:
+  redirect_uris: the docs say to copy the "GLPI Callback URL" shown in the plugin configuration ("Where can I find my callback
+    URL?" screenshot); its path is not given in readable text and the plugin source is not public
+  library: plugin source not public
+  token_auth_method: plugin source not public; docs do not say
+  pkce: plugin source not public; docs do not say
+  scopes: plugin source not public; the Google page only lists scopes to enable on Google's side (openid, userinfo.email,
+    userinfo.profile)
+  claims_from: docs map GLPI fields to names givenName, familyName, email, email2, phone, mobile, title, language (GLPI HTTP-auth
+    field mapping), not which OIDC claims or token they come from
+  generic_oidc: whether oauthsso has a generic/custom OIDC provider usable with Authelia (vs. fixed vendor providers incl.
+    Keycloak) was not established from the readable docs
+  userinfo_signed: plugin source not public
+  exact_issuer: plugin source not public
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/go-to-social.yml", #"""
+# GoToSocial: built-in OIDC client using coreos/go-oidc (discovery + ID token verification) and golang.org/x/oauth2 (code exchange); claims only from the ID token.
+# library versions: go-oidc v3.14.1 (v0.19.1) / v3.15.0 (v0.20.0-rc1); x/oauth2 v0.29.0 / v0.31.0
+id: go-to-social
+name: GoToSocial
+release: v0.20.0-rc1
+library: go-oidc
+docs: https://docs.gotosocial.org/en/latest/configuration/oidc/
+match:
+  files: [go-to-social]
+  titles: [GoToSocial]
+redirect_uris: ['{root}/auth/callback']
+scopes:
+  default: [openid, profile, email, groups]
+  always: []
+token_auth_method: {default: any}
+claims_from:
+  default: id_token
+  claims: [email, email_verified, groups, name, preferred_username]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: oidc-enabled, type: boolean, default: 'False'}
+- {key: oidc-idp-name}
+- {key: oidc-skip-verification, type: boolean, default: 'False'}
+- {key: oidc-issuer, meaning: issuer, type: url}
+- {key: oidc-client-id, meaning: client_id}
+- {key: oidc-client-secret, meaning: client_secret}
+- {key: oidc-scopes, meaning: scopes, default: openid profile email groups}
+- {key: oidc-link-existing, type: boolean, default: 'False'}
+- {key: oidc-allowed-groups}
+- {key: oidc-admin-groups}
+sources:
+  redirect_uris: 'superseriousbusiness/gotosocial@v0.20.0-rc1 internal/oidc/idp.go CallbackPath = "/auth/callback"; NewIDP
+    RedirectURL: fmt.Sprintf("%s://%s%s", protocol, host, CallbackPath)'
+  scopes: 'superseriousbusiness/gotosocial@v0.20.0-rc1 internal/config/defaults.go OIDCScopes: []string{oidc.ScopeOpenID,
+    "profile", "email", "groups"}; internal/oidc/idp.go NewIDP (Scopes: scopes, error if empty)'
+  token_auth_method: 'superseriousbusiness/gotosocial@v0.20.0-rc1 internal/oidc/idp.go NewIDP (Endpoint: provider.Endpoint(),
+    no AuthStyle) + vendor/github.com/coreos/go-oidc/v3/oidc/oidc.go Provider.Endpoint (no AuthStyle => AuthStyleAutoDetect)
+    + golang/oauth2 internal/token.go RetrieveToken (AuthStyleInHeader first, then params)'
+  pkce: superseriousbusiness/gotosocial@v0.20.0-rc1 internal/oidc/handlecallback.go idp.AuthCodeURL (oauth2Config.AuthCodeURL(state)
+    with no options) and HandleCallback (Exchange(ctx, code) with no verifier)
+  claims_from: superseriousbusiness/gotosocial@v0.20.0-rc1 internal/oidc/handlecallback.go HandleCallback (idToken.Claims(claims),
+    no userinfo call); internal/oidc/claims.go Claims
+  userinfo_signed: superseriousbusiness/gotosocial@v0.20.0-rc1 internal/oidc/handlecallback.go HandleCallback (no UserInfo
+    call)
+  exact_issuer: superseriousbusiness/gotosocial@v0.20.0-rc1 vendor/github.com/coreos/go-oidc/v3/oidc/oidc.go NewProvider lines
+    265-270 (p.Issuer != issuerURL => "issuer did not match"); idp.go NewIDP calls oidc.NewProvider(ctx, issuer) without InsecureIssuerURLContext
+  settings: superseriousbusiness/gotosocial@v0.20.0-rc1 internal/config/config.go OIDC* fields lines 145-154; docs/configuration/oidc.md
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/grafana.yml", #"""
@@ -438,6 +3607,179 @@ pkce:
   values:
     'true': S256
     'false': none
+sources:
+  redirect_uris: https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/generic-oauth/
+  token_auth_method: 'Source (generic OAuth docs above): auth_style "determines how client_id and client_secret are sent"; AutoDetect (the default) tries both, InHeader is HTTP Basic, InParams the request body (Go''s golang.org/x/oauth2 AuthStyle values).'
+  pkce: 'Generic OAuth docs, "PKCE": with use_pkce Grafana sends an S256 challenge (the default of use_pkce differs between releases, so none is stated here).'
+  settings: https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/generic-oauth/
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/gramps.yml", #"""
+# Gramps Web: the gramps-web-api backend registers an Authlib Flask client per provider ("custom" = the generic OIDC provider); userinfo endpoint is always called.
+id: gramps
+name: Gramps Web
+release: v3.21.0
+library: authlib
+library_versions: '>=1.6.4'
+docs: https://www.grampsweb.org/install_setup/oidc/
+match:
+  files: [gramps]
+  titles: [Gramps Web, Gramps]
+redirect_uris: ['{root}/api/oidc/callback/custom']
+scopes:
+  default: [openid, email, profile]
+  always: []
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: any
+  claims: [name, email, email_verified]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- {key: GRAMPSWEB_BASE_URL, meaning: app_base_url, type: url}
+- {key: GRAMPSWEB_OIDC_ENABLED, type: boolean, default: 'False'}
+- {key: GRAMPSWEB_OIDC_ISSUER, meaning: issuer, type: url}
+- {key: GRAMPSWEB_OIDC_OPENID_CONFIG_URL, meaning: discovery_url, type: url}
+- {key: GRAMPSWEB_OIDC_CLIENT_ID, meaning: client_id}
+- {key: GRAMPSWEB_OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: GRAMPSWEB_OIDC_NAME, default: OIDC}
+- {key: GRAMPSWEB_OIDC_SCOPES, meaning: scopes, default: openid email profile}
+- {key: GRAMPSWEB_OIDC_USERNAME_CLAIM, meaning: claim, default: preferred_username}
+- {key: GRAMPSWEB_OIDC_ROLE_CLAIM, meaning: claim, default: groups}
+- {key: GRAMPSWEB_OIDC_GROUP_ADMIN}
+- {key: GRAMPSWEB_OIDC_GROUP_OWNER}
+- {key: GRAMPSWEB_OIDC_GROUP_EDITOR}
+- {key: GRAMPSWEB_OIDC_GROUP_CONTRIBUTOR}
+- {key: GRAMPSWEB_OIDC_GROUP_MEMBER}
+- {key: GRAMPSWEB_OIDC_GROUP_GUEST}
+- {key: GRAMPSWEB_OIDC_DISABLE_LOCAL_AUTH, type: boolean}
+- {key: GRAMPSWEB_OIDC_AUTO_REDIRECT, type: boolean}
+versions:
+- fact: redirect_uris
+  range: <3.5.0
+  value: ['{root}/api/oidc/callback/?provider=custom']
+  source: gramps-project/gramps-web-api@v3.4.1 gramps_webapi/api/resources/oidc.py OIDCLoginResource.get redirect_uri = f"{base_url.rstrip('/')}/api/oidc/callback/?provider={provider_id}";
+    changed by commit 420216e (#729, 2025-11-14, first in v3.5.0)
+- fact: claims_from
+  range: <3.18.0
+  value: {default: userinfo}
+  source: gramps-project/gramps-web-api@v3.4.1 gramps_webapi/api/resources/oidc.py OIDCCallbackResource.get (userinfo = oidc_client.userinfo(token=token));
+    ID-token merge added by commit 2078267 (#894), first tag v3.18.0
+sources:
+  redirect_uris: gramps-project/gramps-web-api@v3.21.0 gramps_webapi/api/resources/oidc.py OIDCLoginResource.get redirect_uri
+    = f"{base_url.rstrip('/')}/api/oidc/callback/{provider_id}"; gramps_webapi/auth/oidc.py PROVIDER_CUSTOM = "custom"; gramps_webapi/api/__init__.py
+    route "/oidc/callback/<string:provider_id>"
+  scopes: 'gramps-project/gramps-web-api@v3.21.0 gramps_webapi/auth/oidc.py get_provider_config ("scopes": app.config.get("OIDC_SCOPES",
+    "openid email profile")) and init_oidc (client_kwargs={"scope": ...})'
+  token_auth_method: gramps-project/gramps-web-api@v3.21.0 gramps_webapi/auth/oidc.py init_oidc (oauth.register without token_endpoint_auth_method)
+    + authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.__init__ (None -> "client_secret_basic" when client_secret)
+  pkce: gramps-project/gramps-web-api@v3.21.0 gramps_webapi/auth/oidc.py init_oidc (client_kwargs only "scope") + authlib/authlib@v1.7.2
+    authlib/integrations/base_client/sync_app.py _create_oauth2_authorization_url (code_verifier only if client.code_challenge_method)
+  claims_from: gramps-project/gramps-web-api@v3.21.0 gramps_webapi/api/resources/oidc.py OIDCCallbackResource.get (userinfo
+    = dict(oidc_client.userinfo(token=token)); id_token claims from token["userinfo"] merged via setdefault); gramps_webapi/auth/oidc.py
+    create_or_update_oidc_user / get_usable_email
+  userinfo_signed: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_openid.py OpenIDMixin.userinfo (resp.json())
+  exact_issuer: gramps-project/gramps-web-api@v3.21.0 gramps_webapi/auth/oidc.py init_oidc (issuer only used to build server_metadata_url)
+    + authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_openid.py parse_id_token (iss values = [metadata["issuer"]])
+  settings: gramps-project/gramps-web-api@v3.21.0 gramps_webapi/config.py DefaultConfig OIDC_*; gramps_webapi/auth/oidc.py
+    get_provider_config / get_role_from_claims / create_or_update_oidc_user; app.py (GRAMPSWEB_ prefix)
+unknown:
+  versions: mapping of Gramps Web bundle release v25.10.2 (guide tested version) to gramps-web-api release not established;
+    v3.4.x (Oct 2025) is the likely match by date only
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/gravitee.yml", #"""
+# Gravitee (APIM): OIDC identity provider for the management console/portal. Not researched within the time box: only identification, no facts.
+id: gravitee
+name: Gravitee
+release: not read
+docs: https://documentation.gravitee.io/apim/administration/authentication/openid-connect
+match:
+  files: [gravitee]
+  titles: [Gravitee, Gravitee APIM]
+settings: []
+sources: {}
+unknown:
+  redirect_uris: not researched (gravitee-io/gravitee-api-management not fetched within the time box; repository very large)
+  token_auth_method: not researched
+  pkce: not researched
+  scopes: not researched
+  claims_from: not researched
+  settings: not researched; guide uses gravitee.yml security.providers[type=oidc] keys (clientId, clientSecret, tokenEndpoint,
+    authorizeEndpoint, userInfoEndpoint, tokenIntrospectionEndpoint, scopes, userMapping, roleMapping) - unverified
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/grist.yml", #"""
+# Grist (grist-core): native OIDC login system (app/server/lib/OIDCConfig.ts) on panva openid-client 5.x (Issuer/Client API); configured with GRIST_OIDC_* env vars (or the login.system.oidc app settings section)
+# library versions: 5.6.1 (package.json, exact pin) -> the library profile's "< 6.0.0" version entries apply
+# pkce <1.1.17 (before fde6c8142, 2024-08-08): default: S256; notes: PKCE always on (code_verifier from the session), no GRIST_OIDC_IDP_ENABLED_PROTECTIONS setting
+# claims_from <1.1.x (before 1fec674d2, 2023-11-22): default: userinfo; notes: email_verified not enforced
+id: grist
+name: Grist
+release: v1.7.17 (master f98cda95a 2026-08-20 same OIDCConfig.ts)
+library: openid-client
+docs: https://support.getgrist.com/install/oidc/
+match:
+  files: [grist]
+  titles: [Grist, Grist Core]
+redirect_uris: ['{origin}/oauth2/callback']
+scopes:
+  default: [openid, email, profile]
+  always: []
+token_auth_method:
+  default: client_secret_basic
+  setting: GRIST_OIDC_IDP_EXTRA_CLIENT_METADATA
+  values:
+    '{"token_endpoint_auth_method":"client_secret_post"}': client_secret_post
+    '{"token_endpoint_auth_method":"client_secret_basic"}': client_secret_basic
+  notes: the extra metadata JSON is spread into the Client metadata last, so it can override token_endpoint_auth_method
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: GRIST_OIDC_IDP_ISSUER, meaning: issuer, type: url}
+- {key: GRIST_OIDC_SP_HOST, meaning: app_base_url, type: url}
+- {key: GRIST_OIDC_IDP_CLIENT_ID, meaning: client_id}
+- {key: GRIST_OIDC_IDP_CLIENT_SECRET, meaning: client_secret}
+- {key: GRIST_OIDC_IDP_SCOPES, meaning: scopes, default: openid email profile}
+- {key: GRIST_OIDC_SP_PROFILE_NAME_ATTR, meaning: claim}
+- {key: GRIST_OIDC_SP_PROFILE_EMAIL_ATTR, meaning: claim, default: email}
+- {key: GRIST_OIDC_IDP_END_SESSION_ENDPOINT, type: url}
+- key: GRIST_OIDC_IDP_SKIP_END_SESSION_ENDPOINT
+  type: boolean
+  default: 'False'
+- {key: GRIST_OIDC_SP_IGNORE_EMAIL_VERIFIED, type: boolean, default: 'False'}
+- key: GRIST_OIDC_IDP_ENABLED_PROTECTIONS
+  allowed: [PKCE, STATE, NONCE, UNPROTECTED]
+  default: PKCE,STATE
+- {key: GRIST_OIDC_IDP_ACR_VALUES}
+- {key: GRIST_OIDC_IDP_EXTRA_CLIENT_METADATA}
+- {key: GRIST_OIDC_SP_HTTP_TIMEOUT, type: integer}
+- {key: GRIST_IDP_EXTRA_PROPS}
+sources:
+  redirect_uris: gristlabs/grist-core@v1.7.17 app/server/lib/OIDCConfig.ts OIDC_CALLBACK_ENDPOINT = "/oauth2/callback", initOIDC
+    (new URL(OIDC_CALLBACK_ENDPOINT, this._config.spHost).href), readOIDCConfigFromSettings (spHost default getHomeUrl())
+  scopes: 'gristlabs/grist-core@v1.7.17 app/server/lib/OIDCConfig.ts readOIDCConfigFromSettings (line 217), getLoginRedirectUrl
+    (scope: this._config.scopes)'
+  token_auth_method: gristlabs/grist-core@v1.7.17 app/server/lib/OIDCConfig.ts _initClient (new issuer.Client({...,...extraMetadata}));
+    package.json openid-client 5.6.1; panva/openid-client@v5.7.1 lib/client.js default client_secret_basic + checkBasicSupport
+    (library profile)
+  pkce: gristlabs/grist-core@v1.7.17 app/server/lib/oidc/Protections.ts PKCEProtection (code_challenge_method "S256"); app/server/lib/OIDCConfig.ts
+    buildEnabledProtections (default "PKCE,STATE")
+  claims_from: gristlabs/grist-core@v1.7.17 app/server/lib/OIDCConfig.ts handleCallback (this._client.userinfo(tokenSet),
+    email_verified check), _makeUserProfileFromUserInfo, _extractName, initOIDC (end_session_endpoint check)
+  userinfo_signed: gristlabs/grist-core@v1.7.17 app/server/lib/OIDCConfig.ts handleCallback (client.userinfo); panva/openid-client@v5.7.1
+    lib/client.js Client.userinfo (library profile)
+  exact_issuer: gristlabs/grist-core@v1.7.17 app/server/lib/OIDCConfig.ts _initClient (Issuer.discover(issuerUrl)); panva/openid-client@v5.7.1
+    lib/issuer.js (library profile)
+  settings: gristlabs/grist-core@v1.7.17 app/server/lib/OIDCConfig.ts header comment (env list) and readOIDCConfigFromSettings;
+    _makeUserProfileFromUserInfo (GRIST_IDP_EXTRA_PROPS)
+unknown:
+  pkce: 'differs in releases GuideKit cannot place (<1.1.17 (before fde6c8142, 2024-08-08)): default: S256; notes: PKCE always
+    on (code_verifier from the session), no GRIST_OIDC_IDP_ENABLED_PROTECTIONS setting'
+  claims_from: 'differs in releases GuideKit cannot place (<1.1.x (before 1fec674d2, 2023-11-22)): default: userinfo; notes:
+    email_verified not enforced'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/harbor.yml", #"""
@@ -475,6 +3817,189 @@ settings:
     meaning: claim
   - key: Username Claim
     meaning: claim
+sources:
+  redirect_uris: https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/
+  token_auth_method: 'src/pkg/oidc/helper.go (goharbor/harbor): getOauthConf hands go-oidc''s endpoint to golang.org/x/oauth2 with no AuthStyle, so the secret goes by HTTP Basic, then in the body (x/oauth2 AutoDetect, internal/token.go RetrieveToken): either registration works.'
+  claims_from: 'helper.go UserInfoFromToken: the ID token''s claims, merged with the userinfo response (username, email and groups from userinfo when it answers, else from the ID token).'
+  settings: 'helper.go UserInfoFromToken: the ID token''s claims, merged with the userinfo response (username, email and groups from userinfo when it answers, else from the ID token). https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/hashicorp-vault.yml", #"""
+# HashiCorp Vault: the JWT/OIDC auth method (vault-plugin-auth-jwt) uses hashicorp/cap (over coreos/go-oidc + x/oauth2); redirect_uri is chosen by the UI/CLI and must be in the role's allowed_redirect_uris.
+# OpenID Connect library: hashicorp-cap (GuideKit has no profile of it; its facts are stated here)
+id: hashicorp-vault
+name: HashiCorp Vault
+release: vault-plugin-auth-jwt v0.26.3
+docs: https://developer.hashicorp.com/vault/docs/auth/jwt
+match:
+  files: [hashicorp-vault]
+  titles: [HashiCorp Vault, Vault]
+redirect_uris:
+- one_of: ['{root}/ui/vault/auth/{setting:mount_path}/oidc/callback', '{root}/v1/auth/{setting:mount_path}/oidc/callback',
+    'http://localhost:8250/oidc/callback']
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method: {default: any}
+claims_from: {default: any}
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: true
+settings:
+- key: mount_path
+  names: [path, mount]
+  default: oidc
+- {key: oidc_discovery_url, meaning: issuer, type: url}
+- {key: oidc_discovery_ca_pem}
+- {key: oidc_client_id, meaning: client_id}
+- {key: oidc_client_secret, meaning: client_secret}
+- key: oidc_response_mode
+  allowed: [query, form_post]
+- key: oidc_response_types
+  allowed: [code, id_token]
+  default: code
+- {key: default_role}
+- {key: bound_issuer}
+- {key: provider_config}
+- {key: namespace_in_state, type: boolean}
+- {key: oidc_scopes, meaning: additional_scopes}
+- {key: allowed_redirect_uris, meaning: redirect_uri}
+- {key: user_claim, meaning: claim}
+- {key: groups_claim, meaning: claim}
+- {key: bound_audiences}
+- {key: bound_claims}
+- {key: claim_mappings}
+- {key: verbose_oidc_logging, type: boolean}
+sources:
+  redirect_uris: 'https://developer.hashicorp.com/vault/docs/auth/jwt (Redirect URIs: CLI http://localhost:8250/oidc/callback;
+    UI https://{host:port}/ui/vault/auth/{path}/oidc/callback; form_post /v1/auth/{path}/oidc/callback) = hashicorp/vault
+    website/content/docs/auth/jwt/index.mdx; hashicorp/vault-plugin-auth-jwt@v0.26.3 cli.go (defaultPort "8250", redirectURI
+    fmt "%s://%s:%s/oidc/callback"), path_oidc.go authURL (ui/vault -> v1 for form_post; validRedirect against allowed_redirect_uris)'
+  scopes: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_oidc.go createOIDCRequest (oidc.WithScopes(role.OIDCScopes...)) + hashicorp/cap@v0.13.0
+    oidc/provider.go Provider.AuthURL (prepends oidc.ScopeOpenID)
+  token_auth_method: 'hashicorp/cap@v0.13.0 oidc/provider.go Provider.Exchange (oauth2.Config{Endpoint: p.provider.Endpoint()},
+    no AuthStyle) + golang/oauth2 internal/token.go RetrieveToken (AuthStyleInHeader first)'
+  pkce: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_oidc.go createOIDCRequest (responseTypeCode -> oidc.NewCodeVerifier();
+    oidc.WithPKCE(v)) + hashicorp/cap@v0.13.0 oidc/pkce_verifier.go S256Verifier
+  claims_from: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_oidc.go pathCallback (rawToken.Claims(&allClaims); provider.UserInfo(ctx,
+    tokenSource, subject, &allClaims))
+  userinfo_signed: hashicorp/cap@v0.13.0 oidc/provider.go Provider.UserInfo (go-oidc UserInfo) + coreos/go-oidc@v3.10.0 oidc/oidc.go
+    Provider.UserInfo (mediaType == "application/jwt" -> VerifySignature)
+  exact_issuer: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_config.go (oidc.NewConfig(config.OIDCDiscoveryURL, ...)) + hashicorp/cap@v0.13.0
+    oidc/provider.go NewProvider (oidc.NewProvider(oidcCtx, c.Issuer)) + go-oidc NewProvider issuer check
+  settings: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_config.go and path_role.go field schemas; https://developer.hashicorp.com/vault/api-docs/auth/jwt
+unknown:
+  claims_from.claims: no claim is always read; user_claim has no default in path_role.go (value required by the role)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/headlamp.yml", #"""
+# Headlamp (Kubernetes web UI): the Go backend does the OIDC code flow itself with coreos/go-oidc v3 +
+# library versions: github.com/coreos/go-oidc/v3 v3.18.0, golang.org/x/oauth2 v0.36.0 (backend/go.mod)
+id: headlamp
+name: Headlamp
+release: v0.45.0
+library: go-oidc
+docs: https://headlamp.dev/docs/latest/installation/in-cluster/oidc
+match:
+  files: [headlamp]
+  titles: [Headlamp]
+redirect_uris:
+- one_of: ['{root}/oidc-callback', '{setting:HEADLAMP_CONFIG_OIDC_CALLBACK_URL}']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method: {default: any}
+claims_from:
+  default: id_token
+  notes: With HEADLAMP_CONFIG_OIDC_USE_ACCESS_TOKEN=true the access_token is forwarded and ALSO passed to the ID-token verifier
+    (must then be a JWT valid for that issuer/audience). The /me endpoint decodes the stored token's JWT payload with JMESPath
+    lists me-username-path (default "preferred_username,upn,username,name"), me-email-path ("email"), me-groups-path ("groups,realm_access.roles").
+pkce:
+  default: none
+  setting: HEADLAMP_CONFIG_OIDC_USE_PKCE
+  values:
+    'false': none
+    'true': S256
+userinfo_signed: false
+exact_issuer: true
+settings:
+- key: HEADLAMP_CONFIG_OIDC_CLIENT_ID
+  names: [-oidc-client-id]
+  meaning: client_id
+- key: HEADLAMP_CONFIG_OIDC_CLIENT_SECRET
+  names: [-oidc-client-secret]
+  meaning: client_secret
+- key: HEADLAMP_CONFIG_OIDC_IDP_ISSUER_URL
+  names: [-oidc-idp-issuer-url]
+  meaning: issuer
+  type: url
+- key: HEADLAMP_CONFIG_OIDC_SCOPES
+  names: [-oidc-scopes]
+  meaning: scopes
+  default: profile,email
+- key: HEADLAMP_CONFIG_OIDC_CALLBACK_URL
+  names: [-oidc-callback-url]
+  meaning: redirect_uri
+  type: url
+- key: HEADLAMP_CONFIG_OIDC_USE_PKCE
+  names: [-oidc-use-pkce]
+  type: boolean
+  default: 'false'
+- key: HEADLAMP_CONFIG_OIDC_VALIDATOR_CLIENT_ID
+  names: [-oidc-validator-client-id]
+- key: HEADLAMP_CONFIG_OIDC_VALIDATOR_IDP_ISSUER_URL
+  names: [-oidc-validator-idp-issuer-url]
+  type: url
+- key: HEADLAMP_CONFIG_OIDC_USE_ACCESS_TOKEN
+  names: [-oidc-use-access-token]
+  type: boolean
+- key: HEADLAMP_CONFIG_OIDC_USE_COOKIE
+  names: [-oidc-use-cookie]
+  type: boolean
+- key: HEADLAMP_CONFIG_OIDC_SKIP_TLS_VERIFY
+  names: [-oidc-skip-tls-verify]
+  type: boolean
+- key: HEADLAMP_CONFIG_OIDC_CA_FILE
+  names: [-oidc-ca-file]
+- key: HEADLAMP_CONFIG_BASE_URL
+  names: [-base-url]
+- key: HEADLAMP_CONFIG_ME_USERNAME_PATH
+  names: [-me-username-path]
+  meaning: claim
+  default: preferred_username,upn,username,name
+- key: HEADLAMP_CONFIG_ME_EMAIL_PATH
+  names: [-me-email-path]
+  meaning: claim
+  default: email
+- key: HEADLAMP_CONFIG_ME_GROUPS_PATH
+  names: [-me-groups-path]
+  meaning: claim
+  default: groups,realm_access.roles
+versions:
+- fact: pkce
+  range: <0.37.0
+  value:
+    default: none
+    notes: no oidc-use-pkce setting
+  source: 'kubernetes-sigs/headlamp commit 9d37906ab "backend: Add PKCE support" (2025-07-26), first tag v0.37.0'
+sources:
+  redirect_uris: kubernetes-sigs/headlamp@v0.45.0 backend/cmd/headlamp.go getOidcCallbackURL (lines 296-328), route r.HandleFunc("/oidc-callback");
+    docs/installation/in-cluster/oidc.md "Callback URL"
+  scopes: 'kubernetes-sigs/headlamp@v0.45.0 backend/cmd/headlamp.go /oidc handler (Scopes: append([]string{oidc.ScopeOpenID},
+    ...)); backend/pkg/config/config.go f.String("oidc-scopes", "profile,email"); docs/installation/in-cluster/oidc.md "Scopes"'
+  token_auth_method: 'kubernetes-sigs/headlamp@v0.45.0 backend/cmd/headlamp.go /oidc handler (Endpoint: provider.Endpoint());
+    see library go-oauth2 (AutoDetect)'
+  pkce: kubernetes-sigs/headlamp@v0.45.0 backend/cmd/headlamp.go lines 1114-1119 (oauth2.S256ChallengeOption when config.OidcUsePKCE)
+    and 1167-1180 (code_verifier); config.go f.Bool("oidc-use-pkce", false)
+  claims_from: kubernetes-sigs/headlamp@v0.45.0 backend/cmd/headlamp.go /oidc-callback handler (oauth2Token.Extra(tokenType),
+    Verifier.Verify, idToken.Claims); backend/pkg/auth/auth.go HandleMe/parseClaimsFromToken; config.go DefaultMe*Path
+  userinfo_signed: kubernetes-sigs/headlamp@v0.45.0 backend/cmd/headlamp.go (no provider.UserInfo call in /oidc or /oidc-callback)
+  exact_issuer: kubernetes-sigs/headlamp@v0.45.0 backend/cmd/headlamp.go /oidc handler (oidc.NewProvider, oidc.InsecureIssuerURLContext
+    when OidcValidatorIdpIssuerURL)
+  settings: kubernetes-sigs/headlamp@v0.45.0 backend/pkg/config/config.go Config struct (koanf tags), flag definitions (lines
+    653-672), env.Provider("HEADLAMP_CONFIG_", ...) (line 317); docs/installation/in-cluster/oidc.md
+unknown:
+  helm_values: Helm chart values (config.oidc.*) not read; only the backend flags/env vars
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/headscale.yml", #"""
@@ -482,6 +4007,7 @@ settings:
 # The callback is <server_url>/oidc/callback.
 id: headscale
 name: Headscale
+library: go-oidc
 docs: https://headscale.net/stable/ref/oidc/
 match:
   files: [headscale]
@@ -521,6 +4047,14 @@ settings:
     type: boolean
   - key: pkce.method
     allowed: [plain, S256]
+sources:
+  redirect_uris: https://headscale.net/stable/ref/oidc/
+  scopes: 'docs/ref/oidc.md (juanfont/headscale): "Scopes default to "openid", "profile" and "email"."'
+  token_auth_method: 'hscontrol/oidc.go (juanfont/headscale), NewAuthProviderOIDC: an x/oauth2 Config with go-oidc''s Endpoint and no AuthStyle: AutoDetect (HTTP Basic, then the body), so either registration works. Where it reads claims changed between releases (older ones read the ID token only): not stated.'
+  pkce: 'config-example.yaml (juanfont/headscale), oidc.pkce: "Enable or disable PKCE support (default: false)"; method plain or S256 ("S256: ... default"). Which method an enabled PKCE sends is left to the method setting: not judged here.'
+  settings: 'config-example.yaml (juanfont/headscale), oidc.pkce: "Enable or disable PKCE support (default: false)"; method plain or S256 ("S256: ... default"). Which method an enabled PKCE sends is left to the method setting: not judged here. https://headscale.net/stable/ref/oidc/'
+unknown:
+  claims_from: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/hedgedoc.yml", #"""
@@ -530,6 +4064,7 @@ settings:
 # with the search tool), an OAuth2CustomStrategy extending passport-oauth2's Strategy.
 id: hedgedoc
 name: HedgeDoc
+library: passport-oauth2
 docs: https://docs.hedgedoc.org/guides/auth/oauth2/
 match:
   files: [hedgedoc, hedge-doc]
@@ -572,6 +4107,14 @@ settings:
     meaning: claim
   - key: CMD_OAUTH2_ROLES_CLAIM
     meaning: claim
+sources:
+  redirect_uris: https://docs.hedgedoc.org/guides/auth/oauth2/
+  token_auth_method: 'passport-oauth2 sends client_id and client_secret in the token request body and has no option for HTTP Basic (jaredhanson/passport-oauth2 issue #147, the maintainer''s answer).'
+  claims_from: userProfile fetches CMD_OAUTH2_USER_PROFILE_URL with the access token and reads the username, display name, email and roles from that response.
+  pkce: The strategy is built without a pkce option; passport-oauth2 then sends no challenge (its _pkceMethod is the pkce option, S256 only when it is true).
+  settings: userProfile fetches CMD_OAUTH2_USER_PROFILE_URL with the access token and reads the username, display name, email and roles from that response. https://docs.hedgedoc.org/guides/auth/oauth2/
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/homarr.yml", #"""
@@ -579,6 +4122,7 @@ settings:
 # The OIDC callback is <base url>/api/auth/callback/oidc.
 id: homarr
 name: Homarr
+library: authjs
 docs: https://homarr.dev/docs/advanced/single-sign-on/
 match:
   files: [homarr]
@@ -634,6 +4178,202 @@ settings:
     allowed: [client_secret_basic, client_secret_post, client_secret_jwt, none]
   - key: AUTH_LOGOUT_REDIRECT_URL
     type: url
+sources:
+  redirect_uris: https://homarr.dev/docs/advanced/single-sign-on/
+  scopes: 'packages/auth/env.ts (homarr-labs/homarr): AUTH_OIDC_SCOPE_OVERWRITE defaults to "openid email profile groups"; AUTH_OIDC_FORCE_USERINFO defaults to false; AUTH_OIDC_GROUPS_ATTRIBUTE defaults to groups.'
+  token_auth_method: 'packages/auth/providers/oidc/oidc-provider.ts: Auth.js''s `client.token_endpoint_auth_method` is AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD, which env.ts (in releases that have it) limits to client_secret_basic, client_secret_post, client_secret_jwt and none, default client_secret_basic.'
+  claims_from: 'oidc-provider.ts: `idToken: !env.AUTH_OIDC_FORCE_USERINFO` ("idToken false forces the use of the userinfo endpoint / Userinfo endpoint is required for authelia since v4.39", homarr issue 2635); extractProfileName takes the user name from preferred_username (unless AUTH_OIDC_NAME_ATTRIBUTE_OVERWRITE names another claim) and fails without one.'
+  settings: 'oidc-provider.ts: `idToken: !env.AUTH_OIDC_FORCE_USERINFO` ("idToken false forces the use of the userinfo endpoint / Userinfo endpoint is required for authelia since v4.39", homarr issue 2635); extractProfileName takes the user name from preferred_username (unless AUTH_OIDC_NAME_ATTRIBUTE_OVERWRITE names another claim) and fails without one. https://homarr.dev/docs/advanced/single-sign-on/'
+unknown:
+  pkce: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/home-assistant.yml", #"""
+# Home Assistant: via the HACS custom integration hass-oidc-auth (auth_oidc), a hand-written aiohttp OIDC client with discovery, PKCE and joserfc ID-token validation.
+# OpenID Connect library: hass-oidc-auth (GuideKit has no profile of it; its facts are stated here)
+id: home-assistant
+name: Home Assistant
+release: hass-oidc-auth v1.1.1
+docs: https://github.com/christiaangoossens/hass-oidc-auth/blob/main/docs/configuration.md
+match:
+  files: [home-assistant]
+  titles: [Home Assistant]
+redirect_uris: ['{root}/auth/oidc/callback']
+scopes:
+  default: [openid, profile, groups]
+  always: [openid, profile]
+  from_settings: [groups_scope]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [name, preferred_username, groups]
+pkce:
+  default: S256
+  setting: features.disable_rfc7636
+  values:
+    'false': S256
+    'true': none
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: client_id, meaning: client_id}
+- {key: client_secret, meaning: client_secret}
+- {key: discovery_url, meaning: discovery_url, type: url}
+- {key: display_name}
+- {key: id_token_signing_alg, default: RS256}
+- {key: groups_scope, default: groups}
+- {key: additional_scopes, meaning: additional_scopes}
+- {key: features.automatic_user_linking, type: boolean}
+- {key: features.automatic_person_creation, type: boolean}
+- {key: features.disable_rfc7636, type: boolean}
+- {key: features.include_groups_scope, type: boolean, default: 'True'}
+- {key: features.force_https, type: boolean, default: 'False'}
+- {key: features.default_redirect, type: boolean, default: 'False'}
+- {key: claims.display_name, meaning: claim, default: name}
+- {key: claims.username, meaning: claim, default: preferred_username}
+- {key: claims.groups, meaning: claim, default: groups}
+- {key: roles.admin, default: admins}
+- {key: roles.user}
+- {key: network.tls_verify, type: boolean, default: 'True'}
+- {key: network.tls_ca_path}
+sources:
+  redirect_uris: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/endpoints/callback.py PATH = "/auth/oidc/callback";
+    endpoints/redirect.py get_url("/auth/oidc/callback", self.force_https); tools/helpers.py get_url
+  scopes: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/config/const.py REQUIRED_SCOPES = "openid profile";
+    __init__.py lines 148-162 (include_groups_scope default True, groups_scope, additional_scopes)
+  token_auth_method: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/tools/oidc_client.py OIDCClient.async_complete_token_flow
+    (query_params["client_secret"]) and _make_token_request (session.post(data=...), no Authorization header)
+  pkce: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/tools/oidc_client.py async_get_authorization_url
+    (code_challenge_method "S256" unless disable_pkce)
+  claims_from: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/tools/oidc_client.py parse_user_details
+    (userinfo fills groups/display_name/username claims missing from the id_token)
+  userinfo_signed: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/tools/oidc_client.py _get_userinfo
+    (response.json())
+  exact_issuer: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/tools/oidc_client.py _validate_discovery_document
+    (issuer only required to be a URL) and _parse_id_token (iss value = discovery_document["issuer"])
+  settings: christiaangoossens/hass-oidc-auth@v1.1.1 custom_components/auth_oidc/config/const.py and config/schema.py CONFIG_SCHEMA
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/homebox.yml", #"""
+# HomeBox: built-in OIDC login (backend/app/api/providers/oidc.go) on coreos/go-oidc + golang.org/x/oauth2; PKCE S256 always; userinfo merged over ID token claims.
+# library versions: go-oidc v3.18.0; x/oauth2 v0.36.0 (v0.26.2 go.mod)
+id: homebox
+name: HomeBox
+release: v0.26.2
+library: go-oidc
+docs: https://homebox.software/en/configure/
+match:
+  files: [homebox]
+  titles: [HomeBox, Homebox]
+redirect_uris: ['{origin}/api/v1/users/login/oidc/callback']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method: {default: any}
+claims_from: {default: any}
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: HBOX_OIDC_ENABLED, type: boolean, default: 'false'}
+- {key: HBOX_OIDC_ISSUER_URL, meaning: issuer, type: url}
+- {key: HBOX_OIDC_CLIENT_ID, meaning: client_id}
+- {key: HBOX_OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: HBOX_OIDC_SCOPE, meaning: scopes, default: openid profile email}
+- {key: HBOX_OIDC_ALLOWED_GROUPS}
+- {key: HBOX_OIDC_AUTO_REDIRECT, type: boolean, default: 'false'}
+- {key: HBOX_OIDC_VERIFY_EMAIL, type: boolean, default: 'false'}
+- {key: HBOX_OIDC_GROUP_CLAIM, meaning: claim, default: groups}
+- {key: HBOX_OIDC_EMAIL_CLAIM, meaning: claim, default: email}
+- {key: HBOX_OIDC_NAME_CLAIM, meaning: claim, default: name}
+- {key: HBOX_OIDC_EMAIL_VERIFIED_CLAIM, meaning: claim, default: email_verified}
+- {key: HBOX_OIDC_BUTTON_TEXT, default: Sign in with OIDC}
+- {key: HBOX_OIDC_STATE_EXPIRY, default: 10m}
+- {key: HBOX_OIDC_REQUEST_TIMEOUT, default: 30s}
+- {key: HBOX_OPTIONS_HOSTNAME, meaning: app_base_url}
+- {key: HBOX_OPTIONS_TRUST_PROXY, type: boolean, default: 'false'}
+sources:
+  redirect_uris: sysadminsmedia/homebox@v0.26.2 backend/app/api/providers/oidc.go getOAuth2Config (url.JoinPath(baseURL, "/api/v1/users/login/oidc/callback"))
+    and getBaseURL (scheme + "://" + host)
+  scopes: sysadminsmedia/homebox@v0.26.2 backend/internal/sys/config/conf.go OIDCConf.Scope conf:"default:openid profile email";
+    oidc.go getOAuth2Config (strings.Fields(p.config.Scope))
+  token_auth_method: 'sysadminsmedia/homebox@v0.26.2 backend/app/api/providers/oidc.go NewOIDCProvider (endpoint: provider.Endpoint())
+    / getOAuth2Config (no AuthStyle) + golang/oauth2 internal/token.go RetrieveToken'
+  pkce: sysadminsmedia/homebox@v0.26.2 backend/app/api/providers/oidc.go GetAuthURL (code_challenge_method "S256") and AuthenticateWithBaseURL
+    (code_verifier)
+  claims_from: sysadminsmedia/homebox@v0.26.2 backend/app/api/providers/oidc.go AuthenticateWithBaseURL (mergeOIDCClaims(uiClaims,
+    rawClaims), nonce check) and parseOIDCClaims
+  userinfo_signed: sysadminsmedia/homebox@v0.26.2 backend/app/api/providers/oidc.go (p.provider.UserInfo) + coreos/go-oidc
+    oidc/oidc.go Provider.UserInfo (application/jwt branch)
+  exact_issuer: sysadminsmedia/homebox@v0.26.2 backend/app/api/providers/oidc.go NewOIDCProvider (oidc.NewProvider(ctx, config.IssuerURL))
+    + go-oidc NewProvider issuer check
+  settings: sysadminsmedia/homebox@v0.26.2 backend/internal/sys/config/conf.go OIDCConf and Options (conf prefix "HBOX")
+unknown:
+  docs: docs URL not verified against a stored page
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/humhub.yml", #"""
+# HumHub: via the worteks/humhub-auth-oidc module (class worteks\humhub\authclient\OIDC), a thin subclass of worteks/yii2auth-oidc, itself a yii\authclient\OAuth2 subclass; no discovery, no ID token validation, claims from userinfo.
+# OpenID Connect library: yii2-authclient (GuideKit has no profile of it; its facts are stated here)
+id: humhub
+name: HumHub
+release: humhub-auth-oidc 0.3 (yii2auth-oidc 0.2, yii2-authclient 2.2.17 read)
+docs: https://github.com/Worteks/humhub-auth-oidc#usage
+match:
+  files: [humhub]
+  titles: [HumHub]
+redirect_uris: ['{root}/user/auth/external?authclient={setting:authclient_id}']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email, given_name, family_name]
+pkce:
+  default: none
+  setting: enablePkce
+  values:
+    'true': S256
+    'false': none
+exact_issuer: false
+settings:
+- key: authclient_id
+  names: [key under authClientCollection.clients (e.g. 'oidc')]
+- key: class
+  allowed: [worteks\humhub\authclient\OIDC]
+- {key: domain, meaning: issuer, type: url}
+- {key: clientId, meaning: client_id}
+- {key: clientSecret, meaning: client_secret}
+- {key: authUrl, meaning: authorization_url, default: /oauth2/authorize}
+- {key: tokenUrl, meaning: token_url, default: /oauth2/token}
+- {key: apiBaseUrl, default: /oauth2}
+- {key: userInfoUrl, meaning: userinfo_url, default: userinfo}
+- {key: scope, meaning: scopes, default: openid profile email}
+- {key: defaultTitle}
+- {key: defaultName}
+- {key: cssIcon, default: fa fa-sign-in}
+- {key: enablePkce, type: boolean, default: 'False'}
+sources:
+  redirect_uris: yiisoft/yii2-authclient@2.2.17 src/BaseOAuth.php defaultReturnUrl + parametersToKeepInReturnUrl = ['authclient']
+    and src/OAuth2.php buildAuthUrl (redirect_uri => getReturnUrl()); humhub/humhub@23bc31d6 protected/humhub/modules/user/controllers/AuthController.php
+    actions() 'external' => AuthAction
+  scopes: Worteks/yii2auth-oidc@0.2 src/OIDC.php $scope = 'openid profile email'
+  token_auth_method: yiisoft/yii2-authclient@2.2.17 src/OAuth2.php fetchAccessToken -> applyClientCredentialsToRequest ($request->addData
+    client_id, client_secret); Worteks/yii2auth-oidc src/OIDC.php does not override it
+  pkce: yiisoft/yii2-authclient@2.2.17 src/OAuth2.php $enablePkce = false (@since 2.2.10), buildAuthUrl code_challenge_method
+    S256
+  claims_from: Worteks/yii2auth-oidc@0.2 src/OIDC.php initUserAttributes (api(userInfoUrl) with Bearer token); Worteks/humhub-auth-oidc@0.3
+    src/OIDC.php defaultNormalizeUserAttributeMap (id/username <- sub, firstname <- given_name, lastname <- family_name);
+    humhub AuthController::onAuthSuccess (requires email and id)
+  exact_issuer: Worteks/yii2auth-oidc@0.2 src/OIDC.php init (endpoints = domain . path; no discovery, no id_token handling)
+  settings: Worteks/yii2auth-oidc@0.2 src/OIDC.php public properties; Worteks/humhub-auth-oidc@0.3 src/OIDC.php $cssIcon;
+    yiisoft/yii2-authclient@2.2.17 src/OAuth2.php $enablePkce
+unknown:
+  userinfo_signed: yii2-authclient api() response parsing for application/jwt not checked
+  library_versions: yii2-authclient version bundled by HumHub 1.15.4 (guide tested) not checked; enablePkce needs >=2.2.10
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/immich.yml", #"""
@@ -643,6 +4383,7 @@ settings:
 # (the defaults: scope 'openid email profile', tokenEndpointAuthMethod ClientSecretPost).
 id: immich
 name: Immich
+library: openid-client
 docs: https://immich.app/docs/administration/oauth
 match:
   files: [immich]
@@ -687,6 +4428,69 @@ settings:
     type: url
   - key: Auto Register
     type: boolean
+sources:
+  redirect_uris: The web app and the account settings page both receive the callback; the mobile app uses its own scheme (optional, not required here). https://immich.app/docs/administration/oauth
+  token_auth_method: 'oauth.repository.ts getTokenAuthMethod: ClientSecretPost or ClientSecretBasic as the setting says (None without a client secret); config.ts: the default is client_secret_post.'
+  claims_from: 'oauth.repository.ts getProfileAndOAuthSid: the ID token''s claims when they include email, else the userinfo endpoint: either place works.'
+  pkce: 'oauth.repository.ts authorize: an S256 challenge whenever the discovery document says the provider supports PKCE (Authelia''s does).'
+  settings: 'oauth.repository.ts getProfileAndOAuthSid: the ID token''s claims when they include email, else the userinfo endpoint: either place works. https://immich.app/docs/administration/oauth'
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/incus.yml", #"""
+# Incus: public OIDC client (no secret) built on zitadel/oidc rp with PKCE; after login the JWT ACCESS token is verified on every request and the user name is read from its claims.
+# library versions: github.com/zitadel/oidc/v3 v3.48.1 (v7.3.0 go.mod)
+id: incus
+name: Incus
+release: v7.3.0
+library: zitadel-oidc
+docs: https://linuxcontainers.org/incus/docs/main/authentication/#authentication-openid
+match:
+  files: [incus]
+  titles: [Incus]
+scopes:
+  default: [openid, offline_access]
+  always: []
+token_auth_method: {default: none}
+pkce: {default: S256}
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: oidc.issuer, meaning: issuer, type: url}
+- {key: oidc.client.id, meaning: client_id}
+- {key: oidc.scopes, meaning: scopes, default: 'openid, offline_access'}
+- {key: oidc.audience}
+- {key: oidc.claim, meaning: claim}
+versions:
+- fact: scopes
+  range: <6.5.0
+  value:
+    default: [openid, offline_access]
+    always: [openid, offline_access]
+  source: lxc/incus@v6.0.1 internal/server/auth/oidc/oidc.go getProvider (oidcScopes := []string{oidc.ScopeOpenID, oidc.ScopeOfflineAccess});
+    oidc.scopes key added in aee99a1be1 (first tag v6.5.0)
+- fact: settings
+  range: <6.6.0
+  note: no oidc.claim key (first in v6.6.0)
+  source: lxc/incus git log -S"oidc.claim" internal/server/cluster/config/config.go (first tag v6.6.0)
+sources:
+  redirect_uris: lxc/incus@v7.3.0 internal/server/auth/oidc/oidc.go Verifier.getProvider (rp.NewRelyingPartyOIDC(..., o.clientID,
+    "", fmt.Sprintf("https://%s/oidc/callback", r.Host), ...)); same at v6.0.1 line 288
+  scopes: 'lxc/incus@v7.3.0 internal/server/cluster/config/config.go "oidc.scopes": {Default: "openid, offline_access"}; internal/server/auth/oidc/oidc.go
+    NewVerifier (util.SplitNTrimSpace(scope, ","))'
+  token_auth_method: 'lxc/incus@v7.3.0 internal/server/auth/oidc/oidc.go getProvider (clientSecret "") + zitadel/oidc@v3.48.1
+    pkg/client/rp/relying_party.go NewRelyingPartyOIDC (oauthAuthStyle: oauth2.AuthStyleAutoDetect) and CodeExchange (OAuthConfig().Exchange)'
+  pkce: lxc/incus@v7.3.0 internal/server/auth/oidc/oidc.go getProvider (rp.WithPKCE(cookieHandler)) + zitadel/oidc@v3.48.1
+    pkg/client/rp/relying_party.go CodeExchangeHandler (WithCodeVerifier)
+  claims_from: lxc/incus@v7.3.0 internal/server/auth/oidc/oidc.go Verifier.Auth (claims from VerifyAccessToken; o.claim /
+    "email" / Subject) and VerifyAccessToken (audience check, incus.allowed_subnets)
+  exact_issuer: zitadel/oidc@v3.48.1 pkg/client/client.go Discover (strings.TrimSuffix(issuer, "/") + discovery path; discoveryConfig.Issuer
+    != issuer -> ErrIssuerInvalid)
+  settings: lxc/incus@v7.3.0 internal/server/cluster/config/config.go oidc.* keys (lines 1105-1137) and OIDCServer()
+unknown:
+  claims_from: 'not expressible with id_token/userinfo/any: Incus reads user claims from the JWT access token (see comment)'
+  userinfo_signed: userinfo endpoint is not used by Incus login
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/jellyfin.yml", #"""
@@ -698,6 +4502,7 @@ settings:
 # settings page). The OpenID settings are oidEndpoint, oidClientId, oidSecret, roleClaim, ...
 id: jellyfin
 name: Jellyfin
+library: identitymodel-oidcclient
 docs: https://github.com/9p4/jellyfin-plugin-sso
 match:
   files: [jellyfin]
@@ -731,6 +4536,446 @@ settings:
   - key: roleClaim
     names: [Role Claim, RoleClaim]
     meaning: claim
+sources:
+  redirect_uris: https://github.com/9p4/jellyfin-plugin-sso
+  scopes: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true).'
+  token_auth_method: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true).'
+  claims_from: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true).'
+  settings: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true). https://github.com/9p4/jellyfin-plugin-sso'
+unknown:
+  pkce: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/jellyseerr.yml", #"""
+# Jellyseerr (preview-OIDC build): hand-written OIDC client in server/utils/oidc.ts + server/routes/auth.ts; discovery from the issuer URL, client_secret_post, no PKCE, ID token decoded (not signature-checked) and merged with userinfo.
+# OpenID Connect library: jellyseerr-oidc (GuideKit has no profile of it; its facts are stated here)
+id: jellyseerr
+name: Jellyseerr
+release: preview-OIDC (tag, commit 39b6f47c, 2025-07-05)
+docs: https://docs.jellyseerr.dev/using-jellyseerr/settings/users/oidc
+match:
+  files: [jellyseerr]
+  titles: [Jellyseerr]
+redirect_uris: ['{origin}/login?provider={setting:slug}&callback=true']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [email, preferred_username, picture]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings_complete: true
+settings:
+- key: name
+  names: [Provider Name]
+- key: logo
+  names: [Logo]
+- key: issuerUrl
+  names: [Issuer URL]
+  meaning: issuer
+  type: url
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: slug
+  names: [Provider Slug]
+- key: scopes
+  names: [Scopes]
+  meaning: scopes
+  default: openid profile email
+- key: requiredClaims
+  names: [Required Claims]
+- key: newUserLogin
+  names: [Allow New Users]
+  type: boolean
+sources:
+  redirect_uris: fallenbagel/jellyseerr@preview-OIDC server/utils/oidc.ts getOpenIdCallbackUrl (/login + provider=<slug> +
+    callback=true)
+  scopes: fallenbagel/jellyseerr@preview-OIDC server/utils/oidc.ts getOpenIdRedirectUrl (scope = provider.scopes ?? 'openid
+    profile email'); src/components/Settings/EditOidcModal/index.tsx oidcScopesTip
+  token_auth_method: fallenbagel/jellyseerr@preview-OIDC server/utils/oidc.ts fetchOpenIdTokenData (client_secret and client_id
+    in URLSearchParams body, no Authorization header)
+  pkce: fallenbagel/jellyseerr@preview-OIDC server/utils/oidc.ts getOpenIdRedirectUrl (no code_challenge) and fetchOpenIdTokenData
+    (no code_verifier)
+  claims_from: fallenbagel/jellyseerr@preview-OIDC server/routes/auth.ts /oidc/callback/:slug (decoded = jwtDecode(idToken);
+    fullUserInfo = {...decoded, ...userInfo}; createIdTokenSchema validate)
+  userinfo_signed: 'fallenbagel/jellyseerr@preview-OIDC server/utils/oidc.ts getOpenIdUserInfo (Accept: application/json;
+    r.json())'
+  exact_issuer: fallenbagel/jellyseerr@preview-OIDC server/utils/oidc.ts createIdTokenSchema (iss oneOf [oidcDomain, `${oidcDomain}/`])
+    and getOpenIdConfiguration (trailing slash stripped for discovery only)
+  settings: fallenbagel/jellyseerr@preview-OIDC server/lib/settings/index.ts type OidcProvider; docs/using-jellyseerr/settings/users/oidc.md
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/jellysweep.yml", #"""
+# Jellysweep: built-in OIDC login on coreos/go-oidc + golang.org/x/oauth2; fixed scopes, optional PKCE, claims only from the ID token.
+# library versions: go-oidc v3.18.0; x/oauth2 v0.36.0
+id: jellysweep
+name: Jellysweep
+release: v0.15.0
+library: go-oidc
+docs: https://github.com/jon4hz/jellysweep#readme
+match:
+  files: [jellysweep]
+  titles: [Jellysweep]
+redirect_uris: ['{setting:JELLYSWEEP_AUTH_OIDC_REDIRECT_URL}']
+scopes:
+  default: [openid, profile, email, groups]
+  always: [openid, profile, email, groups]
+token_auth_method: {default: any}
+claims_from:
+  default: id_token
+  claims: [email, name, preferred_username, groups]
+pkce:
+  default: none
+  setting: JELLYSWEEP_AUTH_OIDC_USE_PKCE
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: JELLYSWEEP_AUTH_OIDC_ENABLED, type: boolean, default: 'false'}
+- {key: JELLYSWEEP_AUTH_OIDC_NAME, default: OIDC}
+- {key: JELLYSWEEP_AUTH_OIDC_ISSUER, meaning: issuer, type: url}
+- {key: JELLYSWEEP_AUTH_OIDC_CLIENT_ID, meaning: client_id}
+- {key: JELLYSWEEP_AUTH_OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: JELLYSWEEP_AUTH_OIDC_REDIRECT_URL, meaning: redirect_uri, type: url}
+- {key: JELLYSWEEP_AUTH_OIDC_USE_PKCE, type: boolean, default: 'false'}
+- {key: JELLYSWEEP_AUTH_OIDC_ADMIN_GROUP}
+- {key: JELLYSWEEP_AUTH_OIDC_AUTO_APPROVE_GROUP}
+- {key: JELLYSWEEP_AUTH_OIDC_TIMEOUT, type: integer, default: '30'}
+sources:
+  redirect_uris: 'jon4hz/jellysweep@v0.15.0 internal/api/auth/oidc_provider.go (RedirectURL: cfg.RedirectURL); internal/api/api.go
+    GET "/auth/oidc/callback"'
+  scopes: 'jon4hz/jellysweep@v0.15.0 internal/api/auth/oidc_provider.go Scopes: []string{oidc.ScopeOpenID, "profile", "email",
+    "groups"} (same line 43 at v0.14.0)'
+  token_auth_method: 'jon4hz/jellysweep@v0.15.0 internal/api/auth/oidc_provider.go (Endpoint: p.provider.Endpoint()) + golang/oauth2
+    internal/token.go RetrieveToken'
+  pkce: 'jon4hz/jellysweep@v0.15.0 internal/api/auth/oidc_handler.go Login (if p.cfg.UsePKCE: oauth2.S256ChallengeOption)
+    and Callback (code_verifier)'
+  claims_from: jon4hz/jellysweep@v0.15.0 internal/api/auth/oidc_handler.go Callback (p.verifier.Verify(rawIDToken); idToken.Claims(&claims))
+  userinfo_signed: jon4hz/jellysweep@v0.15.0 internal/api/auth/oidc_handler.go Callback (no UserInfo call)
+  exact_issuer: jon4hz/jellysweep@v0.15.0 internal/api/auth/oidc_provider.go (oidc.NewProvider(ctx, cfg.Issuer)) + go-oidc
+    NewProvider issuer check
+  settings: jon4hz/jellysweep@v0.15.0 internal/config/config.go OIDCConfig, SetDefault("auth.oidc.*"), SetEnvPrefix("JELLYSWEEP")
+    + SetEnvKeyReplacer(".", "_")
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/jenkins.yml", #"""
+# Jenkins: the "oic-auth" plugin (OpenId Connect Authentication) security realm, built on pac4j-oidc / Nimbus oauth2-oidc-sdk; callback is the security realm's finishLogin endpoint.
+# OpenID Connect library: pac4j-oidc (GuideKit has no profile of it; its facts are stated here)
+id: jenkins
+name: Jenkins
+release: oic-auth plugin 4.715.vf202e4229f61
+docs: https://plugins.jenkins.io/oic-auth/
+match:
+  files: [jenkins]
+  titles: [Jenkins]
+redirect_uris: ['{root}/securityRealm/finishLogin']
+scopes:
+  default: [openid, email]
+  always: []
+claims_from: {default: any}
+pkce:
+  default: none
+  notes: setting properties.pkce
+settings:
+- key: clientId
+  names: [Client id]
+  meaning: client_id
+- key: clientSecret
+  names: [Client secret]
+  meaning: client_secret
+- key: serverConfiguration.wellKnown.wellKnownOpenIDConfigurationUrl
+  names: [Well-known configuration endpoint]
+  meaning: discovery_url
+  type: url
+- key: serverConfiguration.wellKnown.scopesOverride
+  names: [Override scopes]
+  meaning: scopes
+- {key: serverConfiguration.manual.issuer, meaning: issuer}
+- key: serverConfiguration.manual.authorizationServerUrl
+  meaning: authorization_url
+- key: serverConfiguration.manual.tokenServerUrl
+  meaning: token_url
+- key: serverConfiguration.manual.userInfoServerUrl
+  meaning: userinfo_url
+- key: serverConfiguration.manual.jwksServerUrl
+  meaning: jwks_url
+- {key: serverConfiguration.manual.scopes, meaning: scopes, default: openid email}
+- key: serverConfiguration.manual.tokenAuthMethod
+  allowed: [client_secret_basic, client_secret_post]
+  default: client_secret_post
+- key: userNameField
+  names: [User name field name]
+  meaning: claim
+  default: sub
+- key: fullNameFieldName
+  names: [Full name field name]
+  meaning: claim
+- key: emailFieldName
+  names: [Email field name]
+  meaning: claim
+- key: groupsFieldName
+  names: [Groups field name]
+  meaning: claim
+- {key: sendScopesInTokenRequest, type: boolean, default: 'False'}
+- {key: rootURLFromRequest, type: boolean}
+sources:
+  redirect_uris: jenkinsci/oic-auth-plugin@4.715.vf202e4229f61 src/main/java/org/jenkinsci/plugins/oic/OicSecurityRealm.java
+    buildOAuthRedirectUrl (ensureRootUrl() + "securityRealm/finishLogin"), buildOidcClient (NoParameterCallbackUrlResolver);
+    path unchanged since b02e64b (2016)
+  scopes: jenkinsci/oic-auth-plugin@4.715.vf202e4229f61 src/main/java/org/jenkinsci/plugins/oic/OicServerWellKnownConfiguration.java
+    toProviderMetadata (scopesOverride split on \s+ replaces metadata scopes); OicSecurityRealm.java buildOidcConfiguration
+    (conf.setScope(oidcProviderMetadata.getScopes())); OicServerManualConfiguration.java scopes = "openid email"
+  pkce: jenkinsci/oic-auth-plugin@4.715.vf202e4229f61 src/main/java/org/jenkinsci/plugins/oic/properties/Pkce.java customizeConfiguration
+    (setDisablePkce(false), S256) and getFallbackConfiguration (setDisablePkce(true))
+  claims_from: jenkinsci/oic-auth-plugin@4.715.vf202e4229f61 src/main/java/org/jenkinsci/plugins/oic/OicSecurityRealm.java
+    determineStringField / determineAuthorities ("userInfo has precedence when available", fallback idToken)
+  settings: jenkinsci/oic-auth-plugin@4.715.vf202e4229f61 OicSecurityRealm.java @DataBoundSetter/constructor, OicServerWellKnownConfiguration.java,
+    OicServerManualConfiguration.java
+unknown:
+  token_auth_method: 'manual mode: tokenAuthMethod setting, default client_secret_post (OicServerManualConfiguration.java
+    line 43). Well-known mode: plugin filters discovery token_endpoint_auth_methods_supported to basic/post and pac4j 6.4.3
+    picks one; pac4j 6.4.3 selection code not read (only an old 1.9 OidcAuthenticator: configured method if listed, else first
+    listed)'
+  userinfo_signed: pac4j 6.4.3 userinfo parsing not read
+  exact_issuer: pac4j 6.4.3 issuer validation not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/jupyterhub.yml", #"""
+# JupyterHub with oauthenticator's GenericOAuthenticator: plain OAuth2 code flow written in oauthenticator (tornado OAuth2Mixin + AsyncHTTPClient); no discovery; user data from the userinfo URL (or, opt-in, the unverified ID token)
+id: jupyterhub
+name: JupyterHub
+release: oauthenticator 17.4.0
+docs: https://oauthenticator.readthedocs.io/en/latest/tutorials/provider-specific-setup/providers/generic.html
+match:
+  files: [jupyterhub]
+  titles: [JupyterHub, GenericOAuthenticator, OAuthenticator]
+redirect_uris:
+- one_of: ['{root}/hub/oauth_callback', '{setting:oauth_callback_url}']
+scopes:
+  default: []
+token_auth_method:
+  default: client_secret_post
+  setting: basic_auth
+  values:
+    'false': client_secret_post
+    'true': client_secret_basic
+claims_from:
+  default: userinfo
+  setting: userdata_from_id_token
+  values:
+    'false': userinfo
+    'true': id_token
+pkce:
+  default: S256
+  setting: enable_pkce
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: authenticator_class
+  names: [c.JupyterHub.authenticator_class]
+  allowed: [generic-oauth]
+- key: client_id
+  names: [c.GenericOAuthenticator.client_id, OAUTH_CLIENT_ID]
+  meaning: client_id
+- key: client_secret
+  names: [c.GenericOAuthenticator.client_secret, OAUTH_CLIENT_SECRET]
+  meaning: client_secret
+- key: oauth_callback_url
+  names: [c.GenericOAuthenticator.oauth_callback_url, OAUTH_CALLBACK_URL]
+  meaning: redirect_uri
+  type: url
+- key: authorize_url
+  names: [c.GenericOAuthenticator.authorize_url, OAUTH2_AUTHORIZE_URL]
+  meaning: authorization_url
+  type: url
+- key: token_url
+  names: [c.GenericOAuthenticator.token_url, OAUTH2_TOKEN_URL]
+  meaning: token_url
+  type: url
+- key: userdata_url
+  names: [c.GenericOAuthenticator.userdata_url, OAUTH2_USERDATA_URL]
+  meaning: userinfo_url
+  type: url
+- {key: userdata_from_id_token, type: boolean, default: 'False'}
+- key: scope
+  names: [c.GenericOAuthenticator.scope]
+  meaning: scopes
+  default: '[]'
+- key: username_claim
+  names: [c.GenericOAuthenticator.username_claim, OAUTH2_USERNAME_KEY, username_key (deprecated since 16.0)]
+  meaning: claim
+  default: username
+- {key: manage_groups, type: boolean, default: 'False'}
+- key: auth_state_groups_key
+  names: [c.GenericOAuthenticator.auth_state_groups_key, claim_groups_key (deprecated since 17.0, env OAUTH2_GROUPS_KEY, default
+      groups)]
+  default: oauth_user.groups
+- {key: allowed_groups}
+- {key: admin_groups}
+- key: basic_auth
+  names: [c.GenericOAuthenticator.basic_auth, OAUTH2_BASIC_AUTH]
+  type: boolean
+  default: 'False'
+- {key: enable_pkce, type: boolean, default: 'True'}
+- key: login_service
+  names: [LOGIN_SERVICE]
+  default: OAuth 2.0
+- key: logout_redirect_url
+  names: [OAUTH_LOGOUT_REDIRECT_URL]
+  type: url
+- {key: userdata_params}
+- key: userdata_token_method
+  names: [OAUTH2_USERDATA_REQUEST_TYPE]
+  allowed: [header, url]
+  default: header
+- key: token_params
+  names: [extra_params (deprecated since 16.0)]
+- {key: extra_authorize_params}
+- {key: allowed_scopes}
+- {key: allow_all, type: boolean}
+- {key: allow_existing_users, type: boolean}
+- key: validate_server_cert
+  names: [OAUTH_TLS_VERIFY, tls_verify (deprecated)]
+  type: boolean
+  default: 'True'
+versions:
+- fact: pkce
+  range: <17.1.0
+  value: {default: none}
+  source: jupyterhub/oauthenticator commits 01d153e "Add PKCE" (2024-09-28) and 73c23d1 "Rename config from require_pkce to
+    enable_pkce, default True"; first tag containing them 17.1.0; 17.0.0 oauthenticator/oauth2.py has no pkce
+- fact: token_auth_method
+  range: <16.0.2
+  value:
+    default: client_secret_basic
+    notes: GenericOAuthenticator basic_auth defaulted to True (env OAUTH2_BASIC_AUTH default "True"); in <16.0.0 the Basic
+      header was the only credential sent (client_id/secret not in the body)
+  source: 'jupyterhub/oauthenticator@16.0.0 oauthenticator/generic.py _basic_auth_default ("True"); @15.1.0 oauthenticator/generic.py
+    _get_headers/authenticate; @17.4.0 oauth2.py basic_auth help "versionchanged 16.0.2: default changed from True to False"'
+- fact: claims_from
+  range: <16.3.0
+  value:
+    default: userinfo
+    notes: no userdata_from_id_token option
+  source: jupyterhub/oauthenticator commit 3ce8409 "Introduce userdata_from_id_token toggle", first tag 16.3.0
+sources:
+  redirect_uris: jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py guess_callback_uri (f"{protocol}://{host}{url_path_join(hub_server_url,
+    "oauth_callback")}"), OAuthenticator.get_callback_url, get_handlers (r"/oauth_callback"), oauth_callback_url trait (env
+    OAUTH_CALLBACK_URL; help "https://[your-domain]/hub/oauth_callback")
+  scopes: 'jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py scope = List(Unicode(), config=True) and OAuthLoginHandler.get
+    (scope=self.authenticator.scope); tornadoweb/tornado tornado/auth.py OAuth2Mixin.authorize_redirect ("if scope: args[scope]
+    = ...")'
+  token_auth_method: 'jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py basic_auth trait (env OAUTH2_BASIC_AUTH default
+    "False"), build_token_info_request_headers (Authorization: Basic only if basic_auth), build_access_tokens_request_params
+    (client_id/client_secret in params only if not basic_auth)'
+  pkce: jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py enable_pkce = Bool(True), OAuthLoginHandler.get (code_challenge_method
+    "S256"), build_access_tokens_request_params (code_verifier)
+  claims_from: jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py token_to_user (userdata_from_id_token -> jwt.decode(id_token,
+    verify_signature=False); else GET userdata_url), user_info_to_username (user_info.get(self.username_claim)), get_user_groups
+    (reduce over auth_state_groups_key.split(".")); generic.py _auth_state_groups_key_default
+  userinfo_signed: jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py OAuthenticator.fetch (json.loads(resp.body))
+  exact_issuer: 'jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py: no discovery code; token_to_user jwt.decode options
+    verify_signature=False, verify_aud=True, verify_exp=True (no iss)'
+  settings: jupyterhub/oauthenticator@17.4.0 oauthenticator/oauth2.py traits (config=True) and env defaults; oauthenticator/generic.py
+    claim_groups_key, login_service; docs/source/tutorials/provider-specific-setup/providers/generic.md (OIDC example)
+unknown:
+  redirect_uris: the hub prefix ("/hub/" under JupyterHub base_url) comes from JupyterHub itself (hub.server.base_url); not
+    read in jupyterhub/jupyterhub source, taken from the oauth_callback_url help text
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kanboard.yml", #"""
+# Kanboard: the official "OAuth2" plugin (kanboard/plugin-oauth2) on Kanboard core's plain OAuth2 client (app/Core/Http/OAuth2.php); pure OAuth2 code flow + "User API URL" JSON, no ID token, no discovery.
+# OpenID Connect library: kanboard-oauth2 (GuideKit has no profile of it; its facts are stated here)
+id: kanboard
+name: Kanboard
+release: plugin-oauth2 v1.0.2 (+ main 607d0e6); Kanboard core app/Core/Http/OAuth2.php as stored
+docs: https://github.com/kanboard/plugin-oauth2#readme
+match:
+  files: [kanboard]
+  titles: [Kanboard]
+redirect_uris: ['{root}/oauth/callback']
+scopes:
+  default: []
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from: {default: userinfo}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: oauth2_client_id
+  names: [Client ID]
+  meaning: client_id
+- key: oauth2_client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: oauth2_authorize_url
+  names: [Authorize URL]
+  meaning: authorization_url
+  type: url
+- key: oauth2_token_url
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: oauth2_user_api_url
+  names: [User API URL]
+  meaning: userinfo_url
+  type: url
+- key: oauth2_scopes
+  names: [Scopes]
+  meaning: scopes
+- key: oauth2_key_username
+  names: [Username Key]
+  meaning: claim
+- key: oauth2_key_name
+  names: [Name Key]
+  meaning: claim
+- key: oauth2_key_email
+  names: [Email Key]
+  meaning: claim
+- key: oauth2_key_user_id
+  names: [User ID Key]
+  meaning: claim
+- {key: oauth2_key_groups, meaning: claim}
+- {key: oauth2_key_group_filter}
+- key: oauth2_split_keys
+  names: ['Use composite keys?']
+  type: boolean
+- key: oauth2_account_creation
+  names: [Allow Account Creation]
+  type: boolean
+- {key: oauth2_email_domains}
+- {key: oauth2_custom_group}
+- {key: oauth2_custom_login_text}
+sources:
+  redirect_uris: kanboard/plugin-oauth2@v1.0.2 Plugin.php initialize ($this->route->addRoute('/oauth/callback', 'OAuthController',
+    'handler', 'OAuth2')); Auth/GenericOAuth2Provider.php getService (helper->url->to('OAuthController', 'handler', [plugin
+    => OAuth2], '', true))
+  scopes: kanboard/plugin-oauth2@v1.0.2 Auth/GenericOAuth2Provider.php getScopes (explode(" ", oauth2_scopes)); kanboard/kanboard
+    app/Core/Http/OAuth2.php getAuthorizationUrl (implode(' ', scopes))
+  token_auth_method: kanboard/kanboard app/Core/Http/OAuth2.php getAccessToken (client_id, client_secret in $params, httpClient->postForm)
+  pkce: kanboard/kanboard app/Core/Http/OAuth2.php getAuthorizationUrl / getAccessToken (no code_challenge / code_verifier)
+  claims_from: kanboard/plugin-oauth2@v1.0.2 Auth/GenericOAuth2Provider.php getProfile (httpClient->getJson(getUserAPiUrl(),
+    Bearer header)); User/GenericOAuth2UserProvider.php getKey
+  userinfo_signed: kanboard/plugin-oauth2@v1.0.2 Auth/GenericOAuth2Provider.php getProfile (getJson)
+  exact_issuer: kanboard/kanboard app/Core/Http/OAuth2.php (no discovery, no ID token validation)
+  settings: kanboard/plugin-oauth2@v1.0.2 Template/config/integration.php and all configModel oauth2_* keys
+unknown:
+  release: Kanboard core version of the stored app/Core/Http/OAuth2.php not identified
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/karakeep.yml", #"""
@@ -738,6 +4983,7 @@ settings:
 # The OAuth provider is NextAuth's 'custom' provider: callback <NEXTAUTH_URL>/api/auth/callback/custom.
 id: karakeep
 name: Karakeep
+library: authjs
 docs: https://docs.karakeep.app/configuration/#authentication--signup
 match:
   files: [karakeep, hoarder]
@@ -769,6 +5015,953 @@ settings:
   - key: OAUTH_SCOPE
     meaning: scopes
     default: openid email profile
+sources:
+  redirect_uris: https://docs.karakeep.app/configuration/#authentication--signup
+  scopes: 'packages/shared/config.ts (karakeep-app/karakeep, stored as hoarder''s; ): OAUTH_SCOPE defaults to "openid email profile".'
+  claims_from: 'apps/web/server/auth.ts of the NextAuth releases (hoarder-app/hoarder, ; the callback above is theirs): the ''custom'' provider has `idToken: true` (the user''s claims come from the ID token) and `checks: ["pkce", "state"]`, and signIn refuses a profile without email ("No profile"). Later releases moved to better-auth (karakeep-app/karakeep apps/web/server/auth.ts, genericOAuth), whose callback path differs: not covered here.'
+  pkce: 'apps/web/server/auth.ts of the NextAuth releases (hoarder-app/hoarder, ; the callback above is theirs): the ''custom'' provider has `idToken: true` (the user''s claims come from the ID token) and `checks: ["pkce", "state"]`, and signIn refuses a profile without email ("No profile"). Later releases moved to better-auth (karakeep-app/karakeep apps/web/server/auth.ts, genericOAuth), whose callback path differs: not covered here.'
+  settings: 'apps/web/server/auth.ts of the NextAuth releases (hoarder-app/hoarder, ; the callback above is theirs): the ''custom'' provider has `idToken: true` (the user''s claims come from the ID token) and `checks: ["pkce", "state"]`, and signIn refuses a profile without email ("No profile"). Later releases moved to better-auth (karakeep-app/karakeep apps/web/server/auth.ts, genericOAuth), whose callback path differs: not covered here. https://docs.karakeep.app/configuration/#authentication--signup'
+unknown:
+  token_auth_method: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kasm-workspaces.yml", #"""
+# Kasm Workspaces: closed-source; generic OAuth/OIDC provider configured in the admin UI (Access Management -> Authentication -> OpenID) with explicit endpoint URLs. Facts limited to the vendor documentation.
+id: kasm-workspaces
+name: Kasm Workspaces
+release: docs (develop / 1.11.0 guide/oidc pages)
+docs: https://kasmweb.com/docs/develop/guide/oidc.html
+match:
+  files: [kasm-workspaces]
+  titles: [Kasm Workspaces, Kasm]
+scopes:
+  default: []
+  always: []
+settings:
+- key: enabled
+  names: [Enabled]
+  type: boolean
+- key: display_name
+  names: [Display Name]
+- key: logo_url
+  names: [Logo URL]
+- key: auto_login
+  names: [Auto Login]
+  type: boolean
+- key: hostname
+  names: [Hostname]
+- key: default
+  names: [Default]
+  type: boolean
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: authorization_url
+  names: [Authorization URL]
+  meaning: authorization_url
+  type: url
+- key: token_url
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: user_info_url
+  names: [User Info URL]
+  meaning: userinfo_url
+  type: url
+- key: scope
+  names: [Scope]
+  meaning: scopes
+sources:
+  scopes: 'https://kasmweb.com/docs/develop/guide/oidc.html (Scope: "Enter one scope per line")'
+  settings: https://kasmweb.com/docs/develop/guide/oidc.html and https://kasmweb.com/docs/1.11.0/guide/oidc.html configuration
+    table (rows visible in the stored copy up to Scope)
+unknown:
+  redirect_uris: vendor docs table row "Redirect URL" not visible in the stored excerpts; only a third-party page (pocket-id.org
+    client example) shows /api/oidc_callback, not usable as source
+  token_auth_method: closed source; docs do not state it
+  pkce: closed source; vendor docs excerpts do not mention PKCE (third-party pocket-id page says unsupported, not usable)
+  claims_from: docs excerpt truncated before the Username/Groups attribute rows; source closed
+  exact_issuer: no discovery used (explicit endpoint URLs); issuer handling not documented
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kavita.yml", #"""
+# Kavita: ASP.NET Core AddOpenIdConnect("OpenIdConnect") with ResponseType=code, settings Authority/ClientId/Secret
+id: kavita
+name: Kavita
+release: 'v0.8.8+ (develop; files read from the stored file index: API/Services/OidcService.cs@e1965ced, API/Extensions/IdentityServiceExtensions.cs
+  and API/Helpers/OpenIdConnectEventsHelper.cs at their stored newest versions; exact tag not mapped)'
+library: aspnetcore-openidconnect
+docs: https://wiki.kavitareader.com/guides/admin-settings/open-id-connect
+match:
+  files: [kavita]
+  titles: [Kavita]
+redirect_uris: ['{root}/signin-oidc']
+scopes:
+  default: [openid, profile, offline_access, roles, email]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [email, email_verified, preferred_username, name, given_name, family_name]
+pkce: {default: S256}
+userinfo_signed: true
+settings:
+- key: OpenIdConnectSettings.Authority
+  names: [Authority]
+  meaning: issuer
+  type: url
+- key: OpenIdConnectSettings.ClientId
+  names: [Client ID]
+  meaning: client_id
+- key: OpenIdConnectSettings.Secret
+  names: [Client Secret, Secret]
+  meaning: client_secret
+- key: OpenIdConnectSettings.CustomScopes
+  names: [Custom Scopes]
+  meaning: additional_scopes
+- key: ProvisionAccounts
+  names: [Provision Accounts]
+  type: boolean
+- key: RequireVerifiedEmail
+  names: [Require Verified Emails]
+  type: boolean
+- key: SyncUserSettings
+  names: [Sync user settings, ProvisionUserSettings (earliest version)]
+  type: boolean
+- key: RolesClaim
+  names: [Roles Claim]
+  meaning: claim
+- key: RolesPrefix
+  names: [Roles Prefix]
+- key: AutoLogin
+  names: [Auto Login]
+  type: boolean
+- {key: BaseUrl, meaning: app_base_url}
+sources:
+  redirect_uris: Kareadita/Kavita API/Extensions/IdentityServiceExtensions.cs SetupOpenIdConnectAuthentication (OidcCallback
+    = "/signin-oidc", options.CallbackPath); API/Helpers/OpenIdConnectEventsHelper.cs HandleRedirectToIdentityProvider (http://
+    -> https:// unless Development); Kareadita/Kavita API/Startup.cs Configure (app.UsePathBase(Configuration.BaseUrl)); https://wiki.kavitareader.com/guides/admin-settings/open-id-connect
+    ("Redirect URI /signin-oidc", adjust for custom base url)
+  scopes: Kareadita/Kavita@e1965ced API/Services/OidcService.cs DefaultScopes; API/Extensions/IdentityServiceExtensions.cs
+    GetValidScopes (filters against ScopesSupported)
+  token_auth_method: Kareadita/Kavita API/Extensions/IdentityServiceExtensions.cs AddOpenIdConnect options (no token request
+    customisation); dotnet/aspnetcore OpenIdConnectHandler.RunAuthorizationCodeReceivedEventAsync (library aspnetcore-openidconnect);
+    Kareadita/Kavita@e1965ced API/Services/OidcService.cs RefreshTokenAsync
+  pkce: Kareadita/Kavita API/Extensions/IdentityServiceExtensions.cs (ResponseType = OpenIdConnectResponseType.Code, UsePkce
+    untouched); dotnet/aspnetcore OpenIdConnectOptions.UsePkce default true
+  claims_from: Kareadita/Kavita API/Extensions/IdentityServiceExtensions.cs (GetClaimsFromUserInfoEndpoint = true, MapInboundClaims
+    = true, ClaimActions.MapJsonKey email/name/given_name); API/Helpers/OpenIdConnectEventsHelper.cs HandleUserInformationReceived;
+    Kareadita/Kavita@e1965ced API/Services/OidcService.cs LoginOrCreate (missing-external-id, missing-email, email-not-verified),
+    FindBestAvailableName
+  userinfo_signed: dotnet/aspnetcore OpenIdConnectHandler.GetUserInformationAsync (library aspnetcore-openidconnect)
+  settings: Kareadita/Kavita Kavita.Common/Configuration.cs class OpenIdConnectSettings {Authority, ClientId, Secret, CustomScopes;
+    Enabled when all three set}; API/DTOs/Settings/OidcConfigDto.cs; API/Services/OidcService.cs (settings.ProvisionAccounts,
+    RequireVerifiedEmail, SyncUserSettings, RolesClaim, RolesPrefix, DefaultRoles, DefaultLibraries, DefaultAgeRestriction,
+    DefaultIncludeUnknowns); wiki page above
+unknown:
+  release: the local mirror snapshot of Kareadita/Kavita stops at Oct 2024 (before OIDC); files were read from the file index
+    without a tag; docs say OIDC arrived in v0.8.8
+  exact_issuer: aspnetcore validates ID token iss against the discovered issuer; whether the discovery issuer must equal Authority
+    was not established (see library unknown)
+  roles_claim_default: default value of RolesClaim / RolesPrefix not found in the stored files
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kiali.yml", #"""
+# Kiali: hand-written OpenID Connect authorization code flow (handlers/authentication/openid_auth_controller.go); Basic client auth, claims from the ID token, issuer_uri compared exactly with discovery.
+# OpenID Connect library: kiali-openid (GuideKit has no profile of it; its facts are stated here)
+id: kiali
+name: Kiali
+release: v2.30.0
+docs: https://kiali.io/docs/configuration/authentication/openid/
+match:
+  files: [kiali]
+  titles: [Kiali]
+redirect_uris: ['{origin}{setting:server.web_root}']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method: {default: client_secret_basic}
+claims_from: {default: id_token}
+pkce: {default: S256}
+exact_issuer: true
+settings:
+- key: auth.strategy
+  allowed: [openid]
+- {key: auth.openid.client_id, meaning: client_id}
+- key: oidc-secret
+  names: [Secret "kiali" key oidc-secret (mounted at /kiali-secret/oidc-secret)]
+  meaning: client_secret
+- {key: auth.openid.issuer_uri, meaning: issuer, type: url}
+- {key: auth.openid.scopes, meaning: scopes, default: openid profile email}
+- {key: auth.openid.username_claim, meaning: claim, default: sub}
+- key: auth.openid.api_token
+  allowed: [id_token, access_token]
+  default: id_token
+- {key: auth.openid.disable_rbac, type: boolean, default: 'False'}
+- {key: auth.openid.allowed_domains}
+- {key: auth.openid.authentication_timeout, type: integer, default: '300'}
+- {key: server.web_root, meaning: app_base_url}
+- {key: server.web_fqdn}
+versions:
+- fact: pkce
+  range: <2.21.0
+  value: {default: none}
+  source: kiali/kiali@v2.12.0 handlers/authentication/openid_auth_controller.go (no code_challenge); PKCE added by a3193dae8,
+    first tag v2.21.0
+sources:
+  redirect_uris: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go authenticateWithAuthorizationCodeFlow
+    (requestOpenIdToken(httputil.GuessKialiURL(c.conf, r))); util/httputil/http_util.go GuessKialiURL (schema://host[:port]
+    + conf.Server.WebRoot)
+  scopes: 'kiali/kiali@v2.30.0 config/config.go defaults Scopes: []string{"openid", "profile", "email"}; handlers/authentication/openid_auth_controller.go
+    getConfiguredOpenIdScopes (appends "openid")'
+  token_auth_method: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go requestOpenIdToken (tokenRequest.SetBasicAuth
+    when clientSecret; client_id in body only without secret); same at v2.12.0 line 819
+  pkce: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go redirect (code_challenge_method=S256) and requestOpenIdToken
+    (code_verifier required)
+  claims_from: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go parseOpenIdToken (claims[p.conf.Auth.OpenId.UsernameClaim]
+    from the id_token payload), validateOpenIdNonceCode
+  exact_issuer: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go getOpenIdMetadata (strings.TrimRight(cfg.IssuerUri,
+    "/") + "/.well-known/openid-configuration"; metadata.Issuer != cfg.IssuerUri -> mismatch error)
+  settings: kiali/kiali@v2.30.0 config/config.go OpenIdConfig yaml tags and defaults (ApiToken "id_token", UsernameClaim "sub",
+    AuthenticationTimeout 300); oidcClientSecretFile = "/kiali-secret/oidc-secret"
+unknown:
+  userinfo_signed: userinfo endpoint not used for login claims
+  redirect_uris: server.web_root default is "/" in config/config.go; the operator/Helm default (commonly /kiali) was not checked
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kibana.yml", #"""
+# Kibana: the "oidc" authentication provider delegates the whole OpenID Connect exchange to an Elasticsearch OpenID Connect realm (xpack.security.authc.realms.oidc.<name>); Kibana only hosts the redirect URI and relays the response to Elasticsearch
+# OpenID Connect library: elasticsearch-oidc-realm (GuideKit has no profile of it; its facts are stated here)
+# token_auth_method early 7.x (before rp.client_auth_method existed): default: client_secret_basic; notes: Basic header always (URL-encoded client_id/secret), no setting
+id: kibana
+name: Kibana
+release: 7.x (stored versions of elastic/kibana and elastic/elasticsearch; exact tag not identified)
+docs: https://www.elastic.co/guide/en/elasticsearch/reference/current/oidc-guide.html
+match:
+  files: [kibana]
+  titles: [Kibana, Elasticsearch, Elastic Stack]
+redirect_uris: ['{root}/api/security/oidc/callback']
+scopes:
+  default: [openid]
+claims_from:
+  default: id_token
+  setting: op.userinfo_endpoint
+  values:
+    unset: id_token
+    set: any
+  notes: claims.principal (required), claims.groups, claims.name, claims.mail, claims.dn name the claims; claim_patterns.*
+    optionally extract a substring
+userinfo_signed: false
+settings:
+- key: xpack.security.authc.providers.oidc.<name>.realm
+- key: rp.client_id
+  names: [xpack.security.authc.realms.oidc.<realm>.rp.client_id]
+  meaning: client_id
+- key: rp.client_secret
+  names: ['xpack.security.authc.realms.oidc.<realm>.rp.client_secret (Elasticsearch keystore, secure setting)']
+  meaning: client_secret
+- key: rp.redirect_uri
+  names: [xpack.security.authc.realms.oidc.<realm>.rp.redirect_uri]
+  meaning: redirect_uri
+  type: url
+- key: rp.response_type
+  allowed: [code, id_token, id_token token]
+- {key: rp.requested_scopes, meaning: scopes, default: '["openid"]'}
+- key: rp.client_auth_method
+  allowed: [client_secret_basic, client_secret_post, client_secret_jwt]
+  default: client_secret_basic
+- key: rp.client_auth_jwt_signature_algorithm
+  allowed: [HS256, HS384, HS512]
+  default: HS384
+- key: rp.signature_algorithm
+  allowed: [HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512]
+  default: RS256
+- {key: rp.post_logout_redirect_uri, type: url}
+- {key: op.issuer, meaning: issuer}
+- {key: op.authorization_endpoint, meaning: authorization_url, type: url}
+- {key: op.token_endpoint, meaning: token_url, type: url}
+- {key: op.userinfo_endpoint, meaning: userinfo_url, type: url}
+- {key: op.jwkset_path, meaning: jwks_url}
+- {key: op.endsession_endpoint, type: url}
+- {key: claims.principal, meaning: claim}
+- {key: claims.groups, meaning: claim}
+- {key: claims.name, meaning: claim}
+- {key: claims.mail, meaning: claim}
+- {key: claims.dn, meaning: claim}
+- {key: populate_user_metadata, type: boolean, default: 'true'}
+- {key: allowed_clock_skew, default: 60s}
+sources:
+  redirect_uris: elastic/kibana (7.x stored version) x-pack/plugins/security/server/routes/authentication/oidc.ts defineOIDCRoutes
+    (router.get path "/api/security/oidc/callback", "/api/security/oidc/implicit"); elastic/elasticsearch OpenIdConnectAuthenticator.exchangeCodeForToken
+    (AuthorizationCodeGrant(code, rpConfig.getRedirectUri()))
+  scopes: elastic/elasticsearch (7.x stored version) x-pack/plugin/core/src/main/java/org/elasticsearch/xpack/core/security/authc/oidc/OpenIdConnectRealmSettings.java
+    RP_REQUESTED_SCOPES (default singletonList("openid"))
+  token_auth_method: elastic/elasticsearch (7.x stored version) OpenIdConnectRealmSettings.java RP_CLIENT_AUTH_METHOD (default
+    "client_secret_basic", CLIENT_AUTH_METHODS basic/post/jwt); Elastic docs OpenID Connect realm settings "rp.client_auth_method
+    ... Defaults to client_secret_basic"
+  claims_from: elastic/elasticsearch (7.x stored version) x-pack/plugin/security/src/main/java/org/elasticsearch/xpack/security/authc/oidc/OpenIdConnectAuthenticator.java
+    getUserClaims (validated ID token claims; getAndCombineUserInfoClaims only if opConfig.getUserinfoEndpoint() != null),
+    handleUserinfoResponse (mergeObjects), validateUserInfoResponse (sub must match); OpenIdConnectRealmSettings ClaimSetting
+    principal/groups/name/dn/mail
+  userinfo_signed: elastic/elasticsearch OpenIdConnectAuthenticator.handleUserinfoResponse ("application/jwt" -> IllegalStateException
+    "Signed/encrypted JWTs are not currently supported")
+  settings: elastic/elasticsearch (7.x stored version) OpenIdConnectRealmSettings.getSettings(); Elastic docs "OpenID Connect
+    realm settings"
+unknown:
+  release: only stored 7.x versions of the Kibana route file and the Elasticsearch realm were read; 8.x/9.x not compared
+  pkce: the authorization request builder (OpenIdConnectRealm.buildAuthenticationRequestUri) was not read; no PKCE setting
+    appears in OpenIdConnectRealmSettings (7.x)
+  exact_issuer: 'no discovery: endpoints are configured one by one; the ID token iss is checked against op.issuer by the Nimbus
+    IDTokenValidator, but that comparison code was not read'
+  token_auth_method: 'differs in releases GuideKit cannot place (early 7.x (before rp.client_auth_method existed)): default:
+    client_secret_basic; notes: Basic header always (URL-encoded client_id/secret), no setting'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kitchenowl.yml", #"""
+# KitchenOwl: Flask backend with pyoidc (oic.oic.Client); discovery from OIDC_ISSUER, client_secret_post, no PKCE, claims only from the ID token. Provider "custom" = generic OIDC.
+# OpenID Connect library: pyoidc (GuideKit has no profile of it; its facts are stated here)
+id: kitchenowl
+name: KitchenOwl
+release: v0.7.9
+docs: https://docs.kitchenowl.org/latest/self-hosting/oidc/
+match:
+  files: [kitchenowl]
+  titles: [KitchenOwl]
+redirect_uris: ['{setting:FRONT_URL}/signin/redirect']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: id_token
+  claims: [preferred_username, name, email, email_verified, picture]
+pkce: {default: none}
+userinfo_signed: false
+settings:
+- {key: FRONT_URL, meaning: app_base_url, type: url}
+- {key: OIDC_ISSUER, meaning: issuer, type: url}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_RFC_COMPLIANT_REDIRECT, type: boolean, default: 'True'}
+versions:
+- fact: redirect_uris
+  range: <0.7.5
+  value: ['{setting:FRONT_URL}/signin/redirect']
+  source: TomBursch/kitchenowl@v0.7.3 backend/app/controller/auth/auth_controller.py getOIDCLoginUrl ("kitchenowl:" + "/signin/redirect");
+    OIDC_RFC_COMPLIANT_REDIRECT (false -> "kitchenowl:///signin/redirect") added in v0.7.5
+sources:
+  redirect_uris: TomBursch/kitchenowl@v0.7.9 backend/app/controller/auth/auth_controller.py getOIDCLoginUrl (redirect_uri
+    = ("kitchenowl:" + ("" if OIDC_RFC_COMPLIANT_REDIRECT else "//")) if kitchenowl_scheme else FRONT_URL) + "/signin/redirect");
+    backend/app/config.py OIDC_RFC_COMPLIANT_REDIRECT default "True"
+  scopes: 'TomBursch/kitchenowl@v0.7.9 backend/app/controller/auth/auth_controller.py getOIDCLoginUrl ("scope": ["openid",
+    "profile", "email"]) and loginWithOIDC (do_access_token_request(scope=[...]))'
+  token_auth_method: TomBursch/kitchenowl@v0.7.9 backend/app/controller/auth/auth_controller.py loginWithOIDC (authn_method="client_secret_post");
+    same at v0.7.3 line 534
+  pkce: TomBursch/kitchenowl@v0.7.9 backend/app/controller/auth/auth_controller.py getOIDCLoginUrl (request args without code_challenge)
+  claims_from: TomBursch/kitchenowl@v0.7.9 backend/app/controller/auth/auth_controller.py loginWithOIDC (userinfo = tokenResponse["id_token"];
+    nonce, sub, preferred_username/name/sub, email, email_verified, picture)
+  userinfo_signed: TomBursch/kitchenowl@v0.7.9 backend/app/controller/auth/auth_controller.py loginWithOIDC (no userinfo request)
+  settings: TomBursch/kitchenowl@v0.7.9 backend/app/config.py (FRONT_URL, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET via get_secret,
+    OIDC_ISSUER, OIDC_RFC_COMPLIANT_REDIRECT); Google/Apple provider keys not listed
+unknown:
+  exact_issuer: pyoidc Client.provider_config issuer comparison (trailing-slash handling) not read
+  docs: docs URL not verified against a stored page
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/komga.yml", #"""
+# Komga: Spring Boot app; OIDC login is Spring Security oauth2Login (spring-boot-starter-oauth2-client) configured
+# library versions: Spring Boot 3.5.16 BOM (Spring Security 6.5.x)
+id: komga
+name: Komga
+release: 1.26.3
+library: spring-security
+docs: https://komga.org/docs/installation/oauth2
+match:
+  files: [komga]
+  titles: [Komga]
+redirect_uris: ['{root}/login/oauth2/code/{setting:registration_id}']
+scopes:
+  always: []
+token_auth_method:
+  default: client_secret_basic
+  notes: setting client-authentication-method
+claims_from:
+  default: any
+  claims: [email, email_verified]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings:
+- key: registration_id
+  names: [spring.security.oauth2.client.registration.<registration_id> (YAML key)]
+- key: spring.security.oauth2.client.registration.<id>.client-id
+  names: [client-id]
+  meaning: client_id
+- key: spring.security.oauth2.client.registration.<id>.client-secret
+  names: [client-secret]
+  meaning: client_secret
+- key: spring.security.oauth2.client.registration.<id>.scope
+  names: [scope]
+  meaning: scopes
+- key: spring.security.oauth2.client.registration.<id>.redirect-uri
+  names: [redirect-uri]
+  meaning: redirect_uri
+  default: '{baseUrl}/login/oauth2/code/{registrationId}'
+- key: spring.security.oauth2.client.registration.<id>.client-authentication-method
+  names: [client-authentication-method]
+- key: spring.security.oauth2.client.registration.<id>.authorization-grant-type
+  names: [authorization-grant-type]
+- key: spring.security.oauth2.client.registration.<id>.client-name
+  names: [client-name]
+- key: spring.security.oauth2.client.provider.<id>.issuer-uri
+  names: [issuer-uri]
+  meaning: issuer
+  type: url
+- key: spring.security.oauth2.client.provider.<id>.user-name-attribute
+  names: [user-name-attribute]
+  meaning: claim
+- {key: komga.oauth2-account-creation, type: boolean, default: 'false'}
+- {key: komga.oidc-email-verification, type: boolean, default: 'true'}
+versions:
+- fact: claims_from
+  range: <0.161.0
+  note: email_verified always required true (no komga.oidc-email-verification setting; missing claim caused NPE before fix
+    72e5fd9c)
+  source: gotson/komga commits 72e5fd9c, 273b7d26 (2023-01-27, first in v0.161.0) komga/src/main/kotlin/org/gotson/komga/infrastructure/security/oauth2/KomgaOAuth2UserServiceConfiguration.kt
+sources:
+  redirect_uris: gotson/komga@1.26.3 komga/src/main/kotlin/org/gotson/komga/infrastructure/security/SecurityConfiguration.kt
+    (oauth2Login with empty redirectionEndpoint, permits /login/oauth2/code/**); spring-projects/spring-security DefaultOAuth2AuthorizationRequestResolver.expandRedirectUri;
+    https://komga.org/docs/installation/oauth2 ("{baseUrl}/login/oauth2/code/google")
+  scopes: spring-projects/spring-security (stored commit 0427e51b) oauth2-client ClientRegistrations.withProviderConfiguration/getScopes
+    (scope from discovery scopes_supported, else openid)
+  token_auth_method: spring-projects/spring-security (stored commit 0427e51b) ClientRegistrations.getClientAuthenticationMethod
+    (client_secret_basic if listed or metadata absent, else post)
+  pkce: spring-projects/spring-security (stored commit 07b6c451) oauth2-client web/DefaultOAuth2AuthorizationRequestResolver.getBuilder
+    (DEFAULT_PKCE_APPLIER only when ClientAuthenticationMethod.NONE)
+  claims_from: gotson/komga@1.26.3 .../security/oauth2/KomgaOAuth2UserServiceConfiguration.kt oidcUserService (ERR_1028 no
+    email; ERR_1027/1026 email_verified missing/false when komga.oidc-email-verification true); spring-projects/spring-security
+    OidcUserService.loadUser/shouldRetrieveUserInfo (userinfo fetched when scopes include profile/email/address/phone; merged
+    with ID token; userinfo sub must equal ID token sub)
+  userinfo_signed: spring-projects/spring-security OidcUserService.loadUser delegates to DefaultOAuth2UserService (parses
+    the response as a JSON Map)
+  exact_issuer: spring-projects/spring-security (stored commit 0427e51b) ClientRegistrations.withProviderConfiguration (issuer.equals(metadataIssuer)
+    else IllegalStateException)
+  settings: gotson/komga@1.26.3 komga/src/main/kotlin/org/gotson/komga/infrastructure/configuration/KomgaProperties.kt (oauth2AccountCreation,
+    oidcEmailVerification); Spring Boot OAuth2ClientProperties (standard keys); https://komga.org/docs/installation/oauth2
+unknown:
+  spring_release_pin: spring-security files were read at stored commits (07b6c451, 0427e51b), not at the exact 6.5.x tag matching
+    Spring Boot 3.5.16; Spring Security 6.5 may also offer ClientSettings.requireProofKey (not exposed as a Spring Boot property
+    as far as checked)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/komodo.yml", #"""
+# Komodo: Rust (axum) core; since v2 the OIDC login lives in the moghtech/lib crate mogh_auth_server
+id: komodo
+name: Komodo
+release: v2.3.2
+library: rust-openidconnect
+library_versions: 4.0.1
+docs: https://komo.do/docs/setup/advanced#oidc--oauth2
+match:
+  files: [komodo]
+  titles: [Komodo]
+redirect_uris: ['{root}/auth/oidc/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: client_secret_basic}
+claims_from: {default: any}
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- key: KOMODO_HOST
+  names: [host]
+  meaning: app_base_url
+  type: url
+- key: KOMODO_OIDC_ENABLED
+  names: [oidc_enabled]
+  type: boolean
+  default: 'false'
+- key: KOMODO_OIDC_PROVIDER
+  names: [oidc_provider]
+  meaning: issuer
+  type: url
+- key: KOMODO_OIDC_REDIRECT_HOST
+  names: [oidc_redirect_host]
+  type: url
+- key: KOMODO_OIDC_CLIENT_ID
+  names: [oidc_client_id, KOMODO_OIDC_CLIENT_ID_FILE]
+  meaning: client_id
+- key: KOMODO_OIDC_CLIENT_SECRET
+  names: [oidc_client_secret, KOMODO_OIDC_CLIENT_SECRET_FILE]
+  meaning: client_secret
+- key: KOMODO_OIDC_USE_FULL_EMAIL
+  names: [oidc_use_full_email]
+  type: boolean
+  default: 'false'
+- key: KOMODO_OIDC_ADDITIONAL_AUDIENCES
+  names: [oidc_additional_audiences, KOMODO_OIDC_ADDITIONAL_AUDIENCES_FILE]
+- key: KOMODO_OIDC_AUTO_REDIRECT
+  names: [oidc_auto_redirect]
+  type: boolean
+- key: KOMODO_DISABLE_OIDC_USER_REGISTRATION
+  names: [disable_oidc_user_registration]
+  type: boolean
+versions:
+- fact: claims_from
+  range: <2.0.0
+  value:
+    default: userinfo
+    notes: sub from ID token; new-user username from userinfo preferred_username, else email local part, else sub
+  source: moghtech/komodo@v1.19.5 bin/core/src/auth/oidc/mod.rs callback
+sources:
+  redirect_uris: 'moghtech/lib@main(2026-08-21, mogh_auth_server 1.8.0) auth/server/src/provider/oidc.rs OidcProvider::new
+    set_redirect_uri; auth/server/src/lib.rs AuthImpl::path default "/auth"; auth/server/src/api/mod.rs nest("/oidc"); v1:
+    moghtech/komodo@v1.19.5 bin/core/src/auth/oidc/client.rs reset_oidc_client ("{host}/auth/oidc/callback")'
+  scopes: 'moghtech/lib auth/server/src/provider/oidc.rs authorize_url (add_scope openid, profile, email); v1: moghtech/komodo@v1.19.5
+    bin/core/src/auth/oidc/mod.rs login'
+  token_auth_method: 'moghtech/lib auth/server/src/provider/oidc.rs (no set_auth_type); ramosbugs/oauth2-rs@5.0.0 src/client.rs:195
+    auth_type: AuthType::BasicAuth, src/endpoint.rs:114-129 (Basic with secret; body client_id without secret)'
+  pkce: 'moghtech/lib auth/server/src/api/oidc.rs oidc_login (PkceCodeChallenge::new_random_sha256); v1: moghtech/komodo@v1.19.5
+    bin/core/src/auth/oidc/mod.rs login'
+  claims_from: moghtech/lib auth/server/src/provider/oidc.rs get_username (Priority 1 preferred_username from id_token, 2
+    userinfo preferred_username, then username, name, email)
+  userinfo_signed: ramosbugs/openidconnect-rs@4.0.1 src/user_info.rs:227 (accepts application/jwt responses as well as JSON)
+  exact_issuer: ramosbugs/openidconnect-rs@4.0.1 src/discovery/mod.rs:383 (provider_metadata.issuer() != issuer_url -> DiscoveryError::Validation)
+  settings: moghtech/komodo@v2.3.2 client/core/rs/src/entities/config/core.rs (Env struct komodo_oidc_* and CoreConfig oidc_*)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kube-apiserver.yml", #"""
+# Kubernetes API server: not an OAuth client. It validates a bearer ID token that a separate client (kubectl + kubelogin, a dashboard, ...) obtained; configured by --oidc-* flags or the AuthenticationConfiguration file (jwt[] authenticators). Claims come from the ID token only.
+id: kube-apiserver
+name: Kubernetes API server
+release: kubernetes/kubernetes master (stored version of staging/src/k8s.io/apiserver/plugin/pkg/authenticator/token/oidc/oidc.go,
+  commit 02058680c5712f85b03b20d78f591d58a49c0f47)
+library: go-oidc
+docs: https://kubernetes.io/docs/reference/access-authn-authz/authentication/#openid-connect-tokens
+match:
+  files: [kube-apiserver]
+  titles: [Kubernetes, Kubernetes API server, kube-apiserver]
+claims_from:
+  default: id_token
+  notes: 'username from --oidc-username-claim (default "sub") / claimMappings.username.claim (or a CEL expression); with claim
+    "email", a present email_verified claim must be true ("oidc: email not verified"). Flag form: without --oidc-username-prefix,
+    usernames from claims other than "email" are prefixed with "<issuer-url>#"; "-" disables prefixing. groups from --oidc-groups-claim
+    / claimMappings.groups.claim (string or array), prefixed by --oidc-groups-prefix; no groups claim configured -> no groups.
+    --oidc-required-claim key=value pairs must be present with equal string values.'
+userinfo_signed: false
+exact_issuer: true
+settings:
+- key: --oidc-issuer-url
+  names: ['AuthenticationConfiguration jwt[].issuer.url']
+  meaning: issuer
+  type: url
+- key: --oidc-client-id
+  names: ['AuthenticationConfiguration jwt[].issuer.audiences']
+  meaning: client_id
+- key: --oidc-username-claim
+  names: ['AuthenticationConfiguration jwt[].claimMappings.username.claim']
+  meaning: claim
+  default: sub
+- key: --oidc-username-prefix
+  names: ['AuthenticationConfiguration jwt[].claimMappings.username.prefix']
+- key: --oidc-groups-claim
+  names: ['AuthenticationConfiguration jwt[].claimMappings.groups.claim']
+  meaning: claim
+- key: --oidc-groups-prefix
+  names: ['AuthenticationConfiguration jwt[].claimMappings.groups.prefix']
+- key: --oidc-required-claim
+  names: ['AuthenticationConfiguration jwt[].claimValidationRules[].claim / requiredValue']
+- key: --oidc-signing-algs
+  allowed: [RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512]
+  default: RS256
+- key: --oidc-ca-file
+  names: ['AuthenticationConfiguration jwt[].issuer.certificateAuthority']
+- key: issuer.discoveryURL
+  names: ['AuthenticationConfiguration jwt[].issuer.discoveryURL']
+  meaning: discovery_url
+  type: url
+- {key: --authentication-config}
+sources:
+  claims_from: kubernetes/kubernetes@02058680 staging/src/k8s.io/apiserver/plugin/pkg/authenticator/token/oidc/oidc.go Authenticator.AuthenticateToken
+    (verifier.Verify, idToken.Claims, requiredClaims check), getUsername (email_verified check for "email", prefix), getGroups
+    (stringOrArray, prefix), New (audiences, verifierConfig.ClientID)
+  userinfo_signed: 'same file: no userinfo request (getClaimJWT only resolves distributed claims)'
+  exact_issuer: kubernetes/kubernetes@02058680 staging/src/k8s.io/apiserver/plugin/pkg/authenticator/token/oidc/oidc.go hasCorrectIssuer
+    (uiss != iss), New (oidc.NewProvider(ctx, issuerURL); discoveryURLRoundTripper rewrites TrimSuffix(issuer.url,"/")+"/.well-known/openid-configuration")
+  settings: 'kube-apiserver command-line reference (kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/):
+    --oidc-username-claim (default "sub"), --oidc-username-prefix ("If not provided, username claims other than email are
+    prefixed by the issuer URL ... provide the value -"), --oidc-signing-algs (default [RS256]); oidc.go allowedSigningAlgs,
+    Options.SupportedSigningAlgs default RS256'
+unknown:
+  redirect_uris: 'not applicable: the API server never redirects; the redirect URI, scopes, PKCE and token auth method belong
+    to the OIDC client (kubelogin, see its own profile)'
+  scopes: not applicable (no authorization request)
+  token_auth_method: not applicable (no token request)
+  pkce: not applicable
+  versions: older releases (e.g. before AuthenticationConfiguration, 1.29/1.30) not compared; the username-prefix default
+    lives in pkg/kubeapiserver/options/authentication.go, which was not read (taken from the flag help)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/kubelogin.yml", #"""
+# Kube Login (kubectl oidc-login): Go CLI; discovery via coreos/go-oidc, token exchange via golang.org/x/oauth2,
+# library versions: golang.org/x/oauth2 v0.36.0, github.com/coreos/go-oidc/v3 v3.20.0, github.com/int128/oauth2cli v1.18.0
+id: kubelogin
+name: Kube Login
+release: v1.36.3
+library: go-oauth2
+docs: https://github.com/int128/kubelogin/blob/master/docs/usage.md
+match:
+  files: [kubelogin]
+  titles: [Kube Login, kubelogin, kubectl oidc-login]
+redirect_uris:
+- one_of: ['http://localhost:8000', 'http://localhost:18000']
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method: {default: any}
+claims_from: {default: id_token}
+pkce:
+  default: any
+  setting: --oidc-pkce-method
+  values:
+    auto: any
+    'no': none
+    S256: S256
+exact_issuer: true
+settings:
+- {key: --oidc-issuer-url, meaning: issuer, type: url}
+- {key: --oidc-client-id, meaning: client_id}
+- {key: --oidc-client-secret, meaning: client_secret}
+- {key: --oidc-extra-scope, meaning: additional_scopes}
+- {key: --oidc-redirect-url, meaning: redirect_uri, type: url}
+- key: --oidc-pkce-method
+  allowed: [auto, 'no', S256]
+  default: auto
+- {key: --oidc-use-pkce, type: boolean}
+- {key: --oidc-use-access-token, type: boolean, default: 'false'}
+- {key: --listen-address, default: '127.0.0.1:8000,127.0.0.1:18000'}
+- key: --grant-type
+  allowed: [auto, authcode, authcode-keyboard, password, device-code, client-credentials]
+  default: auto
+- {key: --oidc-auth-request-extra-params}
+- {key: --oidc-request-header}
+sources:
+  redirect_uris: int128/kubelogin@v1.36.3 pkg/cmd/cmd.go:26 defaultListenAddress; pkg/oidc/client/authcode.go GetTokenByAuthCode
+    (LocalServerCallbackPath = path of RedirectURL); int128/oauth2cli@v1.18.0 server.go:27-35 (RedirectURL "" -> http://localhost:<port><path>)
+  scopes: 'int128/kubelogin@v1.36.3 pkg/oidc/client/factory.go Factory.New (Scopes: append(prov.ExtraScopes, gooidc.ScopeOpenID))'
+  token_auth_method: int128/kubelogin@v1.36.3 pkg/oidc/client/factory.go Factory.New (endpoint := provider.Endpoint(); AuthStyleInParams
+    only when ClientSecret == ""); coreos/go-oidc (stored v3.10.0 era) oidc/oidc.go Provider.Endpoint (no AuthStyle); golang.org/x/oauth2
+    AuthStyleAutoDetect
+  pkce: int128/kubelogin@v1.36.3 pkg/oidc/client/factory.go determinePKCEMethod/extractSupportedPKCEMethods; pkg/cmd/pkce.go
+    (--oidc-pkce-method auto|no|S256)
+  claims_from: int128/kubelogin@v1.36.3 pkg/oidc/client/client.go verifyToken (id_token mandatory unless --oidc-use-access-token;
+    no userinfo call)
+  exact_issuer: 'coreos/go-oidc oidc/oidc.go NewProvider (p.Issuer != issuerURL -> "oidc: issuer did not match")'
+  settings: int128/kubelogin@v1.36.3 pkg/cmd/get_token.go, pkg/cmd/authentication.go, pkg/cmd/pkce.go (flag definitions)
+unknown:
+  go_oidc_version: go-oidc was read at the stored snapshot (tag v3.10.0 newest there), not at v3.20.0 pinned by kubelogin;
+    Endpoint()/issuer check assumed unchanged
+  userinfo_signed: stated by the research without a source
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/landscape.yml", #"""
+# Landscape (Canonical, self-hosted server): OIDC login configured in /etc/landscape/service.conf [landscape];
+id: landscape
+name: Landscape
+release: docs main@2026 (self-hosted 24.04 LTS and later)
+docs: https://ubuntu.com/landscape/docs/oidc-authentication
+match:
+  files: [landscape]
+  titles: [Landscape]
+redirect_uris: ['{root}/login/handle-openid']
+settings_complete: true
+settings:
+- {key: oidc-issuer, meaning: issuer, type: url}
+- {key: oidc-client-id, meaning: client_id}
+- {key: oidc-client-secret, meaning: client_secret}
+- key: oidc-provider
+  allowed: [google, okta]
+- {key: oidc-logout-url, type: url}
+sources:
+  redirect_uris: canonical/landscape-documentation docs/how-to-guides/external-authentication/openid-connect-oidc.md ("https://your_landscape/login/handle-openid")
+  settings: canonical/landscape-documentation docs/how-to-guides/external-authentication/openid-connect-oidc.md (oidc-issuer,
+    oidc-client-id, oidc-client-secret, oidc-provider, oidc-logout-url in [landscape] of service.conf)
+unknown:
+  token_auth_method: Landscape server source is not public (only landscape-client/ui/charm repos exist); docs do not say
+  pkce: not documented; server source not public
+  scopes: not documented; server source not public
+  claims_from: not documented (docs only mention sub being used for identity); server source not public
+  exact_issuer: docs say discovery is at oidc-issuer + .well-known/openid-configuration; issuer comparison not documented
+  userinfo_signed: not documented
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/leantime.yml", #"""
+# Leantime: hand-written OIDC client in PHP (app/Domain/Oidc/Services/Oidc.php): discovery, plain authorization-code
+id: leantime
+name: Leantime
+release: v3.9.8
+match:
+  files: [leantime]
+  titles: [Leantime]
+redirect_uris: ['{root}/oidc/callback']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from: {default: id_token}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: LEAN_OIDC_ENABLE, type: boolean, default: 'false'}
+- {key: LEAN_OIDC_PROVIDER_URL, meaning: issuer, type: url}
+- {key: LEAN_OIDC_AUTO_DISCOVER, meaning: discovery_url, type: url}
+- {key: LEAN_OIDC_CLIENT_ID, meaning: client_id}
+- {key: LEAN_OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: LEAN_OIDC_AUTH_URL_OVERRIDE, meaning: authorization_url, type: url}
+- {key: LEAN_OIDC_TOKEN_URL_OVERRIDE, meaning: token_url, type: url}
+- {key: LEAN_OIDC_JWKS_URL_OVERRIDE, meaning: jwks_url, type: url}
+- {key: LEAN_OIDC_USERINFO_URL_OVERRIDE, meaning: userinfo_url}
+- {key: LEAN_OIDC_CERTIFICATE_STRING}
+- {key: LEAN_OIDC_CERTIFICATE_FILE}
+- {key: LEAN_OIDC_SCOPES, meaning: scopes, default: openid profile email}
+- {key: LEAN_OIDC_CREATE_USER, type: boolean, default: 'false'}
+- {key: LEAN_OIDC_DEFAULT_ROLE, type: integer, default: '20'}
+- {key: LEAN_OIDC_FIELD_EMAIL, meaning: claim, default: email}
+- {key: LEAN_OIDC_FIELD_FIRSTNAME, meaning: claim, default: given_name}
+- {key: LEAN_OIDC_FIELD_LASTNAME, meaning: claim, default: family_name}
+- {key: LEAN_OIDC_FIELD_PHONE, meaning: claim}
+- {key: LEAN_OIDC_FIELD_JOBTITLE, meaning: claim}
+- {key: LEAN_OIDC_FIELD_JOBLEVEL, meaning: claim}
+- {key: LEAN_OIDC_FIELD_DEPARTMENT, meaning: claim}
+sources:
+  redirect_uris: Leantime/leantime@v3.9.8 app/Domain/Oidc/Services/Oidc.php buildRedirectUrl (same in v3.5.8)
+  scopes: Leantime/leantime@v3.9.8 app/Core/Configuration/DefaultConfig.php $oidcScopes; Oidc.php buildLoginUrl (scope =>
+    $this->scopes)
+  token_auth_method: Leantime/leantime@v3.9.8 app/Domain/Oidc/Services/Oidc.php requestTokens (asForm()->post with client_id,
+    client_secret)
+  pkce: Leantime/leantime@v3.9.8 and @v3.5.8 app/Domain/Oidc/Services/Oidc.php buildLoginUrl (no code_challenge; codeChallenge
+    argument is only the mobile app one-time-code challenge kept in session)
+  claims_from: 'Leantime/leantime@v3.9.8 app/Domain/Oidc/Services/Oidc.php callback (isset id_token -> decodeJWT, else pollUserInfo),
+    login (readMultilayerKey fieldEmail required: oidc.error.emailUnavailable)'
+  userinfo_signed: Leantime/leantime@v3.9.8 app/Domain/Oidc/Services/Oidc.php getMultiUrl (json_decode of each userinfo URL)
+  exact_issuer: Leantime/leantime@v3.9.8 app/Domain/Oidc/Services/Oidc.php decodeJWT (trimTrailingSlash(iss) != providerUrl
+    -> oidc.error.providerMismatch); constructor trims providerUrl
+  settings: Leantime/leantime@v3.9.8 app/Core/Configuration/DefaultConfig.php (oidc* properties), app/Core/Configuration/Environment.php
+    (explicit env names), config/sample.env (LEAN_OIDC_*)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/lemmy.yml", #"""
+# Lemmy: admin-managed "OAuth providers" (site admin UI / API CreateOAuthProvider) with manually entered endpoints; lemmy-ui builds the
+id: lemmy
+name: Lemmy
+release: 1.0.0-beta.1
+match:
+  files: [lemmy]
+  titles: [Lemmy]
+redirect_uris: ['{origin}/oauth/callback']
+scopes:
+  from_settings: [scopes]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: display_name
+  names: [Display Name]
+- key: issuer
+  names: [Issuer]
+  meaning: issuer
+  type: url
+- key: authorization_endpoint
+  names: [Authorization Endpoint]
+  meaning: authorization_url
+  type: url
+- key: token_endpoint
+  names: [Token Endpoint]
+  meaning: token_url
+  type: url
+- key: userinfo_endpoint
+  names: [Userinfo Endpoint]
+  meaning: userinfo_url
+  type: url
+- key: id_claim
+  names: [ID Claim]
+  meaning: claim
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: scopes
+  names: [Scopes]
+  meaning: scopes
+- key: auto_verify_email
+  names: [Auto verify email]
+  type: boolean
+- key: account_linking_enabled
+  names: [Account linking enabled]
+  type: boolean
+- key: enabled
+  names: [Enabled]
+  type: boolean
+- key: use_pkce
+  names: [use_pkce (API field; not shown in lemmy-ui 1.0.0-beta.1 form)]
+  type: boolean
+sources:
+  redirect_uris: LemmyNet/lemmy-ui@1.0.0-beta.1 src/shared/components/home/oauth/oauth-login.tsx handleLoginWithProvider (line
+    45); LemmyNet/lemmy@1.0.0-beta.1 crates/api/api_crud/src/user/create.rs authenticate_with_oauth (lines 281-288, path must
+    equal "/oauth/callback", no query)
+  scopes: LemmyNet/lemmy-ui@1.0.0-beta.1 src/shared/components/home/oauth/oauth-login.tsx (scope=encodeURIComponent(oauth_provider.scopes))
+  token_auth_method: LemmyNet/lemmy@1.0.0-beta.1 crates/api/api_crud/src/user/create.rs oauth_request_access_token (lines
+    589-627)
+  pkce: LemmyNet/lemmy-ui@1.0.0-beta.1 src/shared/components/home/oauth/oauth-login.tsx (no code_challenge), oauth-callback.tsx
+    authenticateWithOAuth({code, oauth_provider_id, redirect_uri, ...}); LemmyNet/lemmy@1.0.0-beta.1 create.rs authenticate_with_oauth
+    (pkce_code_verifier optional, check_code_verifier)
+  claims_from: LemmyNet/lemmy@1.0.0-beta.1 crates/api/api_crud/src/user/create.rs oidc_get_user_info, read_user_info(&user_info,
+    oauth_provider.id_claim), read_user_info(&user_info, "email")
+  userinfo_signed: 'LemmyNet/lemmy@1.0.0-beta.1 create.rs oidc_get_user_info (Accept: application/json, response.json::<serde_json::Value>())'
+  exact_issuer: LemmyNet/lemmy@1.0.0-beta.1 crates/api/api_crud/src/oauth_provider/create.rs create_oauth_provider (issuer
+    only Url::parse-d and stored)
+  settings: LemmyNet/lemmy@1.0.0-beta.1 crates/db_schema/src/source/oauth_provider.rs AdminOAuthProvider; LemmyNet/lemmy-ui@1.0.0-beta.1
+    src/shared/components/common/modal/create-or-edit-oauth-provider-modal.tsx (i18n keys oauth_display_name ... oauth_enabled)
+unknown:
+  gui_labels: GUI labels are derived from the i18n keys (oauth_id_claim etc.), translation strings not read
+  username: a new OAuth user must choose a Lemmy username in the signup form (RegistrationUsernameRequired); no username claim
+    is read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/librechat.yml", #"""
+# LibreChat: Node/Express; OIDC via openid-client v6 (discovery + its passport Strategy) in
+id: librechat
+name: LibreChat
+release: v0.8.2-rc3 (main, stored commit 00715016)
+library: openid-client
+library_versions: ^6.5.0
+docs: https://www.librechat.ai/docs/configuration/authentication/OAuth2-OIDC
+match:
+  files: [librechat]
+  titles: [LibreChat]
+redirect_uris: ['{root}{setting:OPENID_CALLBACK_URL}']
+token_auth_method:
+  default: client_secret_basic
+  setting: OPENID_TOKEN_ENDPOINT_AUTH_METHOD
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    none: none
+claims_from:
+  default: any
+  claims: [email, preferred_username, given_name, family_name, email_verified, picture]
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: false
+settings:
+- {key: DOMAIN_SERVER, meaning: app_base_url, type: url}
+- {key: OPENID_ISSUER, meaning: issuer, type: url}
+- {key: OPENID_CLIENT_ID, meaning: client_id}
+- {key: OPENID_CLIENT_SECRET, meaning: client_secret}
+- {key: OPENID_CALLBACK_URL, meaning: redirect_uri}
+- {key: OPENID_SCOPE, meaning: scopes}
+- key: OPENID_TOKEN_ENDPOINT_AUTH_METHOD
+  allowed: [client_secret_basic, client_secret_post, none]
+  default: client_secret_basic
+- {key: OPENID_USE_PKCE, type: boolean}
+- {key: OPENID_USERNAME_CLAIM, meaning: claim}
+- {key: OPENID_NAME_CLAIM, meaning: claim}
+- {key: OPENID_REQUIRED_ROLE}
+- {key: OPENID_REQUIRED_ROLE_PARAMETER_PATH}
+- key: OPENID_REQUIRED_ROLE_TOKEN_KIND
+  allowed: [access, id]
+- {key: OPENID_ADMIN_ROLE}
+- {key: OPENID_ADMIN_ROLE_PARAMETER_PATH}
+- key: OPENID_ADMIN_ROLE_TOKEN_KIND
+  allowed: [access, id, userinfo]
+- {key: OPENID_AUDIENCE}
+- {key: OPENID_GENERATE_NONCE, type: boolean}
+- {key: OPENID_CLOCK_TOLERANCE, type: integer, default: '300'}
+- {key: OPENID_SESSION_SECRET}
+sources:
+  redirect_uris: 'danny-avila/LibreChat (stored commit 00715016) api/strategies/openidStrategy.js setupOpenId (callbackURL:
+    DOMAIN_SERVER + OPENID_CALLBACK_URL), setupOpenIdAdmin (DOMAIN_SERVER + /api/admin/oauth/openid/callback)'
+  scopes: 'api/strategies/openidStrategy.js setupOpenId (scope: process.env.OPENID_SCOPE); panva/openid-client@v6.8.7 src/passport.ts
+    authorizationRequest (scope set only if this._scope)'
+  token_auth_method: api/strategies/openidStrategy.js getClientAuthentication / setupOpenId (OPENID_TOKEN_ENDPOINT_AUTH_METHOD
+    || client_secret_basic; unknown values fall back to basic)
+  pkce: panva/openid-client@v6.8.7 (same in v6.0.0, v6.5.0) src/passport.ts authorizationRequest (code_challenge_method S256
+    unconditionally); danny-avila/LibreChat api/package.json openid-client ^6.5.0
+  claims_from: api/strategies/openidStrategy.js processOpenIDAuth (userinfo = {...claims}; Object.assign(userinfo, fetchUserInfo
+    result); email = email || preferred_username || upn; username = OPENID_USERNAME_CLAIM or preferred_username || username
+    || email)
+  userinfo_signed: panva/openid-client@v6.8.7 src/index.ts fetchUserInfo (application/jwt branch)
+  exact_issuer: panva/openid-client@v6.8.7 src/index.ts discovery (resolve = !href.includes("/.well-known/"); issuer check
+    new URL(as.issuer).href !== server.href only when resolve; _nodiscoverycheck)
+  settings: danny-avila/LibreChat api/strategies/openidStrategy.js (process.env.OPENID_* reads)
+unknown:
+  pkce_history: older releases on openid-client v5 (guide tested v0.7.5) not re-read; OPENID_USE_PKCE may have mattered there
+  settings_complete: only env vars read in openidStrategy.js listed; others (OPENID_BUTTON_LABEL, OPENID_IMAGE_URL, OPENID_AUTO_REDIRECT,
+    OPENID_REUSE_TOKENS, OPENID_USE_END_SESSION_ENDPOINT...) live elsewhere and were not read
+  release_tag: repository too large to fetch; files read via index at a stored commit (package version v0.8.2-rc3), not at
+    a tag
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/linkace.yml", #"""
+# LinkAce: Laravel app; SSO via Laravel Socialite with the generic provider kovah/laravel-socialite-oidc
+# OpenID Connect library: laravel-socialite-oidc (GuideKit has no profile of it; its facts are stated here)
+# claims_from kovah/laravel-socialite-oidc <0.3.0 (LinkAce 2.0 betas pinned ^0.2.0): default: id_token; note: no userinfo fallback: ID token without email -> EmptyEmailException "JWT: User has no email."
+id: linkace
+name: LinkAce
+release: 2.x (main, stored commit 049702ba; pins kovah/laravel-socialite-oidc ^0.8)
+match:
+  files: [linkace]
+  titles: [LinkAce]
+redirect_uris: ['{root}/auth/sso/oidc/callback']
+scopes:
+  default: [openid, email, profile]
+  always: [openid, email, profile]
+token_auth_method: {default: client_secret_post}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: SSO_ENABLED, type: boolean}
+- {key: SSO_OIDC_ENABLED, type: boolean, default: 'false'}
+- {key: SSO_OIDC_BASE_URL, meaning: issuer, type: url}
+- {key: SSO_OIDC_CLIENT_ID, meaning: client_id}
+- {key: SSO_OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: SSO_OIDC_SCOPES, meaning: additional_scopes}
+sources:
+  redirect_uris: Kovah/LinkAce@2.x config/services.php oidc.redirect; routes/web.php Route::any(/auth/sso/{provider}/callback)
+  scopes: Kovah/laravel-socialite-oidc@v0.6.0 src/Provider.php $scopes [openid,email,profile] and getScopes (array_merge with
+    explode(" ", scopes config))
+  token_auth_method: Kovah/laravel-socialite-oidc@v0.6.0 src/Provider.php getAccessTokenResponse (FORM_PARAMS getTokenFields
+    + grant_type); laravel/socialite src/Two/AbstractProvider.php getTokenFields (client_id, client_secret, code, redirect_uri)
+  pkce: Kovah/laravel-socialite-oidc@v0.6.0 src/Provider.php getCodeFields (code_challenge only if usesPKCE()); Kovah/LinkAce@2.x
+    app/Http/Controllers/SocialiteController.php (Socialite::driver($provider)->redirect(), no enablePKCE)
+  claims_from: Kovah/laravel-socialite-oidc@v0.6.0 src/Provider.php user() (decodeJWT(id_token); hasEmptyEmail -> getUserByToken
+    userinfo), mapUserToObject (id=sub, email, nickname); Kovah/LinkAce@2.x SocialiteController callback (getEmail, getNickname,
+    getId)
+  userinfo_signed: Kovah/laravel-socialite-oidc@v0.6.0 src/Provider.php getUserByToken (json_decode of the body)
+  exact_issuer: Kovah/laravel-socialite-oidc@v0.6.0 src/Provider.php getOpenIdConfig/decodeJWT (no iss or issuer comparison)
+  settings: Kovah/LinkAce@2.x config/services.php (oidc block)
+unknown:
+  exact_issuer_note: provider never compares the discovery issuer or the ID token iss (decodeJWT checks only nonce; signature
+    only if verify_jwt config, which LinkAce does not set)
+  provider_0_8: LinkAce main pins ^0.8 but the fetched provider repository has tags only up to v0.6.0; facts are from v0.6.0
+  claims_from: 'differs in releases GuideKit cannot place (kovah/laravel-socialite-oidc <0.3.0 (LinkAce 2.0 betas pinned ^0.2.0)):
+    default: id_token; note: no userinfo fallback: ID token without email -> EmptyEmailException "JWT: User has no email."'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/linkding.yml", #"""
@@ -778,6 +5971,7 @@ settings:
 # OIDC login uses mozilla-django-oidc's callback <base url>/oidc/callback/ (with the trailing slash).
 id: linkding
 name: linkding
+library: mozilla-django-oidc
 docs: https://linkding.link/options/#ld_enable_oidc
 match:
   files: [linkding]
@@ -829,6 +6023,149 @@ settings:
     type: boolean
   - key: LD_ENABLE_OIDC
     type: boolean
+sources:
+  redirect_uris: https://linkding.link/options/#ld_enable_oidc
+  scopes: 'base.py: OIDC_RP_SCOPES defaults to "openid email profile".'
+  token_auth_method: mozilla-django-oidc's get_token sends client_id and client_secret in the POST body unless OIDC_TOKEN_USE_BASIC_AUTH is true; linkding's base.py never sets that option.
+  claims_from: 'auth.py: get_or_create_user reads the user from get_userinfo (the userinfo endpoint).'
+  pkce: 'base.py: OIDC_USE_PKCE defaults to True; mozilla-django-oidc''s challenge method defaults to S256 (OIDC_PKCE_CODE_CHALLENGE_METHOD), which linkding does not set.'
+  settings: 'auth.py: get_or_create_user reads the user from get_userinfo (the userinfo endpoint). https://linkding.link/options/#ld_enable_oidc'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/linkwarden.yml", #"""
+# Linkwarden: Next.js app; login via NextAuth.js v4 (openid-client v5 underneath). The Authelia button is a
+# library versions: next-auth ^4.22.1
+id: linkwarden
+name: Linkwarden
+release: v2.16.1
+library: authjs
+match:
+  files: [linkwarden]
+  titles: [Linkwarden]
+redirect_uris:
+- one_of: ['{root}/api/v1/auth/callback/authelia', '{root}/api/v1/auth/callback/oidc']
+scopes:
+  default: [openid, email, profile]
+  always: [openid, email, profile]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: id_token
+  claims: [name, email, preferred_username]
+pkce: {default: S256}
+exact_issuer: false
+settings:
+- key: NEXTAUTH_URL
+  meaning: app_base_url
+  type: url
+  default: http://localhost:3000/api/v1/auth
+- {key: NEXT_PUBLIC_AUTHELIA_ENABLED, type: boolean}
+- {key: AUTHELIA_WELLKNOWN_URL, meaning: discovery_url, type: url}
+- {key: AUTHELIA_CLIENT_ID, meaning: client_id}
+- {key: AUTHELIA_CLIENT_SECRET, meaning: client_secret}
+- {key: AUTHELIA_CUSTOM_NAME}
+- {key: NEXT_PUBLIC_OIDC_ENABLED, type: boolean}
+- {key: OIDC_WELLKNOWN_URL, meaning: discovery_url, type: url}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_SCOPES, meaning: scopes, default: openid email profile}
+- {key: OIDC_CUSTOM_NAME}
+sources:
+  redirect_uris: 'linkwarden/linkwarden@v2.16.1 apps/web/lib/api/authProviders.ts authProviders (id "authelia", id "oidc";
+    comment: provider id is part of the OAuth callback URL); .env.sample NEXTAUTH_URL=http://localhost:3000/api/v1/auth'
+  scopes: linkwarden/linkwarden@v2.16.1 apps/web/lib/api/authProviders.ts genericOidc (scope ?? "openid email profile"; only
+    the oidc entry passes OIDC_SCOPES); v2.9.2 pages/api/v1/auth/[...nextauth].ts (same fixed scope)
+  token_auth_method: linkwarden/linkwarden@v2.16.1 apps/web/lib/api/authProviders.ts genericOidc (no client.token_endpoint_auth_method);
+    NextAuth v4 core/lib/oauth/client.ts builds an openid-client v5 Client; panva/openid-client@v5.7.1 lib/client.js:193 default
+    token_endpoint_auth_method client_secret_basic
+  pkce: 'linkwarden/linkwarden@v2.16.1 apps/web/lib/api/authProviders.ts genericOidc (checks: ["pkce", "state"]); v2.9.2 same'
+  claims_from: 'linkwarden/linkwarden@v2.16.1 apps/web/lib/api/authProviders.ts genericOidc (idToken: true, profile maps sub/name/email/preferred_username);
+    next-auth v4 src/core/lib/oauth/callback.ts (provider.idToken -> profile = tokens.claims(), else client.userinfo)'
+  exact_issuer: next-auth v4 wellKnown discovery via openid-client v5 Issuer.discover(wellKnown URL) (no comparison with a
+    separately configured issuer)
+  settings: linkwarden/linkwarden@v2.16.1 .env.sample (Authelia and OIDC blocks), apps/web/lib/api/authProviders.ts
+unknown:
+  userinfo_signed: userinfo not used for these providers
+  next_auth_client: next-auth v4 core/lib/oauth/client.ts not opened; assumed to pass provider.client through to openid-client
+    v5 (Linkwarden sets none)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/mailcow.yml", #"""
+# Mailcow (mailcow-dockerized): PHP web UI; "Generic-OIDC" identity provider is league/oauth2-client GenericProvider
+# library versions: league/oauth2-client ^2.7 (lock 2.7.0, vendored)
+id: mailcow
+name: Mailcow
+release: 2026-07a
+library: league-oauth2-client
+docs: https://docs.mailcow.email/manual-guides/mailcow-UI/u_e-mailcow_ui-generic-oidc/
+match:
+  files: [mailcow]
+  titles: [Mailcow, mailcow]
+redirect_uris: ['{setting:redirect_url}']
+scopes:
+  default: [openid, profile, email, mailcow_template]
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email, name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: authsource
+  names: [Identity Provider]
+  allowed: [keycloak, generic-oidc, ldap]
+- key: authorize_url
+  names: [Authorization endpoint]
+  meaning: authorization_url
+  type: url
+- key: token_url
+  names: [Token endpoint]
+  meaning: token_url
+  type: url
+- key: userinfo_url
+  names: [User info endpoint]
+  meaning: userinfo_url
+  type: url
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: redirect_url
+  names: [Redirect Url]
+  meaning: redirect_uri
+  type: url
+- {key: redirect_url_extra}
+- key: client_scopes
+  names: [Client Scopes]
+  meaning: scopes
+  default: openid profile email mailcow_template
+- {key: ignore_ssl_error, type: boolean}
+- key: login_provisioning
+  names: [Auto-create users on login]
+  type: boolean
+  default: '1'
+sources:
+  redirect_uris: mailcow/mailcow-dockerized@2026-07a data/web/inc/functions.inc.php identity_provider init (GenericProvider
+    redirectUri => settings redirect_url), get-redirect (redirect_url_extra by host); data/web/inc/triggers.user.inc.php (code+state
+    handled on any page)
+  scopes: data/web/inc/functions.inc.php identity_provider get (default client_scopes "openid profile email mailcow_template"
+    for generic-oidc)
+  token_auth_method: data/web/inc/lib/vendor/league/oauth2-client/src/Provider/AbstractProvider.php getAccessToken (params
+    client_id, client_secret, redirect_uri); src/OptionProvider/PostAuthOptionProvider.php getAccessTokenOptions (form body)
+  pkce: data/web/inc/lib/vendor/league/oauth2-client/src/Provider/GenericProvider.php ($pkceMethod = null, only set from options)
+    ; functions.inc.php GenericProvider options (no pkceMethod)
+  claims_from: data/web/inc/functions.inc.php identity_provider verify-sso (getResourceOwner($token)->toArray(); empty email
+    -> login_failed; mailcow_template mapper; name)
+  userinfo_signed: league/oauth2-client AbstractProvider getResourceOwner -> parsed JSON response
+  exact_issuer: data/web/inc/functions.inc.php generic-oidc case (endpoints entered manually, no issuer setting)
+  settings: data/web/inc/functions.inc.php identity_provider (generic-oidc settings keys); data/web/inc/init_db.inc.php authsource
+    enum; data/web/lang/lang.en-gb.json iam_* labels
+unknown:
+  docs: docs URL not opened
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/mastodon.yml", #"""
@@ -839,6 +6176,7 @@ settings:
 # (omniauth/omniauth_openid_connect, lib/omniauth/strategies/openid_connect.rb).
 id: mastodon
 name: Mastodon
+library: omniauth-openid-connect
 docs: https://docs.joinmastodon.org/admin/optional/oidc/
 match:
   files: [mastodon]
@@ -884,6 +6222,161 @@ settings:
     type: boolean
   - key: OIDC_ENABLED
     type: boolean
+sources:
+  redirect_uris: https://docs.joinmastodon.org/admin/optional/oidc/
+  token_auth_method: 'omniauth.yml: client_auth_method from OIDC_CLIENT_AUTH_METHOD, "OPTIONAL (default: basic)". Other values are passed to rack-oauth2 as they are; only ''basic'' is stated here.'
+  claims_from: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint.'
+  pkce: 'omniauth.yml: pkce from OIDC_USE_PKCE, "OPTIONAL (default: false)". The method sent when it is true is the strategy''s and is not stated.'
+  settings: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint. https://docs.joinmastodon.org/admin/optional/oidc/'
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/matomo.yml", #"""
+# Matomo: via the third-party plugin dominik-th/matomo-plugin-LoginOIDC (hand-written OAuth2 code flow with curl);
+# OpenID Connect library: matomo-plugin-loginoidc (GuideKit has no profile of it; its facts are stated here)
+id: matomo
+name: Matomo
+release: LoginOIDC plugin 5.0.0
+docs: https://github.com/dominik-th/matomo-plugin-LoginOIDC/blob/main/README.md
+match:
+  files: [matomo]
+  titles: [Matomo]
+redirect_uris:
+- one_of: ['{root}/index.php?module=LoginOIDC&action=callback&provider=oidc', '{setting:redirectUriOverride}']
+scopes:
+  default: []
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: authorizeUrl
+  names: [Authorize URL]
+  meaning: authorization_url
+  type: url
+  default: https://github.com/login/oauth/authorize
+- key: tokenUrl
+  names: [Token URL]
+  meaning: token_url
+  type: url
+  default: https://github.com/login/oauth/access_token
+- key: userinfoUrl
+  names: [Userinfo URL]
+  meaning: userinfo_url
+  type: url
+  default: https://api.github.com/user
+- key: endSessionUrl
+  names: [Logout URL]
+  type: url
+- key: userinfoId
+  names: [Userinfo ID]
+  meaning: claim
+  default: id
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: scope
+  names: [OAuth Scopes]
+  meaning: scopes
+  default: ''
+- key: redirectUriOverride
+  names: [Redirect URI override]
+  meaning: redirect_uri
+  type: url
+- key: authenticationName
+  names: [Name]
+  default: OAuth login
+- key: allowSignup
+  names: [Create new users when users try to log in with unknown OIDC accounts]
+  type: boolean
+  default: 'false'
+- key: allowedSignupDomains
+  names: [Restrict user creation to domains]
+- key: autoLinking
+  names: [Enable auto linking]
+  type: boolean
+  default: 'false'
+- {key: disableSuperuser, type: boolean}
+- {key: disablePasswordConfirmation, type: boolean}
+- {key: disableDirectLoginUrl, type: boolean, default: 'true'}
+- {key: bypassTwoFa, type: boolean}
+sources:
+  redirect_uris: dominik-th/matomo-plugin-LoginOIDC@5.0.0 Controller.php getRedirectUri (module=LoginOIDC, action=callback,
+    provider=oidc; redirectUriOverride wins); callback() rejects provider != oidc
+  scopes: dominik-th/matomo-plugin-LoginOIDC@5.0.0 SystemSettings.php createScopeSetting (default ""); Controller.php signin
+    (scope => settings scope)
+  token_auth_method: dominik-th/matomo-plugin-LoginOIDC@5.0.0 Controller.php callback ($data client_id, client_secret ...
+    CURLOPT_POSTFIELDS)
+  pkce: dominik-th/matomo-plugin-LoginOIDC@5.0.0 Controller.php signin ($params client_id, scope, redirect_uri, state, response_type
+    only)
+  claims_from: dominik-th/matomo-plugin-LoginOIDC@5.0.0 Controller.php callback (userinfo JSON; $result->$userinfoId; $result->email
+    for signupUser)
+  userinfo_signed: Controller.php callback (json_decode of the userinfo body)
+  exact_issuer: SystemSettings.php (no issuer/discovery setting)
+  settings: dominik-th/matomo-plugin-LoginOIDC@5.0.0 SystemSettings.php make*Setting; lang/en.json Setting* labels
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/mattermost.yml", #"""
+# Mattermost: built-in OAuth2 client in server/channels/app/oauth.go; the free "GitLab" SSO provider is a plain
+id: mattermost
+name: Mattermost
+release: main (stored commits 014000df / 04e85894, 2026)
+match:
+  files: [mattermost]
+  titles: [Mattermost]
+redirect_uris: ['{root}/signup/gitlab/complete']
+scopes:
+  default: []
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email, name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: GitLabSettings.Enable, type: boolean}
+- {key: GitLabSettings.Id, meaning: client_id}
+- {key: GitLabSettings.Secret, meaning: client_secret}
+- {key: GitLabSettings.Scope, meaning: scopes, default: ''}
+- {key: GitLabSettings.AuthEndpoint, meaning: authorization_url, type: url}
+- {key: GitLabSettings.TokenEndpoint, meaning: token_url, type: url}
+- {key: GitLabSettings.UserAPIEndpoint, meaning: userinfo_url, type: url}
+- {key: GitLabSettings.DiscoveryEndpoint, meaning: discovery_url, type: url}
+- {key: GitLabSettings.ButtonText}
+- {key: GitLabSettings.ButtonColor}
+sources:
+  redirect_uris: mattermost/mattermost server/channels/app/oauth.go GetAuthorizationCode (redirectURI := siteURL + "/signup/"
+    + service + "/complete")
+  scopes: server/channels/app/oauth.go GetAuthorizationCode (scope param only if sso.Scope != ""); server/public/model/config.go
+    GitLabSettings.setDefaults("", ...) (empty scope and endpoints)
+  token_auth_method: server/channels/app/oauth.go AuthorizeOAuthUser (url.Values client_id, client_secret, code, grant_type,
+    redirect_uri POSTed to TokenEndpoint)
+  pkce: server/channels/app/oauth.go GetAuthorizationCode (response_type, client_id, redirect_uri, state, scope, login_hint
+    only)
+  claims_from: server/channels/app/oauth.go AuthorizeOAuthUser (GET UserAPIEndpoint with Bearer token); server/channels/app/oauthproviders/gitlab/gitlab.go
+    GitLabUser{Id int64,...}, IsValid (id != 0, email != ""), GetUserFromIdToken returns nil
+  userinfo_signed: server/channels/app/oauthproviders/gitlab/gitlab.go gitLabUserFromJSON (json.Decoder)
+  exact_issuer: server/channels/app/oauth.go (GitLab path uses configured endpoints only; DiscoveryEndpoint is not read there)
+  settings: server/public/model/config.go SSOSettings fields and setDefaults (Enable, Secret, Id, Scope, DiscoveryEndpoint,
+    AuthEndpoint, TokenEndpoint, UserAPIEndpoint, ButtonText, ButtonColor)
+unknown:
+  openid_provider: the licensed "OpenID Connect" provider (OpenIdSettings, /signup/openid/complete, discovery) lives in enterprise
+    code and was not read
+  discovery_for_gitlab: no team-edition code reading GitLabSettings.DiscoveryEndpoint was found; the System Console may fill
+    endpoints client-side (webapp not read)
+  env_names: environment-variable spellings (MM_GITLABSETTINGS_*) and System Console labels not verified
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/mealie.yml", #"""
@@ -891,6 +6384,7 @@ settings:
 # The redirect URI is the login page, <BASE_URL>/login.
 id: mealie
 name: Mealie
+library: authlib
 docs: https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/
 match:
   files: [mealie]
@@ -931,6 +6425,253 @@ settings:
     type: boolean
   - key: OIDC_SIGNUP_ENABLED
     type: boolean
+sources:
+  redirect_uris: https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/
+  scopes: 'Sources for the facts below: mealie/routes/auth/auth.py (mealie-recipes/mealie), which registers the provider with Authlib, and Authlib''s authlib/oauth2/client.py (OAuth2Client). auth.py: the scope is OIDC_SCOPES_OVERRIDE, else "openid email profile" plus the groups claim when OIDC_REQUIRES_GROUP_CLAIM.'
+  token_auth_method: 'auth.py registers no token_endpoint_auth_method: Authlib''s OAuth2Client uses client_secret_basic for a client with a secret.'
+  claims_from: 'auth.py oauth_callback: the ID token''s claims, and the userinfo endpoint when a required claim is missing there: either place works.'
+  pkce: 'auth.py: oauth.register(..., code_challenge_method="S256").'
+  settings: 'auth.py oauth_callback: the ID token''s claims, and the userinfo endpoint when a required claim is missing there: either place works. https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/mediawiki.yml", #"""
+# MediaWiki: Extension:OpenIDConnect (a PluggableAuth plugin) wrapping jumbojett/OpenID-Connect-PHP; configured in LocalSettings.php
+# library versions: 1.0.2 (composer.json pins exactly "1.0.2")
+id: mediawiki
+name: MediaWiki
+release: OpenIDConnect 8.3.0 (branch REL1_43 of wikimedia/mediawiki-extensions-OpenIDConnect)
+library: jumbojett-openid-connect-php
+docs: https://www.mediawiki.org/wiki/Extension:OpenID_Connect
+match:
+  files: [mediawiki]
+  titles: [MediaWiki]
+redirect_uris:
+- one_of: ['{root}/index.php/Special:PluggableAuthLogin', '{root}/wiki/Special:PluggableAuthLogin', '{root}/index.php?title=Special:PluggableAuthLogin']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method:
+  default: client_secret_basic
+  setting: authMethods
+  values:
+    '[''client_secret_basic'']': client_secret_basic
+    '[''client_secret_post'']': client_secret_post
+claims_from:
+  default: any
+  claims: [name, email, preferred_username]
+pkce:
+  default: none
+  setting: codeChallengeMethod
+  values:
+    S256: S256
+    plain: plain
+userinfo_signed: true
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: providerURL, meaning: issuer, type: url}
+- {key: clientID, meaning: client_id}
+- {key: clientsecret, meaning: client_secret}
+- {key: scope, meaning: scopes, default: openid profile email}
+- {key: preferred_username, meaning: claim, default: preferred_username}
+- {key: authMethods}
+- key: codeChallengeMethod
+  allowed: [S256, plain]
+- {key: authparam}
+- {key: proxy}
+- {key: verifyHost, type: boolean}
+- {key: verifyPeer, type: boolean}
+- {key: providerConfig}
+- {key: issuerValidator}
+- {key: wellKnownConfigParameters}
+- {key: privateKeyJwtGenerator}
+- {key: $wgOpenIDConnect_MigrateUsersByEmail, type: boolean, default: 'false'}
+- {key: $wgOpenIDConnect_MigrateUsersByUserName, type: boolean, default: 'false'}
+- {key: $wgOpenIDConnect_SingleLogout, type: boolean, default: 'false'}
+- {key: $wgOpenIDConnect_ForceReauth, type: boolean, default: 'false'}
+- {key: $wgOpenIDConnect_UseRealNameAsUserName, type: boolean, default: 'false'}
+- {key: $wgOpenIDConnect_UseEmailNameAsUserName, type: boolean, default: 'false'}
+- {key: $wgOpenIDConnect_UseRandomUsernames, type: boolean, default: 'false'}
+- {key: $wgOpenIDConnect_EmailProcessor}
+- {key: $wgOpenIDConnect_RealNameProcessor}
+- key: $wgOpenIDConnect_PreferredUsernameProcessor
+sources:
+  redirect_uris: wikimedia/mediawiki-extensions-OpenIDConnect@REL1_43 includes/OpenIDConnect.php initClient (SpecialPage::getTitleFor("PluggableAuthLogin")->getFullURL(),
+    setRedirectURL)
+  scopes: wikimedia/mediawiki-extensions-OpenIDConnect@REL1_43 includes/OpenIDConnect.php initClient (scope default [openid,
+    profile, email]); jumbojett/OpenID-Connect-PHP@v1.0.2 requestAuthorization
+  token_auth_method: wikimedia/mediawiki-extensions-OpenIDConnect@REL1_43 includes/OpenIDConnect.php initClient (authMethods
+    -> setTokenEndpointAuthMethodsSupported); jumbojett/OpenID-Connect-PHP@v1.0.2 requestTokens
+  pkce: wikimedia/mediawiki-extensions-OpenIDConnect@REL1_43 includes/OpenIDConnect.php initClient (codeChallengeMethod ->
+    setCodeChallengeMethod); jumbojett/OpenID-Connect-PHP@v1.0.2 codeChallengeMethod = false
+  claims_from: wikimedia/mediawiki-extensions-OpenIDConnect@REL1_43 includes/OpenIDConnect.php getClaim (lines 633-639), authenticate,
+    getPreferredUsername
+  userinfo_signed: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php requestUserInfo (library profile)
+  exact_issuer: wikimedia/mediawiki-extensions-OpenIDConnect@REL1_43 includes/OpenIDConnect.php initClient (setProviderURL,
+    setIssuer(providerURL)); jumbojett/OpenID-Connect-PHP@v1.0.2 validateIssuer
+  settings: wikimedia/mediawiki-extensions-OpenIDConnect@REL1_43 includes/OpenIDConnect.php initClient (data keys) and __construct
+    (getConfigValue); extension.json config (OpenIDConnect_* defaults)
+unknown:
+  older_versions: only REL1_43 (extension 8.3.0) was read; older extension versions (e.g. 5.x with $wgOpenIDConnect_Config
+    keyed by issuer) differ in configuration form
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/memos.yml", #"""
+# Memos: Go server + React web; "OAuth2" SSO providers are configured in the GUI with manual endpoints. The browser
+# library versions: golang.org/x/oauth2 (go.mod)
+id: memos
+name: Memos
+release: v0.30.0
+library: go-oauth2
+match:
+  files: [memos]
+  titles: [Memos]
+redirect_uris: ['{origin}/auth/callback']
+scopes:
+  default: []
+  always: []
+token_auth_method: {default: any}
+claims_from: {default: userinfo}
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client secret]
+  meaning: client_secret
+- key: authUrl
+  names: [Authorization endpoint]
+  meaning: authorization_url
+  type: url
+- key: tokenUrl
+  names: [Token endpoint]
+  meaning: token_url
+  type: url
+- key: userInfoUrl
+  names: [User endpoint]
+  meaning: userinfo_url
+  type: url
+- key: scopes
+  names: [Scopes]
+  meaning: scopes
+- key: fieldMapping.identifier
+  names: [Identifier]
+  meaning: claim
+- key: fieldMapping.displayName
+  names: [Display Name]
+  meaning: claim
+- key: fieldMapping.email
+  names: [Email]
+  meaning: claim
+- key: fieldMapping.avatarUrl
+  names: [Avatar URL]
+  meaning: claim
+- key: identifierFilter
+  names: [Identifier Filter]
+versions:
+- fact: pkce
+  range: <0.26.0
+  value: {default: none}
+  source: usememos/memos commit 1a9bd32cf (first tag v0.26.0) web/src/components/IdentityProviderButtons.tsx adds code_challenge
+sources:
+  redirect_uris: usememos/memos@v0.30.0 web/src/components/IdentityProviderButtons.tsx (redirectUri = absolutifyLink(ROUTES.AUTH_CALLBACK));
+    web/src/router/routes.ts AUTH_CALLBACK "/auth/callback"; web/src/lib/browser.ts absolutifyLink
+  scopes: usememos/memos@v0.30.0 web/src/components/IdentityProviderButtons.tsx (scope=oauth2Config.scopes.join(" "))
+  token_auth_method: 'usememos/memos@v0.30.0 internal/idp/oauth2/oauth2.go ExchangeToken (AuthStyle: oauth2.AuthStyleAutoDetect)'
+  pkce: usememos/memos@v0.30.0 web/src/components/IdentityProviderButtons.tsx (code_challenge_method=S256 if codeChallenge);
+    internal/idp/oauth2/oauth2.go ExchangeToken (code_verifier when given)
+  claims_from: usememos/memos@v0.30.0 internal/idp/oauth2/oauth2.go UserInfo (GET userInfoUrl, json map; FieldMapping.Identifier
+    required string, DisplayName/Email/AvatarUrl optional); NewIdentityProvider requires clientId, clientSecret, tokenUrl,
+    userInfoUrl, fieldMapping.identifier
+  userinfo_signed: internal/idp/oauth2/oauth2.go UserInfo (json.Unmarshal)
+  exact_issuer: proto/store/idp.proto OAuth2Config (no issuer field)
+  settings: usememos/memos@v0.30.0 internal/idp/oauth2/oauth2.go, web/src/locales/en.json labels
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/meshcentral.yml", #"""
+# MeshCentral: Node.js; domains[].authStrategies.oidc uses openid-client (v5 API: Issuer.discover, issuer.Client,
+# library versions: v5 API (Issuer/Strategy); exact pin not established
+id: meshcentral
+name: MeshCentral
+release: docs main (docs/docs/meshcentral/authentication/oidc.md, stored commit e12b3b15)
+library: openid-client
+docs: https://github.com/Ylianst/MeshCentral/blob/master/docs/docs/meshcentral/authentication/oidc.md
+match:
+  files: [meshcentral]
+  titles: [MeshCentral]
+redirect_uris:
+- one_of: ['{root}/auth-oidc-callback', '{setting:client.redirect_uri}']
+scopes:
+  default: [openid, profile, email]
+  always: []
+  from_settings: [groups.scope]
+token_auth_method:
+  default: client_secret_basic
+  setting: client.token_endpoint_auth_method
+  values:
+    none: none
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    client_secret_jwt: client_secret_jwt
+    private_key_jwt: private_key_jwt
+exact_issuer: false
+settings:
+- key: issuer
+  names: [issuer.issuer]
+  meaning: issuer
+  type: url
+- key: client.client_id
+  names: [clientid]
+  meaning: client_id
+- key: client.client_secret
+  names: [clientsecret]
+  meaning: client_secret
+- key: client.redirect_uri
+  names: [callbackurl]
+  meaning: redirect_uri
+  type: url
+- {key: client.post_logout_redirect_uri, type: url}
+- key: client.token_endpoint_auth_method
+  allowed: [none, client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt]
+  default: client_secret_basic
+- {key: client.userinfo_signed_response_alg}
+- {key: client.id_token_signed_response_alg, default: RS256}
+- {key: custom.scope, meaning: scopes, default: openid profile email}
+- {key: custom.claims.uuid, meaning: claim, default: sub}
+- {key: custom.claims.name, meaning: claim, default: name}
+- {key: custom.claims.email, meaning: claim, default: email}
+- key: custom.preset
+  allowed: [azure, google, okta, auth0, keycloak, github, twitter]
+- {key: groups.scope, default: groups}
+- {key: groups.claim, meaning: claim, default: groups}
+- {key: groups.required}
+- {key: groups.siteadmin}
+- {key: groups.revokeAdmin, type: boolean}
+- {key: groups.sync}
+- {key: newAccounts, type: boolean}
+- {key: logouturl, type: url}
+sources:
+  redirect_uris: 'Ylianst/MeshCentral docs/docs/meshcentral/authentication/oidc.md (Basic Config: default https://mesh.your.domain/auth-oidc-callback;
+    client schema redirect_uri default https://[currentHost][currentPath]/auth-oidc-callback)'
+  scopes: 'Ylianst/MeshCentral docs/docs/meshcentral/authentication/oidc.md ("Custom" options: scope default "openid profile
+    email"; groups.scope default "groups" added when groups are used)'
+  token_auth_method: Ylianst/MeshCentral docs/docs/meshcentral/authentication/oidc.md client schema token_endpoint_auth_method
+    default client_secret_basic, enum; panva/openid-client@v5.7.1 lib/client.js:193 default
+  exact_issuer: panva/openid-client@v5.7.1 lib/issuer.js Issuer.discover (builds .well-known URL, no issuer equality check
+    outside webfinger)
+  settings: Ylianst/MeshCentral docs/docs/meshcentral/authentication/oidc.md (issuer/client/custom/groups schemas; old keys
+    clientid, clientsecret, callbackurl migrated since v1.1.22)
+unknown:
+  pkce: openid-client v5 Strategy defaults usePKCE=true (S256 when discovery lists it, lib/passport_strategy.js:55-70), but
+    whether upstream MeshCentral overrides strategy options was not verified in webserver.js
+  claims_from: openid-client v5 Strategy fetches userinfo only when the verify callback takes a profile argument (lib/passport_strategy.js:169);
+    upstream MeshCentral callback signature not read; docs say claims uuid(sub)/name/email/groups
+  userinfo_signed: not established
+  openid_client_pin: MeshCentral installs openid-client on demand; version not found in the index
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/miniflux.yml", #"""
@@ -938,6 +6679,7 @@ settings:
 # OAUTH2_REDIRECT_URL for the oidc provider is <base url>/oauth2/oidc/callback.
 id: miniflux
 name: Miniflux
+library: go-oidc
 docs: https://miniflux.app/docs/howto.html#oauth2
 match:
   files: [miniflux]
@@ -971,6 +6713,14 @@ settings:
     type: url
   - key: OAUTH2_PROVIDER
     allowed: [google, oidc]
+sources:
+  redirect_uris: https://miniflux.app/docs/howto.html#oauth2
+  scopes: 'Sources for the facts below: internal/oauth2/oidc.go (miniflux/v2), coreos/go-oidc''s Provider.Endpoint (oidc.go) and golang.org/x/oauth2''s RetrieveToken (internal/token.go, quoted in golang/oauth2 issue #786). oidc.go GetConfig: the scopes are fixed to openid, profile and email.'
+  token_auth_method: 'GetConfig uses go-oidc''s Endpoint, which sets no AuthStyle: x/oauth2 then tries HTTP Basic and, when that fails, the request body, so either registration works.'
+  claims_from: GetProfile reads the username from the userinfo endpoint (provider.UserInfo).
+  settings: GetProfile reads the username from the userinfo endpoint (provider.UserInfo). https://miniflux.app/docs/howto.html#oauth2
+unknown:
+  pkce: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/minio.yml", #"""
@@ -1018,6 +6768,433 @@ settings:
     type: url
   - key: redirect_uri_dynamic
     allowed: ['on', 'off']
+sources:
+  redirect_uris: https://min.io/docs/minio/linux/reference/minio-server/settings/iam/openid.html
+  token_auth_method: 'pkg/auth/idp/oauth2/provider.go (minio/console, the Console''s login; ): go-oidc''s endpoint in an x/oauth2 Config with no AuthStyle: AutoDetect (HTTP Basic, then the body), so either registration works.'
+  claims_from: 'internal/config/identity/openid/help.go and openid.go (minio/minio): claim_userinfo ("Enable fetching claims from UserInfo Endpoint for authenticated user", on|off) is on only when it is exactly ''on''; otherwise the policy claim (claim_name) is read from the ID token.'
+  settings: 'internal/config/identity/openid/help.go and openid.go (minio/minio): claim_userinfo ("Enable fetching claims from UserInfo Endpoint for authenticated user", on|off) is on only when it is exactly ''on''; otherwise the policy claim (claim_name) is read from the ID token. https://min.io/docs/minio/linux/reference/minio-server/settings/iam/openid.html'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/misago.yml", #"""
+# Misago: Django forum with a built-in generic OAuth 2 client (misago/oauth2/client.py): manual endpoints, no ID token,
+# settings before commit 0ac28ed35 (2023-03-12): had an access-token request method setting (GET or POST); removed, token request is always POST since
+id: misago
+name: Misago
+release: 0.39.0
+match:
+  files: [misago]
+  titles: [Misago]
+redirect_uris: ['{root}/oauth2/complete/']
+scopes:
+  default: []
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from: {default: userinfo}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: oauth2_provider
+  names: [Provider name]
+- key: oauth2_client_id
+  names: [Client ID]
+  meaning: client_id
+- key: oauth2_client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: oauth2_scopes
+  names: [Scopes]
+  meaning: scopes
+- key: oauth2_login_url
+  names: [Login form URL]
+  meaning: authorization_url
+  type: url
+- key: oauth2_token_url
+  names: [Access token retrieval URL]
+  meaning: token_url
+  type: url
+- {key: oauth2_token_extra_headers}
+- key: oauth2_json_token_path
+  names: [JSON path to access token]
+- key: oauth2_user_url
+  names: [User data URL]
+  meaning: userinfo_url
+  type: url
+- key: oauth2_user_method
+  names: [Request method]
+  allowed: [POST, GET]
+- key: oauth2_user_token_location
+  names: [Access token location]
+  allowed: [QUERY, HEADER, HEADER_BEARER]
+- key: oauth2_user_token_name
+  names: [Access token name]
+- {key: oauth2_user_extra_headers}
+- key: oauth2_json_id_path
+  names: [User ID path]
+  meaning: claim
+- key: oauth2_json_name_path
+  names: [User name path]
+  meaning: claim
+- key: oauth2_json_email_path
+  names: [User e-mail path]
+  meaning: claim
+- key: oauth2_json_avatar_path
+  names: [User avatar URL path]
+  meaning: claim
+sources:
+  redirect_uris: rafalp/Misago@0.39.0 misago/oauth2/client.py get_redirect_uri; misago/oauth2/urls.py path("oauth2/complete/");
+    misago/urls.py path("", include("misago.oauth2.urls"))
+  scopes: rafalp/Misago@0.39.0 misago/oauth2/client.py create_login_url (scope = settings.oauth2_scopes)
+  token_auth_method: rafalp/Misago@0.39.0 misago/oauth2/client.py get_access_token (data client_id, client_secret)
+  pkce: rafalp/Misago@0.39.0 misago/oauth2/client.py create_login_url (response_type, client_id, redirect_uri, scope, state
+    only)
+  claims_from: rafalp/Misago@0.39.0 misago/oauth2/client.py get_user_data (JSON_MAPPING id/name/email/avatar paths on the
+    user-data response)
+  userinfo_signed: misago/oauth2/client.py get_user_data (r.json(), must be a dict)
+  exact_issuer: misago/conf/admin/forms/oauth2.py (no issuer/discovery setting)
+  settings: rafalp/Misago@0.39.0 misago/conf/admin/forms/oauth2.py (field names and labels)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/mobilizon.yml", #"""
+# Mobilizon: Elixir/Phoenix; external login through Ueberauth strategies. The guide uses the Keycloak strategy
+# OpenID Connect library: ueberauth-keycloak (GuideKit has no profile of it; its facts are stated here)
+id: mobilizon
+name: Mobilizon
+release: 5.1.3
+match:
+  files: [mobilizon]
+  titles: [Mobilizon]
+redirect_uris: ['{root}/auth/{setting:provider}/callback']
+scopes:
+  default: [api, read_user, read_registry]
+  always: []
+token_auth_method: {default: basic_and_post}
+claims_from:
+  default: userinfo
+  claims: [email]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: provider
+  names: [oauth_consumer_strategies key / ueberauth providers key (e.g. keycloak)]
+- key: Ueberauth.Strategy.Keycloak.OAuth.client_id
+  names: [client_id]
+  meaning: client_id
+- key: Ueberauth.Strategy.Keycloak.OAuth.client_secret
+  names: [client_secret]
+  meaning: client_secret
+- key: Ueberauth.Strategy.Keycloak.OAuth.site
+  names: [site]
+  type: url
+- key: Ueberauth.Strategy.Keycloak.OAuth.authorize_url
+  names: [authorize_url]
+  meaning: authorization_url
+  type: url
+- key: Ueberauth.Strategy.Keycloak.OAuth.token_url
+  names: [token_url]
+  meaning: token_url
+  type: url
+- key: Ueberauth.Strategy.Keycloak.OAuth.userinfo_url
+  names: [userinfo_url]
+  meaning: userinfo_url
+  type: url
+- key: Ueberauth.Strategy.Keycloak.OAuth.token_method
+  names: [token_method]
+  default: post
+- {key: default_scope, meaning: scopes, default: api read_user read_registry}
+- {key: uid_field, meaning: claim, default: id}
+sources:
+  redirect_uris: 'framasoft/mobilizon@5.1.3 lib/web/router.ex (get "/auth/:provider", get/post "/auth/:provider/callback");
+    Rukenshia/ueberauth_keycloak@0.4.0 lib/ueberauth/strategy/keycloak.ex handle_request! (redirect_uri: callback_url(conn))'
+  scopes: Rukenshia/ueberauth_keycloak@0.4.0 lib/ueberauth/strategy/keycloak.ex default_scope "api read_user read_registry";
+    handle_request! (conn.params["scope"] || default_scope)
+  token_auth_method: 'Rukenshia/ueberauth_keycloak@0.4.0 lib/ueberauth/strategy/keycloak/oauth.ex get_token (put_param client_id,
+    client_secret); ueberauth/oauth2@v2.1.0 lib/oauth2/strategy/auth_code.ex get_token (|> basic_auth()), lib/oauth2/client.ex
+    basic_auth (Authorization: Basic id:secret); framasoft/mobilizon mix.lock oauth2 2.1.0'
+  pkce: Rukenshia/ueberauth_keycloak@0.4.0 lib/ueberauth/strategy/keycloak/oauth.ex authorize_url (response_type, redirect_uri,
+    scope, state only)
+  claims_from: Rukenshia/ueberauth_keycloak@0.4.0 lib/ueberauth/strategy/keycloak.ex fetch_user (GET userinfo_url), info (name,
+    preferred_username, email); framasoft/mobilizon@5.1.3 lib/web/controllers/auth_controller.ex callback/email_from_ueberauth
+  userinfo_signed: Rukenshia/ueberauth_keycloak@0.4.0 keycloak/oauth.ex serializers only application/json
+  exact_issuer: Rukenshia/ueberauth_keycloak@0.4.0 keycloak/oauth.ex (no discovery/issuer)
+  settings: Rukenshia/ueberauth_keycloak@0.4.0 lib/ueberauth/strategy/keycloak/oauth.ex @defaults and config(); keycloak.ex
+    options
+unknown:
+  mobilizon_release_source: Mobilizon lives on framagit; read the GitHub mirror framasoft/mobilizon (HEAD = 5.1.3)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/moodle.yml", #"""
+# Moodle: core OAuth 2 services ("issuers", Site administration > Server > OAuth 2 services, custom service) used by the
+id: moodle
+name: Moodle
+release: 'main (files read from the stored file index: lib/oauthlib.php@0d8475bd, lib/classes/oauth2/client.php@04975560,
+  lib/classes/oauth2/issuer.php and discovery/openidconnect.php@9762977c; release tag not mapped — repository too large to
+  fetch)'
+docs: https://docs.moodle.org/en/OAuth_2_services
+match:
+  files: [moodle]
+  titles: [Moodle]
+redirect_uris: ['{root}/admin/oauth2callback.php']
+scopes:
+  default: [openid, profile, email]
+token_auth_method:
+  default: client_secret_post
+  setting: basicauth
+  values:
+    '0': client_secret_post
+    '1': client_secret_basic
+claims_from:
+  default: userinfo
+  claims: [email, given_name, family_name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: name}
+- key: clientid
+  names: [Client ID]
+  meaning: client_id
+- key: clientsecret
+  names: [Client secret]
+  meaning: client_secret
+- {key: baseurl, meaning: issuer, type: url}
+- {key: basicauth, type: boolean, default: 'false'}
+- {key: loginscopes, meaning: scopes, default: openid profile email}
+- {key: loginscopesoffline, default: openid profile email}
+- {key: loginparams}
+- {key: loginparamsoffline}
+- {key: alloweddomains}
+- key: showonloginpage
+  type: integer
+  allowed: ['0', '1', '2']
+- {key: requireconfirmation, type: boolean, default: 'true'}
+- {key: loginpagename}
+- {key: image, type: url}
+- {key: enabled, type: boolean, default: 'true'}
+- key: user_field_mapping
+  names: [Configure user field mappings (external field name -> Moodle user field)]
+  meaning: claim
+sources:
+  redirect_uris: moodle/moodle@0d8475bd lib/oauthlib.php oauth2_client::callback_url, get_login_url, upgrade_token
+  scopes: moodle/moodle@9762977c lib/classes/oauth2/issuer.php define_properties (loginscopes default); moodle/moodle@04975560
+    lib/classes/oauth2/client.php get_login_scopes
+  token_auth_method: moodle/moodle@0d8475bd lib/oauthlib.php oauth2_client::upgrade_token (basicauth branch); moodle/moodle@04975560
+    lib/classes/oauth2/client.php __construct ($this->basicauth = $issuer->get("basicauth")), exchange_refresh_token
+  pkce: moodle/moodle@0d8475bd lib/oauthlib.php oauth2_client::get_login_url (no code_challenge)
+  claims_from: moodle/moodle@04975560 lib/classes/oauth2/client.php get_userinfo, map_userinfo_to_fields (username = email
+    when unmapped); moodle/moodle@9762977c lib/classes/oauth2/discovery/openidconnect.php create_field_mappings
+  userinfo_signed: moodle/moodle@04975560 lib/classes/oauth2/client.php get_userinfo (json_decode, exception when not JSON)
+  exact_issuer: moodle/moodle@9762977c lib/classes/oauth2/discovery/openidconnect.php get_discovery_endpoint_url, process_configuration_json
+    (only *_endpoint and scopes_supported used)
+  settings: moodle/moodle@9762977c lib/classes/oauth2/issuer.php define_properties; https://docs.moodle.org/en/OAuth_2_services
+unknown:
+  pkce_newer: only the stored file versions were read; whether a newer Moodle release adds PKCE to oauth2_client was not checked
+  gui_labels: GUI labels (tool_oauth2 lang strings) were not read; settings are listed by issuer property name
+  release: Moodle release tag for the stored file versions not established
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/netbird.yml", #"""
+# NetBird: the dashboard (netbirdio/dashboard, React) logs in with @axa-fr/react-oidc in the browser; the management
+# OpenID Connect library: axa-react-oidc (GuideKit has no profile of it; its facts are stated here)
+id: netbird
+name: NetBird
+release: dashboard v2.90.9
+match:
+  files: [netbird]
+  titles: [NetBird]
+redirect_uris: ['{origin}{setting:AUTH_REDIRECT_URI}', '{origin}{setting:AUTH_SILENT_REDIRECT_URI}']
+scopes:
+  default: [openid, profile, email, api, offline_access, email_verified]
+  always: []
+token_auth_method:
+  default: none
+  setting: AUTH_CLIENT_SECRET
+  values:
+    set: client_secret_post
+    empty: none
+settings:
+- {key: AUTH_AUTHORITY, meaning: issuer, type: url}
+- {key: AUTH_CLIENT_ID, meaning: client_id}
+- {key: AUTH_CLIENT_SECRET, meaning: client_secret}
+- {key: AUTH_AUDIENCE}
+- key: AUTH_SUPPORTED_SCOPES
+  meaning: scopes
+  default: openid profile email api offline_access email_verified
+- {key: AUTH_REDIRECT_URI, meaning: redirect_uri, default: /#callback}
+- {key: AUTH_SILENT_REDIRECT_URI, default: /#silent-callback}
+- {key: USE_AUTH0, type: boolean, default: 'true'}
+- key: NETBIRD_TOKEN_SOURCE
+  allowed: [accessToken, idToken]
+  default: accessToken
+- {key: NETBIRD_MGMT_API_ENDPOINT, type: url}
+- {key: NETBIRD_MGMT_GRPC_API_ENDPOINT, type: url}
+sources:
+  redirect_uris: 'netbirdio/dashboard@v2.90.9 src/auth/OIDCProvider.tsx (redirect_uri: window.location.origin + config.redirectURI;
+    silent_redirect_uri likewise); src/utils/config.ts loadConfig (defaults "/#callback", "/#silent-callback")'
+  scopes: 'netbirdio/dashboard@v2.90.9 docker/init_react_envs.sh (AUTH_SUPPORTED_SCOPES default); src/auth/OIDCProvider.tsx
+    (scope: config.scopesSupported)'
+  token_auth_method: 'netbirdio/dashboard@v2.90.9 src/auth/OIDCProvider.tsx (token_request_extras: { client_secret } only
+    when config.clientSecret)'
+  settings: netbirdio/dashboard@v2.90.9 config.json, docker/init_react_envs.sh, src/utils/config.ts
+unknown:
+  pkce: '@axa-fr/react-oidc source not read (believed to always use S256, not verified)'
+  claims_from: dashboard passes the access or ID token (NETBIRD_TOKEN_SOURCE) to the management API; management JWT claim
+    handling (AuthUserIDClaim etc.) not read
+  exact_issuer: '@axa-fr/react-oidc discovery/issuer checks not read'
+  management_pkce_flow: netbirdio/netbird management PKCEAuthorizationFlow (CLI login, localhost:53000) not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/netbox.yml", #"""
+# NetBox: SSO through python-social-auth (social-auth-app-django); for OIDC, REMOTE_AUTH_BACKEND = 'social_core.backends.open_id_connect.OpenIdConnectAuth' (backend name "oidc") with SOCIAL_AUTH_OIDC_* settings copied from configuration.py
+id: netbox
+name: NetBox
+release: v4.6.8
+library: python-social-auth
+library_versions: ==4.8.7
+docs: https://github.com/netbox-community/netbox/blob/v4.6.8/docs/administration/authentication/overview.md
+match:
+  files: [netbox]
+  titles: [NetBox]
+redirect_uris: ['{root}/oauth/complete/oidc/']
+scopes:
+  default: [openid, profile, email]
+token_auth_method:
+  default: client_secret_basic
+  setting: SOCIAL_AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+claims_from:
+  default: any
+  claims: [preferred_username, email, name, given_name, family_name]
+pkce:
+  default: none
+  setting: SOCIAL_AUTH_OIDC_USE_PKCE
+  values:
+    'True': S256
+    'False': none
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: REMOTE_AUTH_BACKEND
+  allowed: [social_core.backends.open_id_connect.OpenIdConnectAuth]
+- {key: SOCIAL_AUTH_OIDC_OIDC_ENDPOINT, meaning: issuer, type: url}
+- {key: SOCIAL_AUTH_OIDC_KEY, meaning: client_id}
+- {key: SOCIAL_AUTH_OIDC_SECRET, meaning: client_secret}
+- {key: SOCIAL_AUTH_OIDC_SCOPE, meaning: scopes, default: '["openid", "profile", "email"]'}
+- {key: SOCIAL_AUTH_OIDC_USERNAME_KEY, meaning: claim, default: preferred_username}
+- key: SOCIAL_AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD
+  allowed: [client_secret_basic, client_secret_post]
+- {key: SOCIAL_AUTH_OIDC_USE_PKCE, type: boolean, default: 'False'}
+- {key: SOCIAL_AUTH_OIDC_JWT_ALGORITHMS, default: '["RS256"]'}
+- {key: SOCIAL_AUTH_OIDC_ID_TOKEN_ISSUER}
+- {key: SOCIAL_AUTH_BACKEND_ATTRS}
+- {key: SOCIAL_AUTH_REDIRECT_IS_HTTPS, type: boolean}
+- {key: SOCIAL_AUTH_TRAILING_SLASH, type: boolean, default: 'True'}
+- {key: REMOTE_AUTH_DEFAULT_GROUPS}
+- {key: BASE_PATH, meaning: app_base_url}
+versions:
+- fact: claims_from
+  range: <4.5.0
+  value: {default: userinfo}
+  source: 'netbox-community/netbox requirements.txt: v4.4.0 social-auth-core==4.7.0 (get_user_details reads only the response;
+    ID token fallback from social-core 4.8.0, see library python-social-auth); v4.5.0 pins 4.8.3 whose get_user_details falls
+    back to self.id_token'
+- fact: pkce
+  range: <4.6.0
+  value:
+    default: none
+    notes: 'no SOCIAL_AUTH_OIDC_USE_PKCE: social-auth-core 4.8.3 OpenIdConnectAuth derives from BaseOAuth2'
+  source: netbox-community/netbox@v4.5.0 requirements.txt social-auth-core==4.8.3; social-auth-core 4.8.3 wheel social_core/backends/open_id_connect.py
+    class OpenIdConnectAuth(BaseOAuth2); 4.8.7 (NetBox v4.6.0+) class OpenIdConnectAuth(BaseOAuth2PKCE)
+- fact: token_auth_method
+  range: <3.3.0
+  value: {default: client_secret_post}
+  source: netbox-community/netbox@v3.2.0 requirements.txt social-auth-core==4.2.0 (no use_basic_auth before 4.3.0, see library
+    python-social-auth)
+sources:
+  redirect_uris: 'netbox-community/netbox@v4.6.8 netbox/netbox/urls.py path("oauth/", include("social_django.urls", namespace="social"));
+    social-auth-app-django 5.9.0 social_django/urls.py path(f"complete/<str:backend>{extra}") with extra "/" unless SOCIAL_AUTH_TRAILING_SLASH
+    false; docs/administration/authentication/okta.md "Sign-in URI: https://{netbox}/oauth/complete/okta-openidconnect/";
+    social-auth-core 4.8.7 OpenIdConnectAuth.name = "oidc"'
+  scopes: social-auth-core 4.8.7 wheel social_core/backends/open_id_connect.py DEFAULT_SCOPE
+  token_auth_method: social-auth-core 4.8.7 wheel social_core/backends/open_id_connect.py OpenIdConnectAuth.use_basic_auth
+  pkce: social-auth-core 4.8.7 wheel social_core/backends/open_id_connect.py DEFAULT_USE_PKCE = False, PKCE_DEFAULT_CODE_CHALLENGE_METHOD
+    = "S256"; docstring SOCIAL_AUTH_OIDC_USE_PKCE
+  claims_from: 'social-auth-core 4.8.7 wheel social_core/backends/open_id_connect.py get_user_details (get_value: response
+    first, then self.id_token), user_data'
+  userinfo_signed: social-auth-core 4.8.7 wheel social_core/backends/open_id_connect.py user_data (get_json)
+  exact_issuer: social-auth-core 4.8.7 wheel social_core/backends/open_id_connect.py oidc_config (f"{self.oidc_endpoint()}/.well-known/openid-configuration"),
+    id_token_issuer
+  settings: netbox-community/netbox@v4.6.8 netbox/netbox/settings.py ("Load all SOCIAL_AUTH_* settings from the user configuration",
+    BASE_PATH, SOCIAL_AUTH_PIPELINE with user_default_groups_handler); docs/administration/authentication/overview.md (REMOTE_AUTH_BACKEND,
+    SOCIAL_AUTH_BACKEND_ATTRS "oidc")
+unknown:
+  groups: NetBox's default pipeline reads no groups claim (only REMOTE_AUTH_DEFAULT_GROUPS); group mapping needs a custom
+    SOCIAL_AUTH_PIPELINE step
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/netmaker.yml", #"""
+# Netmaker: server-side OIDC (Pro/EE build, pro/auth/oidc.go) with coreos/go-oidc v3 + golang.org/x/oauth2; enabled by AUTH_PROVIDER=oidc plus CLIENT_ID, CLIENT_SECRET, OIDC_ISSUER (env, or the same fields in the server settings)
+# library versions: github.com/coreos/go-oidc/v3 v3.17.0, golang.org/x/oauth2 v0.36.0 (go.mod)
+id: netmaker
+name: Netmaker
+release: v1.5.1 (2026-03-31; master 006dfdced unchanged for pro/auth/oidc.go and pro/auth/auth.go)
+library: go-oidc
+match:
+  files: [netmaker]
+  titles: [Netmaker]
+redirect_uris: ['https://{setting:SERVER_HTTP_HOST}/api/oauth/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: any}
+claims_from:
+  default: id_token
+  claims: [email, name]
+  notes: 'Only the verified ID token is read (oidc_verifier.Verify, idToken.Claims into OAuthUser {id, name, email, login,
+    userPrincipalName}); the userinfo endpoint is never called. The Netmaker username IS the "email" claim (schema.User{Username:
+    content.Email}), invites/pending users are keyed by it and ALLOWED_EMAIL_DOMAINS is checked against it, so the ID token
+    must carry email. sub is stored as ExternalIdentityProviderID.'
+pkce: {default: none}
+exact_issuer: true
+settings:
+- key: AUTH_PROVIDER
+  names: [authprovider]
+  allowed: [google, azure-ad, github, okta, oidc]
+- key: CLIENT_ID
+  names: [client_id]
+  meaning: client_id
+- key: CLIENT_SECRET
+  names: [client_secret]
+  meaning: client_secret
+- key: OIDC_ISSUER
+  names: [oidcissuer]
+  meaning: issuer
+  type: url
+- {key: SERVER_HTTP_HOST, meaning: app_base_url}
+- {key: FRONTEND_URL, type: url}
+- {key: ALLOWED_EMAIL_DOMAINS}
+sources:
+  redirect_uris: gravitl/netmaker@v1.5.1 pro/auth/auth.go InitializeAuthProvider (serverConn = "https://"/"http://" + servercfg.GetAPIHost();
+    init_provider(serverConn+"/api/oauth/callback", ...)); servercfg/serverconf.go GetAPIHost
+  scopes: 'gravitl/netmaker@v1.5.1 pro/auth/oidc.go initOIDC (Scopes: []string{oidc.ScopeOpenID, "profile", "email"})'
+  token_auth_method: 'gravitl/netmaker@v1.5.1 pro/auth/oidc.go initOIDC (Endpoint: provider.Endpoint()); library profiles
+    go-oidc / go-oauth2 (AuthStyleAutoDetect)'
+  pkce: gravitl/netmaker@v1.5.1 pro/auth/oidc.go handleOIDCLogin (AuthCodeURL(oauth_state_string)), getOIDCUserInfo (Exchange)
+  claims_from: gravitl/netmaker@v1.5.1 pro/auth/oidc.go getOIDCUserInfo (oauth2Token.Extra("id_token"), oidc_verifier.Verify,
+    idToken.Claims(u)), handleOIDCCallback (content.Email as username); pro/auth/auth.go type OAuthUser
+  exact_issuer: gravitl/netmaker@v1.5.1 pro/auth/oidc.go initOIDC (oidc.NewProvider(ctx, issuer)); go-oidc library profile
+  settings: gravitl/netmaker@v1.5.1 logic/settings.go GetServerSettingsFromEnv (AUTH_PROVIDER, OIDC_ISSUER, CLIENT_ID, CLIENT_SECRET),
+    GetAuthProviderInfo (allowed providers; all three of provider, client id, secret required); models/settings.go ServerSettings
+    json names; scripts/nm-quick.sh env list (FRONTEND_URL, ALLOWED_EMAIL_DOMAINS)
+unknown:
+  userinfo_signed: 'not applicable: userinfo is never requested'
+  edition: OIDC lives under pro/ (moved from the CE build in da11dc8a8, 2024-05-08); whether the community binary can use
+    it at v1.5.1 was not checked
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/nextcloud.yml", #"""
@@ -1056,6 +7233,294 @@ settings:
     type: boolean
   - key: oidc_login_disable_registration
     type: boolean
+sources:
+  redirect_uris: https://github.com/pulsejet/nextcloud-oidc-login
+  settings: https://github.com/pulsejet/nextcloud-oidc-login
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/node-red.yml", #"""
+# Node-RED: editor adminAuth "strategy" type wraps any Passport strategy; the guide plugs in passport-openidconnect
+# library versions: 0.1.x (latest v0.1.2; installed separately by the user)
+id: node-red
+name: Node-RED
+release: 5.0.4
+library: passport-openidconnect
+match:
+  files: [node-red]
+  titles: [Node-RED]
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: id_token
+  claims: [preferred_username]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings:
+- key: adminAuth.strategy.options.issuer
+  names: [issuer]
+  meaning: issuer
+  type: url
+- key: adminAuth.strategy.options.authorizationURL
+  names: [authorizationURL]
+  meaning: authorization_url
+  type: url
+- key: adminAuth.strategy.options.tokenURL
+  names: [tokenURL]
+  meaning: token_url
+  type: url
+- key: adminAuth.strategy.options.userInfoURL
+  names: [userInfoURL]
+  meaning: userinfo_url
+  type: url
+- key: adminAuth.strategy.options.clientID
+  names: [clientID]
+  meaning: client_id
+- key: adminAuth.strategy.options.clientSecret
+  names: [clientSecret]
+  meaning: client_secret
+- key: adminAuth.strategy.options.callbackURL
+  names: [callbackURL]
+  meaning: redirect_uri
+  type: url
+- key: adminAuth.strategy.options.scope
+  names: [scope]
+  meaning: additional_scopes
+- key: adminAuth.strategy.options.skipUserProfile
+  type: boolean
+- key: adminAuth.strategy.options.callbackMethod
+  allowed: [get, post]
+sources:
+  redirect_uris: node-red/node-red@5.0.4 packages/node_modules/@node-red/editor-api/lib/auth/index.js genericStrategy (adminApp.get/post
+    "/auth/strategy/callback"); jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authenticate (params.redirect_uri
+    = callbackURL)
+  scopes: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authenticate (params.scope = "openid " + scope, else "openid")
+  token_auth_method: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (new OAuth2(clientID, clientSecret...), getOAuthAccessToken);
+    package.json dependency oauth 0.10.x (client_id/client_secret in the POST body)
+  pkce: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authorizationParams/authenticate (no code_challenge)
+  claims_from: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js constructor _skipUserProfile (load only when verify.length
+    >= 9, or >= 10 with passReqToCallback), loaded() merges Profile.parse(claims) with userinfo profile; lib/profile.js (username
+    = preferred_username); node-red editor-api lib/auth/index.js genericStrategy (verify keeps the user arity), users.js authenticate
+    (profile.username)
+  userinfo_signed: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (JSON.parse of userinfo body)
+  exact_issuer: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js:171 (claims.iss !== self._issuer -> fail)
+  settings: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js options; node-red editor-api lib/auth/index.js (callbackMethod)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/oauth2-proxy.yml", #"""
+# oauth2-proxy in front of another application (reverse proxy or nginx/traefik auth_request backend), provider "oidc"; all OIDC behaviour is the oauth2-proxy library profile
+id: oauth2-proxy
+name: OAuth2 Proxy
+release: v7.15.3
+library: oauth2-proxy
+library_versions: 7.15.3
+docs: https://oauth2-proxy.github.io/oauth2-proxy/configuration/providers/openid_connect
+match:
+  files: [oauth2-proxy]
+  titles: [OAuth2 Proxy, oauth2-proxy]
+redirect_uris:
+- one_of: ['{setting:redirect-url}', '{origin}/oauth2/callback']
+scopes:
+  default: [openid, email, profile]
+token_auth_method: {default: any}
+claims_from:
+  default: any
+  setting: skip-claims-from-profile-url
+  values:
+    'false': any
+    'true': id_token
+  claims: [email, email_verified, groups, preferred_username]
+pkce:
+  default: none
+  setting: code-challenge-method
+  values:
+    ? ''
+    : none
+    S256: S256
+    plain: plain
+userinfo_signed: true
+exact_issuer: true
+settings:
+- key: provider
+  names: [OAUTH2_PROXY_PROVIDER, --provider]
+  default: google
+- key: oidc-issuer-url
+  names: [OAUTH2_PROXY_OIDC_ISSUER_URL, --oidc-issuer-url]
+  meaning: issuer
+  type: url
+- key: client-id
+  names: [OAUTH2_PROXY_CLIENT_ID, --client-id]
+  meaning: client_id
+- key: client-secret
+  names: [OAUTH2_PROXY_CLIENT_SECRET, --client-secret, --client-secret-file]
+  meaning: client_secret
+- key: redirect-url
+  names: [OAUTH2_PROXY_REDIRECT_URL, --redirect-url]
+  meaning: redirect_uri
+  type: url
+- key: proxy-prefix
+  names: [OAUTH2_PROXY_PROXY_PREFIX, --proxy-prefix]
+  default: /oauth2
+- key: scope
+  names: [OAUTH2_PROXY_SCOPE, --scope]
+  meaning: scopes
+  default: openid email profile
+- key: code-challenge-method
+  names: [OAUTH2_PROXY_CODE_CHALLENGE_METHOD, --code-challenge-method]
+  allowed: [plain, S256]
+- key: oidc-email-claim
+  names: [OAUTH2_PROXY_OIDC_EMAIL_CLAIM, --oidc-email-claim]
+  meaning: claim
+  default: email
+- key: oidc-groups-claim
+  names: [OAUTH2_PROXY_OIDC_GROUPS_CLAIM, --oidc-groups-claim]
+  meaning: claim
+  default: groups
+- key: user-id-claim
+  names: [OAUTH2_PROXY_USER_ID_CLAIM, --user-id-claim]
+  meaning: claim
+  default: email
+- {key: skip-claims-from-profile-url, type: boolean, default: 'false'}
+- {key: insecure-oidc-allow-unverified-email, type: boolean, default: 'false'}
+- {key: insecure-oidc-skip-issuer-verification, type: boolean, default: 'false'}
+- {key: insecure-oidc-skip-nonce, type: boolean, default: 'true'}
+- {key: skip-oidc-discovery, type: boolean, default: 'false'}
+- {key: login-url, meaning: authorization_url, type: url}
+- {key: redeem-url, meaning: token_url, type: url}
+- {key: profile-url, meaning: userinfo_url, type: url}
+- {key: oidc-jwks-url, meaning: jwks_url, type: url}
+- key: email-domain
+  names: [OAUTH2_PROXY_EMAIL_DOMAINS, --email-domain]
+- key: allowed-group
+  names: [OAUTH2_PROXY_ALLOWED_GROUPS, --allowed-group]
+- key: cookie-secret
+  names: [OAUTH2_PROXY_COOKIE_SECRET, --cookie-secret]
+- {key: cookie-secure, type: boolean}
+- key: upstream
+  names: [OAUTH2_PROXY_UPSTREAMS, --upstream]
+sources:
+  redirect_uris: oauth2-proxy/oauth2-proxy@v7.15.3 oauthproxy.go NewOAuthProxy (redirectURL.Path = fmt.Sprintf("%s/callback",
+    opts.ProxyPrefix) when empty, line 175-178), getOAuthRedirectURI (lines 1113-1135); pkg/apis/options/options.go proxy-prefix
+    default "/oauth2"
+  scopes: library oauth2-proxy (providers/oidc.go oidcDefaultScope)
+  token_auth_method: library oauth2-proxy (providers/oidc.go OIDCProvider.Redeem, x/oauth2 AuthStyleAutoDetect)
+  pkce: 'oauth2-proxy/oauth2-proxy@v7.15.3 pkg/apis/options/legacy_options.go line 622 (code-challenge-method: "plain" or
+    "S256", default "")'
+  claims_from: library oauth2-proxy (pkg/providers/util/claim_extractor.go GetClaim); legacy_options.go line 616 skip-claims-from-profile-url
+  userinfo_signed: library oauth2-proxy (claim_extractor.go loadProfileClaims)
+  exact_issuer: library oauth2-proxy (pkg/providers/oidc/provider.go NewProvider); legacy_options.go line 602 insecure-oidc-skip-issuer-verification
+  settings: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/apis/options/legacy_options.go flag definitions (lines 592-631), pkg/apis/options/options.go
+    (proxy-prefix, email-domain), pkg/apis/options/cookie.go (cookie-secret)
+unknown:
+  settings: environment variable names follow the OAUTH2_PROXY_<FLAG> convention of the docs; only the flags and cfg names
+    were read in source
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/ocis.yml", #"""
+# ownCloud Infinite Scale: the browser client (owncloud/web, oidc-client-ts) performs the login as a public client;
+# OpenID Connect library: oidc-client-ts (GuideKit has no profile of it; its facts are stated here)
+id: ocis
+name: ownCloud Infinite Scale
+release: ocis main (web service defaults, stored commit 055ca8fc); owncloud/web main 2026-07 (oidc-client-ts ^3.5.0)
+match:
+  files: [ocis]
+  titles: [ownCloud Infinite Scale, oCIS, ownCloud]
+redirect_uris: ['{root}/oidc-callback.html', '{root}/oidc-silent-redirect.html']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method: {default: none}
+pkce: {default: S256}
+settings:
+- {key: WEB_OIDC_CLIENT_ID, meaning: client_id, default: web}
+- {key: WEB_OIDC_AUTHORITY, meaning: issuer, type: url}
+- {key: WEB_OIDC_METADATA_URL, meaning: discovery_url, type: url}
+- {key: WEB_OIDC_SCOPE, meaning: scopes, default: openid profile email}
+- {key: WEB_OIDC_RESPONSE_TYPE, default: code}
+- {key: PROXY_USER_CS3_CLAIM}
+sources:
+  redirect_uris: owncloud/web (main, 2026-07-01 b16a34fd) packages/web-runtime/src/services/auth/userManager.ts (redirect_uri
+    buildUrl(router, "/oidc-callback.html"), silent_redirect_uri "/oidc-silent-redirect.html", response_mode query)
+  scopes: owncloud/ocis services/web/pkg/config/defaults/defaultconfig.go DefaultConfig (OpenIDConnect Scope "openid profile
+    email", ClientID "web", ResponseType "code"); owncloud/web userManager.ts (configStore.openIdConnect overrides the built-in
+    "openid profile")
+  token_auth_method: 'owncloud/web packages/web-runtime/src/services/auth/userManager.ts (isOIDC branch: no client_secret/client_authentication)'
+  pkce: authts/oidc-client-ts@v3.5.0 src/OidcClientSettings.ts:245 disablePKCE = false; src/SigninRequest.ts:140 code_challenge_method
+    S256
+  settings: owncloud/ocis services/web/pkg/config/config.go OIDC struct (env WEB_OIDC_RESPONSE_TYPE, WEB_OIDC_SCOPE) and defaults/defaultconfig.go;
+    WEB_OIDC_CLIENT_ID/WEB_OIDC_AUTHORITY/WEB_OIDC_METADATA_URL by the same struct (not every tag seen)
+unknown:
+  claims_from: 'proxy service (services/proxy oidc middleware) not read: believed to use userinfo unless PROXY_OIDC_SKIP_USER_INFO,
+    not verified'
+  exact_issuer: proxy discovery/issuer comparison not read
+  proxy_settings: PROXY_OIDC_* and PROXY_AUTOPROVISION_* settings (used by the guide) not verified in ocis source; omitted
+  web_loaduserinfo: web client sets loadUserInfo false (userManager.ts); it does not read userinfo itself
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/odoo.yml", #"""
+# Odoo: core addon auth_oauth; OAuth2 *implicit* flow (response_type=token), no token request at all;
+id: odoo
+name: Odoo
+release: master@stored (odoo/odoo controllers e.g. ff3c1ccd, res_users e0ea38db); guide tested 17.0
+match:
+  files: [odoo]
+  titles: [Odoo]
+redirect_uris: ['{root}/auth_oauth/signin']
+token_auth_method: {default: none}
+claims_from:
+  default: userinfo
+  claims: [email, name]
+pkce: {default: none}
+userinfo_signed: false
+settings:
+- key: name
+  names: [Provider name]
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: auth_endpoint
+  names: [Authorization URL, Authentication URL]
+  meaning: authorization_url
+- key: scope
+  names: [Scope]
+  meaning: scopes
+- key: validation_endpoint
+  names: [UserInfo URL, Validation URL]
+  meaning: userinfo_url
+- key: data_endpoint
+  names: [Data Endpoint, Data URL]
+- key: enabled
+  names: [Allowed]
+  type: boolean
+- key: body
+  names: [Login button label]
+- key: auth_oauth.authorization_header
+  names: [system parameter auth_oauth.authorization_header]
+sources:
+  redirect_uris: odoo/odoo@ff3c1ccdbcd7a7b7774b4c238a2a8db2c1f79444 addons/auth_oauth/controllers/main.py OAuthLogin.list_providers
+    (return_url = request.httprequest.url_root + "auth_oauth/signin") and OAuthController.signin route /auth_oauth/signin;
+    same in 8.0-era odoo/odoo@03d71ad8
+  token_auth_method: odoo/odoo@ff3c1ccd addons/auth_oauth/controllers/main.py OAuthLogin.list_providers (response_type="token");
+    odoo/odoo@e0ea38db addons/auth_oauth/models/res_users.py auth_oauth (uses params["access_token"] from the fragment; no
+    token request)
+  pkce: 'odoo/odoo@ff3c1ccd addons/auth_oauth/controllers/main.py OAuthLogin.list_providers (params: response_type, client_id,
+    redirect_uri, scope, state only)'
+  claims_from: odoo/odoo@e0ea38dbdb811b769b02b42197712cb0f177b086 addons/auth_oauth/models/res_users.py _auth_oauth_validate,
+    _generate_signup_values
+  userinfo_signed: odoo/odoo@e0ea38db addons/auth_oauth/models/res_users.py _auth_oauth_rpc (response.json())
+  settings: odoo/odoo@d15df141 addons/auth_oauth/models/auth_oauth.py AuthOAuthProvider fields (older labels); newer labels
+    Authorization URL / UserInfo URL / Login button label seen in later versions of the same model; ir.config_parameter auth_oauth.authorization_header
+    in res_users.py _auth_oauth_rpc
+unknown:
+  scopes: the authorization link sends the provider record scope field verbatim (controllers/main.py list_providers scope=provider["scope"]);
+    newer auth.oauth.provider has scope default "openid profile email" per copies found by find_string, but the stored odoo/odoo
+    version (d15df141) has no default; could not read the 17.0 branch (repo too large to fetch)
+  exact_issuer: no discovery or issuer check at all (not applicable)
+  release: odoo/odoo is 19 GB; read the stored file versions by commit, could not pin them to the 17.0 tag
+  guide_note: guide sets require_pkce S256 but Odoo never sends code_challenge; with response_type=token the PKCE rule may
+    not apply in Authelia - not verified
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/open-webui.yml", #"""
@@ -1066,6 +7531,7 @@ settings:
 # authlib/oauth2/client.py (OAuth2Client), which Open WebUI registers the provider with.
 id: open-webui
 name: Open WebUI
+library: authlib
 docs: https://docs.openwebui.com/features/sso/
 match:
   files: [open-webui, openwebui]
@@ -1111,6 +7577,474 @@ settings:
     meaning: claim
   - key: OAUTH_ROLES_CLAIM
     meaning: claim
+sources:
+  redirect_uris: https://docs.openwebui.com/features/sso/
+  scopes: 'config.py: OAUTH_SCOPES defaults to "openid email profile".'
+  token_auth_method: oidc_oauth_register passes OAUTH_TOKEN_ENDPOINT_AUTH_METHOD to Authlib when it is set; else Authlib's OAuth2Client uses client_secret_basic for a client with a secret.
+  pkce: oidc_oauth_register sets code_challenge_method S256 only when OAUTH_CODE_CHALLENGE_METHOD is S256 (any other value stops the start); Authlib sends a challenge only with that method.
+  settings: oidc_oauth_register sets code_challenge_method S256 only when OAUTH_CODE_CHALLENGE_METHOD is S256 (any other value stops the start); Authlib sends a challenge only with that method. https://docs.openwebui.com/features/sso/
+unknown:
+  claims_from: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/opencloud.yml", #"""
+# openCloud: browser SPA (opencloud-eu/web, oidc-client-ts) runs the code flow as a public client with PKCE;
+# OpenID Connect library: oidc-client-ts (GuideKit has no profile of it; its facts are stated here)
+id: opencloud
+name: openCloud
+release: opencloud main@2025-02-13 (mirror ebba8614, proxy/pkg oidc); webfinger config opencloud@12fd6226 (stored); web userManager
+  opencloud-eu/web@0e4e1815 (stored); guide tested v7.2.2
+match:
+  files: [opencloud]
+  titles: [openCloud, OpenCloud]
+redirect_uris: ['{root}/oidc-callback.html', '{root}/oidc-silent-redirect.html']
+scopes:
+  default: [openid, profile, email]
+token_auth_method: {default: none}
+claims_from:
+  default: any
+  claims: [preferred_username]
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: true
+settings:
+- key: OC_OIDC_ISSUER
+  names: [OC_URL, PROXY_OIDC_ISSUER, WEB_OIDC_AUTHORITY, WEBFINGER_OIDC_ISSUER]
+  meaning: issuer
+  type: url
+- key: WEB_OIDC_CLIENT_ID
+  names: [OC_OIDC_CLIENT_ID, WEBFINGER_WEB_OIDC_CLIENT_ID]
+  meaning: client_id
+  default: web
+- key: WEB_OIDC_SCOPE
+  names: [OC_OIDC_CLIENT_SCOPES, WEBFINGER_WEB_OIDC_CLIENT_SCOPES]
+  meaning: scopes
+  default: openid profile email
+- {key: WEB_OIDC_METADATA_URL, meaning: discovery_url, type: url}
+- key: PROXY_OIDC_ACCESS_TOKEN_VERIFY_METHOD
+  allowed: [jwt, none]
+  default: jwt
+- {key: PROXY_OIDC_SKIP_USER_INFO, type: boolean, default: 'False'}
+- {key: PROXY_OIDC_REWRITE_WELLKNOWN, type: boolean}
+- key: PROXY_OIDC_INSECURE
+  names: [OC_INSECURE]
+  type: boolean
+- {key: PROXY_USER_OIDC_CLAIM, meaning: claim, default: preferred_username}
+- key: PROXY_USER_CS3_CLAIM
+  allowed: [username, mail, userid]
+  default: username
+- {key: PROXY_AUTOPROVISION_ACCOUNTS, type: boolean}
+- {key: PROXY_AUTOPROVISION_CLAIM_USERNAME, meaning: claim, default: preferred_username}
+- {key: PROXY_AUTOPROVISION_CLAIM_EMAIL, meaning: claim, default: email}
+- {key: PROXY_AUTOPROVISION_CLAIM_DISPLAYNAME, meaning: claim, default: name}
+- {key: PROXY_AUTOPROVISION_CLAIM_GROUPS, meaning: claim}
+- key: PROXY_ROLE_ASSIGNMENT_DRIVER
+  allowed: [default, oidc]
+- {key: PROXY_ROLE_ASSIGNMENT_OIDC_CLAIM, meaning: claim, default: roles}
+- {key: WEBFINGER_ANDROID_OIDC_CLIENT_ID}
+- {key: WEBFINGER_ANDROID_OIDC_CLIENT_SCOPES}
+- {key: WEBFINGER_IOS_OIDC_CLIENT_ID}
+- {key: WEBFINGER_IOS_OIDC_CLIENT_SCOPES}
+- {key: WEBFINGER_DESKTOP_OIDC_CLIENT_ID}
+- {key: WEBFINGER_DESKTOP_OIDC_CLIENT_SCOPES}
+sources:
+  redirect_uris: opencloud-eu/web@0e4e181514e678dd548ba152104d75603ee35ab7 packages/web-runtime/src/services/auth/userManager.ts
+    UserManager constructor (redirect_uri buildUrl(router, "/oidc-callback.html"), silent_redirect_uri "/oidc-silent-redirect.html",
+    response_type code, loadUserInfo false)
+  scopes: opencloud-eu/opencloud@ebba8614 services/web/pkg/config/config.go OIDC.Scope (WEB_OIDC_SCOPE, "Defaults to openid
+    profile email") and services/web/pkg/config/defaults/defaultconfig.go; opencloud@12fd6226 services/webfinger/pkg/config/config.go
+    WebClientScopes
+  token_auth_method: opencloud-eu/web@0e4e1815 userManager.ts (no client_secret passed); authts/oidc-client-ts@0032b7ac src/OidcClientSettings.ts
+    (client_secret optional)
+  pkce: 'authts/oidc-client-ts@02606f1b src/SigninRequest.ts SigninRequest (code_verifier: isCode; code_challenge_method S256)'
+  claims_from: opencloud-eu/opencloud@ebba8614808acdd462f0db854e7ca92bc0f5a2f1 services/proxy/pkg/middleware/oidc_auth.go
+    OIDCAuthenticator.getClaims (claims from VerifyAccessToken, then userInfo.Claims(&claims) unless skipUserInfo); services/proxy/pkg/config/defaults/defaultconfig.go
+    (UserOIDCClaim preferred_username, AutoProvisionClaims)
+  userinfo_signed: opencloud-eu/opencloud@ebba8614 pkg/oidc/client.go oidcClient.UserInfo (mediaType application/jwt -> VerifySignature)
+  exact_issuer: opencloud-eu/opencloud@ebba8614 pkg/oidc/client.go lookupWellKnownOpenidConfiguration (p.Issuer != c.issuer);
+    verifyAccessTokenJWT jwt.WithIssuer(issuer)
+  settings: opencloud-eu/opencloud@ebba8614 services/proxy/pkg/config/config.go OIDC, AutoProvisionClaims, RoleAssignment
+    structs; services/proxy/pkg/config/defaults/defaultconfig.go; opencloud@12fd6226 services/webfinger/pkg/config/config.go
+unknown:
+  access_token_format: PROXY_OIDC_ACCESS_TOKEN_VERIFY_METHOD defaults to jwt (defaultconfig.go), so opaque Authelia access
+    tokens fail verification unless access_token_signed_response_alg is set or the method is none; no GuideKit fact key for
+    this
+  release: mirror snapshot is pre-1.0 (Feb 2025); WEBFINGER_*_OIDC_CLIENT_* read from a later stored version; could not read
+    the v7.2.2 tag
+  desktop_mobile: desktop/android/iOS client redirect URIs and PKCE not researched (separate repos)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/opengist.yml", #"""
+# Opengist: Go, markbates/goth openidConnect provider (discovery URL), callback /oauth/openid-connect/callback;
+id: opengist
+name: Opengist
+release: v1.15.1
+library: goth
+library_versions: 1.82.0
+docs: https://opengist.io/docs/configuration/oauth-providers.html
+match:
+  files: [opengist]
+  titles: [Opengist, OpenGist]
+redirect_uris: ['{root}/oauth/openid-connect/callback']
+scopes:
+  default: [openid, email, profile]
+  always: [openid, email, profile]
+  from_settings: [OG_OIDC_GROUP_CLAIM_NAME]
+token_auth_method: {default: any}
+claims_from:
+  default: any
+  claims: [email]
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: OG_OIDC_PROVIDER_NAME
+  names: [oidc.provider-name]
+- key: OG_OIDC_CLIENT_KEY
+  names: [oidc.client-key]
+  meaning: client_id
+- key: OG_OIDC_SECRET
+  names: [oidc.secret]
+  meaning: client_secret
+- key: OG_OIDC_DISCOVERY_URL
+  names: [oidc.discovery-url]
+  meaning: discovery_url
+  type: url
+- key: OG_OIDC_GROUP_CLAIM_NAME
+  names: [oidc.group-claim-name]
+  meaning: claim
+- key: OG_OIDC_ADMIN_GROUP
+  names: [oidc.admin-group]
+- key: OG_EXTERNAL_URL
+  names: [external-url]
+  meaning: app_base_url
+  type: url
+versions:
+- fact: pkce
+  range: <1.14.0
+  value: {default: none}
+  source: thomiceli/opengist commit 66f2793 "Add PKCE for OAuth providers (#720)" adds internal/auth/oauth/pkce.go; first
+    tag containing it v1.14.0
+- fact: scopes
+  range: <1.11.0
+  value:
+    default: [openid, email, profile]
+    always: [openid, email, profile]
+  source: thomiceli/opengist commit bb1991f "Add OIDC group claim name to OpenID request (#490)", first in v1.11.0
+sources:
+  redirect_uris: thomiceli/opengist@v1.15.1 internal/auth/oauth/openid.go OIDCProvider.RegisterProvider (urlJoin(p.URL, "/oauth/openid-connect/callback"));
+    internal/web/handlers/auth/oauth.go (opengistUrl = config.C.ExternalUrl or httpProtocol://Host)
+  scopes: thomiceli/opengist@v1.15.1 internal/auth/oauth/openid.go RegisterProvider (scopes openid,email,profile + OIDCGroupClaimName
+    if set); markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go newConfig (adds openid if missing)
+  token_auth_method: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go newConfig (oauth2.Endpoint without AuthStyle);
+    session.go Authorize -> p.config.Exchange
+  pkce: thomiceli/opengist@v1.15.1 internal/auth/oauth/pkce.go enablePKCE (code_challenge_method S256) called from openid.go
+    BeginAuthHandler; injectCodeVerifier
+  claims_from: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go FetchUser, getUserInfo (merge userinfo into
+    id_token claims), userFromClaims; thomiceli/opengist@v1.15.1 internal/web/handlers/auth/oauth.go (NickName/Email/UserID);
+    openid.go IsAdmin reads RawData[OIDCGroupClaimName]
+  userinfo_signed: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go fetchUserInfo -> unMarshal(JSON)
+  exact_issuer: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go validateClaims (issuer != p.OpenIDConfig.Issuer);
+    getOpenIDConfig fetches the discovery URL as given
+  settings: thomiceli/opengist@v1.15.1 internal/config/config.go Config (OIDC* fields, ExternalUrl); docs/configuration/oauth-providers.md
+unknown:
+  scopes_whitespace: before v1.15.0 (fix 0f62b87) an empty OG_OIDC_GROUP_CLAIM_NAME put an empty scope in the list (trailing
+    space in scope); effect on Authelia not tested
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/openid-connect-playground.yml", #"""
+# OpenID Connect Playground (openidconnect.net, auth0/openidconnect-playground): browser builds the authorization
+id: openid-connect-playground
+name: OpenID Connect Playground
+release: main@2026-06-12 (3d160b57; only tag v1.0.0)
+match:
+  files: [openid-connect-playground]
+  titles: [OpenID Connect Playground]
+redirect_uris: ['https://openidconnect.net/callback']
+scopes:
+  default: [openid, profile, email, phone, address]
+token_auth_method: {default: client_secret_post}
+claims_from: {default: id_token}
+pkce: {default: none}
+userinfo_signed: false
+settings:
+- key: discovery_url
+  names: [Discovery Document URL]
+  meaning: discovery_url
+  type: url
+- key: authEndpoint
+  names: [Authorization Token Endpoint]
+  meaning: authorization_url
+  type: url
+- key: tokenEndpoint
+  names: [Token Endpoint]
+  meaning: token_url
+  type: url
+- key: jwks
+  names: [Token Keys Endpoint]
+  meaning: jwks_url
+  type: url
+- key: clientID
+  names: [OIDC Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [OIDC Client Secret]
+  meaning: client_secret
+- key: scopes
+  names: [Scope]
+  meaning: scopes
+  default: openid profile email phone address
+sources:
+  redirect_uris: 'auth0/openidconnect-playground@3d160b57 views/index.jade (hidden input redirect-uri = server redirect_uri);
+    src/components/step-two.js (shows redirect_uri=https://openidconnect.net/callback); api/code_to_token.js (redirect_uri:
+    process.env.REDIRECT_URI); api/callback.js (GET /callback stores code)'
+  scopes: auth0/openidconnect-playground@3d160b57 src/components/debugger-page.js (this.state.scopes default "openid profile
+    email phone address"); src/components/step-one.js completeURL
+  token_auth_method: auth0/openidconnect-playground@3d160b57 api/code_to_token.js handler (POST form body code, client_id,
+    client_secret, grant_type, redirect_uri; no Authorization header); same in 88c3127 (request.post form)
+  pkce: auth0/openidconnect-playground@3d160b57 src/components/step-one.js completeURL and src/components/input-panel.js (client_id,
+    redirect_uri, scope, response_type=code, state only)
+  claims_from: auth0/openidconnect-playground@3d160b57 api/code_to_token.js (jwt.decode(tokenData.id_token)); api/validate.js
+    verifies the ID token
+  userinfo_signed: auth0/openidconnect-playground@3d160b57 api/ (no userinfo request in code_to_token.js or validate.js)
+  settings: auth0/openidconnect-playground@3d160b57 src/components/client-info.js, input-panel.js, configuration-modal.js
+unknown:
+  exact_issuer: discovery document is only used to fill endpoint fields (api/discover.js); issuer checking in validate.js
+    not examined
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/openproject.yml", ##"""
+# OpenProject: Rails, omniauth strategy from the opf fork of omniauth-openid-connect (on nov/openid_connect +
+id: openproject
+name: OpenProject
+release: dev (stored opf/openproject files, e.g. 0d15a67a provider.rb, 06294dc5 docs); guide tested 15.4.2
+library: omniauth-openid-connect
+docs: https://www.openproject.org/docs/system-admin-guide/authentication/openid-providers/
+match:
+  files: [openproject]
+  titles: [OpenProject]
+redirect_uris: ['{root}/auth/{setting:slug}/callback']
+token_auth_method: {default: client_secret_basic}
+claims_from: {default: userinfo}
+settings:
+- key: slug
+  names: [Redirect URI slug]
+- key: display_name
+  names: [Display Name, OPENPROJECT_OPENID__CONNECT_<NAME>_DISPLAY__NAME]
+- key: metadata_url
+  names: [Endpoint URL, I have a discovery endpoint URL]
+  meaning: discovery_url
+  type: url
+- key: identifier
+  names: [Client ID, OPENPROJECT_OPENID__CONNECT_<NAME>_IDENTIFIER]
+  meaning: client_id
+- key: secret
+  names: [Client secret, OPENPROJECT_OPENID__CONNECT_<NAME>_SECRET]
+  meaning: client_secret
+- key: issuer
+  names: [Issuer, OPENPROJECT_OPENID__CONNECT_<NAME>_ISSUER]
+  meaning: issuer
+- key: authorization_endpoint
+  names: [Authorization endpoint, OPENPROJECT_OPENID__CONNECT_<NAME>_AUTHORIZATION__ENDPOINT]
+  meaning: authorization_url
+- key: token_endpoint
+  names: [Token endpoint, OPENPROJECT_OPENID__CONNECT_<NAME>_TOKEN__ENDPOINT]
+  meaning: token_url
+- key: userinfo_endpoint
+  names: [User information endpoint, OPENPROJECT_OPENID__CONNECT_<NAME>_USERINFO__ENDPOINT]
+  meaning: userinfo_url
+- key: jwks_uri
+  names: [JWKS URI]
+  meaning: jwks_url
+- key: end_session_endpoint
+  names: [End session endpoint]
+- key: post_logout_redirect_uri
+  names: [Post Logout Redirect URI]
+- key: mapping_login
+  names: [Mapping for Username, OPENPROJECT_OPENID__CONNECT_<NAME>_ATTRIBUTE__MAP_LOGIN]
+  meaning: claim
+- key: mapping_email
+  names: [Mapping for Email]
+  meaning: claim
+- key: mapping_first_name
+  names: [Mapping for First Name]
+  meaning: claim
+- key: mapping_last_name
+  names: [Mapping for Last Name]
+  meaning: claim
+- key: sync_groups
+  names: [Synchronize groups]
+  type: boolean
+- key: groups_claim
+  names: [Groups claim, OPENPROJECT_OPENID__CONNECT_<NAME>_GROUPS__CLAIM]
+  meaning: claim
+  default: groups
+- key: claims
+  names: [Claims]
+- key: acr_values
+  names: [ACR values]
+sources:
+  redirect_uris: opf/openproject@37ec87fe app/models/auth_provider.rb AuthProvider#auth_url/#callback_url; OpenIDConnect::Providers::SetAttributesService#set_default_attributes
+    (module openid_connect; found by content search, path not verified) (slug ||= "#{slug_fragment}-#{display_name.to_url}",
+    slug_fragment "oidc" in app/models/openid_connect/provider.rb); docs system-admin-guide/authentication/openid-providers/README.md
+    (env NAME becomes slug)
+  token_auth_method: 'opf/openproject@06294dc5 modules/openid_connect/app/models/openid_connect/provider/hash_builder.rb provider_specific_to_h
+    (client_auth_method only for google: :not_basic); opf/omniauth-openid-connect@e1173e68 (v0.4.0) lib/omniauth/strategies/openid_connect.rb
+    access_token (client_auth_method: options.client_auth_method, option default nil); nov/rack-oauth2@b5f55ef3 lib/rack/oauth2/client.rb
+    authenticated_context_from (|| :basic)'
+  claims_from: opf/omniauth-openid-connect@cfc9549f lib/omniauth/strategies/openid_connect/user_info.rb (uid { user_info.sub
+    }, mapped_attributes from access_token.userinfo! raw_attributes; defaults email|unique_name, preferred_username, given_name,
+    family_name); docs openid-providers README "attribute key used/returned in the userinfo endpoint"
+  settings: opf/openproject@0d15a67a modules/openid_connect/app/models/openid_connect/provider.rb (store_attribute options);
+    docs system-admin-guide/authentication/openid-providers/README.md (GUI labels, env vars)
+unknown:
+  pkce: opf/omniauth-openid-connect v0.4.0 sends no code_challenge; OpenProject 15+ pins v0.5.0 (per lockfiles seen) whose
+    strategy file is not in the index and the mirror is stale (2020)
+  scopes: 'hash_builder passes scope: but no scope attribute/default found in the stored provider.rb; strategy default option
+    :scope [:openid] in v0.4.0'
+  exact_issuer: id_token verify uses options.issuer only when verify_id_token is set; behaviour of v0.5.0 not readable
+  userinfo_signed: depends on nov/openid_connect AccessToken#userinfo!, not checked
+  release: opf/openproject too large to fetch; read stored file versions, could not pin to v15.4.2
+
+"""##),
+        ("Sources/GuideKnowledge/ProfileData/applications/opensearch-dashboards.yml", #"""
+# OpenSearch Dashboards: security-dashboards-plugin "openid" auth type (server/auth/types/openid) runs the code flow itself (wreck HTTP client) and forwards the ID token as a Bearer header to the OpenSearch security plugin, whose openid http_authenticator validates it and reads the user/roles claims
+# OpenID Connect library: security-dashboards-openid (GuideKit has no profile of it; its facts are stated here)
+id: opensearch-dashboards
+name: OpenSearch Dashboards
+release: 3.8.0.0
+docs: https://docs.opensearch.org/latest/security/authentication-backends/openid-connect/
+match:
+  files: [opensearch-dashboards]
+  titles: [OpenSearch Dashboards, OpenSearch]
+redirect_uris: ['{setting:opensearch_security.openid.base_redirect_url}/auth/openid/login']
+scopes:
+  default: [openid, profile, email, address, phone]
+  always: [openid]
+token_auth_method: {default: client_secret_post}
+claims_from: {default: id_token}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: opensearch_security.auth.type
+  allowed: [openid]
+- {key: opensearch_security.openid.connect_url, meaning: discovery_url, type: url}
+- {key: opensearch_security.openid.client_id, meaning: client_id}
+- key: opensearch_security.openid.client_secret
+  meaning: client_secret
+  default: ''
+- {key: opensearch_security.openid.scope, meaning: scopes, default: openid profile email address phone}
+- key: opensearch_security.openid.base_redirect_url
+  meaning: app_base_url
+  type: url
+  default: ''
+- {key: opensearch_security.openid.logout_url, type: url}
+- {key: opensearch_security.openid.header, default: Authorization}
+- key: opensearch_security.openid.verify_hostnames
+  type: boolean
+  default: 'true'
+- key: opensearch_security.openid.refresh_tokens
+  type: boolean
+  default: 'true'
+- key: opensearch_security.openid.trust_dynamic_headers
+  type: boolean
+  default: 'false'
+- key: opensearch_security.openid.additional_parameters
+- key: openid_connect_url
+  names: [config.yml authc.openid_auth_domain.http_authenticator.config.openid_connect_url]
+  meaning: discovery_url
+  type: url
+- key: subject_key
+  names: [config.yml authc.openid_auth_domain.http_authenticator.config.subject_key]
+  meaning: claim
+- key: roles_key
+  names: [config.yml authc.openid_auth_domain.http_authenticator.config.roles_key]
+  meaning: claim
+sources:
+  redirect_uris: 'opensearch-project/security-dashboards-plugin@3.8.0.0 server/auth/types/openid/routes.ts (redirect_uri:
+    `${getBaseRedirectUrl(...)}${OPENID_AUTH_LOGIN}` for authorize and token requests); common/index.ts OPENID_AUTH_LOGIN
+    = "/auth/openid/login"; server/auth/types/openid/helper.ts getBaseRedirectUrl (strips trailing "/"), getRootUrl'
+  scopes: opensearch-project/security-dashboards-plugin@3.8.0.0 server/index.ts scope defaultValue "openid profile email address
+    phone"; server/auth/types/openid/openid_auth.ts constructor (prepends "openid")
+  token_auth_method: opensearch-project/security-dashboards-plugin@3.8.0.0 server/auth/types/openid/routes.ts callback query
+    {grant_type, code, redirect_uri, client_id, client_secret}; helper.ts callTokenEndpoint (form POST, only Content-Type
+    header)
+  pkce: 'opensearch-project/security-dashboards-plugin@3.8.0.0 server/auth/types/openid/routes.ts authorize query {client_id,
+    response_type, redirect_uri, state, scope} (git grep code_challenge in server/: no match)'
+  claims_from: opensearch-project/security-dashboards-plugin@3.8.0.0 server/auth/types/openid/routes.ts (securityClient.authenticateWithHeader(request,
+    authHeaderName, `Bearer ${tokenResponse.idToken}`)); docs.opensearch.org OpenID Connect page (http_authenticator type
+    openid, subject_key, roles_key, openid_connect_url)
+  userinfo_signed: no userinfo request in server/auth/types/openid
+  exact_issuer: opensearch-project/security-dashboards-plugin@3.8.0.0 server/auth/types/openid/openid_auth.ts init (GET connect_url,
+    reads authorization_endpoint/token_endpoint/end_session_endpoint only)
+  settings: opensearch-project/security-dashboards-plugin@3.8.0.0 server/index.ts configSchema openid object (defaults)
+unknown:
+  claims_from: defaults of subject_key/roles_key and whether the OpenSearch security backend checks the ID token iss/aud were
+    not read in opensearch-project/security source
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/opkssh.yml", #"""
+# opkssh: CLI (`opkssh login`) runs an OIDC code flow on a localhost listener via openpubkey (zitadel-oidc rp,
+# library versions: openpubkey v0.25.0 (opkssh v0.16.0 go.mod); v0.18.0 at opkssh v0.10.0
+id: opkssh
+name: opkssh
+release: v0.16.0
+library: zitadel-oidc
+docs: https://github.com/openpubkey/opkssh/blob/main/docs/config.md
+match:
+  files: [opkssh]
+  titles: [opkssh]
+redirect_uris:
+- one_of: ['http://localhost:3000/login-callback', 'http://localhost:10001/login-callback', 'http://localhost:11110/login-callback']
+scopes:
+  default: [openid, email]
+token_auth_method: {default: any}
+claims_from:
+  default: id_token
+  claims: [email]
+pkce: {default: S256}
+exact_issuer: true
+settings_complete: true
+settings:
+- key: issuer
+  names: ['providers[].issuer', --provider first field]
+  meaning: issuer
+  type: url
+- key: client_id
+  names: ['providers[].client_id']
+  meaning: client_id
+- key: client_secret
+  names: ['providers[].client_secret']
+  meaning: client_secret
+- key: scopes
+  names: ['providers[].scopes']
+  meaning: scopes
+  default: openid profile email
+- {key: access_type}
+- {key: prompt}
+- {key: redirect_uris, meaning: redirect_uri}
+- {key: remote_redirect_uri, meaning: redirect_uri}
+- {key: send_access_token, type: boolean}
+- {key: alias}
+sources:
+  redirect_uris: openpubkey/opkssh@v0.16.0 commands/config/providerconfig.go DefaultProviderConfig/UnmarshalYAML (localhost
+    3000/10001/11110 /login-callback); openpubkey/openpubkey@v0.25.0 providers/standard_provider.go defaultRequestTokens (FindAvailablePort(s.RedirectURIs),
+    RemoteRedirectURI override)
+  scopes: openpubkey/opkssh@v0.16.0 commands/config/providerconfig.go NewProviderConfigFromString (Scopes = ["openid","email"]
+    when no scopes part); UnmarshalYAML (tmp.Scopes = "openid profile email")
+  pkce: openpubkey/openpubkey@v0.25.0 providers/standard_provider.go defaultRequestTokens (options = append(options, rp.WithPKCE(cookieHandler)))
+  claims_from: openpubkey/opkssh@v0.16.0 policy/enforcer.go CheckPolicy/validateClaim (claims from PK token ID token; userInfoJson
+    only if provided)
+  exact_issuer: 'openpubkey/opkssh@v0.16.0 policy/enforcer.go (if issuer != user.Issuer { continue }); client side: zitadel/oidc
+    pkg/client/client.go Discover (discoveryConfig.Issuer != issuer -> ErrIssuerInvalid) via rp.NewRelyingPartyOIDC(issuer)'
+  token_auth_method: zitadel/oidc@85e56c8b pkg/client/rp/relying_party.go GetEndpoints (AuthStyle oauth2.AuthStyleAutoDetect);
+    openpubkey/openpubkey@v0.25.0 providers/standard_provider.go (rp.NewRelyingPartyOIDC(issuer, clientID, ClientSecret, ...),
+    no AuthStyle override)
+  settings: openpubkey/opkssh@v0.16.0 commands/config/providerconfig.go ProviderConfig struct (yaml tags)
+unknown:
+  userinfo_signed: not examined
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/outline.yml", #"""
@@ -1120,6 +8054,7 @@ settings:
 # 06c5d54, read with the search tool), which builds a passport-oauth2 Strategy.
 id: outline
 name: Outline
+library: passport-oauth2
 docs: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
 match:
   files: [outline]
@@ -1155,6 +8090,92 @@ settings:
     meaning: claim
   - key: OIDC_SCOPES
     meaning: scopes
+sources:
+  redirect_uris: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
+  token_auth_method: 'passport-oauth2 sends client_id and client_secret in the token request body and has no option for HTTP Basic (jaredhanson/passport-oauth2 issue #147, the maintainer''s answer).'
+  claims_from: oidc.ts replaces the Strategy's userProfile with a request to OIDC_USERINFO_URI; the user's email, name and username come from that response.
+  pkce: 'oidc.ts passes pkce: false to the Strategy: no challenge.'
+  settings: oidc.ts replaces the Strategy's userProfile with a request to OIDC_USERINFO_URI; the user's email, name and username come from that response. https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/pangolin.yml", #"""
+# Pangolin: Node/Express; global OIDC identity providers configured in the dashboard (Server Admin > Identity
+# OpenID Connect library: arctic (GuideKit has no profile of it; its facts are stated here)
+# claims_from newer stored main (fosrl/pangolin@27fbdd57; release not determined): default: any
+id: pangolin
+name: Pangolin
+release: 1.x (arctic-based validateOidcCallback/generateOidcUrl, stored fosrl/pangolin versions); guide tested 1.14.1
+docs: https://docs.fossorial.io/Pangolin/Identity%20Providers/configuring-identity-providers
+match:
+  files: [pangolin]
+  titles: [Pangolin]
+redirect_uris: ['{root}/auth/idp/{setting:idp_id}/oidc/callback']
+scopes:
+  default: []
+token_auth_method: {default: client_secret_basic}
+pkce: {default: S256}
+settings:
+- key: name
+  names: [Name]
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: authUrl
+  names: [Auth URL]
+  meaning: authorization_url
+  type: url
+- key: tokenUrl
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: identifierPath
+  names: [Identifier Path]
+  meaning: claim
+- key: emailPath
+  names: [Email Path]
+  meaning: claim
+- key: namePath
+  names: [Name Path]
+  meaning: claim
+- key: scopes
+  names: [Scopes]
+  meaning: scopes
+- key: autoProvision
+  names: [Auto Provision]
+  type: boolean
+- key: idp_id
+  names: [IdP id (assigned by Pangolin)]
+- key: app.dashboard_url
+  names: [config.yml app.dashboard_url]
+  meaning: app_base_url
+  type: url
+sources:
+  redirect_uris: fosrl/pangolin server/lib/idp/generateRedirectUrl.ts generateOidcRedirectUrl (new URL(`/auth/idp/${idpId}/oidc/callback`,
+    app.dashboard_url)) - text found by content search (id 12616001182), not readable by path; createOidcIdp.ts returns redirectUrl
+    from it (fosrl/pangolin@7e7b3bfa)
+  scopes: fosrl/pangolin arctic-era generateOidcUrl.ts (createAuthorizationURLWithPKCE(authUrl, state, S256, codeVerifier,
+    parsedScopes)); createOidcIdp.ts bodySchema scopes z.string().nonempty()
+  token_auth_method: 'fosrl/pangolin arctic-era validateOidcCallback.ts (new arctic.OAuth2Client(clientId, clientSecret, redirectUrl);
+    client.validateAuthorizationCode(tokenUrl, code, codeVerifier)); pilcrowonpaper/arctic@52f5d5fc src/client.ts OAuth2Client.validateAuthorizationCode
+    (clientPassword !== null -> Authorization: Basic, else client_id in body)'
+  pkce: fosrl/pangolin arctic-era generateOidcUrl.ts (arctic.CodeChallengeMethod.S256); also S256 in fosrl/pangolin@27fbdd57
+    generateOidcUrl.ts
+  claims_from: fosrl/pangolin arctic-era validateOidcCallback.ts (claims = arctic.decodeIdToken(idToken); jmespath identifierPath/emailPath/namePath,
+    role/org mapping on the same claims)
+  settings: 'fosrl/pangolin@7e7b3bfa server/routers/idp/createOidcIdp.ts bodySchema (newer: discoveryUrl); arctic-era fields
+    authUrl/tokenUrl from validateOidcCallback/generateOidcUrl'
+unknown:
+  release_mapping: mirror snapshot is from 2024 (pre-OIDC) and has no tags; stored file versions could not be pinned to 1.14.1;
+    the openid-client/discoveryUrl variant (token auth then defaults to openid-client v6 ClientSecretPost) could not be dated
+  exact_issuer: arctic-era code does not check iss; openid-client variant not analysed
+  userinfo_signed: not applicable in arctic-era code (no userinfo call)
+  claims_from: 'differs in releases GuideKit cannot place (newer stored main (fosrl/pangolin@27fbdd57; release not determined)):
+    default: any'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/paperless.yml", #"""
@@ -1170,6 +8191,7 @@ settings:
 # from the server's token auth methods list is used".
 id: paperless
 name: Paperless-ngx
+library: django-allauth
 docs: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
 match:
   files: [paperless, paperless-ngx]
@@ -1216,6 +8238,380 @@ settings:
     type: boolean
   - key: fetch_userinfo
     type: boolean
+sources:
+  redirect_uris: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
+  token_auth_method: 'Set: the method given; omitted: one from Authelia''s advertised list (not stated).'
+  claims_from: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy).'
+  pkce: OAUTH_PKCE_ENABLED (global or per app as oauth_pkce_enabled) defaults to false. The method allauth sends when it is true is not stated in the source.
+  settings: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy). https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html'
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/papra.yml", #"""
+# Papra: better-auth genericOAuth plugin; custom providers come verbatim from the AUTH_PROVIDERS_CUSTOMS JSON
+# OpenID Connect library: better-auth (GuideKit has no profile of it; its facts are stated here)
+id: papra
+name: Papra
+release: main@2026-07-23 (2b110a4c; @papra/app-server@0.9.6); guide tested 26.1.0
+docs: https://docs.papra.app/guides/setup-custom-oauth2-providers/
+match:
+  files: [papra]
+  titles: [Papra]
+redirect_uris: ['{root}/api/auth/oauth2/callback/{setting:providerId}']
+scopes:
+  default: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [email, name]
+pkce:
+  default: none
+  setting: pkce
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+settings_complete: true
+settings:
+- key: AUTH_PROVIDERS_CUSTOMS
+  names: [custom OAuth providers JSON]
+- key: providerId
+  names: ['AUTH_PROVIDERS_CUSTOMS[].providerId']
+- key: providerName
+  names: ['AUTH_PROVIDERS_CUSTOMS[].providerName']
+- {key: providerIconUrl}
+- {key: clientId, meaning: client_id}
+- {key: clientSecret, meaning: client_secret}
+- {key: discoveryUrl, meaning: discovery_url, type: url}
+- {key: authorizationUrl, meaning: authorization_url, type: url}
+- {key: tokenUrl, meaning: token_url, type: url}
+- {key: userInfoUrl, meaning: userinfo_url, type: url}
+- {key: scopes, meaning: scopes}
+- {key: pkce, type: boolean}
+- {key: redirectURI, meaning: redirect_uri}
+- {key: responseType}
+- key: prompt
+  allowed: [select_account, consent, login, none]
+- {key: accessType}
+- key: type
+  allowed: [oauth2, oidc]
+- key: APP_BASE_URL
+  names: [SERVER_BASE_URL]
+  meaning: app_base_url
+  type: url
+sources:
+  redirect_uris: 'better-auth/better-auth@01fb82fa packages/better-auth/src/plugins/generic-oauth/routes.ts signInWithOAuth2/oAuth2Callback
+    (redirectURI `${ctx.context.baseURL}/oauth2/callback/${providerId}`); papra-hq/papra@2b110a4c apps/papra-server/src/modules/app/auth/auth.services.ts
+    (baseURL: serverBaseUrl, genericOAuth({ config: config.auth.providers.customs }))'
+  scopes: 'better-auth/better-auth@01fb82fa packages/better-auth/src/plugins/generic-oauth/routes.ts signInWithOAuth2 (scopes:
+    ctx.body.scopes + config scopes || [])'
+  token_auth_method: 'papra-hq/papra@2b110a4c apps/papra-server/src/modules/app/auth/auth.config.ts customOAuthProviderSchema
+    (no authentication key); better-auth/better-auth@1b3fe301 packages/core/src/oauth2/validate-authorization-code.ts (authentication
+    === "basic" ? Basic : client_id/client_secret in body)'
+  pkce: 'better-auth/better-auth@01fb82fa packages/better-auth/src/plugins/generic-oauth/routes.ts (codeVerifier: pkce ? codeVerifier
+    : undefined)'
+  claims_from: better-auth/better-auth@10938854 packages/better-auth/src/plugins/generic-oauth/get-user-info.ts getUserInfo
+    (decoded ID token used only if it has sub and email; else GET userinfo JSON); routes.ts oAuth2Callback (email_is_missing,
+    name_is_missing)
+  userinfo_signed: better-auth/better-auth@10938854 packages/better-auth/src/plugins/generic-oauth/get-user-info.ts (betterFetch
+    JSON)
+  settings: papra-hq/papra@2b110a4c apps/papra-server/src/modules/app/auth/auth.config.ts customOAuthProviderSchema, customs
+    env AUTH_PROVIDERS_CUSTOMS; apps/papra-server/src/modules/config/config.ts (APP_BASE_URL, SERVER_BASE_URL)
+unknown:
+  exact_issuer: routes.ts compares the callback iss parameter with the discovery issuer only when iss is returned; ID-token
+    iss validation not checked
+  release: read HEAD (better-auth 1.6.11); not verified for the 26.1.0 image
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/passbolt.yml", #"""
+# Passbolt (Pro/Cloud SSO, "OpenID" provider = oauth2): PHP, league/oauth2-client AbstractProvider subclass in
+id: passbolt
+name: Passbolt
+release: master (stored passbolt/passbolt_api plugin files, e.g. SsoOAuth2Service 1c7faf57, BaseIdToken 340b3782); guide tested
+  5.3.2
+library: league-oauth2-client
+docs: https://www.passbolt.com/blog/openid-for-sso
+match:
+  files: [passbolt]
+  titles: [Passbolt]
+redirect_uris: ['{root}/sso/oauth2/redirect']
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: id_token
+  claims: [email]
+pkce: {default: none}
+exact_issuer: true
+settings:
+- key: url
+  names: [Login URL]
+  meaning: issuer
+  type: url
+- key: openid_configuration_path
+  names: [OpenID configuration path, OpenID configuration URI]
+- key: scope
+  names: [Scope]
+  meaning: scopes
+- key: client_id
+  names: [Client Login, Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: passbolt.plugins.sso.security.oauth2.emailClaimAlias
+  names: [emailClaimAlias]
+  meaning: claim
+  default: email
+- key: PASSBOLT_PLUGINS_SSO_SECURITY_REDIRECT_METHOD
+- {key: PASSBOLT_PLUGINS_SSO_JWT_LEEWAY, type: integer}
+sources:
+  redirect_uris: passbolt/passbolt_api@1c7faf57 plugins/PassboltEe/Sso/src/Service/Sso/OAuth2/SsoOAuth2Service.php getOAuthProvider
+    (redirectUri Router::url("/sso/oauth2/redirect", true)); plugins/PassboltEe/Sso/config/routes.php (/sso/oauth2/redirect
+    GET|POST)
+  token_auth_method: thephpleague/oauth2-client@004b4079 src/Provider/AbstractProvider.php getAccessToken (params client_id,
+    client_secret, redirect_uri in the POST body); passbolt OAuth2Provider/AbstractOauth2Provider do not override it
+  pkce: passbolt/passbolt_api@1c7faf57 SsoOAuth2Service.php getOAuthProvider (options clientId, clientSecret, redirectUri,
+    openIdBaseUri, openIdConfigurationPath only) and getAuthorizationUrl (response_type, nonce, login_hint); thephpleague/oauth2-client
+    AbstractProvider getAccessToken (code_verifier only if pkceCode set)
+  claims_from: passbolt/passbolt_api@2d692a02 plugins/PassboltEe/Sso/src/Utility/Provider/AbstractOauth2Provider.php getResourceOwner
+    ("We get resource owner information from id_token only"); OAuth2/ResourceOwner/OAuth2ResourceOwner.php getEmail (emailClaimAlias,
+    default email)
+  exact_issuer: passbolt/passbolt_api@340b3782 plugins/PassboltEe/Sso/src/Utility/OpenId/BaseIdToken.php assertTokenClaims
+    (iss != provider->getOpenIdBaseUri(); aud must be a string equal to client id; email must validate)
+  settings: passbolt/passbolt_api Passbolt\Sso\Model\Dto\SsoSettingsOAuth2DataDto (url, client_id, client_secret, openid_configuration_path,
+    scope; found by content search); plugins/PassboltEe/Sso/config/config.php (env PASSBOLT_PLUGINS_SSO_*)
+unknown:
+  scopes: AbstractOauth2Provider::getDefaultScopes is [openid, profile, email]; the stored SsoOAuth2Service does not pass
+    the saved scope setting, but whether another layer does could not be confirmed
+  issuer_trailing_slash: discovery URL = Login URL + configuration path and iss is compared to Login URL as stored; no trimming
+    found in the code read, but the settings-save path was not examined
+  aud_format: assertTokenClaims requires aud to be a JSON string, not an array; whether Authelia emits a single-audience aud
+    as a string was not checked here
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/patchmon.yml", #"""
+# PatchMon: 1.x Node backend uses openid-client v5 (Issuer.discover, client_secret_basic, PKCE S256), profile data
+# library versions: ^5.6.0 (backend/package.json at v1.4.1)
+id: patchmon
+name: PatchMon
+release: v1.4.1
+library: openid-client
+docs: https://docs.patchmon.net/books/patchmon-application-documentation/page/setting-up-oidc-sso-single-sign-on-integration
+match:
+  files: [patchmon]
+  titles: [PatchMon]
+redirect_uris: ['{setting:OIDC_REDIRECT_URI}']
+scopes:
+  default: [openid, email, profile, groups]
+  notes: 'setting: OIDC_SCOPES'
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: any
+  claims: [email]
+pkce: {default: S256}
+exact_issuer: false
+settings:
+- {key: OIDC_ENABLED, type: boolean}
+- {key: OIDC_ISSUER_URL, meaning: issuer, type: url}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_REDIRECT_URI, meaning: redirect_uri, type: url}
+- {key: OIDC_SCOPES, meaning: scopes, default: openid email profile groups}
+- {key: OIDC_POST_LOGOUT_URI, type: url}
+- {key: OIDC_BUTTON_TEXT, default: Login with SSO}
+- {key: OIDC_AUTO_CREATE_USERS, type: boolean}
+- {key: OIDC_DEFAULT_ROLE}
+- {key: OIDC_DISABLE_LOCAL_AUTH, type: boolean}
+- {key: OIDC_SYNC_ROLES, type: boolean}
+- {key: OIDC_ADMIN_GROUP}
+- {key: OIDC_SUPERADMIN_GROUP}
+- {key: OIDC_HOST_MANAGER_GROUP}
+- {key: OIDC_READONLY_GROUP}
+- {key: OIDC_USER_GROUP}
+versions:
+- fact: token_auth_method
+  range: '>=2.0.0'
+  value: {default: any}
+  source: 'PatchMon/PatchMon@v2.1.3 server-source-code/internal/auth/oidc/client.go (oauth2.Config Endpoint: provider.Endpoint(),
+    no AuthStyle) -> go-oidc/x/oauth2 AuthStyleAutoDetect (library profile go-oidc)'
+- fact: exact_issuer
+  range: '>=2.0.0'
+  value: true
+  source: PatchMon/PatchMon@v2.1.3 server-source-code/internal/auth/oidc/client.go (oidc.NewProvider(ctx, IssuerURL)); coreos/go-oidc
+    NewProvider issuer check (library profile go-oidc)
+sources:
+  redirect_uris: PatchMon/PatchMon@v1.4.1 backend/src/auth/oidc.js (redirectUri = process.env.OIDC_REDIRECT_URI); backend/src/server.js
+    app.use(`/api/${apiVersion}/auth/oidc`, oidcRoutes); backend/src/routes/oidcRoutes.js router.get("/callback")
+  scopes: PatchMon/PatchMon@v1.4.1 backend/src/auth/oidc.js (scopes = process.env.OIDC_SCOPES || "openid email profile groups");
+    v2.1.3 internal/auth/oidc/client.go parseScopes (same default, openid prepended if missing)
+  token_auth_method: 'PatchMon/PatchMon@v1.4.1 backend/src/auth/oidc.js initializeOIDC (token_endpoint_auth_method: "client_secret_basic")'
+  pkce: PatchMon/PatchMon@v1.4.1 backend/src/auth/oidc.js (code_challenge, code_challenge_method "S256"); v2.1.3 client.go
+    AuthCodeURL (oauth2.S256ChallengeOption)
+  claims_from: PatchMon/PatchMon@v1.4.1 backend/src/auth/oidc.js handleCallback (idClaims = tokenSet.claims(); oidcClient.userinfo();
+    email = userInfoClaims.email || idClaims.email; groups from userinfo else ID token; extractGroups reads groups / ak_groups)
+  exact_issuer: PatchMon/PatchMon@v1.4.1 backend/src/auth/oidc.js (Issuer.discover(issuerUrl)); library openid-client v5 lib/issuer.js
+    (no issuer comparison)
+  settings: PatchMon/PatchMon@v1.4.1 backend/src (process.env.OIDC_* references)
+unknown:
+  userinfo_signed: inherits openid-client v5 behaviour (JSON unless userinfo_signed_response_alg set; PatchMon does not set
+    it) - not restated
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/peertube.yml", #"""
+# PeerTube: OIDC via the official plugin peertube-plugin-auth-openid-connect (framasoft official-plugins),
+# library versions: ^5.1.1 (plugin package.json)
+id: peertube
+name: PeerTube
+release: peertube-plugin-auth-openid-connect 0.1.0 (GitHub mirror KoryIII/framasoft-official-plugins@eab4653b, 2022); guide
+  does not name the plugin version
+library: openid-client
+docs: https://framagit.org/framasoft/peertube/official-plugins/tree/master/peertube-plugin-auth-openid-connect
+match:
+  files: [peertube]
+  titles: [PeerTube]
+redirect_uris: ['{root}/plugins/auth-openid-connect/router/code-cb']
+scopes:
+  default: [openid, email, profile]
+  notes: 'setting: scope'
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  claims: [preferred_username, email]
+pkce: {default: S256}
+settings_complete: true
+settings:
+- key: auth-display-name
+  names: [Auth display name]
+  default: OpenID Connect
+- key: discover-url
+  names: [Discover URL]
+  meaning: discovery_url
+  type: url
+- key: client-id
+  names: [Client ID]
+  meaning: client_id
+- key: client-secret
+  names: [Client secret]
+  meaning: client_secret
+- key: scope
+  names: [Scope]
+  meaning: scopes
+  default: openid email profile
+- key: username-property
+  names: [Username property]
+  meaning: claim
+  default: preferred_username
+- key: mail-property
+  names: [Email property]
+  meaning: claim
+  default: email
+- key: display-name-property
+  names: [Display name property]
+  meaning: claim
+- key: role-property
+  names: [Role property]
+  meaning: claim
+- key: group-property
+  names: [Group property]
+  meaning: claim
+- key: allowed-group
+  names: [Allowed group]
+- key: signature-algorithm
+  names: [Token signature algorithm]
+  default: RS256
+sources:
+  redirect_uris: KoryIII/framasoft-official-plugins@eab4653b peertube-plugin-auth-openid-connect/main.js register (store.redirectUrl
+    = getWebserverUrl() + "/plugins/auth-openid-connect/router/code-cb"); plugin README on npm (npm.openknot.ai/package/peertube-plugin-auth-openid-connect)
+    gives the same callback
+  scopes: 'KoryIII/framasoft-official-plugins@eab4653b peertube-plugin-auth-openid-connect/main.js registerSetting scope default
+    "openid email profile"; onAuthRequest authorizationUrl({scope: settings.scope})'
+  token_auth_method: KoryIII/framasoft-official-plugins@eab4653b peertube-plugin-auth-openid-connect/main.js loadSettingsAndCreateClient
+    (client_secret set, token_endpoint_auth_method only set to none when no secret); panva/openid-client@v5.7.1 lib/client.js
+    default token_endpoint_auth_method client_secret_basic (library profile openid-client)
+  pkce: KoryIII/framasoft-official-plugins@eab4653b peertube-plugin-auth-openid-connect/main.js onAuthRequest (code_challenge_method
+    S256, response_mode form_post)
+  claims_from: KoryIII/framasoft-official-plugins@eab4653b peertube-plugin-auth-openid-connect/main.js handleCb (userInfo
+    = store.client.userinfo(accessToken); username/email/displayName/role/groups from userInfo)
+  settings: KoryIII/framasoft-official-plugins@eab4653b peertube-plugin-auth-openid-connect/main.js registerSetting calls
+unknown:
+  current_plugin: framagit (the real upstream) is not in the store and npm is unreachable here; the newest code read is the
+    2022 GitHub mirror (0.1.0). Later plugin releases (README mentions PeerTube >= 7.3 externalRedirectUri, logout redirect
+    URI setting) may differ
+  exact_issuer: openid-client v5 Issuer.discover does not compare issuer (library profile); not restated as a fact
+  userinfo_signed: inherits openid-client v5 (JSON unless userinfo_signed_response_alg is set; plugin does not set it)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/penpot.yml", #"""
+# Penpot: hand-written OIDC client in the Clojure backend (backend/src/app/auth/oidc.clj): discovery from
+id: penpot
+name: Penpot
+release: 2.17.0
+docs: https://help.penpot.app/technical-guide/configuration/#openid-connect
+match:
+  files: [penpot]
+  titles: [Penpot]
+redirect_uris: ['{origin}/api/auth/oidc/callback']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  setting: PENPOT_OIDC_USER_INFO_SOURCE
+  values:
+    auto: any
+    token: id_token
+    userinfo: userinfo
+  claims: [email]
+  notes: 'In "auto" mode a verified ID token that lacks email makes the login fail ("incomplete user info") even if userinfo
+    has it: the ID token claims are used whenever they decode. ID token verification: key chosen by the header kid from the
+    JWKS (HS* algs use the client secret); no iss/aud check. Roles: PENPOT_OIDC_ROLES (required set) checked against PENPOT_OIDC_ROLES_ATTR
+    (default "roles").'
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: PENPOT_FLAGS
+  names: [enable-login-with-oidc, enable-oidc-registration]
+- {key: PENPOT_PUBLIC_URI, meaning: app_base_url, type: url}
+- {key: PENPOT_OIDC_CLIENT_ID, meaning: client_id}
+- {key: PENPOT_OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: PENPOT_OIDC_BASE_URI, meaning: issuer, type: url}
+- {key: PENPOT_OIDC_AUTH_URI, meaning: authorization_url, type: url}
+- {key: PENPOT_OIDC_TOKEN_URI, meaning: token_url, type: url}
+- {key: PENPOT_OIDC_USER_URI, meaning: userinfo_url, type: url}
+- {key: PENPOT_OIDC_JWKS_URI, meaning: jwks_url, type: url}
+- {key: PENPOT_OIDC_SCOPES, meaning: scopes, default: openid profile email}
+- {key: PENPOT_OIDC_ROLES}
+- {key: PENPOT_OIDC_ROLES_ATTR, meaning: claim, default: roles}
+- {key: PENPOT_OIDC_EMAIL_ATTR, meaning: claim, default: email}
+- {key: PENPOT_OIDC_NAME_ATTR, meaning: claim, default: name}
+- key: PENPOT_OIDC_USER_INFO_SOURCE
+  allowed: [auto, userinfo, token]
+versions:
+- fact: claims_from
+  range: '>=1.19 <2.16.0'
+  value:
+    default: any
+    notes: 'PENPOT_OIDC_USER_INFO_SOURCE silently ignored (string vs keyword case): always ID token claims when they decode,
+      userinfo only as fallback'
+  source: penpot/penpot commit 9ebd17f31f "Fix PENPOT_OIDC_USER_INFO_SOURCE flag being silently ignored (#9114)" (2026-04-24),
+    first tag 2.16.0; setting added in 8cda8924df (2023-07-03)
+sources:
+  redirect_uris: penpot/penpot@2.17.0 backend/src/app/auth/oidc.clj build-redirect-uri (line 411-414); docs/technical-guide/configuration.md
+    lines 111-117
+  scopes: penpot/penpot@2.17.0 backend/src/app/auth/oidc.clj default-oidc-scopes (line 71), get-oidc-config, build-auth-redirect-uri
+    (line 422)
+  token_auth_method: penpot/penpot@2.17.0 backend/src/app/auth/oidc.clj fetch-access-token (lines 439-475)
+  pkce: penpot/penpot@2.17.0 backend/src/app/auth/oidc.clj build-auth-redirect-uri (lines 416-426)
+  claims_from: penpot/penpot@2.17.0 backend/src/app/auth/oidc.clj get-id-token-claims, select-user-info-source, get-info (lines
+    529-625), process-user-info (lines 477-502)
+  userinfo_signed: penpot/penpot@2.17.0 backend/src/app/auth/oidc.clj fetch-user-info (json/decode)
+  exact_issuer: penpot/penpot@2.17.0 backend/src/app/auth/oidc.clj discover-oidc-config (lines 45-69), get-id-token-claims
+    (jwt/unsign with key/alg only)
+  settings: penpot/penpot@2.17.0 backend/src/app/config.clj schema (lines 207-219); docs/technical-guide/configuration.md
+    "OpenID Connect" (lines 157-240)
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/pgadmin.yml", #"""
@@ -1225,6 +8621,7 @@ settings:
 # "Update documentation for OAuth2 authentication redirect url", #6644).
 id: pgadmin
 name: pgAdmin
+library: authlib
 docs: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html
 match:
   files: [pgadmin, pgadmin4]
@@ -1266,6 +8663,335 @@ settings:
   - key: OAUTH2_USERNAME_CLAIM
     meaning: claim
   - key: OAUTH2_CLIENT_AUTH_METHOD
+sources:
+  redirect_uris: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html
+  token_auth_method: 'Sources for the facts below: web/pgadmin/authenticate/oauth2.py (pgadmin-org/pgadmin4, stored version 0220824) and Authlib''s authlib/oauth2/client.py. oauth2.py registers each OAUTH2_CONFIG entry with Authlib and a client secret; Authlib''s OAuth2Client then uses client_secret_basic. Later releases read OAUTH2_CLIENT_AUTH_METHOD: a guide that sets it is not judged.'
+  claims_from: 'oauth2.py get_user_profile: the username and email come from OAUTH2_USERINFO_ENDPOINT.'
+  settings: 'PKCE (OAUTH2_CHALLENGE_METHOD) arrived in later releases than the source read: not stated. https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html'
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+  pkce: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/photoprism.yml", #"""
+# PhotoPrism: Go, zitadel/oidc v3 relying party (discovery from PHOTOPRISM_OIDC_URI); PKCE S256 when the
+# library versions: v3.29.1 (go.mod at 240915)
+id: photoprism
+name: PhotoPrism
+release: 240915-e1280b2fb
+library: zitadel-oidc
+docs: https://docs.photoprism.app/getting-started/advanced/openid-connect/
+match:
+  files: [photoprism]
+  titles: [PhotoPrism]
+redirect_uris: ['{root}/api/v1/oidc/redirect']
+scopes:
+  default: [openid, email, profile, address]
+  notes: 'setting: PHOTOPRISM_OIDC_SCOPES'
+token_auth_method: {default: any}
+claims_from:
+  default: userinfo
+  claims: [email, email_verified, preferred_username]
+pkce: {default: S256}
+exact_issuer: true
+settings_complete: true
+settings:
+- key: PHOTOPRISM_OIDC_URI
+  names: [oidc-uri]
+  meaning: issuer
+  type: url
+- key: PHOTOPRISM_OIDC_CLIENT
+  names: [oidc-client]
+  meaning: client_id
+- key: PHOTOPRISM_OIDC_SECRET
+  names: [oidc-secret]
+  meaning: client_secret
+- key: PHOTOPRISM_OIDC_SCOPES
+  names: [oidc-scopes]
+  meaning: scopes
+  default: openid email profile address
+- key: PHOTOPRISM_OIDC_PROVIDER
+  names: [oidc-provider]
+- key: PHOTOPRISM_OIDC_ICON
+  names: [oidc-icon]
+- key: PHOTOPRISM_OIDC_REDIRECT
+  names: [oidc-redirect]
+  type: boolean
+- key: PHOTOPRISM_OIDC_REGISTER
+  names: [oidc-register]
+  type: boolean
+- key: PHOTOPRISM_OIDC_USERNAME
+  names: [oidc-username]
+  meaning: claim
+  allowed: [preferred_username, name, nickname, email]
+  default: preferred_username
+- key: PHOTOPRISM_OIDC_WEBDAV
+  names: [oidc-webdav]
+  type: boolean
+- key: PHOTOPRISM_DISABLE_OIDC
+  names: [disable-oidc]
+  type: boolean
+- {key: PHOTOPRISM_SITE_URL, meaning: app_base_url, type: url}
+sources:
+  redirect_uris: photoprism/photoprism@240915-e1280b2fb internal/auth/oidc/redirect_url.go RedirectURL; internal/config/config_oidc.go
+    (OidcRedirectUri = ApiUri + "/oidc/redirect")
+  scopes: photoprism/photoprism@240915-e1280b2fb pkg/authn/oidc.go (OidcRequiredScopes "openid email profile", OidcDefaultScopes
+    "openid email profile address"); internal/config/flags.go oidc-scopes Value authn.OidcDefaultScopes; internal/auth/oidc/client.go
+    NewClient (empty -> OidcRequiredScopes)
+  token_auth_method: zitadel/oidc@85e56c8b pkg/client/rp/relying_party.go GetEndpoints (oauth2.Endpoint AuthStyle AuthStyleAutoDetect);
+    photoprism passes no AuthStyle/signer (internal/auth/oidc/client.go NewClient)
+  pkce: photoprism/photoprism@240915-e1280b2fb internal/auth/oidc/client.go NewClient (rp.WithPKCE only when discover.CodeChallengeMethodsSupported
+    contains S256)
+  claims_from: photoprism/photoprism@240915-e1280b2fb internal/auth/oidc/client.go CodeExchangeUserInfo (rp.UserinfoCallback);
+    internal/api/oidc_redirect.go (userInfo.Email, EmailVerified, Subject, Name...); internal/auth/oidc/username.go Username
+  exact_issuer: zitadel/oidc pkg/client/client.go Discover (if discoveryConfig.Issuer != issuer return ErrIssuerInvalid);
+    photoprism calls client.Discover(issuerUri.String()) and rp.NewRelyingPartyOIDC(issuerUri.String())
+  settings: photoprism/photoprism@240915-e1280b2fb internal/config/flags.go (oidc-* flags; env PHOTOPRISM_<FLAG>)
+unknown:
+  userinfo_signed: zitadel rp userinfo parsing of application/jwt not checked
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/plane.yml", #"""
+# Plane: the open-source Community Edition (makeplane/plane) has NO OIDC login (only Google, GitHub, GitLab, Gitea
+id: plane
+name: Plane
+release: v1.3.1
+docs: https://developers.plane.so/self-hosting/govern/oidc-sso
+match:
+  files: [plane]
+  titles: [Plane]
+redirect_uris: ['{origin}/auth/oidc/callback/']
+claims_from:
+  default: userinfo
+  claims: [email]
+exact_issuer: false
+settings:
+- key: CLIENT_ID
+  names: [Client ID]
+  meaning: client_id
+- key: CLIENT_SECRET
+  names: [Client secret]
+  meaning: client_secret
+- key: TOKEN URL
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- {key: User info URL, meaning: userinfo_url, type: url}
+- {key: Authorize URL, meaning: authorization_url, type: url}
+sources:
+  redirect_uris: 'https://developers.plane.so/self-hosting/govern/oidc-sso (IdP config table: Origin URL, Callback URL, Logout
+    URL)'
+  claims_from: https://developers.plane.so/self-hosting/govern/oidc-sso ("User info URL ... Used to get an authenticating
+    user's email, first_name and the last_name")
+  exact_issuer: https://developers.plane.so/self-hosting/govern/oidc-sso (fields are Client ID, Client secret, Token URL,
+    User info URL, Authorize URL; no issuer)
+  settings: https://developers.plane.so/self-hosting/govern/oidc-sso (God mode /god-mode/authentication/oidc fields)
+  open_source_edition: 'makeplane/plane@v1.3.1 apps/api/plane/authentication/provider/oauth/ (gitea.py, github.py, gitlab.py,
+    google.py only); apps/web/core/constants/plans.tsx lines 1059-1081 (SAML/OIDC: free false, one/pro/business/enterprise
+    true); packages/constants/src/subscription.ts ("OIDC + SAML for SSO" in ONE_PLAN_FEATURES / FREE_PLAN_UPGRADE_FEATURES)'
+unknown:
+  token_auth_method: commercial-edition source is not public; docs do not say
+  pkce: commercial-edition source is not public; docs do not say
+  scopes: no scope field in the documented God-mode form; requested scopes not documented
+  userinfo_signed: commercial-edition source is not public
+  setting_keys: only GUI labels are documented; instance-configuration key names of the commercial edition unknown
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/planka.yml", #"""
+# PLANKA: the browser is sent to an authorization URL built by the server (openid-client v5 client.authorizationUrl)
+# library versions: openid-client ^5.7.1 (server/package.json)
+id: planka
+name: PLANKA
+release: 2.1.1
+library: openid-client
+match:
+  files: [planka]
+  titles: [PLANKA, Planka]
+redirect_uris: ['{root}/oidc-callback']
+scopes:
+  default: [openid, email, profile]
+  always: []
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  setting: OIDC_CLAIMS_SOURCE
+  values:
+    userinfo: userinfo
+    id_token: id_token
+  claims: [email, name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: BASE_URL, meaning: app_base_url, type: url}
+- {key: OIDC_ISSUER, meaning: issuer, type: url}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_USE_OAUTH_CALLBACK, type: boolean}
+- {key: OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG}
+- {key: OIDC_USERINFO_SIGNED_RESPONSE_ALG}
+- {key: OIDC_SCOPES, meaning: scopes, default: openid email profile}
+- {key: OIDC_RESPONSE_MODE, default: fragment}
+- {key: OIDC_USE_DEFAULT_RESPONSE_MODE, type: boolean}
+- {key: OIDC_ADMIN_ROLES}
+- {key: OIDC_PROJECT_OWNER_ROLES}
+- {key: OIDC_BOARD_USER_ROLES}
+- key: OIDC_CLAIMS_SOURCE
+  allowed: [userinfo, id_token]
+  default: userinfo
+- {key: OIDC_EMAIL_ATTRIBUTE, meaning: claim, default: email}
+- {key: OIDC_NAME_ATTRIBUTE, meaning: claim, default: name}
+- {key: OIDC_USERNAME_ATTRIBUTE, meaning: claim, default: preferred_username}
+- {key: OIDC_ROLES_ATTRIBUTE, meaning: claim, default: groups}
+- {key: OIDC_IGNORE_USERNAME, type: boolean}
+- {key: OIDC_IGNORE_ROLES, type: boolean}
+- {key: OIDC_ENFORCED, type: boolean}
+- {key: OIDC_TIMEOUT, type: integer}
+- {key: OIDC_DEBUG, type: boolean}
+sources:
+  redirect_uris: plankanban/planka@2.1.1 server/config/custom.js oidcRedirectUri (lines 100-103), baseUrl = envToArray(BASE_URL)[0]
+    (line 31)
+  scopes: plankanban/planka@2.1.1 server/config/custom.js oidcScopes (line 83); server/api/hooks/oidc/index.js getBootstrap
+    (authorizationUrl({scope}))
+  token_auth_method: plankanban/planka@2.1.1 server/api/hooks/oidc/index.js getClient (metadata without token_endpoint_auth_method);
+    panva/openid-client@v5.7.1 lib/client.js checkBasicSupport/handleCommonMistakes, default client_secret_basic
+  pkce: plankanban/planka@2.1.1 server/api/hooks/oidc/index.js getBootstrap; client/src/sagas/login/services/login.js authenticateWithOidc
+    (state, nonce only)
+  claims_from: plankanban/planka@2.1.1 server/api/helpers/users/get-or-create-one-with-oidc.js fn (oidcClaimsSource id_token
+    -> tokenSet.claims(), else client.userinfo; missingValues when !email || !name); server/config/custom.js lines 89-95
+  userinfo_signed: 'plankanban/planka@2.1.1 server/api/hooks/oidc/index.js (userinfo_signed_response_alg: OIDC_USERINFO_SIGNED_RESPONSE_ALG);
+    get-or-create-one-with-oidc.js ("response is signed"); panva/openid-client@v5.7.1 lib/client.js Client.userinfo'
+  exact_issuer: 'plankanban/planka@2.1.1 server/api/helpers/users/get-or-create-one-with-oidc.js (callback params {iss: oidcIssuer,
+    code}); panva/openid-client@v5.7.1 lib/client.js callback lines 450-457, oauthCallback lines 583-590; lib/issuer.js resolveWellKnownUri'
+  settings: plankanban/planka@2.1.1 server/config/custom.js lines 77-103; server/.env.sample lines 56-75; docker-compose.yml
+    lines 81-104
+unknown:
+  docs: PLANKA documentation site not read; facts from source only
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/plesk.yml", #"""
+# Plesk: OIDC login via the commercial "OAuth Login" extension (third-party, closed source); only for additional
+id: plesk
+name: Plesk
+release: Plesk 18.0.69 (guide); OAuth Login extension version unknown
+docs: https://plesk.com/extensions/oauth
+match:
+  files: [plesk]
+  titles: [Plesk]
+claims_from:
+  claims: [email]
+settings:
+- key: type
+  names: [Type]
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: callback_host
+  names: [Callback Host]
+  meaning: app_base_url
+  type: url
+- key: authorize_url
+  names: [Authorize URL]
+  meaning: authorization_url
+  type: url
+- key: token_url
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: userinfo_url
+  names: [Userinfo URL]
+  meaning: userinfo_url
+  type: url
+- key: scopes
+  names: [Scopes]
+  meaning: scopes
+- key: login_button_text
+  names: [Login Button Text]
+sources:
+  claims_from: 'https://plesk.com/extensions/oauth (Key Features: automatic mapping to existing additional admin accounts
+    based on email; no user registration)'
+  settings: setting labels taken from the corpus guide only to know what to look up; not confirmed in vendor material (extension
+    is closed source)
+unknown:
+  redirect_uris: the extension source is not public and the vendor page read does not state the callback path; /modules/oauth/public/login.php
+    appears only in integration guides (Authelia, authentik), which are not app sources
+  token_auth_method: closed-source extension; no vendor documentation found on the token request
+  pkce: not documented in material found
+  scopes: no documented default; scope separator (guide uses comma-separated "openid,email,profile") not confirmed
+  claims_from: whether e-mail is read from userinfo or the ID token is not documented (a Userinfo URL field exists per the
+    guide)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/pocketbase.yml", #"""
+# PocketBase: built-in OAuth2 provider "oidc" (tools/auth/oidc.go) on golang.org/x/oauth2; endpoints entered manually
+id: pocketbase
+name: PocketBase
+release: v0.27.1
+library: go-oauth2
+docs: https://pocketbase.io/docs/authentication/#oauth2-integration
+match:
+  files: [pocketbase]
+  titles: [PocketBase]
+redirect_uris: ['{root}/api/oauth2-redirect']
+scopes:
+  default: [openid, email, profile]
+token_auth_method: {default: any}
+claims_from:
+  default: userinfo
+  claims: [email, email_verified]
+pkce:
+  default: S256
+  setting: pkce
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+settings_complete: true
+settings:
+- key: clientId
+  names: [ClientID, Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client secret]
+  meaning: client_secret
+- key: displayName
+  names: [Display name]
+- key: authURL
+  names: [Auth URL]
+  meaning: authorization_url
+  type: url
+- key: tokenURL
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: userInfoURL
+  names: [User API URL]
+  meaning: userinfo_url
+  type: url
+- key: pkce
+  names: [Support PKCE]
+  type: boolean
+- {key: extra.jwksURL, meaning: jwks_url, type: url}
+- {key: extra.issuers, meaning: issuer}
+sources:
+  redirect_uris: pocketbase/pocketbase@v0.27.1 apis/record_auth.go (rg.GET/POST "/oauth2-redirect" under /api)
+  scopes: pocketbase/pocketbase@v0.27.1 tools/auth/oidc.go NewOIDCProvider (scopes openid, email, profile)
+  token_auth_method: pocketbase/pocketbase@v0.27.1 tools/auth/base_provider.go oauth2Config (oauth2.Endpoint{AuthURL, TokenURL},
+    no AuthStyle); FetchToken -> oauth2Config().Exchange
+  pkce: 'pocketbase/pocketbase@v0.27.1 tools/auth/oidc.go NewOIDCProvider (pkce: true); apis/record_auth_methods.go (code_challenge_method
+    "S256"); core/collection_model_auth_options.go OAuth2ProviderConfig.PKCE override'
+  claims_from: pocketbase/pocketbase@v0.27.1 tools/auth/oidc.go FetchRawUserInfo ("either fetch the data from p.userInfoURL,
+    or if not set - returns the id_token claims"), FetchAuthUser (Email only if email_verified)
+  userinfo_signed: pocketbase/pocketbase@v0.27.1 tools/auth/oidc.go FetchAuthUser (json.Unmarshal of the userinfo body)
+  settings: pocketbase/pocketbase@v0.27.1 core/collection_model_auth_options.go OAuth2ProviderConfig (form tags); tools/auth/oidc.go
+    Extra options jwksURL, issuers
+unknown:
+  exact_issuer: iss is checked only when the id_token path is used and extra "issuers" is set (security.Equal, exact); no
+    discovery
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/portainer.yml", #"""
@@ -1320,6 +9046,107 @@ settings:
     meaning: scopes
   - key: Auth Style
     allowed: [Auto Detect, In Params, In Header]
+sources:
+  redirect_uris: Portainer is told its redirect URL and uses it as given; the guide's is the root URL. https://docs.portainer.io/admin/settings/authentication/oauth
+  token_auth_method: 'api/oauth/oauth.go (portainer/portainer): buildConfig hands the Access Token URL to golang.org/x/oauth2; the Auth Style choice is x/oauth2''s AuthStyle (Auto Detect tries HTTP Basic, then the body; In Params sends the secret in the body; In Header as HTTP Basic: x/oauth2 AuthStyle documentation). Stored releases without the choice use Auto Detect.'
+  claims_from: 'oauth.go Authenticate: the ID token''s claims, overwritten by the Resource URL''s (userinfo) response; the User Identifier is looked up in the merged claims.'
+  settings: 'oauth.go Authenticate: the ID token''s claims, overwritten by the Resource URL''s (userinfo) response; the User Identifier is looked up in the merged claims. https://docs.portainer.io/admin/settings/authentication/oauth'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/powerdns.yml", #"""
+# PowerDNS Admin: Flask + Authlib (authlib.integrations.flask_client OAuth registry, client "oidc");
+# library versions: ==1.2.0 (requirements.txt at v0.4.1)
+id: powerdns
+name: PowerDNS Admin
+release: v0.4.1
+library: authlib
+match:
+  files: [powerdns]
+  titles: [PowerDNS Admin, PowerDNS-Admin]
+redirect_uris: ['{root}/oidc/authorized']
+scopes:
+  default: [email]
+  notes: 'setting: oidc_oauth_scope'
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  claims: [preferred_username, email, given_name, family_name]
+pkce: {default: none}
+userinfo_signed: false
+settings_complete: true
+settings:
+- key: oidc_oauth_enabled
+  names: [Enable OpenID Connect OAuth]
+  type: boolean
+- key: oidc_oauth_key
+  names: [Client ID]
+  meaning: client_id
+- key: oidc_oauth_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: oidc_oauth_scope
+  names: [Scopes]
+  meaning: scopes
+  default: email
+- key: oidc_oauth_api_url
+  names: [API URL]
+  meaning: userinfo_url
+  type: url
+- key: oidc_oauth_auto_configure
+  names: [Enable OIDC OAuth Auto-Configuration]
+  type: boolean
+- key: oidc_oauth_metadata_url
+  names: [Metadata URL]
+  meaning: discovery_url
+  type: url
+- key: oidc_oauth_token_url
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: oidc_oauth_authorize_url
+  names: [Authorize URL]
+  meaning: authorization_url
+  type: url
+- key: oidc_oauth_logout_url
+  names: [Logout URL]
+  type: url
+- key: oidc_oauth_username
+  names: [Username]
+  meaning: claim
+  default: preferred_username
+- key: oidc_oauth_email
+  names: [Email]
+  meaning: claim
+  default: email
+- key: oidc_oauth_firstname
+  names: [First Name]
+  meaning: claim
+  default: given_name
+- key: oidc_oauth_last_name
+  names: [Last Name]
+  meaning: claim
+  default: family_name
+- key: oidc_oauth_account_name_property
+  names: [Autoprovision Account Name property]
+  meaning: claim
+- key: oidc_oauth_account_description_property
+  names: [Autoprovision Account Description property]
+  meaning: claim
+sources:
+  redirect_uris: PowerDNS-Admin/PowerDNS-Admin@v0.4.1 powerdnsadmin/services/oidc.py (@current_app.route("/oidc/authorized"));
+    powerdnsadmin/routes/index.py oidc_login (url_for("oidc_authorized", _external=True))
+  scopes: PowerDNS-Admin/PowerDNS-Admin@v0.4.1 powerdnsadmin/services/oidc.py (client_kwargs scope = Setting oidc_oauth_scope);
+    powerdnsadmin/models/setting.py defaults (oidc_oauth_scope "email")
+  token_auth_method: PowerDNS-Admin/PowerDNS-Admin@v0.4.1 powerdnsadmin/services/oidc.py authlib_params (no token_endpoint_auth_method);
+    authlib OAuth2Client default client_secret_basic (library profile authlib)
+  pkce: 'PowerDNS-Admin/PowerDNS-Admin@v0.4.1 powerdnsadmin/services/oidc.py client_kwargs {"scope": ...} (no code_challenge_method)'
+  claims_from: PowerDNS-Admin/PowerDNS-Admin@v0.4.1 powerdnsadmin/routes/index.py login (user_data = json.loads(oidc.get("userinfo").text);
+    user_data[Setting oidc_oauth_username/firstname/last_name/email])
+  userinfo_signed: PowerDNS-Admin/PowerDNS-Admin@v0.4.1 powerdnsadmin/routes/index.py (json.loads of the userinfo response)
+  settings: PowerDNS-Admin/PowerDNS-Admin@v0.4.1 powerdnsadmin/models/setting.py (oidc_oauth_* types and defaults)
+unknown:
+  exact_issuer: depends on Authlib 1.2.0 ID-token validation when "openid" is in scope; not examined
+  later_releases: v0.5.x/v0.6.x not compared
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/proxmox.yml", #"""
@@ -1327,6 +9154,7 @@ settings:
 # Sources: pve-access-control 9.1.1 and pve-manager 9.2.11 (see docs/PROFILES.md).
 id: proxmox
 name: Proxmox VE
+library: rust-openidconnect
 docs: https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_openid
 match:
   files: [proxmox, proxmox-ve]
@@ -1418,6 +9246,709 @@ settings:
     max_length: 4096
   - key: type
     allowed: [openid]
+sources:
+  redirect_uris: 'pve-manager 9.2.11 www/manager6/Utils.js (the login window sends window.location.origin as redirect-url); https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_openid'
+  scopes: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm properties (scopes default "email profile"); openidconnect crate adds openid (CoreClient::authorize_url)'
+  token_auth_method: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm and proxmox-openid (openidconnect crate): HTTP Basic (AuthType::BasicAuth, the crate default) when client-key is set; a public client without it'
+  claims_from: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm query-userinfo (default 1); proxmox-openid verify_authorization_code queries userinfo unless disabled'
+  pkce: 'proxmox-openid (proxmox/proxmox-openid-rs) authorize_url: PkceCodeChallenge::new_random_sha256'
+  exact_issuer: 'openidconnect crate CoreProviderMetadata::discover: the discovered issuer must equal the configured Issuer URL (DiscoveryError::Validation)'
+  settings: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm properties and options; https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_openid'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/rallly.yml", #"""
+# Rallly: since v4.5.0 OIDC login is the better-auth genericOAuth plugin (provider id "oidc", env OIDC_*);
+# OpenID Connect library: better-auth (GuideKit has no profile of it; its facts are stated here)
+id: rallly
+name: Rallly
+release: v4.12.3
+docs: https://support.rallly.co/self-hosting/single-sign-on
+match:
+  files: [rallly]
+  titles: [Rallly]
+redirect_uris: ['{origin}/api/auth/callback/oidc']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [email, name, picture, email_verified]
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: OIDC_DISCOVERY_URL, meaning: discovery_url, type: url}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_NAME, default: OpenID Connect}
+- {key: OIDC_EMAIL_CLAIM_PATH, meaning: claim, default: email}
+- {key: OIDC_NAME_CLAIM_PATH, meaning: claim, default: name}
+- {key: OIDC_PICTURE_CLAIM_PATH, meaning: claim, default: picture}
+- {key: OIDC_ISSUER_URL, meaning: issuer, type: url}
+- {key: NEXT_PUBLIC_BASE_URL, meaning: app_base_url, type: url}
+versions:
+- fact: redirect_uris
+  range: '>=4.5.0 <4.5.2'
+  value: ['{root}/api/better-auth/oauth2/callback/oidc']
+  source: lukevella/rallly@v4.5.0 apps/web/src/lib/auth.ts genericOAuth (no redirectURI; baseURL = absoluteUrl("/api/better-auth"));
+    better-auth@1.3.31 generic-oauth `${ctx.baseURL}/oauth2/callback/${providerId}`; fixed by commit ea884988b "Fix broken
+    compatibility with previous oidc redirect uri" (first in v4.5.2)
+- fact: pkce
+  range: '>=4.5.0 <4.5.3'
+  value: {default: none}
+  source: lukevella/rallly commit 972ed65a8 "Enable PKCE for OIDC provider" (first in v4.5.3); better-auth generic-oauth types.ts
+    pkce @default false
+- fact: token_auth_method
+  range: <4.5.0
+  value: {default: client_secret_basic}
+  source: lukevella/rallly@v4.4.1 apps/web/src/auth/providers/oidc.ts (type "oidc", no client.token_endpoint_auth_method);
+    next-auth ^5.0.0-beta.25 -> see library authjs
+- fact: pkce
+  range: <4.5.0
+  value: {default: S256}
+  source: 'lukevella/rallly@v4.4.1 apps/web/src/auth/providers/oidc.ts checks: ["pkce", "state"]'
+- fact: claims_from
+  range: <4.5.0
+  value: {default: id_token}
+  source: 'lukevella/rallly@v4.4.1 apps/web/src/auth/providers/oidc.ts idToken: true, profile() reads sub + *_CLAIM_PATH from
+    the ID token claims (Auth.js)'
+- fact: exact_issuer
+  range: <4.5.0
+  value: true
+  source: 'lukevella/rallly@v4.4.1 apps/web/src/auth/providers/oidc.ts issuer: env.OIDC_ISSUER_URL (provider disabled with
+    a warning when unset), wellKnown: OIDC_DISCOVERY_URL; Auth.js/oauth4webapi compares discovery issuer (library authjs)'
+- fact: redirect_uris
+  range: <4.5.0
+  value: ['{root}/api/auth/callback/oidc']
+  source: lukevella/rallly@v4.4.1 provider id "oidc" under next-auth basePath /api/auth
+sources:
+  redirect_uris: 'lukevella/rallly@v4.12.3 apps/web/src/lib/auth.ts genericOAuth config redirectURI: absoluteUrl("/api/auth/callback/oidc");
+    packages/utils/src/absolute-url.ts absoluteUrl (new URL(subpath, NEXT_PUBLIC_BASE_URL)); apps/web/next.config.ts redirects
+    (/api/auth/callback/oidc -> /api/better-auth/oauth2/callback/oidc); apps/docs/self-hosting/single-sign-on.mdx "Callback
+    URL"'
+  scopes: 'lukevella/rallly@v4.12.3 apps/web/src/lib/auth.ts scopes: ["openid", "profile", "email"]'
+  token_auth_method: lukevella/rallly@v4.12.3 apps/web/src/lib/auth.ts (no authentication option); better-auth/better-auth@v1.6.0
+    packages/better-auth/src/plugins/generic-oauth/types.ts authentication @default "post"; packages/core/src/oauth2/validate-authorization-code.ts
+    createAuthorizationCodeRequest (Basic only when authentication === "basic", else client_id/client_secret in body)
+  pkce: 'lukevella/rallly@v4.12.3 apps/web/src/lib/auth.ts pkce: true; better-auth/better-auth@v1.6.0 packages/core/src/oauth2/create-authorization-url.ts
+    (code_challenge_method S256)'
+  claims_from: 'better-auth/better-auth@v1.6.0 packages/better-auth/src/plugins/generic-oauth/routes.ts getUserInfo (lines
+    733-780: decodeJwt(idToken) used if sub && email, else userinfo_endpoint from discovery), oAuth2Callback handleUserInfo
+    (email_is_missing, name_is_missing); lukevella/rallly@v4.12.3 apps/web/src/lib/auth.ts mapProfileToUser (getValueByPath
+    with OIDC_*_CLAIM_PATH)'
+  userinfo_signed: better-auth/better-auth@v1.6.0 generic-oauth/routes.ts getUserInfo (betterFetch, reads userInfo.data.sub/email/...
+    as JSON object fields)
+  exact_issuer: better-auth/better-auth@v1.6.0 generic-oauth/index.ts (discovery document fetched from discoveryUrl, only
+    endpoints read, no issuer comparison); routes.ts getUserInfo (ID token only decodeJwt, no iss check)
+  settings: lukevella/rallly@v4.12.3 apps/web/src/env.ts (OIDC_* schema and defaults); apps/docs/self-hosting/single-sign-on.mdx
+unknown:
+  authjs_beta_pin: pre-4.5.0 facts rely on the authjs library profile (@auth/core 0.41.3); the exact @auth/core version resolved
+    for next-auth 5.0.0-beta.25 was not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/rancher.yml", #"""
+# Rancher: "Generic OIDC" auth provider (pkg/auth/providers/genericoidc on top of pkg/auth/providers/oidc), coreos/go-oidc v3 + golang.org/x/oauth2; configured in the UI (Users & Authentication > Auth Provider > Generic OIDC) or the genericoidc AuthConfig resource
+id: rancher
+name: Rancher
+release: v2.15.0
+library: go-oidc
+library_versions: 3.9.0
+docs: https://ranchermanager.docs.rancher.com/how-to-guides/new-user-guides/authentication-permissions-and-global-configuration/authentication-config/configure-generic-oidc
+match:
+  files: [rancher]
+  titles: [Rancher, Rancher Manager]
+redirect_uris: ['{setting:rancherUrl}']
+scopes:
+  always: [openid]
+token_auth_method: {default: any}
+claims_from:
+  default: any
+  claims: [email, name, groups]
+  notes: 'principal ID = "genericoidc_user://" + userinfo sub; login name = userinfo email; display name = name (else email);
+    groups from full_group_path (split on "/") if present, else groups; roles added as groups. groupsClaim/nameClaim/emailClaim:
+    ID token value, overridden by the userinfo value when present'
+pkce:
+  default: none
+  setting: pkceMethod
+  values:
+    ? ''
+    : none
+    S256: S256
+userinfo_signed: true
+exact_issuer: true
+settings:
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: rancherUrl
+  names: [Rancher URL]
+  meaning: redirect_uri
+  type: url
+- key: issuer
+  names: [Issuer]
+  meaning: issuer
+  type: url
+- key: authEndpoint
+  names: [Auth Endpoint]
+  meaning: authorization_url
+  type: url
+- {key: tokenEndpoint, meaning: token_url, type: url}
+- {key: userInfoEndpoint, meaning: userinfo_url, type: url}
+- {key: jwksUrl, meaning: jwks_url, type: url}
+- key: scope
+  names: [Scopes]
+  meaning: scopes
+- {key: groupsClaim, meaning: claim}
+- {key: nameClaim, meaning: claim}
+- {key: emailClaim, meaning: claim}
+- key: pkceMethod
+  allowed: ['', S256]
+- {key: acrValue}
+- {key: rancherApiHost, meaning: app_base_url, type: url}
+- {key: groupSearchEnabled, type: boolean}
+versions:
+- fact: pkce
+  range: <2.14.0
+  value: {default: none}
+  source: rancher/rancher@v2.13.0 pkg/apis/management.cattle.io/v3/authn_types.go OIDCConfig (no PKCEMethod; field first at
+    v2.14.0)
+- fact: claims_from
+  range: <2.13.0
+  value:
+    default: any
+    notes: groupsClaim read only from the ID token; no nameClaim/emailClaim settings
+  source: rancher/rancher@v2.12.0 pkg/auth/providers/oidc/oidc_provider.go getUserInfo (mapClaims from idToken.Claims for
+    config.GroupsClaim, lines 414-430); NameClaim/EmailClaim first in v2.13.0 authn_types.go
+sources:
+  redirect_uris: 'rancher/rancher@v2.15.0 pkg/auth/providers/oidc/oidc_provider.go GetOIDCRedirectionURL (values.Add("redirect_uri",
+    config["rancherUrl"])), ConfigToOauthConfig (RedirectURL: config.RancherURL); rancher/rancher-docs configure-generic-oidc.md
+    ("Valid Redirect URI | https://yourRancherHostURL/verify-auth")'
+  scopes: 'rancher/rancher@v2.15.0 pkg/auth/providers/oidc/oidc_provider.go ConfigToOauthConfig (append oidc.ScopeOpenID);
+    pkg/auth/handler/handler.go redirectToIdP ("scope": req.URL.Query().Get("scope")); pkg/auth/providers/genericoidc/genericoidc_provider.go
+    TransformToAuthProvider'
+  token_auth_method: 'rancher/rancher@v2.15.0 pkg/auth/providers/oidc/oidc_provider.go ConfigToOauthConfig (Endpoint: provider.Endpoint(),
+    no AuthStyle), getUserInfoFromAuthCode (oauthConfig.Exchange); golang/oauth2 AuthStyleAutoDetect (see library go-oauth2)'
+  pkce: rancher/rancher@v2.15.0 pkg/auth/handler/handler.go redirectToIdP (only "" or S256); pkg/auth/providers/oidc/oidc_provider.go
+    GetOIDCRedirectionURL (code_challenge_method S256), getUserInfoFromAuthCode (oauth2.VerifierOption), getRedirectURL (no
+    rancherApiHost -> no PKCE)
+  claims_from: rancher/rancher@v2.15.0 pkg/auth/providers/oidc/oidc_provider.go ClaimInfo struct (sub, name, email, groups,
+    full_group_path, acr, roles), getUserInfoFromAuthCode (idToken.Claims then userInfo.Claims), applyCustomClaims, userToPrincipal,
+    getGroupsFromClaimInfo
+  userinfo_signed: coreos/go-oidc@v3.10.0 oidc/oidc.go Provider.UserInfo (application/jwt supported since v3.0.0; Rancher
+    pins v3.9.0)
+  exact_issuer: rancher/rancher@v2.15.0 pkg/auth/providers/oidc/oidc_provider.go getOIDCProvider (oidc.NewProvider(ctx, oidcConfig.Issuer)
+    unless all endpoints set -> oidc.ProviderConfig.NewProvider); coreos/go-oidc NewProvider issuer check
+  settings: rancher/rancher@v2.15.0 pkg/apis/management.cattle.io/v3/authn_types.go OIDCConfig json tags; rancher/rancher-docs
+    configure-generic-oidc.md Configuration Reference (Client ID, Client Secret, Rancher URL, Issuer, Auth Endpoint)
+unknown:
+  scopes: the default scope string is filled in by the Rancher dashboard UI (not in rancher/rancher); not checked in rancher/dashboard
+  redirect_uris: that the UI pre-fills rancherUrl as <server-url>/verify-auth is from the Rancher docs only; the dashboard
+    code was not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/redmine.yml", ##"""
+# Redmine: the devopskube/redmine_openid_connect plugin; hand-written OIDC code flow over HTTParty (discovery from "OpenID Connect server url" + /.well-known/openid-configuration), settings in the plugin configuration page (Administration > Plugins > Configure)
+# scopes <=0.9.4 (before commit c58ff9e, 2018-02-09): default: openid; profile; email; always: openid; profile; email; notes: fixed "openid profile email", no scopes setting
+id: redmine
+name: Redmine
+release: master@2025-04-20 (053c493; init.rb says version 0.9.4, last tag 0.9.4 is from 2017 and lags 42 commits)
+docs: https://github.com/devopskube/redmine_openid_connect#readme
+match:
+  files: [redmine]
+  titles: [Redmine, Redmine OpenID Connect plugin, redmine_openid_connect]
+redirect_uris: ['{root}/oic/local_login']
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: userinfo
+  claims: [email, nickname, preferred_username, given_name, family_name, name]
+  notes: 'User is found by userinfo "email" (User.find_by_mail); a new user''s login = userinfo user_name || nickname || preferred_username
+    || email; firstname/lastname = given_name/family_name, else "name" split on spaces. Group checks ("Authorized group",
+    "Admins group") read member_of, roles, realm_access.roles and resource_access.<client_id>.roles from the base64-decoded
+    payload of the ACCESS TOKEN (ID token only when no access token) - so they need a JWT access token carrying those claims;
+    with both group fields blank the access token is never decoded. ID token: only its nonce is compared, and only if an id_token
+    came back on the callback URL.'
+pkce: {default: none}
+userinfo_signed: true
+exact_issuer: false
+settings_complete: true
+settings:
+- key: enabled
+  names: [Enabled]
+  type: boolean
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: openid_connect_server_url
+  names: [OpenID Connect server url]
+  meaning: issuer
+  type: url
+- key: client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: scopes
+  names: [OpenID Connect scopes (comma-separated)]
+  meaning: scopes
+  default: openid profile email user_name
+- key: group
+  names: [Authorized group (blank if all users are authorized)]
+- key: admin_group
+  names: [Admins group (members of this group are treated as admin)]
+- key: dynamic_config_expiry
+  names: [How often to retrieve openid configuration (default 1 day)]
+  type: integer
+  default: '86400'
+- {key: disable_ssl_validation, type: boolean}
+- key: login_selector
+  names: [Login Selector]
+  type: boolean
+- key: create_user_if_not_exists
+  names: [Create user if not exists]
+  type: boolean
+- key: disallowed_auth_sources_login
+  names: [Users from the following auth sources will be required to login with SSO]
+versions:
+- fact: claims_from
+  range: <=0.9.4
+  value:
+    default: userinfo
+    claims: [email, preferred_username, given_name, family_name]
+    notes: login = userinfo preferred_username only
+  source: devopskube/redmine_openid_connect@0.9.4 lib/redmine_openid_connect/account_controller_patch.rb oic_local_login (user.login
+    = user_info["preferred_username"])
+sources:
+  redirect_uris: devopskube/redmine_openid_connect@053c493 app/models/oic_session.rb host_name (Setting.protocol + "://" +
+    Setting.host_name), authorization_query / access_token_query ("redirect_uri" => "#{host_name}/oic/local_login"); config/routes.rb
+    get 'oic/local_login'; README "Configure Your OpenID Provider"
+  scopes: devopskube/redmine_openid_connect@053c493 app/models/oic_session.rb scopes (blank -> "openid profile email user_name",
+    else split(',') joined with spaces)
+  token_auth_method: devopskube/redmine_openid_connect@053c493 app/models/oic_session.rb self.get_token (HTTParty basic_auth),
+    access_token_query (grant_type, code, scope, id_token, redirect_uri only)
+  pkce: devopskube/redmine_openid_connect@053c493 app/models/oic_session.rb authorization_query, access_token_query
+  claims_from: devopskube/redmine_openid_connect@053c493 lib/redmine_openid_connect/account_controller_patch.rb oic_local_login
+    (user_info = oic_session.get_user_info!, find_by_mail, login fallback chain); app/models/oic_session.rb user / authorized?
+    / admin? / check_keycloak_role
+  userinfo_signed: devopskube/redmine_openid_connect@053c493 app/models/oic_session.rb get_user_info! (response.headers["content-type"]
+    == 'application/jwt' -> parse_token)
+  exact_issuer: devopskube/redmine_openid_connect@053c493 app/models/oic_session.rb openid_configuration_url, get_dynamic_config,
+    parse_token (no verification)
+  settings: devopskube/redmine_openid_connect@053c493 app/views/settings/_redmine_openid_connect_settings.html.erb (all settings[...]
+    fields), config/locales/en.yml labels, app/models/oic_session.rb (dynamic_config_expiry default 86400)
+unknown:
+  scopes: 'differs in releases GuideKit cannot place (<=0.9.4 (before commit c58ff9e, 2018-02-09)): default: openid; profile;
+    email; always: openid; profile; email; notes: fixed "openid profile email", no scopes setting'
+
+"""##),
+        ("Sources/GuideKnowledge/ProfileData/applications/rocket-chat.yml", #"""
+# Rocket.Chat: "Custom OAuth" services (Administration > OAuth > Add, unique name); Meteor OAuth flow,
+# pkce newer develop (stored customOAuth.ts 2f9c0868, passport-oauth2 CustomOAuthStrategy; release not determined): default: S256
+id: rocket-chat
+name: Rocket.Chat
+release: develop (stored RocketChat/Rocket.Chat custom_oauth_server.ts 52e31402); guide does not pin a Rocket.Chat version
+docs: https://docs.rocket.chat/docs/openid-connect
+match:
+  files: [rocket-chat]
+  titles: [Rocket.Chat, RocketChat]
+redirect_uris: ['{root}/_oauth/{setting:name}']
+token_auth_method:
+  default: client_secret_post
+  setting: token_sent_via
+  values:
+    header: client_secret_basic
+    payload: client_secret_post
+claims_from: {default: userinfo}
+userinfo_signed: false
+settings:
+- key: name
+  names: [unique name]
+- key: url
+  names: [URL]
+  meaning: issuer
+  type: url
+- key: token_path
+  names: [Token Path]
+  meaning: token_url
+  default: /oauth/token
+- key: token_sent_via
+  names: [Token Sent Via]
+  allowed: [header, payload]
+- key: identity_token_sent_via
+  names: [Identity Token Sent Via]
+  allowed: [default, header, payload]
+- key: identity_path
+  names: [Identity Path]
+  meaning: userinfo_url
+  default: /me
+- key: authorize_path
+  names: [Authorize Path]
+  meaning: authorization_url
+- key: scope
+  names: [Scope]
+  meaning: scopes
+- key: access_token_param
+  names: [Param Name for access token]
+  default: access_token
+- key: id
+  names: [Id]
+  meaning: client_id
+- key: secret
+  names: [Secret]
+  meaning: client_secret
+- key: login_style
+  names: [Login Style]
+  allowed: [redirect, popup, '']
+- key: key_field
+  names: [Key Field]
+  allowed: [username, email]
+- key: username_field
+  names: [Username field]
+  meaning: claim
+- key: email_field
+  names: [Email field]
+  meaning: claim
+- key: name_field
+  names: [Name field]
+  meaning: claim
+- key: avatar_field
+  names: [Avatar field]
+  meaning: claim
+- key: roles_claim
+  names: [Roles/Groups field name]
+  meaning: claim
+  default: roles
+- key: groups_claim
+  names: [Roles/Groups field for channel mapping]
+  meaning: claim
+- key: merge_users
+  names: [Merge users]
+  type: boolean
+sources:
+  redirect_uris: 'RocketChat/Rocket.Chat@52e31402 apps/meteor/app/custom-oauth/server/custom_oauth_server.ts getAccessToken
+    (redirect_uri: OAuth._redirectUri(this.name, config)); Meteor oauth _redirectUri (Meteor.absoluteUrl(`_oauth/${serviceName}`));
+    addOAuthService (name.toLowerCase().replace(/[^a-z0-9_]/g, ""))'
+  token_auth_method: 'RocketChat/Rocket.Chat@52e31402 apps/meteor/app/custom-oauth/server/custom_oauth_server.ts getAccessToken
+    ("Only send clientID / secret once on header or payload": header -> Authorization Basic, else client_id + client_secret
+    in body)'
+  pkce: RocketChat/Rocket.Chat@52e31402 custom_oauth_server.ts getAccessToken (params code, redirect_uri, grant_type, state;
+    no code_verifier)
+  claims_from: RocketChat/Rocket.Chat@52e31402 custom_oauth_server.ts getIdentity (GET identityPath; Bearer header when identity
+    token sent via header, else ?access_token=) and normalizeIdentity (usernameField/emailField/nameField templates)
+  userinfo_signed: RocketChat/Rocket.Chat@52e31402 custom_oauth_server.ts getIdentity (request.json())
+  settings: RocketChat/Rocket.Chat@52e31402 custom_oauth_server.ts CustomOAuthOptions / configure (defaults tokenPath /oauth/token,
+    identityPath /me, accessTokenParam access_token, rolesClaim roles)
+unknown:
+  scopes: the authorization URL is built in the client-side CustomOAuth lib (not read); the Scope setting is presumably sent
+    as entered
+  token_sent_via_default: default value of the Token Sent Via setting in addOAuthService not read
+  release: repository too large to fetch; the stored file versions could not be tied to release tags
+  exact_issuer: no discovery and no ID-token validation in custom_oauth_server.ts (not applicable)
+  pkce: 'differs in releases GuideKit cannot place (newer develop (stored customOAuth.ts 2f9c0868, passport-oauth2 CustomOAuthStrategy;
+    release not determined)): default: S256'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/romm.yml", #"""
+# RomM (ROM Manager): FastAPI + Authlib starlette client "openid" with discovery from OIDC_SERVER_APPLICATION_URL;
+# library versions: ~= 1.3 (pyproject.toml at 3.9.0)
+id: romm
+name: ROM Manager (RomM)
+release: 3.9.0
+library: authlib
+docs: https://docs.romm.app/latest/OIDC-Guides/OIDC-Setup-With-Authelia/
+match:
+  files: [romm]
+  titles: [ROM Manager (RomM), RomM, ROM Manager]
+redirect_uris: ['{setting:OIDC_REDIRECT_URI}']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile, email]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: id_token
+  claims: [email, email_verified, preferred_username]
+pkce: {default: none}
+settings_complete: true
+settings:
+- {key: OIDC_ENABLED, type: boolean}
+- {key: OIDC_PROVIDER}
+- {key: OIDC_CLIENT_ID, meaning: client_id}
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_REDIRECT_URI, meaning: redirect_uri, type: url}
+- {key: OIDC_SERVER_APPLICATION_URL, meaning: issuer, type: url}
+- {key: OIDC_TLS_CACERTFILE}
+versions:
+- fact: scopes
+  range: '>=4.3.2'
+  value:
+    default: [openid, profile, email]
+    always: [openid, profile, email]
+  source: rommapp/romm@5.2.0 backend/decorators/auth.py oauth.register (scope f"openid profile email {OIDC_CLAIM_ROLES}");
+    commit 3eb89c76d "add OIDC_CLAIM_ROLES to the requested scope", first tag 4.3.2
+- fact: settings
+  range: 5.2.0
+  note: adds OIDC_SERVER_METADATA_URL (discovery_url), OIDC_USERNAME_ATTRIBUTE (claim, default preferred_username), OIDC_CLAIM_ROLES,
+    OIDC_ROLE_ADMIN/EDITOR/VIEWER, OIDC_ALLOW_REGISTRATION, OIDC_AUTOLOGIN, OIDC_RP_INITIATED_LOGOUT, OIDC_END_SESSION_ENDPOINT
+  source: rommapp/romm@5.2.0 backend/config/__init__.py
+sources:
+  redirect_uris: rommapp/romm@3.9.0 backend/endpoints/auth.py login_via_openid (oauth.openid.authorize_redirect(request, OIDC_REDIRECT_URI))
+    and @router.get("/oauth/openid") auth_openid; backend/main.py app.include_router(auth.router, prefix="/api")
+  scopes: rommapp/romm@3.9.0 backend/decorators/auth.py oauth.register client_kwargs scope "openid profile email"
+  token_auth_method: rommapp/romm@3.9.0 backend/decorators/auth.py oauth.register (no token_endpoint_auth_method); Authlib
+    OAuth2Client default client_secret_basic (library profile authlib)
+  pkce: rommapp/romm@3.9.0 backend/decorators/auth.py oauth.register client_kwargs {"scope", "verify"} (no code_challenge_method)
+  claims_from: rommapp/romm@3.9.0 backend/handler/auth/base_handler.py get_current_active_user_from_openid_token (userinfo
+    = token.get("userinfo"); email required; email_verified check; preferred_username); Authlib authorize_access_token sets
+    token["userinfo"] from parse_id_token (library profile authlib)
+  settings: rommapp/romm@3.9.0 backend/config/__init__.py (OIDC_* env vars)
+unknown:
+  exact_issuer: Authlib ID-token iss validation against discovery issuer not re-checked here
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/roundcube.yml", #"""
+# Roundcube: built-in OAuth2/OIDC client (program/include/rcmail_oauth.php, Guzzle HTTP), configured in config.inc.php
+id: roundcube
+name: Roundcube
+release: 1.7.3
+docs: https://github.com/roundcube/roundcubemail/blob/master/config/defaults.inc.php
+match:
+  files: [roundcube]
+  titles: [Roundcube, Roundcube Webmail]
+redirect_uris: ['{root}/index.php/login/oauth']
+scopes:
+  default: []
+token_auth_method: {default: client_secret_post}
+claims_from: {default: any}
+pkce:
+  default: S256
+  setting: oauth_pkce
+  values:
+    S256: S256
+    'false': none
+userinfo_signed: false
+exact_issuer: true
+settings:
+- key: oauth_provider
+  names: [provider]
+- {key: oauth_provider_name, default: Google}
+- {key: oauth_client_id, meaning: client_id}
+- {key: oauth_client_secret, meaning: client_secret}
+- {key: oauth_config_uri, meaning: discovery_url, type: url}
+- {key: oauth_issuer, meaning: issuer, type: url}
+- {key: oauth_jwks_uri, meaning: jwks_url, type: url}
+- {key: oauth_auth_uri, meaning: authorization_url, type: url}
+- {key: oauth_token_uri, meaning: token_url, type: url}
+- {key: oauth_identity_uri, meaning: userinfo_url, type: url}
+- {key: oauth_logout_uri, type: url}
+- {key: oauth_scope, meaning: scopes}
+- {key: oauth_pkce, default: S256}
+- {key: oauth_identity_fields, meaning: claim, default: '[''email'']'}
+- {key: oauth_password_claim, meaning: claim}
+- {key: oauth_auth_parameters}
+- {key: oauth_login_redirect, type: boolean, default: 'False'}
+- {key: oauth_user_create_map}
+- key: oauth_auth_type
+  allowed: [XOAUTH2, OAUTHBEARER, OAUTH]
+- {key: oauth_verify_peer, type: boolean, default: 'True'}
+versions:
+- fact: pkce
+  range: <1.7.0
+  value: {default: none}
+  source: roundcube/roundcubemail@1.6.18 program/include/rcmail_oauth.php (no oauth_pkce option, no code_challenge in login_redirect);
+    oauth_pkce first present at 1.7.0 rcmail_oauth::__construct line 165
+sources:
+  redirect_uris: roundcube/roundcubemail@1.7.3 program/include/rcmail_oauth.php rcmail_oauth::get_redirect_uri (slashify(resolve_url(rcmail->url([])))
+    . "index.php/login/oauth")
+  scopes: roundcube/roundcubemail@1.7.3 program/include/rcmail_oauth.php __construct (scope => config oauth_scope, default
+    "") and login_redirect (scope => options[scope]); config/defaults.inc.php $config[oauth_scope] = null
+  token_auth_method: roundcube/roundcubemail@1.7.3 program/include/rcmail_oauth.php rcmail_oauth::request_access_token ($form
+    has client_id and client_secret, posted as form_params; no Authorization header)
+  pkce: roundcube/roundcubemail@1.7.3 program/include/rcmail_oauth.php __construct (pkce => config oauth_pkce default S256;
+    $pkce_mapper only S256) and login_redirect (code_challenge_method/code_challenge); config/defaults.inc.php "to disable
+    it use false"
+  claims_from: roundcube/roundcubemail@1.7.3 program/include/rcmail_oauth.php request_access_token (identity from parse_tokens/jwt_decode(id_token);
+    if username empty, fetch_userinfo replaces identity)
+  userinfo_signed: 'roundcube/roundcubemail@1.7.3 program/include/rcmail_oauth.php fetch_userinfo (Accept: application/json,
+    json_decode of body)'
+  exact_issuer: roundcube/roundcubemail@1.7.3 program/include/rcmail_oauth.php jwt_decode ("if (isset($this->options[issuer])
+    && $body[iss] !== $this->options[issuer])" -> issuer mismatch); discover() copies discovery issuer into options
+  settings: roundcube/roundcubemail@1.7.3 config/defaults.inc.php (OAuth section, lines 336-430)
+unknown:
+  settings_complete: oauth_cache, oauth_cache_ttl, oauth_timeout, oauth_debug also exist; not all OAuth-adjacent options (e.g.
+    smtp/imap auth types) were enumerated
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/rustdesk-server-pro.yml", #"""
+# RustDesk Server Pro: closed-source web console with OIDC "auth providers" configured in the GUI (Settings > OIDC); only vendor docs available
+id: rustdesk-server-pro
+name: RustDesk Server Pro
+release: docs (rustdesk/doc.rustdesk.com @1736869d)
+docs: https://rustdesk.com/docs/en/self-host/rustdesk-server-pro/oidc/
+match:
+  files: [rustdesk-server-pro]
+  titles: [RustDesk Server Pro, RustDesk]
+redirect_uris: ['{origin}/api/oidc/callback']
+settings:
+- {key: Client ID, meaning: client_id}
+- {key: Client secret, meaning: client_secret}
+- {key: Issuer, meaning: issuer, type: url}
+sources:
+  redirect_uris: https://rustdesk.com/docs/en/self-host/rustdesk-server-pro/oidc/azure/ step 4 (rustdesk/doc.rustdesk.com@1736869d
+    content/self-host/rustdesk-server-pro/oidc/azure/_index.en.md)
+  settings: same page, steps 6-12 (New auth provider; Client ID, client secret, Issuer)
+unknown:
+  token_auth_method: server is closed source; vendor docs do not state it
+  pkce: closed source; not documented
+  scopes: not documented on the vendor OIDC pages read (azure page, index page)
+  claims_from: not documented
+  exact_issuer: not documented
+  settings_complete: GUI field list (e.g. Authorization/Token/Userinfo/JWKS endpoints, Scopes) not documented on the pages
+    read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/ryot.yml", #"""
+# Ryot: Rust backend using the openidconnect crate (discovery from SERVER_OIDC_ISSUER_URL, code flow, email read from the ID token)
+id: ryot
+name: Ryot
+release: v10.4.2
+library: rust-openidconnect
+library_versions: =4.0.1
+docs: https://docs.ryot.io/guides/authentication.html
+match:
+  files: [ryot]
+  titles: [Ryot, Ryot (Roll Your Own Tracker)]
+redirect_uris: ['{setting:FRONTEND_URL}/api/auth']
+scopes:
+  always: [openid, email]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: id_token
+  claims: [email]
+pkce: {default: none}
+exact_issuer: true
+settings_complete: true
+settings:
+- key: SERVER_OIDC_CLIENT_ID
+  names: [server.oidc.client_id]
+  meaning: client_id
+- key: SERVER_OIDC_CLIENT_SECRET
+  names: [server.oidc.client_secret]
+  meaning: client_secret
+- key: SERVER_OIDC_ISSUER_URL
+  names: [server.oidc.issuer_url]
+  meaning: issuer
+  type: url
+- key: FRONTEND_URL
+  names: [frontend.url]
+  meaning: app_base_url
+  type: url
+  default: https://app.ryot.io
+- key: FRONTEND_OIDC_BUTTON_LABEL
+  names: [frontend.oidc_button_label]
+  default: Continue with OpenID Connect
+sources:
+  redirect_uris: IgnisDa/ryot@v10.4.2 crates/utils/oidc/src/lib.rs create_oidc_client (RedirectUrl::new(config.frontend.url
+    + FRONTEND_OAUTH_ENDPOINT)); crates/utils/common/src/lib.rs FRONTEND_OAUTH_ENDPOINT = "/api/auth" (same value at v8.9.0);
+    docs apps/docs/src/guides/authentication.md "<FRONTEND_URL>/api/auth"
+  scopes: 'IgnisDa/ryot@v10.4.2 crates/services/user/src/oidc_operations.rs get_oidc_redirect_url (.add_scope("email")); ramosbugs/openidconnect-rs@4.0.1
+    src/client.rs Client::from_provider_metadata (use_openid_scope: true)'
+  token_auth_method: 'IgnisDa/ryot@v10.4.2 crates/utils/oidc/src/lib.rs create_oidc_client (CoreClient::from_provider_metadata,
+    no set_auth_type); ramosbugs/openidconnect-rs@4.0.1 src/client.rs from_provider_metadata (oauth2::Client::new); ramosbugs/oauth2-rs@5.0.0
+    src/client.rs Client::new (auth_type: AuthType::BasicAuth), src/endpoint.rs (BasicAuth with secret -> Authorization header)'
+  pkce: IgnisDa/ryot@v10.4.2 crates/services/user/src/oidc_operations.rs get_oidc_redirect_url (no set_pkce_challenge) and
+    get_oidc_token (no set_pkce_verifier)
+  claims_from: IgnisDa/ryot@v10.4.2 crates/services/user/src/oidc_operations.rs get_oidc_token (id_token.claims(...); claims.subject();
+    claims.email() else error "Email not found in OIDC token claims"; userinfo never requested)
+  exact_issuer: ramosbugs/openidconnect-rs@4.0.1 src/discovery/mod.rs ProviderMetadata::discovery_response (provider_metadata.issuer()
+    != issuer_url -> DiscoveryError::Validation "unexpected issuer URI")
+  settings: 'IgnisDa/ryot@v10.4.2 crates/config/definition/src/lib.rs OidcConfig (env_prefix SERVER_OIDC_: client_id, issuer_url,
+    client_secret) and FrontendConfig (FRONTEND_URL default https://app.ryot.io, FRONTEND_OIDC_BUTTON_LABEL)'
+unknown:
+  userinfo_signed: Ryot never calls the userinfo endpoint, so not applicable
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/sambee.yml", #"""
+# Sambee: own OIDC client in the Python backend (httpx + joserfc; Authlib OAuth2Client only builds the authorization URL); configured in the web GUI
+id: sambee
+name: Sambee
+release: v0.9.37
+docs: https://sambee.net/docs/admin-guide/authentication/openid-connect-authentication-setup/
+match:
+  files: [sambee]
+  titles: [Sambee]
+redirect_uris: ['{root}/api/auth/oidc/callback']
+scopes:
+  default: [openid, profile, email, offline_access]
+  always: []
+token_auth_method: {default: client_secret_basic}
+claims_from: {default: any}
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: true
+settings:
+- key: display_name
+  names: [Provider name]
+- key: issuer_url
+  names: [Issuer URL]
+  meaning: issuer
+  type: url
+- key: client_id
+  names: [Client ID]
+  meaning: client_id
+- key: client_secret
+  names: [Client secret]
+  meaning: client_secret
+- key: scopes
+  names: [Scopes]
+  meaning: scopes
+  default: openid, profile, email, offline_access
+- key: username_claim
+  names: [Username claim]
+  meaning: claim
+  default: preferred_username
+- key: name_claim
+  names: [Name claim]
+  meaning: claim
+  default: name
+- key: email_claim
+  names: [Email claim]
+  meaning: claim
+  default: email
+- key: groups_claim
+  names: [Groups claim]
+  meaning: claim
+  default: groups
+- key: sign_in_mode
+  names: [Authentication mode]
+  allowed: [password_only, oidc_or_password, oidc_only]
+  default: password_only
+sources:
+  redirect_uris: helgeklein/sambee@v0.9.37 backend/app/services/oidc_configuration.py OIDC_CALLBACK_PATH = "/api/auth/oidc/callback",
+    derive_oidc_redirect_uri (canonicalize_public_url(public_url) + path); backend/app/main.py include_router(auth.router,
+    prefix="/api/auth"); backend/app/api/auth.py @router.get("/oidc/callback")
+  scopes: helgeklein/sambee@v0.9.37 backend/app/models/oidc_api.py OidcConfigurationCandidate.scopes default ["openid","profile","email","offline_access"];
+    backend/app/services/oidc_configuration.py _normalize_scopes ("OIDC scopes must include openid") and normalize_candidate
+    ("OIDC renewable sessions require the offline_access scope")
+  token_auth_method: helgeklein/sambee@v0.9.37 backend/app/services/oidc_client.py exchange_and_validate_callback (auth=httpx.BasicAuth(client_id,
+    client_secret), body without client_secret); load_provider_metadata rejects providers whose token_endpoint_auth_methods_supported
+    lacks client_secret_basic
+  pkce: helgeklein/sambee@v0.9.37 backend/app/services/oidc_client.py build_authorization_request (OAuth2Client(code_challenge_method="S256"),
+    code_verifier) and exchange_and_validate_callback (code_verifier in token request)
+  claims_from: helgeklein/sambee@v0.9.37 backend/app/services/oidc_client.py _normalize_oidc_claims (username/groups from
+    ID token; if either missing -> _load_userinfo, merge {**userinfo, **claims}; missing -> REQUIRED_CLAIM_MISSING) and _claim_groups
+    (non-list -> None)
+  userinfo_signed: helgeklein/sambee@v0.9.37 backend/app/services/oidc_client.py _load_userinfo (http_client.request_json,
+    JSON only)
+  exact_issuer: helgeklein/sambee@v0.9.37 backend/app/services/oidc_client.py load_provider_metadata ("discovered_issuer !=
+    issuer" -> INVALID_ISSUER "does not exactly match"); backend/app/services/oidc_configuration.py normalize_candidate (issuer_url.strip().rstrip("/"))
+  settings: helgeklein/sambee@v0.9.37 backend/app/models/oidc_api.py OidcConfigurationCandidate; website/content/docs/0.9/admin-guide/authentication/openid-connect-authentication-setup/index.md
+    (GUI labels)
+unknown:
+  settings_complete: admission/role-mapping/session fields (admission_mode, admission_groups, role_assignment_mode, uniform_role,
+    role_mappings, auto_link_by_username, interactive_reauthentication_max_age_days) not listed as they are not OIDC protocol
+    settings
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/seafile.yml", #"""
@@ -1458,8 +9989,595 @@ settings:
     meaning: scopes
   - key: OAUTH_ENABLE_INSECURE_TRANSPORT
     type: boolean
+sources:
+  redirect_uris: https://manual.seafile.com/latest/config/oauth/
+  claims_from: 'seahub/oauth/views.py (haiwen/seahub), oauth_callback: the user is built from the OAUTH_USER_INFO_URL response alone (OAUTH_ATTRIBUTE_MAP maps its keys), never from an ID token. How requests-oauthlib''s fetch_token sends the secret has differed between its releases: not stated.'
+  settings: 'seahub/oauth/views.py (haiwen/seahub), oauth_callback: the user is built from the OAUTH_USER_INFO_URL response alone (OAUTH_ATTRIBUTE_MAP maps its keys), never from an ID token. How requests-oauthlib''s fetch_token sends the secret has differed between its releases: not stated. https://manual.seafile.com/latest/config/oauth/'
 
 """#),
+        ("Sources/GuideKnowledge/ProfileData/applications/semaphore.yml", #"""
+# Semaphore UI: Go backend, coreos/go-oidc (discovery, ID token verify) + golang.org/x/oauth2 (code exchange); providers in config.json "oidc_providers"
+id: semaphore
+name: Semaphore UI
+release: v2.10.32
+library: go-oidc
+library_versions: 3.9.0
+docs: https://docs.semaphoreui.com/administration-guide/openid/
+match:
+  files: [semaphore]
+  titles: [Semaphore, Semaphore UI]
+redirect_uris:
+- one_of: ['{setting:web_host}/api/auth/oidc/{setting:provider_id}/redirect', '{setting:redirect_url}']
+scopes:
+  default: [openid, profile, email]
+token_auth_method: {default: any}
+claims_from: {default: id_token}
+pkce: {default: none}
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- key: provider_id
+  names: [oidc_providers.<provider id>]
+- {key: display_name}
+- {key: provider_url, meaning: issuer, type: url}
+- {key: client_id, meaning: client_id}
+- {key: client_id_file}
+- {key: client_secret, meaning: client_secret}
+- {key: client_secret_file}
+- {key: redirect_url, meaning: redirect_uri, type: url}
+- {key: scopes, meaning: scopes}
+- {key: username_claim, meaning: claim, default: preferred_username}
+- {key: name_claim, meaning: claim, default: preferred_username}
+- {key: email_claim, meaning: claim, default: email}
+- {key: endpoint.issuer, meaning: issuer}
+- {key: endpoint.auth, meaning: authorization_url}
+- {key: endpoint.token, meaning: token_url}
+- {key: endpoint.userinfo, meaning: userinfo_url}
+- {key: endpoint.jwks, meaning: jwks_url}
+- {key: endpoint.algorithms}
+- {key: color}
+- {key: icon}
+- {key: order, type: integer}
+- key: web_host
+  names: [SEMAPHORE_WEB_ROOT]
+  meaning: app_base_url
+  type: url
+sources:
+  redirect_uris: 'semaphoreui/semaphore@v2.10.32 api/login.go getOidcProvider (RedirectURL: provider.RedirectURL + redirectPath;
+    if empty url.JoinPath(util.Config.WebHost, "api/auth/oidc", id, "redirect")); api/router.go routes /auth/oidc/{provider}/redirect
+    and /redirect/{redirect_path:.*}'
+  scopes: semaphoreui/semaphore@v2.10.32 api/login.go getOidcProvider (if len(Scopes)==0 -> ["openid","profile","email"])
+  token_auth_method: 'semaphoreui/semaphore@v2.10.32 api/login.go getOidcProvider (oauth2.Config{Endpoint: oidcProvider.Endpoint()});
+    coreos/go-oidc@v3.9.0 oidc/oidc.go Provider.Endpoint (no AuthStyle); golang/oauth2@v0.17.0 internal/token.go RetrieveToken
+    (authStyle 0 -> probe: AuthStyleInHeader first, then InParams)'
+  pkce: semaphoreui/semaphore@v2.10.32 api/login.go oidcLogin (oauth.AuthCodeURL(state) with no options) and oidcRedirect
+    (oauth.Exchange(ctx, code)); open feature request https://github.com/semaphoreui/semaphore/issues/3072 (2025-05-30) "Add
+    support for PKCE in the OIDC login flow"
+  claims_from: semaphoreui/semaphore@v2.10.32 api/login.go oidcRedirect (rawIDToken present -> verifier.Verify + claimOidcToken;
+    else _oidc.UserInfo + claimOidcUserInfo) and parseClaims (email claim required)
+  userinfo_signed: coreos/go-oidc@v3.9.0 oidc/oidc.go Provider.UserInfo (mediaType == "application/jwt" branch)
+  exact_issuer: coreos/go-oidc@v3.9.0 oidc/oidc.go NewProvider (p.Issuer != issuerURL -> "issuer did not match the issuer
+    returned by provider")
+  settings: semaphoreui/semaphore@v2.10.32 util/OdbcProvider.go OidcProvider struct; util/config.go oidcEndpoint struct and
+    WebHost (json web_host, env SEMAPHORE_WEB_ROOT)
+unknown:
+  release: the guide tested v2.13.14; the fetched snapshot stops at v2.10.32. Newer indexed util/OdbcProvider.go (commit 03e14475)
+    adds groups_claim (default groups), admin_group and return_via_state (return path via state instead of redirect URL path);
+    its exact release was not identified
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/sftpgo.yml", #"""
+# SFTPGo: Go, coreos/go-oidc discovery + ID token verification, golang.org/x/oauth2 code exchange; per HTTP binding "oidc" config (JSON/YAML/env)
+id: sftpgo
+name: SFTPGo
+release: v2.7.5
+library: go-oidc
+library_versions: 3.19.0
+docs: https://docs.sftpgo.com/latest/oidc/
+match:
+  files: [sftpgo]
+  titles: [SFTPGo]
+redirect_uris: ['{setting:SFTPGO_HTTPD__BINDINGS__0__OIDC__REDIRECT_BASE_URL}/web/oidc/redirect']
+scopes:
+  default: [openid, profile, email]
+  always: []
+token_auth_method: {default: any}
+claims_from: {default: id_token}
+pkce: {default: none}
+exact_issuer: true
+settings_complete: true
+settings:
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__CLIENT_ID
+  names: ['httpd.bindings[].oidc.client_id']
+  meaning: client_id
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__CLIENT_SECRET
+  names: ['httpd.bindings[].oidc.client_secret']
+  meaning: client_secret
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__CLIENT_SECRET_FILE
+  names: ['httpd.bindings[].oidc.client_secret_file']
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__CONFIG_URL
+  names: ['httpd.bindings[].oidc.config_url']
+  meaning: issuer
+  type: url
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__REDIRECT_BASE_URL
+  names: ['httpd.bindings[].oidc.redirect_base_url']
+  meaning: app_base_url
+  type: url
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__USERNAME_FIELD
+  names: ['httpd.bindings[].oidc.username_field']
+  meaning: claim
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__ROLE_FIELD
+  names: ['httpd.bindings[].oidc.role_field']
+  meaning: claim
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__IMPLICIT_ROLES
+  names: ['httpd.bindings[].oidc.implicit_roles']
+  type: boolean
+  default: 'False'
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__SCOPES
+  names: ['httpd.bindings[].oidc.scopes']
+  meaning: scopes
+  default: openid,profile,email
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__CUSTOM_FIELDS
+  names: ['httpd.bindings[].oidc.custom_fields']
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__INSECURE_SKIP_SIGNATURE_CHECK
+  names: ['httpd.bindings[].oidc.insecure_skip_signature_check']
+  type: boolean
+  default: 'False'
+- key: SFTPGO_HTTPD__BINDINGS__0__OIDC__DEBUG
+  names: ['httpd.bindings[].oidc.debug']
+  type: boolean
+  default: 'False'
+sources:
+  redirect_uris: drakkan/sftpgo@v2.7.5 internal/httpd/oidc.go OIDC.getRedirectURL (TrimSuffix(RedirectBaseURL,"/") + webOIDCRedirectPath);
+    internal/httpd/httpd.go webOIDCRedirectPathDefault = "/web/oidc/redirect", webOIDCRedirectPath = path.Join(baseURL(web_root),
+    ...)
+  scopes: 'drakkan/sftpgo@v2.7.5 internal/config/config.go defaults (Scopes: []string{"openid","profile","email"}); internal/httpd/oidc.go
+    OIDC.initialize (slices.Contains(o.Scopes, "openid") else error)'
+  token_auth_method: 'drakkan/sftpgo@v2.7.5 internal/httpd/oidc.go OIDC.initialize (oauth2.Config{Endpoint: o.provider.Endpoint()});
+    coreos/go-oidc Provider.Endpoint (no AuthStyle); golang/oauth2 internal/token.go RetrieveToken (AuthStyle 0 -> autodetect,
+    header first)'
+  pkce: drakkan/sftpgo@v2.7.5 internal/httpd/oidc.go (AuthCodeURL(state, oidc.Nonce(...)) only; Exchange(ctx, code) with no
+    verifier); same at v2.6.6
+  claims_from: drakkan/sftpgo@v2.7.5 internal/httpd/oidc.go handleOIDCRedirect (idToken.Claims(&claims) -> token.parseClaims(claims,
+    UsernameField, RoleField, CustomFields)); no UserInfo call in the file
+  exact_issuer: coreos/go-oidc@v3.9.0+ oidc/oidc.go NewProvider (p.Issuer != issuerURL -> "issuer did not match"); sftpgo
+    calls oidc.NewProvider(ctx, o.ConfigURL)
+  settings: drakkan/sftpgo@v2.7.5 internal/httpd/oidc.go OIDC struct; internal/config/config.go getHTTPDOIDCFromEnv (SFTPGO_HTTPD__BINDINGS__<idx>__OIDC__*
+    variables)
+unknown:
+  userinfo_signed: not applicable, userinfo never called
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/sonarqube.yml", #"""
+# SonarQube: the community plugin vaulttec/sonar-auth-oidc (SonarQube OAuth2IdentityProvider "oidc") on the Nimbus OAuth 2.0 SDK with OpenID Connect extensions; settings under Administration > Configuration > Security > OpenID Connect (sonar.auth.oidc.*)
+# OpenID Connect library: nimbus-oauth2-oidc-sdk (GuideKit has no profile of it; its facts are stated here)
+# claims_from >2.1.1 (master after 2021-10-24): default: any; notes: groups claim may also be a comma-separated string; a missing groups claim with group sync on is an error
+id: sonarqube
+name: SonarQube
+release: sonar-auth-oidc v2.1.1 (2021-10-24; master e7aba99 2023-09-05 differs only in logging, an issuer-mismatch error message
+  and groups parsing)
+docs: https://github.com/vaulttec/sonar-auth-oidc#readme
+match:
+  files: [sonarqube]
+  titles: [SonarQube, sonar-auth-oidc]
+redirect_uris: ['{root}/oauth2/callback/oidc']
+scopes:
+  default: [openid, email, profile]
+  always: []
+token_auth_method: {default: client_secret_basic}
+pkce: {default: none}
+exact_issuer: true
+settings_complete: true
+settings:
+- key: sonar.auth.oidc.enabled
+  names: [Enabled]
+  type: boolean
+  default: 'False'
+- key: sonar.auth.oidc.autoLogin
+  names: [Auto-Login]
+  type: boolean
+  default: 'False'
+- key: sonar.auth.oidc.issuerUri
+  names: [Issuer URI]
+  meaning: issuer
+  type: url
+- key: sonar.auth.oidc.clientId.secured
+  names: [Client ID]
+  meaning: client_id
+- key: sonar.auth.oidc.clientSecret.secured
+  names: [Client secret]
+  meaning: client_secret
+- key: sonar.auth.oidc.scopes
+  names: [Scopes]
+  meaning: scopes
+  default: openid email profile
+- key: sonar.auth.oidc.idTokenSigAlg
+  names: [ID token signature algorithm]
+  allowed: [HS256, RS256, ES256]
+- key: sonar.auth.oidc.allowUsersToSignUp
+  names: [Allow users to sign-up]
+  type: boolean
+  default: 'True'
+- key: sonar.auth.oidc.loginStrategy
+  names: [Login generation strategy]
+  allowed: [Unique, Same as OpenID Connect login, Preferred username, Email, Custom claim]
+  default: Preferred username
+- key: sonar.auth.oidc.loginStrategy.customClaim.name
+  names: [Login strategy custom claim]
+  meaning: claim
+  default: upn
+- key: sonar.auth.oidc.groupsSync
+  names: [Synchronize groups]
+  type: boolean
+  default: 'False'
+- key: sonar.auth.oidc.groupsSync.claimName
+  names: [Groups claim name]
+  meaning: claim
+  default: groups
+- key: sonar.auth.oidc.iconPath
+  names: [Icon path]
+- key: sonar.auth.oidc.backgroundColor
+  names: [Background color]
+- key: sonar.auth.oidc.loginButtonText
+  names: [Login button text]
+  default: OpenID Connect
+- key: sonar.core.serverBaseURL
+  names: [Server base URL]
+  meaning: app_base_url
+  type: url
+sources:
+  redirect_uris: SonarSource/sonarqube@05d4a4acfc85 server/sonar-webserver-auth/src/main/java/org/sonar/server/authentication/OAuth2ContextFactory.java
+    generateCallbackUrl (server.getPublicRootUrl() + CALLBACK_PATH + identityProviderKey); vaulttec/sonar-auth-oidc@v2.1.1
+    src/main/java/org/vaulttec/sonarqube/auth/oidc/OidcIdentityProvider.java KEY = "oidc"; README.md "white-list the redirect
+    URI ... https://<sonarqube base>/oauth2/callback/oidc" and "Server Base URL" section
+  scopes: vaulttec/sonar-auth-oidc@v2.1.1 src/main/java/org/vaulttec/sonarqube/auth/oidc/OidcConfiguration.java SCOPES_DEFAULT_VALUE
+    "openid email profile", scopes(); OidcClient.java getScope (Scope.parse)
+  token_auth_method: vaulttec/sonar-auth-oidc@v2.1.1 src/main/java/org/vaulttec/sonarqube/auth/oidc/OidcClient.java getTokenResponse
+    (new ClientSecretBasic(getClientId(), getClientSecret()))
+  pkce: vaulttec/sonar-auth-oidc@v2.1.1 src/main/java/org/vaulttec/sonarqube/auth/oidc/OidcClient.java createAuthenticationRequest
+  claims_from: vaulttec/sonar-auth-oidc@v2.1.1 src/main/java/org/vaulttec/sonarqube/auth/oidc/OidcClient.java getUserInfo
+    (lines 119-162); UserIdentityFactory.java create/getLogin/getName/getGroups
+  exact_issuer: vaulttec/sonar-auth-oidc@v2.1.1 src/main/java/org/vaulttec/sonarqube/auth/oidc/OidcClient.java getProviderMetadata
+    (OIDCProviderMetadata.resolve(new Issuer(config.issuerUri()))); Nimbus oauth2-oidc-sdk OIDCProviderMetadata.resolve (if
+    (!issuer.equals(op.getIssuer())) throw GeneralException "The returned issuer doesn't match the expected"); master e7aba99
+    OidcClient.getProviderMetadata maps that error to "Issuer URL in provider metadata doesn't match the issuer URI specified
+    in plugin configuration"
+  settings: vaulttec/sonar-auth-oidc@v2.1.1 src/main/java/org/vaulttec/sonarqube/auth/oidc/OidcConfiguration.java constants
+    and definitions()
+unknown:
+  userinfo_signed: plugin calls Nimbus UserInfoResponse.parse and ((UserInfoSuccessResponse) r).getUserInfo(); whether Nimbus
+    9.18 getUserInfo() yields claims for an application/jwt response (believed null) was not read in the Nimbus source (not
+    on GitHub)
+  claims_from: 'differs in releases GuideKit cannot place (>2.1.1 (master after 2021-10-24)): default: any; notes: groups
+    claim may also be a comma-separated string; a missing groups claim with group sync on is an error'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/stalwart.yml", #"""
+# Stalwart mail server: NOT an OIDC relying party for browser login. Its "OpenID Connect" directory validates bearer access tokens
+id: stalwart
+name: Stalwart
+release: v0.16.18
+docs: https://stalw.art/docs/auth/backend/oidc/
+match:
+  files: [stalwart]
+  titles: [Stalwart, Stalwart Mail Server]
+claims_from: {default: userinfo}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: issuerUrl, meaning: issuer, type: url}
+- {key: requireAudience}
+- {key: requireScopes}
+- {key: claimUsername, meaning: claim}
+- {key: usernameDomain}
+- {key: claimName, meaning: claim}
+- {key: claimGroups, meaning: claim}
+- {key: description}
+- {key: memberTenantId}
+versions:
+- fact: settings
+  range: <0.16.0
+  note: 'key: type; allowed: oidc; key: endpoint.url; meaning: userinfo_url; type: url; key: endpoint.method; allowed: introspect;
+    userinfo; key: auth.method; allowed: basic; token; user-token; none; key: auth.username; key: auth.secret; key: auth.token;
+    key: fields.email; meaning: claim; key: fields.username; meaning: claim; key: fields.full-name; meaning: claim; key: timeout;
+    default: 30s'
+  source: stalwartlabs/stalwart@v0.11.7 crates/directory/src/backend/oidc/config.rs OpenIdDirectory::from_config (same keys
+    through v0.15.5)
+- fact: exact_issuer
+  range: <0.16.0
+  note: differs in these releases
+  source: 'stalwartlabs/stalwart@v0.11.7 crates/directory/src/backend/oidc/config.rs (no discovery, no issuer: endpoint.url
+    is called directly)'
+sources:
+  redirect_uris: 'stalwartlabs/stalwart@v0.16.18 crates/directory/src/backend/oidc/lookup.rs OpenIdDirectory::authenticate
+    (only Credentials::Bearer handled: authenticate_jwt / authenticate_opaque); no authorize/token code in crates/directory/src/backend/oidc'
+  claims_from: stalwartlabs/stalwart@v0.16.18 crates/directory/src/backend/oidc/lookup.rs authenticate_opaque (fetch_userinfo)
+    and authenticate_jwt (is_claim_missing(claim_name|claim_groups) -> fetch_userinfo merge)
+  userinfo_signed: stalwartlabs/stalwart@v0.16.18 crates/directory/src/backend/oidc/lookup.rs fetch_userinfo (serde_json::from_slice
+    of body; "UserInfo JSON parse error")
+  exact_issuer: stalwartlabs/stalwart@v0.16.18 crates/directory/src/backend/oidc/config.rs OpenIdDirectory::new (issue_url.trim_end_matches("/")
+    vs discovery.issuer.trim_end_matches("/"); "Issuer mismatch")
+  settings: stalwartlabs/stalwart@v0.16.18 crates/registry/src/schema/structs.rs OidcDirectory (serde names issuerUrl, requireAudience,
+    requireScopes, claimUsername, usernameDomain, claimName, claimGroups, memberTenantId)
+unknown:
+  token_auth_method: 'not applicable: Stalwart never calls the token endpoint in its OIDC directory'
+  pkce: not applicable
+  scopes: Stalwart requests no scopes (it receives tokens minted for another client); v0.16 requireScopes only checks the
+    token's scope claim
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/stirling-pdf.yml", #"""
+# Stirling-PDF: Spring Boot app; Spring Security oauth2Login with a ClientRegistration built by ClientRegistrations.fromIssuerLocation(security.oauth2.issuer)
+id: stirling-pdf
+name: Stirling-PDF
+release: main (index copies, 2025-2026; app/proprietary/... layout)
+library: spring-security
+docs: https://docs.stirlingpdf.com/Configuration/Security/OAuth%20SSO%20Configuration/
+match:
+  files: [stirling-pdf]
+  titles: [Stirling-PDF, Stirling PDF]
+redirect_uris: ['{root}/login/oauth2/code/oidc']
+token_auth_method:
+  default: client_secret_basic
+  notes: setting SECURITY_OAUTH2_AUTHENTICATIONMETHOD
+claims_from: {default: any}
+pkce: {default: none}
+exact_issuer: true
+settings:
+- key: SECURITY_OAUTH2_ENABLED
+  names: [security.oauth2.enabled]
+  type: boolean
+  default: 'False'
+- key: SECURITY_OAUTH2_ISSUER
+  names: [security.oauth2.issuer]
+  meaning: issuer
+  type: url
+- key: SECURITY_OAUTH2_CLIENTID
+  names: [security.oauth2.clientId]
+  meaning: client_id
+- key: SECURITY_OAUTH2_CLIENTSECRET
+  names: [security.oauth2.clientSecret]
+  meaning: client_secret
+- key: SECURITY_OAUTH2_SCOPES
+  names: [security.oauth2.scopes]
+  meaning: scopes
+- key: SECURITY_OAUTH2_USEASUSERNAME
+  names: [security.oauth2.useAsUsername]
+  meaning: claim
+- key: SECURITY_OAUTH2_PROVIDER
+  names: [security.oauth2.provider]
+- key: SECURITY_OAUTH2_AUTOCREATEUSER
+  names: [security.oauth2.autoCreateUser]
+  type: boolean
+  default: 'False'
+- key: SECURITY_OAUTH2_BLOCKREGISTRATION
+  names: [security.oauth2.blockRegistration]
+  type: boolean
+  default: 'False'
+- key: SECURITY_LOGINMETHOD
+  names: [security.loginMethod]
+  allowed: [all, normal, oauth2, saml2]
+  default: all
+sources:
+  redirect_uris: Stirling-Tools/Stirling-PDF@07d1c383 src/main/java/stirling/software/SPDF/config/security/oauth2/OAuth2Configuration.java
+    oidcClientRegistration (.redirectUri(REDIRECT_URI_PATH + "oidc"), REDIRECT_URI_PATH = "{baseUrl}/login/oauth2/code/");
+    same in @0a39f9ab app/proprietary/src/main/java/stirling/software/proprietary/security/oauth2/OAuth2Configuration.java
+  token_auth_method: Stirling-Tools/Stirling-PDF@0a39f9ab app/proprietary/.../oauth2/OAuth2Configuration.java oidcClientRegistration
+    (.clientAuthenticationMethod(getClientAuthenticationMethod(oauth.getAuthenticationMethod())), null when unset); spring-projects/spring-security@0427e51b
+    oauth2/oauth2-client/.../registration/ClientRegistrations.java getClientAuthenticationMethod (client_secret_basic if listed
+    or metadata null)
+  pkce: spring-projects/spring-security oauth2-client DefaultOAuth2AuthorizationRequestResolver (addPkceParameters only if
+    ClientAuthenticationMethod.NONE.equals(...)); Stirling OAuth2Configuration sets no PKCE option
+  claims_from: Stirling-Tools/Stirling-PDF@226fc615 app/proprietary/src/main/java/stirling/software/proprietary/security/service/CustomOAuth2UserService.java
+    loadUser (delegate OidcUserService, user.getAttribute(usernameAttributeKey) = merged ID token + userinfo claims)
+  exact_issuer: spring-projects/spring-security@0427e51b ClientRegistrations.withProviderConfiguration (!issuer.equals(metadataIssuer)
+    -> IllegalStateException "did not match the requested issuer")
+  settings: Stirling-Tools/Stirling-PDF@00a36ba0 app/common/src/main/java/stirling/software/common/model/ApplicationProperties.java
+    Security.OAUTH2 (enabled, issuer, clientId, clientSecret, autoCreateUser, blockRegistration, useAsUsername, scopes, provider,
+    client); env names per Spring relaxed binding as in https://docs.stirlingpdf.com/Configuration/Security/OAuth%20SSO%20Configuration/
+unknown:
+  claims_from_older: an older indexed CustomOAuth2UserService (Stirling-Tools/Stirling-PDF@1f88acc5 src/main/java/.../oauth2/CustomOAuth2UserService.java)
+    reads the username ONLY from user.getUserInfo() (userinfo); which release (e.g. v0.42.0 tested by the guide) carries which
+    variant was not established
+  scopes: default scope list not established (ApplicationProperties default is an empty list; settings template default not
+    read)
+  userinfo_signed: Spring DefaultOAuth2UserService behaviour for application/jwt not checked
+  release: no release tag mapped; a Quarkus migration branch also exists in the index (TauriAuthorizationRequestResolver @2591faa0
+    notes quarkus-oidc), whose behaviour was not studied
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/superset.yml", #"""
+# Apache Superset: login through Flask-AppBuilder's AUTH_OAUTH (AuthOAuthView), which registers every OAUTH_PROVIDERS entry with Authlib's Flask client; user details come from a security-manager method chosen by the provider NAME
+id: superset
+name: Apache Superset
+release: 6.1.0
+library: authlib
+library_versions: '>=0.14 <2.0.0'
+docs: https://superset.apache.org/docs/configuration/configuring-superset#custom-oauth2-configuration
+match:
+  files: [superset]
+  titles: [Apache Superset, Superset]
+redirect_uris: ['{root}/oauth-authorized/{setting:name}']
+scopes:
+  default: []
+token_auth_method:
+  default: client_secret_basic
+  setting: token_endpoint_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    none: none
+claims_from:
+  setting: name
+  values:
+    auth0: userinfo
+    okta: userinfo
+    keycloak: userinfo
+    authentik: id_token
+  notes: 'Any other provider name (e.g. "authelia") raises OAuthProviderUnknown in Flask-AppBuilder, so login fails unless
+    CUSTOM_SECURITY_MANAGER overrides oauth_user_info/get_oauth_user_info (Superset 6.1.0 SupersetSecurityManager does not).
+    auth0: Authlib userinfo() (discovered userinfo_endpoint), username "auth0_<sub>", email, given_name, family_name, groups
+    -> role_keys. keycloak: GET <api_base_url>openid-connect/userinfo (Keycloak path), preferred_username, email, given_name,
+    family_name, groups. authentik: ID token (verified against server_metadata jwks_uri), email <- preferred_username, username
+    <- nickname, groups. FAB auth_user_oauth then uses userinfo["username"] or else userinfo["email"]; role_keys map through
+    AUTH_ROLES_MAPPING.'
+pkce:
+  default: none
+  setting: code_challenge_method
+  values:
+    S256: S256
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: AUTH_TYPE
+  allowed: [AUTH_OAUTH]
+- key: name
+  names: ['OAUTH_PROVIDERS[].name']
+- key: icon
+  names: ['OAUTH_PROVIDERS[].icon']
+- key: token_key
+  names: ['OAUTH_PROVIDERS[].token_key']
+  default: oauth_token
+- key: client_id
+  names: ['OAUTH_PROVIDERS[].remote_app.client_id']
+  meaning: client_id
+- key: client_secret
+  names: ['OAUTH_PROVIDERS[].remote_app.client_secret']
+  meaning: client_secret
+- key: server_metadata_url
+  names: ['OAUTH_PROVIDERS[].remote_app.server_metadata_url']
+  meaning: discovery_url
+  type: url
+- key: api_base_url
+  names: ['OAUTH_PROVIDERS[].remote_app.api_base_url']
+  type: url
+- key: authorize_url
+  names: ['OAUTH_PROVIDERS[].remote_app.authorize_url']
+  meaning: authorization_url
+  type: url
+- key: access_token_url
+  names: ['OAUTH_PROVIDERS[].remote_app.access_token_url']
+  meaning: token_url
+  type: url
+- key: jwks_uri
+  names: ['OAUTH_PROVIDERS[].remote_app.jwks_uri']
+  meaning: jwks_url
+  type: url
+- key: scope
+  names: ['OAUTH_PROVIDERS[].remote_app.client_kwargs.scope']
+  meaning: scopes
+- key: token_endpoint_auth_method
+  names: ['OAUTH_PROVIDERS[].remote_app.client_kwargs.token_endpoint_auth_method']
+  allowed: [client_secret_basic, client_secret_post, none]
+  default: client_secret_basic
+- key: code_challenge_method
+  names: ['OAUTH_PROVIDERS[].remote_app.code_challenge_method', 'OAUTH_PROVIDERS[].remote_app.client_kwargs.code_challenge_method']
+  allowed: [S256]
+- {key: CUSTOM_SECURITY_MANAGER}
+- {key: AUTH_USER_REGISTRATION, type: boolean}
+- {key: AUTH_USER_REGISTRATION_ROLE}
+- {key: AUTH_ROLES_MAPPING}
+- {key: AUTH_ROLES_SYNC_AT_LOGIN, type: boolean}
+- {key: ENABLE_PROXY_FIX, type: boolean, default: 'False'}
+sources:
+  redirect_uris: dpgaspar/Flask-AppBuilder@v5.2.2 flask_appbuilder/security/views.py AuthView route_base = "" (line 571),
+    AuthOAuthView.login (url_for(".oauth_authorized", provider=provider, _external=True)), @expose("/oauth-authorized/<provider>");
+    same at v4.8.0; Superset docs configuring-superset.mdx "The redirect URL will be https://<superset-webserver>/oauth-authorized/<provider-name>"
+  scopes: 'dpgaspar/Flask-AppBuilder@v5.2.2 flask_appbuilder/security/manager.py (self.oauth.register(provider_name, **_provider["remote_app"]),
+    lines 294-310): no scope added; authlib/authlib@v1.7.2 integrations/base_client/sync_app.py'
+  token_auth_method: dpgaspar/Flask-AppBuilder@v5.2.2 flask_appbuilder/security/manager.py oauth.register(**remote_app); authlib/authlib@v1.7.2
+    authlib/oauth2/client.py OAuth2Client.__init__ (token_endpoint_auth_method default client_secret_basic)
+  pkce: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_app.py OAuth2Mixin.__init__ (server_metadata = extra
+    register kwargs) and _get_oauth_client (client_kwargs.update(metadata)), create_authorization_url (if client.code_challenge_method);
+    apache/superset docs/admin_docs/configuration/configuring-superset.mdx "PKCE Support" (remote_app code_challenge_method
+    S256)
+  claims_from: 'dpgaspar/Flask-AppBuilder@v5.2.2 flask_appbuilder/security/manager.py SecurityManager.get_oauth_user_info
+    (lines 647-760: auth0 userinfo(), okta get("userinfo"), keycloak get("openid-connect/userinfo"), authentik resp["id_token"],
+    else raise OAuthProviderUnknown), auth_user_oauth (username else email); apache-superset 6.1.0 wheel superset/security/manager.py
+    (no oauth_user_info override)'
+  userinfo_signed: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_openid.py OpenIDMixin.userinfo (resp.json())
+  exact_issuer: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_app.py load_server_metadata (no issuer comparison)
+  settings: apache/superset docs/admin_docs/configuration/configuring-superset.mdx "Custom OAuth2 Configuration" and "PKCE
+    Support"; apache-superset 6.1.0 superset/config.py ENABLE_PROXY_FIX = False; dpgaspar/Flask-AppBuilder@v5.2.2 security/manager.py
+    get_oauth_token_key_name (default "oauth_token")
+unknown:
+  library_versions: Authlib is not a Superset 6.1.0 requirement; the range is Flask-AppBuilder's optional "oauth" extra (setup.py),
+    the version actually installed in a Superset image was not checked
+  claims_from: for a custom provider name the claims are whatever the operator's CUSTOM_SECURITY_MANAGER reads; no default
+    exists
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/sure.yml", ##"""
+# Sure (personal finance, Rails): OmniAuth with omniauth_openid_connect (discovery: true, pkce: true); providers from config/auth.yml + OIDC_* env, or from the admin "SSO Providers" GUI (database)
+id: sure
+name: Sure
+release: v0.7.3
+library: omniauth-openid-connect
+library_versions: 0.8.0
+docs: https://github.com/we-promise/sure/blob/main/docs/hosting/oidc.md
+match:
+  files: [sure]
+  titles: [Sure]
+redirect_uris:
+- one_of: ['{setting:OIDC_REDIRECT_URI}', '{origin}/auth/{setting:name}/callback']
+scopes:
+  default: [openid, email, profile]
+  always: [openid]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: any
+  claims: [email]
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: true
+settings:
+- key: OIDC_ISSUER
+  names: [Issuer URL]
+  meaning: issuer
+  type: url
+- key: OIDC_CLIENT_ID
+  names: [Client ID]
+  meaning: client_id
+- key: OIDC_CLIENT_SECRET
+  names: [Client Secret]
+  meaning: client_secret
+- {key: OIDC_REDIRECT_URI, meaning: redirect_uri, type: url}
+- key: OIDC_BUTTON_LABEL
+  names: [Button Label]
+- key: name
+  names: [Name]
+- key: scopes
+  names: [Scopes, settings.scopes]
+  meaning: scopes
+- key: AUTH_JIT_MODE
+  allowed: [create_and_link, link_only]
+  default: create_and_link
+- {key: ALLOWED_OIDC_DOMAINS}
+- {key: AUTH_LOCAL_LOGIN_ENABLED, type: boolean, default: 'True'}
+sources:
+  redirect_uris: we-promise/sure@v0.7.3 app/models/oidc/provider_options_builder.rb ProviderOptionsBuilder.call (client_options.redirect_uri
+    = cfg[:redirect_uri] || ENV OIDC_REDIRECT_URI; provider skipped if absent); app/controllers/admin/sso_providers_controller.rb
+    create/update ("#{request.base_url}/auth/#{name}/callback"); config/routes.rb match "/auth/:provider/callback"; config/auth.yml
+    provider name "openid_connect"
+  scopes: we-promise/sure@v0.7.3 app/models/oidc/provider_options_builder.rb DEFAULT_SCOPES = %i[openid email profile], oidc_scopes
+    (settings.scopes split on whitespace)
+  token_auth_method: we-promise/sure@v0.7.3 app/models/oidc/provider_options_builder.rb (no client_auth_method option); library
+    omniauth-openid-connect profile (rack-oauth2 authenticated_context_from default :basic)
+  pkce: 'we-promise/sure@v0.7.3 app/models/oidc/provider_options_builder.rb (pkce: true); omniauth_openid_connect pkce_options
+    default code_challenge_method S256 (library profile)'
+  claims_from: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb user_info (userinfo! merged
+    with decoded id_token) per library profile; Sure reads auth.info.email/name/first_name/last_name in app/controllers/sessions_controller.rb
+  userinfo_signed: library profile omniauth-openid-connect (nov/openid_connect resource_request JSON only)
+  exact_issuer: 'we-promise/sure@v0.7.3 app/models/oidc/provider_options_builder.rb (discovery: true, issuer stripped of whitespace
+    only); nov/openid_connect discovery validate_issuer_matching per library profile'
+  settings: we-promise/sure@v0.7.3 docs/hosting/oidc.md; config/auth.yml; app/models/sso_provider.rb (name format /\A[a-z0-9_]+\z/)
+unknown:
+  groups: when scopes include groups or a role_mapping is set, Sure adds claims={"id_token":{"groups":null},"userinfo":{"groups":null}}
+    to the authorization request (oidc_extra_authorize_params); how groups are then consumed was not traced
+
+"""##),
         ("Sources/GuideKnowledge/ProfileData/applications/synapse.yml", #"""
 # Synapse (oidc_providers in homeserver.yaml).
 # Source: https://element-hq.github.io/synapse/latest/openid.html — the provider is given the
@@ -1474,6 +10592,7 @@ settings:
 # guides request 'openid', so 'auto' (the default) reads the ID token.
 id: synapse
 name: Synapse
+library: authlib
 docs: https://element-hq.github.io/synapse/latest/openid.html
 match:
   files: [synapse, matrix-synapse]
@@ -1522,6 +10641,142 @@ settings:
     meaning: scopes
   - key: pkce_method
     allowed: [auto, always, never]
+sources:
+  redirect_uris: https://element-hq.github.io/synapse/latest/openid.html
+  scopes: https://element-hq.github.io/synapse/latest/openid.html
+  token_auth_method: https://element-hq.github.io/synapse/latest/openid.html
+  claims_from: https://element-hq.github.io/synapse/latest/openid.html
+  pkce: 'The same documentation (config_documentation.md, oidc_providers): "pkce_method: ... Valid values are: auto, always, or never. Defaults to auto, which uses PKCE if supported during metadata discovery"; Authelia''s discovery document lists code_challenge_methods_supported, and Synapse sends S256 only (matrix-org/synapse PR 14750: "Drop support for ''plain'' method").'
+  settings: 'The same documentation (config_documentation.md, oidc_providers): "pkce_method: ... Valid values are: auto, always, or never. Defaults to auto, which uses PKCE if supported during metadata discovery"; Authelia''s discovery document lists code_challenge_methods_supported, and Synapse sends S256 only (matrix-org/synapse PR 14750: "Drop support for ''plain'' method"). https://element-hq.github.io/synapse/latest/openid.html'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/synology-dsm.yml", #"""
+# Synology DSM: closed-source "SSO Client" (Control Panel > Domain/LDAP > SSO Client, OpenID Connect SSO service); no first-party source or doc text was found in the stores
+id: synology-dsm
+name: Synology DSM
+release: DSM 7.2 (not verified)
+docs: https://kb.synology.com/en-global/DSM/help/DSM/AdminCenter/file_directory_service_sso?version=7
+match:
+  files: [synology-dsm]
+  titles: [Synology DSM, Synology]
+settings: []
+sources: {}
+unknown:
+  redirect_uris: DSM uses an admin-entered "Redirect URL"; Synology KB text not available in the stores (only third-party
+    pages such as pocket-id.org, which are not the vendor's own material)
+  token_auth_method: closed source; no vendor statement found
+  pkce: closed source; no vendor statement found
+  scopes: GUI field "Authorization scope" exists per third-party pages; default not established from vendor material
+  claims_from: GUI field "Username claim" per third-party pages; where DSM reads it (ID token or userinfo) not established
+  exact_issuer: not established
+  settings: GUI labels (Profile, Account type, Name, Well-known URL, Application ID, Application secret/key, Redirect URL,
+    Authorization scope, Username claim) are only attested by third-party pages, not Synology's own KB in the stores
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/taiga.yml", #"""
+# Taiga: OIDC login through the contrib plugin taiga-contrib-oidc-auth (kaleidos-ventures), a thin subclass of
+# library versions: unpinned "mozilla-django-oidc" with "django > 3, < 4" (back/setup.py) -> effectively mozilla-django-oidc <= 4.0.1 (5.x needs Django >= 4.2)
+id: taiga
+name: Taiga
+release: taiga-contrib-oidc-auth main@c623b75 (setup.py version 0.3, 2023-02-27; no tags)
+library: mozilla-django-oidc
+docs: https://github.com/kaleidos-ventures/taiga-contrib-oidc-auth#readme
+match:
+  files: [taiga]
+  titles: [Taiga]
+redirect_uris:
+- one_of: ['{origin}/oidc/callback/', '{origin}/api/oidc/callback/']
+scopes:
+  default: [openid, email]
+  always: []
+token_auth_method:
+  default: client_secret_post
+  setting: OIDC_TOKEN_USE_BASIC_AUTH
+  values:
+    'False': client_secret_post
+    'True': client_secret_basic
+claims_from:
+  default: userinfo
+  claims: [email, nickname, name]
+pkce:
+  default: none
+  setting: OIDC_USE_PKCE
+  values:
+    'False': none
+    'True': S256
+userinfo_signed: false
+exact_issuer: false
+settings:
+- {key: OIDC_RP_CLIENT_ID, meaning: client_id}
+- {key: OIDC_RP_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_OP_AUTHORIZATION_ENDPOINT, meaning: authorization_url, type: url}
+- {key: OIDC_OP_TOKEN_ENDPOINT, meaning: token_url, type: url}
+- {key: OIDC_OP_USER_ENDPOINT, meaning: userinfo_url, type: url}
+- {key: OIDC_OP_JWKS_ENDPOINT, meaning: jwks_url, type: url}
+- {key: OIDC_RP_SCOPES, meaning: scopes, default: openid email}
+- {key: OIDC_RP_SIGN_ALGO, default: HS256}
+- key: OIDC_CALLBACK_CLASS
+  default: taiga_contrib_oidc_auth.views.TaigaOIDCAuthenticationCallbackView
+- {key: OIDC_TOKEN_USE_BASIC_AUTH, type: boolean}
+- {key: OIDC_USE_PKCE, type: boolean}
+- key: oidcMountPoint
+  names: [taiga-front conf.json oidcMountPoint]
+  default: /oidc
+- key: oidcButtonText
+  names: [taiga-front conf.json oidcButtonText]
+sources:
+  redirect_uris: kaleidos-ventures/taiga-contrib-oidc-auth@c623b75 README.md (settings/urls.py url(r"^oidc/", include("mozilla_django_oidc.urls"));
+    oidcMountPoint "/api/oidc"); front/coffee/oidc_auth.coffee (urljoin(base_url, oidcMountPoint, "authenticate/")); mozilla/mozilla-django-oidc@4.0.1
+    mozilla_django_oidc/urls.py (path "callback/"), views.py line 189 (absolutify(request, reverse(...)))
+  scopes: mozilla/mozilla-django-oidc@4.0.1 mozilla_django_oidc/views.py line 187 (OIDC_RP_SCOPES default "openid email");
+    plugin README (OIDC_RP_SCOPES = "openid profile email")
+  token_auth_method: mozilla/mozilla-django-oidc@4.0.1 mozilla_django_oidc/auth.py get_token (line 232-253, OIDC_TOKEN_USE_BASIC_AUTH);
+    plugin back/taiga_contrib_oidc_auth/oidc.py does not override get_token
+  pkce: mozilla/mozilla-django-oidc@4.0.1 mozilla_django_oidc/views.py line 199 (OIDC_USE_PKCE default False)
+  claims_from: kaleidos-ventures/taiga-contrib-oidc-auth@c623b75 back/taiga_contrib_oidc_auth/oidc.py filter_users_by_claims,
+    get_username, create_user, update_user; mozilla/mozilla-django-oidc@4.0.1 mozilla_django_oidc/auth.py verify_claims (line
+    84-97), get_userinfo, get_or_create_user
+  userinfo_signed: mozilla/mozilla-django-oidc@4.0.1 mozilla_django_oidc/auth.py get_userinfo (line 270-282, user_response.json())
+  exact_issuer: mozilla/mozilla-django-oidc@4.0.1 mozilla_django_oidc/auth.py _verify_jws (no issuer check); see library mozilla-django-oidc
+  settings: kaleidos-ventures/taiga-contrib-oidc-auth@c623b75 README.md (Taiga Back settings, Taiga Front conf.json); library
+    settings from mozilla/mozilla-django-oidc@4.0.1
+  library_versions: kaleidos-ventures/taiga-contrib-oidc-auth@c623b75 back/setup.py install_requires; mozilla/mozilla-django-oidc@4.0.1
+    setup.py ("Django >= 3.2"), @5.0.2 pyproject.toml ("Django >= 4.2")
+unknown:
+  official_docker_env: the official taiga-docker/taiga-back images were not read; an env-var form (ENABLE_OIDC_AUTH, OIDC_*)
+    was seen only in a third-party fork, not used here
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/tailscale.yml", #"""
+# Tailscale custom OIDC: Tailscale's hosted control plane is the relying party (closed source); set up once via WebFinger discovery at login.tailscale.com/start/oidc
+id: tailscale
+name: Tailscale
+release: KB 1240 (tailscale.com/kb/1240/sso-custom-oidc, stored copy 2024)
+docs: https://tailscale.com/kb/1240/sso-custom-oidc
+match:
+  files: [tailscale]
+  titles: [Tailscale, Tailscale custom OIDC]
+scopes:
+  always: [openid, profile, email]
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: Issuer URL, meaning: issuer, type: url}
+- {key: Client ID, meaning: client_id}
+- {key: Client secret, meaning: client_secret}
+sources:
+  scopes: 'https://tailscale.com/kb/1240/sso-custom-oidc (Requirements; Identity provider setup: "The required scopes are
+    openid, profile, and email")'
+  exact_issuer: 'https://tailscale.com/kb/1240/sso-custom-oidc (WebFinger setup: JRD issuer must exactly match the discovery
+    issuer)'
+  settings: 'https://tailscale.com/kb/1240/sso-custom-oidc (Identity provider setup: "Tailscale requires you to provide ...
+    Issuer URL ... Client ID ... Client secret")'
+unknown:
+  redirect_uris: https://login.tailscale.com/a/oauth_response appears only in third-party pages in the stores; the vendor
+    KB excerpt available did not include the callback URL
+  token_auth_method: closed source; not in the KB text available
+  pkce: closed source; not in the KB text available
+  claims_from: not documented in the KB text available
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/tandoor.yml", #"""
@@ -1537,6 +10792,7 @@ settings:
 # from the server's token auth methods list is used".
 id: tandoor
 name: Tandoor Recipes
+library: django-allauth
 docs: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
 match:
   files: [tandoor, tandoor-recipes]
@@ -1583,6 +10839,418 @@ settings:
     type: boolean
   - key: fetch_userinfo
     type: boolean
+sources:
+  redirect_uris: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
+  token_auth_method: 'Set: the method given; omitted: one from Authelia''s advertised list (not stated).'
+  claims_from: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy).'
+  pkce: OAUTH_PKCE_ENABLED (global or per app as oauth_pkce_enabled) defaults to false. The method allauth sends when it is true is not stated in the source.
+  settings: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy). https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html'
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/technitium.yml", #"""
+# Technitium DNS Server: ASP.NET Core OpenIdConnect handler (Microsoft.AspNetCore.Authentication.OpenIdConnect) configured from the web console SSO settings or DNS_SERVER_SSO_* env vars
+id: technitium
+name: Technitium DNS Server
+release: v15.2.0
+library: aspnetcore-openidconnect
+library_versions: 10.0.7
+docs: https://technitium.com/dns/
+match:
+  files: [technitium]
+  titles: [Technitium DNS Server, Technitium]
+redirect_uris: ['{origin}/sso/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid, profile]
+token_auth_method: {default: client_secret_post}
+claims_from: {default: any}
+pkce: {default: S256}
+exact_issuer: false
+settings_complete: true
+settings:
+- key: DNS_SERVER_SSO_ENABLED
+  names: [Single Sign-On (SSO), ssoEnabled]
+  type: boolean
+- key: DNS_SERVER_SSO_AUTHORITY
+  names: [Authority (Issuer), ssoAuthority]
+  meaning: issuer
+  type: url
+- key: DNS_SERVER_SSO_CLIENT_ID
+  names: [Client ID, ssoClientId]
+  meaning: client_id
+- key: DNS_SERVER_SSO_CLIENT_SECRET
+  names: [Client Secret, ssoClientSecret]
+  meaning: client_secret
+- {key: DNS_SERVER_SSO_CLIENT_SECRET_FILE}
+- key: DNS_SERVER_SSO_METADATA_ADDRESS
+  names: [Metadata Address (Optional), ssoMetadataAddress]
+  meaning: discovery_url
+  type: url
+- key: DNS_SERVER_SSO_SCOPES
+  names: [Scopes, ssoScopes]
+  meaning: scopes
+  default: openid profile email
+- key: DNS_SERVER_SSO_ALLOW_SIGNUP
+  names: [SSO User Sign Up]
+  type: boolean
+- key: DNS_SERVER_SSO_ALLOW_SIGNUP_ONLY_FOR_MAPPED_USERS
+  type: boolean
+- key: DNS_SERVER_SSO_GROUP_MAP
+  names: [Group Map (Optional)]
+sources:
+  redirect_uris: TechnitiumSoftware/DnsServer@v15.2.0 DnsServerCore/DnsWebService.cs StartWebServiceAsync (options.CallbackPath
+    = new PathString("/sso/callback"); forwarded-header middleware "to allow OIDC to generate correct redirect URI")
+  scopes: TechnitiumSoftware/DnsServer@v15.2.0 DnsServerCore/Auth/AuthManager.cs _ssoScopes default {openid, profile, email}
+    and SsoScopes setter (adds openid, profile); DnsWebService.cs (options.Scope.Clear(); add SsoScopes)
+  token_auth_method: dotnet/aspnetcore src/Security/Authentication/OpenIdConnect/src/OpenIdConnectHandler.cs RunAuthorizationCodeReceivedEventAsync
+    (tokenEndpointRequest = OpenIdConnectMessage{ClientId, ClientSecret, Code, ...} sent as form body)
+  pkce: dotnet/aspnetcore src/Security/Authentication/OpenIdConnect/src/OpenIdConnectOptions.cs UsePkce = true; TechnitiumSoftware/DnsServer@v15.2.0
+    DnsServerCore/DnsWebService.cs (ResponseType = Code, UsePkce untouched)
+  claims_from: TechnitiumSoftware/DnsServer@v15.2.0 DnsServerCore/DnsWebService.cs OnRedirectToIdentityProvider (GetClaimsFromUserInfoEndpoint
+    = userinfo endpoint present); DnsServerCore/WebServiceAuthApi.cs SsoLoginFinalizeAsync (claims read from principal)
+  exact_issuer: dotnet/aspnetcore OpenIdConnectHandler.cs ValidateToken (ValidIssuers = _configuration.Issuer from metadata)
+  settings: TechnitiumSoftware/DnsServer@v15.2.0 DnsServerCore/Auth/AuthManager.cs (DNS_SERVER_SSO_* env on first start);
+    DnsServerCore/WebServiceAuthApi.cs SetSsoConfig (ssoEnabled, ssoAuthority, ssoClientId, ssoClientSecret, ssoMetadataAddress,
+    ...); DnsServerCore/www/index.html labels
+unknown:
+  userinfo_claim_mapping: ASP.NET Core default ClaimActions map only sub, name, given_name, family_name, profile, email from
+    userinfo (OpenIdConnectOptions constructor, older stored copy); Technitium adds no ClaimActions, so groups/roles/preferred_username
+    are probably only taken from the ID token - not verified against the 10.0.7 package
+  userinfo_signed: not checked for ASP.NET Core 10
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/terrakube.yml", #"""
+# Terrakube: authenticates users through its bundled Dex; the relying party towards Authelia is Dex's "oidc" connector (connectors[].config in the Dex config)
+# pkce dex >=2.45.0: default: S256; setting: pkceChallenge; notes: auto-detected from code_challenge_methods_supported (S256 preferred, else plain)
+id: terrakube
+name: Terrakube
+release: 2.27.0-beta.5 (Dex v2.42.0 per docker-compose/.env TK_DEX_VERSION)
+library: dex
+library_versions: 2.42.0
+docs: https://docs.terrakube.io/
+match:
+  files: [terrakube]
+  titles: [Terrakube]
+redirect_uris: ['{setting:redirectURI}']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method:
+  default: any
+  setting: basicAuthUnsupported
+  values:
+    'true': client_secret_post
+claims_from:
+  default: id_token
+  setting: getUserInfo
+  values:
+    'true': any
+  claims: [name]
+userinfo_signed: true
+exact_issuer: true
+settings:
+- {key: issuer, meaning: issuer, type: url}
+- {key: issuerAlias}
+- {key: clientID, meaning: client_id}
+- {key: clientSecret, meaning: client_secret}
+- {key: redirectURI, meaning: redirect_uri, type: url}
+- {key: scopes, meaning: scopes}
+- {key: basicAuthUnsupported, type: boolean}
+- {key: getUserInfo, type: boolean, default: 'False'}
+- {key: userNameKey, meaning: claim, default: name}
+- {key: userIDKey, meaning: claim}
+- {key: insecureSkipEmailVerified, type: boolean, default: 'False'}
+- {key: insecureEnableGroups, type: boolean, default: 'False'}
+- {key: claimMapping.preferred_username, meaning: claim}
+- {key: claimMapping.email, meaning: claim}
+- {key: claimMapping.groups, meaning: claim}
+- {key: promptType}
+- {key: insecureSkipVerify, type: boolean}
+sources:
+  redirect_uris: 'dexidp/dex@v2.42.0 connector/oidc/oidc.go oidcConnector.LoginURL (c.redirectURI != callbackURL -> error
+    "expected callback URL ... did not match"), Config.Open (RedirectURL: c.RedirectURI); server/server.go handleFunc("/callback",
+    ...)'
+  scopes: dexidp/dex@v2.42.0 connector/oidc/oidc.go Config.Open (scopes := [openid]; + c.Scopes or "profile","email")
+  token_auth_method: dexidp/dex@v2.42.0 connector/oidc/oidc.go Config.Open (endpoint := provider.Endpoint(); BasicAuthUnsupported
+    true or knownBrokenAuthHeaderProvider -> oauth2.AuthStyleInParams); golang/oauth2 internal/token.go (AuthStyle 0 = autodetect)
+  pkce: dexidp/dex@v2.42.0 connector/oidc/oidc.go LoginURL (only acr_values, access_type/prompt options)
+  claims_from: dexidp/dex@v2.42.0 connector/oidc/oidc.go createIdentity (idToken.Claims(&claims); if c.getUserInfo -> provider.UserInfo
+    + userInfo.Claims(&claims); missing sub/name/email/email_verified errors)
+  userinfo_signed: coreos/go-oidc v3 oidc/oidc.go Provider.UserInfo (application/jwt branch)
+  exact_issuer: dexidp/dex@v2.42.0 connector/oidc/oidc.go getProvider (oidc.NewProvider(ctx, issuer)); IssuerAlias -> oidc.InsecureIssuerURLContext;
+    coreos/go-oidc NewProvider issuer check
+  settings: dexidp/dex@v2.42.0 connector/oidc/oidc.go Config struct (json names)
+unknown:
+  terrakube_side: Terrakube UI/API are themselves OIDC clients of Dex (not of Authelia); their settings were not profiled
+  pkce: 'differs in releases GuideKit cannot place (dex >=2.45.0): default: S256; setting: pkceChallenge; notes: auto-detected
+    from code_challenge_methods_supported (S256 preferred, else plain)'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/tooljet.yml", #"""
+# ToolJet: OpenID Connect SSO is an Enterprise/paid feature configured in the GUI (instance or workspace login
+# library versions: openid-client ^5.4.0 (server/package.json, 2.x era)
+id: tooljet
+name: ToolJet
+release: 'ee oidc_auth.service.ts at commit 1cef6d35 (ToolJet 2.x; tag not mappable: repository snapshot 1.5 GB, over the
+  fetch limit)'
+library: openid-client
+docs: https://docs.tooljet.com/docs/user-management/sso/oidc/setup
+match:
+  files: [tooljet]
+  titles: [ToolJet]
+redirect_uris:
+- one_of: ['{root}/sso/openid', '{root}/sso/openid/{setting:configId}']
+scopes:
+  default: [openid, email, profile]
+  always: [openid, email, profile]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: any
+  claims: [email, name]
+pkce: {default: S256}
+userinfo_signed: false
+exact_issuer: false
+settings:
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: wellKnownUrl
+  names: [Well known URL]
+  meaning: discovery_url
+  type: url
+- key: name
+  names: [Name]
+- {key: TOOLJET_HOST, meaning: app_base_url, type: url}
+- {key: SUB_PATH}
+- {key: SSO_UNIQUE_ID_FIELD, meaning: claim}
+- {key: SSO_CUSTOM_EMAIL_DOMAIN}
+- key: configId
+  names: [workspace SSO configuration id]
+versions:
+- fact: pkce
+  range: '>=3.0'
+  note: 'notes: 3.x docs offer Grant type "Authorization Code" (client secret) or "Authorization Code with PKCE" (no client
+    secret); implementation not public'
+  source: ToolJet/ToolJet docs/versioned_docs/version-3.16.0-LTS/user-management/sso/oidc/setup.md ("Grant Type")
+sources:
+  redirect_uris: 'ToolJet/ToolJet@1cef6d35 server/ee/services/oauth/oidc_auth.service.ts #getRedirectURL'
+  scopes: 'ToolJet/ToolJet@1cef6d35 server/ee/services/oauth/oidc_auth.service.ts getConfigs (scope: "openid email profile")'
+  token_auth_method: 'ToolJet/ToolJet@1cef6d35 server/ee/services/oauth/oidc_auth.service.ts #setClient; panva/openid-client@v5.7.1
+    lib/client.js default token_endpoint_auth_method client_secret_basic, checkBasicSupport'
+  pkce: ToolJet/ToolJet@1cef6d35 server/ee/services/oauth/oidc_auth.service.ts getConfigs (code_challenge_method S256), signIn
+    (code_verifier)
+  claims_from: 'ToolJet/ToolJet@1cef6d35 server/ee/services/oauth/oidc_auth.service.ts #getUserDetails (#parseJwt(id_token).email
+    fallback; userinfo name/email)'
+  userinfo_signed: panva/openid-client@v5.7.1 lib/client.js Client.userinfo (see library openid-client versions)
+  exact_issuer: 'ToolJet/ToolJet@1cef6d35 server/ee/services/oauth/oidc_auth.service.ts #setClient (Issuer.discover(wellKnownUrl));
+    panva/openid-client@v5.7.1 lib/issuer.js discover'
+  settings: ToolJet/ToolJet@1cef6d35 server/ee/services/oauth/oidc_auth.service.ts (configs.clientId/clientSecret/wellKnownUrl,
+    TOOLJET_HOST, SUB_PATH); docs/versioned_docs/version-3.16.0-LTS/user-management/sso/oidc/setup.md (Name, Client ID, Client
+    Secret, Well known URL, SSO_UNIQUE_ID_FIELD, SSO_CUSTOM_EMAIL_DOMAIN)
+  current_edition: 'ToolJet/ToolJet@613b70e3 server/src/modules/auth/oauth/util-services/oidc-auth.service.ts (stub: "Method
+    not implemented")'
+unknown:
+  v3_behaviour: 3.x OIDC implementation is in the private ee module; redirect path, token auth method, claims handling of
+    3.x not verifiable from public source
+  release_tag: could not map commit 1cef6d35 to a release tag (no git history available through the index)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/trillium.yml", #"""
+# Trilium Notes (TriliumNext): express-openid-connect middleware (auth0) in the server; OAuth is an MFA/sign-in method bound to ONE enrolled identity (sub)
+# OpenID Connect library: express-openid-connect (GuideKit has no profile of it; its facts are stated here)
+# claims_from older releases (index copy f94f9165 of apps/server/src/services/open_id.ts; exact release boundary not established): default: id_token; claims: sub; name; email
+id: trillium
+name: Trilium Notes
+release: main@2026 (apps/server package.json version 0.103.0; index copy commit 036983af)
+docs: https://github.com/TriliumNext/Trilium/blob/main/docs/User%20Guide/User%20Guide/Installation%20%26%20Setup/Server%20Installation/Multi-Factor%20Authentication.md
+match:
+  files: [trillium]
+  titles: [Trilium Notes, Trillium Notes, TriliumNext]
+redirect_uris: ['{setting:TRILIUM_OAUTH_BASE_URL}/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method: {default: client_secret_basic}
+pkce: {default: S256}
+exact_issuer: true
+settings_complete: true
+settings:
+- key: TRILIUM_OAUTH_BASE_URL
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHBASEURL, '[MultiFactorAuthentication] oauthBaseUrl']
+  meaning: app_base_url
+  type: url
+- key: TRILIUM_OAUTH_CLIENT_ID
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHCLIENTID, '[MultiFactorAuthentication] oauthClientId']
+  meaning: client_id
+- key: TRILIUM_OAUTH_CLIENT_SECRET
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHCLIENTSECRET, '[MultiFactorAuthentication] oauthClientSecret']
+  meaning: client_secret
+- key: TRILIUM_OAUTH_ISSUER_BASE_URL
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHISSUERBASEURL, '[MultiFactorAuthentication] oauthIssuerBaseUrl']
+  meaning: issuer
+  type: url
+  default: https://accounts.google.com
+- key: TRILIUM_OAUTH_ISSUER_NAME
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHISSUERNAME, '[MultiFactorAuthentication] oauthIssuerName']
+  default: Google
+- key: TRILIUM_OAUTH_ISSUER_ICON
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHISSUERICON, '[MultiFactorAuthentication] oauthIssuerIcon']
+- key: TRILIUM_OAUTH_HTTP_TIMEOUT
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHHTTPTIMEOUT, '[MultiFactorAuthentication] oauthHttpTimeout']
+  type: integer
+  default: '30000'
+- key: TRILIUM_OAUTH_SCOPE
+  names: [TRILIUM_MULTIFACTORAUTHENTICATION_OAUTHSCOPE, '[MultiFactorAuthentication] oauthScope']
+  meaning: scopes
+  default: openid profile email
+sources:
+  redirect_uris: TriliumNext/Trilium@036983af apps/server/src/services/open_id.ts generateOAuthConfig (routes.callback "/callback",
+    baseURL oauthBaseUrl); auth0/express-openid-connect@v3.0.0 lib/context.js getRedirectUri (urlJoin(config.baseURL, config.routes.callback))
+  scopes: TriliumNext/Trilium@036983af apps/server/src/services/config.ts oauthScope (default "openid profile email", prepends
+    openid)
+  token_auth_method: TriliumNext/Trilium@036983af apps/server/src/services/open_id.ts resolveClientAuthMethod; auth0/express-openid-connect@v3.0.0
+    lib/client.js getClientAuth (ClientSecretBasic)
+  pkce: auth0/express-openid-connect@v3.0.0 lib/context.js login (usePKCE = response_type.includes("code"); code_challenge_method
+    S256); Trilium sets response_type "code"
+  claims_from: 'TriliumNext/Trilium@036983af apps/server/src/services/open_id.ts afterCallback (req.oidc.user.sub; enrollment:
+    fetchUserInfo + resolveOAuthIdentity ID token first then userinfo)'
+  exact_issuer: auth0/express-openid-connect@v3.0.0 lib/client.js (client.discovery(issuerUrl) from openid-client ^6.1.3);
+    library profile openid-client (v6 performDiscovery issuer check)
+  settings: TriliumNext/Trilium@036983af apps/server/src/services/config.ts configMapping.MultiFactorAuthentication (env vars,
+    aliases, INI section [MultiFactorAuthentication])
+unknown:
+  release_mapping: which Trilium release (e.g. v0.97.1 tested by the guide) has which open_id.ts variant and which express-openid-connect
+    major (v2 = openid-client v5, which does not compare the discovery issuer) was not established
+  userinfo_signed: not checked
+  claims_from: 'differs in releases GuideKit cannot place (older releases (index copy f94f9165 of apps/server/src/services/open_id.ts;
+    exact release boundary not established)): default: id_token; claims: sub; name; email'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/tt-rss.yml", #"""
+# Tiny Tiny RSS: the separate system plugin "auth_oidc" (Auth_OIDC, github.com/tt-rss/tt-rss-plugin-auth-oidc; formerly gitlab.tt-rss.org/tt-rss/plugins/ttrss-auth-oidc), configured by TTRSS_AUTH_OIDC_* env vars / config.php; enabled through TTRSS_PLUGINS
+id: tt-rss
+name: Tiny Tiny RSS
+release: unknown
+docs: https://github.com/tt-rss/tt-rss-plugin-auth-oidc
+match:
+  files: [tt-rss]
+  titles: [Tiny Tiny RSS, tt-rss, TT-RSS]
+settings: []
+sources:
+  docs: tt-rss/tt-rss.github.io@HEAD plugins.json entry "Auth_OIDC" (html_url https://github.com/tt-rss/tt-rss-plugin-auth-oidc,
+    last_update 2025-01-12); tt-rss/tt-rss@b72ea1179 has no OIDC code (plugins/ holds only auth_internal and auth_remote)
+unknown:
+  library: the brief names jumbojett/OpenID-Connect-PHP; not confirmed (plugin composer.json / init.php not readable here)
+  redirect_uris: plugin source not available. A third-party copy of the plugin README (stored text, repository not identifiable)
+    shows an Authelia client with redirect_uris "https://example.com/tt-rss" i.e. the tt-rss root URL, which would fit jumbojett
+    getRedirectURL() (current request URL) - not verified
+  token_auth_method: plugin source not available; if it uses jumbojett defaults, client_secret_basic when discovery lists
+    it (library profile) - not verified
+  pkce: plugin source not available
+  scopes: plugin source not available (README copy shows no scopes setting)
+  claims_from: plugin source not available; README copy names TTRSS_AUTH_OIDC_CLIENT_USERNAME_CLAIM (example preferred_username,
+    "or sub, etc") but its default and whether it reads the ID token or userinfo are unknown
+  userinfo_signed: 'plugin source not available (README copy''s Authelia example sets userinfo_signing_algorithm: none)'
+  exact_issuer: plugin source not available
+  settings: 'README copy (third-party stored file, "Setup procedure originally followed from https://gitlab.tt-rss.org/tt-rss/plugins/ttrss-auth-oidc
+    and preserved below") lists TTRSS_AUTH_OIDC_NAME, TTRSS_AUTH_OIDC_URL (issuer/base URL; Keycloak: realm URL), TTRSS_AUTH_OIDC_CLIENT_ID,
+    TTRSS_AUTH_OIDC_CLIENT_SECRET, TTRSS_AUTH_OIDC_VALIDATE_INTERVAL (seconds, -1 disables), TTRSS_AUTH_OIDC_CLIENT_USERNAME_CLAIM;
+    not from the plugin''s own repository, so not stated as settings'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/unreal-engine.yml", #"""
+# Unreal Engine Horde server: OIDC login configured in server.json (AuthMethod OpenIdConnect, Oidc* settings); source lives in the access-restricted EpicGames/UnrealEngine repository
+id: unreal-engine
+name: Unreal Engine (Horde)
+release: '5.6'
+docs: https://dev.epicgames.com/documentation/en-us/unreal-engine/horde-permissions-for-unreal-engine
+match:
+  files: [unreal-engine]
+  titles: [Unreal Engine, Horde]
+settings:
+- {key: AuthMethod}
+- {key: OidcClaimNameMapping, meaning: claim}
+- {key: AdminClaimType, meaning: claim}
+- {key: AdminClaimValue}
+sources:
+  settings: 'https://dev.epicgames.com/documentation/en-us/unreal-engine/horde-permissions-for-unreal-engine (Authentication:
+    AuthMethod modes; Administrators: AdminClaimType/AdminClaimValue; Synthesized claims: OidcClaimNameMapping); https://dev.epicgames.com/documentation/en-us/unreal-engine/horde-authentication-tutorial-for-unreal-engine
+    (OAuth2/OIDC supported; external provider settings on the Deployment > Server page)'
+unknown:
+  source: 'EpicGames/UnrealEngine is not fetchable here (fetch: "No snapshot of that repository can be had here"); Horde server
+    code (ASP.NET) not read'
+  redirect_uris: OidcSigninRedirect is a user-entered value; the callback path Horde serves was not established from Epic
+    material (guide uses {root}/auth/openid_connect)
+  token_auth_method: 'not established; the guide declares a public client (public: true) while also giving OidcClientSecret
+    and token_endpoint_auth_method client_secret_basic — could not be checked against Horde source'
+  pkce: not established
+  scopes: OidcRequestedScopes exists per the guide; default not established from Epic docs
+  claims_from: not established
+  settings_complete: the Horde server settings reference page (horde-settings-for-unreal-engine#serversettings) was not available
+    in the stored excerpts
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/uptime-kuma.yml", #"""
+# Uptime Kuma: no OIDC login; an HTTP(s) monitor can fetch an access token with the OAuth2 client_credentials grant (openid-client v5) and send it as a Bearer header
+id: uptime-kuma
+name: Uptime Kuma
+release: 2.5.3
+library: openid-client
+library_versions: ~5.7.1
+match:
+  files: [uptime-kuma]
+  titles: [Uptime Kuma]
+scopes:
+  default: []
+token_auth_method:
+  setting: oauth_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+pkce: {default: none}
+settings_complete: true
+settings:
+- key: oauth_auth_method
+  names: [Authentication Method]
+  allowed: [client_secret_basic, client_secret_post]
+- key: oauth_token_url
+  names: [OAuth Token URL]
+  meaning: token_url
+  type: url
+- key: oauth_client_id
+  names: [Client ID]
+  meaning: client_id
+- key: oauth_client_secret
+  names: [Client Secret]
+  meaning: client_secret
+- key: oauth_scopes
+  names: [OAuth Scope]
+  meaning: scopes
+- key: oauth_audience
+  names: [OAuth Audience]
+sources:
+  redirect_uris: 'louislam/uptime-kuma@2.5.3 server/util-server.js getOidcTokenClientCredentials (L74-102: new oidc.Issuer({token_endpoint})
+    + client.grant({grant_type: "client_credentials"})); server/model/monitor.js makeOidcTokenClientCredentialsRequest (auth_method
+    === "oauth2-cc")'
+  scopes: louislam/uptime-kuma@2.5.3 server/util-server.js getOidcTokenClientCredentials (scope added only `if (scope)`; audience
+    only `if (audience)`)
+  token_auth_method: 'louislam/uptime-kuma@2.5.3 server/util-server.js getOidcTokenClientCredentials (token_endpoint_auth_method:
+    authMethod, JS default "client_secret_basic" only when undefined); src/pages/EditMonitor.vue select v-model="monitor.oauth_auth_method"
+    options client_secret_basic ("Authorization Header") / client_secret_post ("Form Data Body"); package.json "openid-client":
+    "~5.7.1"'
+  pkce: louislam/uptime-kuma@2.5.3 server/util-server.js getOidcTokenClientCredentials (client_credentials grant only)
+  settings: louislam/uptime-kuma@2.5.3 src/pages/EditMonitor.vue (oauth2-cc template, L2291-2376); server/server.js (bean.oauth_*
+    fields); src/lang/en.json labels
+  versions: OAuth2 client credentials (getOidcTokenClientCredentials) first appears in tag 1.23.0 (git log -S on server/util-server.js)
+unknown:
+  token_auth_method_default: DB column oauth_auth_method defaults to NULL (db/knex_init_db.js L585) and null bypasses the
+    JS default parameter; the secret field is only shown once a method is chosen, so no effective default was established
+  claims_from: 'not applicable: no ID token / userinfo is used'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/vaultwarden.yml", #"""
@@ -1592,6 +11260,7 @@ settings:
 # options) and src/sso.rs (what the code sends and reads).
 id: vaultwarden
 name: Vaultwarden
+library: rust-openidconnect
 docs: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect
 match:
   files: [vaultwarden]
@@ -1637,6 +11306,1152 @@ settings:
     type: boolean
   - key: SSO_ONLY
     type: boolean
+sources:
+  redirect_uris: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect
+  scopes: 'SSO.md: SSO_SCOPES defaults to "email profile"; the openidconnect crate''s authorization request always carries openid.'
+  token_auth_method: 'src/sso.rs builds the client with CoreClient::from_provider_metadata and never calls set_auth_type: the openidconnect crate''s default, AuthType::BasicAuth (docs.rs, openidconnect AuthType: "The default AuthType is BasicAuth").'
+  claims_from: 'src/sso.rs exchange_code: preferred_username and the role and group claims are read from the ID token (email from the ID token or the userinfo response).'
+  pkce: 'src/sso.rs authorize_url: with SSO_PKCE a PkceCodeChallenge::new_random_sha256 (S256), without it no challenge. Its default changed between releases (SSO.md once said false), so none is stated: a guide that does not set SSO_PKCE is not judged.'
+  settings: 'src/sso.rs exchange_code: preferred_username and the role and group claims are read from the ID token (email from the ID token or the userinfo response). https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/vikunja.yml", #"""
+# Vikunja: the Vue frontend builds the authorization URL by hand; the Go API exchanges the code with golang.org/x/oauth2 and verifies/reads claims with coreos/go-oidc v3
+# library versions: github.com/coreos/go-oidc/v3 v3.20.0; golang.org/x/oauth2 v0.36.0
+id: vikunja
+name: Vikunja
+release: v2.5.0
+library: go-oidc
+docs: https://vikunja.io/docs/openid/
+match:
+  files: [vikunja]
+  titles: [Vikunja]
+redirect_uris: ['{root}/auth/openid/{setting:provider_key}']
+scopes:
+  default: [openid, profile, email]
+token_auth_method: {default: any}
+claims_from:
+  default: any
+  claims: [email]
+pkce: {default: none}
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- key: provider_key
+  names: [auth.openid.providers.<provider key>]
+- {key: auth.openid.enabled, type: boolean, default: 'false'}
+- key: name
+  names: [auth.openid.providers.<provider key>.name]
+- key: authurl
+  names: [auth.openid.providers.<provider key>.authurl]
+  meaning: issuer
+  type: url
+- key: clientid
+  names: [auth.openid.providers.<provider key>.clientid]
+  meaning: client_id
+- key: clientsecret
+  names: [auth.openid.providers.<provider key>.clientsecret]
+  meaning: client_secret
+- key: scope
+  names: [auth.openid.providers.<provider key>.scope]
+  meaning: scopes
+  default: openid email profile
+- key: logouturl
+  names: [auth.openid.providers.<provider key>.logouturl]
+  type: url
+- {key: emailfallback, type: boolean, default: 'false'}
+- {key: usernamefallback, type: boolean, default: 'false'}
+- {key: forceuserinfo, type: boolean, default: 'false'}
+- {key: requireavailability, type: boolean, default: 'false'}
+versions:
+- fact: scopes
+  range: <0.24.0
+  value:
+    default: [openid, email, profile]
+    notes: frontend hard-coded scope=openid email profile; no scope setting
+  source: go-vikunja/vikunja@v0.23.0 frontend/src/helpers/redirectToProvider.ts redirectToProvider; provider.scope first used
+    in commit ed4da96 (first tag v0.24.0)
+sources:
+  redirect_uris: go-vikunja/vikunja@v2.5.0 frontend/src/helpers/redirectToProvider.ts getRedirectUrlFromCurrentFrontendPath;
+    frontend/src/router/index.ts path /auth/openid/:provider; pkg/modules/auth/openid/openid.go exchangeOidcTokens (Oauth2Config.RedirectURL
+    = cb.RedirectURL)
+  scopes: go-vikunja/vikunja@v2.5.0 pkg/modules/auth/openid/providers.go getProviderFromMap (scope == "" -> "openid profile
+    email"); frontend/src/helpers/redirectToProvider.ts redirectToProvider
+  token_auth_method: 'go-vikunja/vikunja@v2.5.0 pkg/modules/auth/openid/providers.go getProviderFromMap (Endpoint: provider.openIDProvider.Endpoint(),
+    no AuthStyle); coreos/go-oidc oidc/oidc.go Provider.Endpoint; see library go-oauth2 (AuthStyleAutoDetect)'
+  pkce: go-vikunja/vikunja@v2.5.0 frontend/src/helpers/redirectToProvider.ts redirectToProvider; pkg/modules/auth/openid/openid.go
+    exchangeOidcTokens (Oauth2Config.Exchange(ctx, cb.Code) without options)
+  claims_from: go-vikunja/vikunja@v2.5.0 pkg/modules/auth/openid/openid.go getClaims (L569-602), mergeClaims (L532-567), getOrCreateUser
+    (Issuer/Subject)
+  userinfo_signed: coreos/go-oidc oidc/oidc.go Provider.UserInfo (mediaType == "application/jwt"); library go-oidc
+  exact_issuer: go-vikunja/vikunja@v2.5.0 pkg/modules/auth/openid/openid.go setOicdProvider (oidc.NewProvider(ctx, p.OriginalAuthURL));
+    coreos/go-oidc oidc/oidc.go NewProvider (p.Issuer != issuerURL -> error)
+  settings: go-vikunja/vikunja@v2.5.0 config-raw.json auth.openid.*; pkg/modules/auth/openid/providers.go getProviderFromMap
+    (requiredKeys name, authurl, clientsecret, clientid; allKeys)
+unknown:
+  env_var_names: env form VIKUNJA_AUTH_OPENID_PROVIDERS_<KEY>_<FIELD> not confirmed in source read; only the YAML keys are
+    listed
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/wallos.yml", ###"""
+# Wallos: hand-written PHP/cURL OAuth2 code flow; endpoints typed in (or discovered from OIDC_ISSUER), claims read only from userinfo
+id: wallos
+name: Wallos
+release: v5.4.4
+docs: https://github.com/ellite/Wallos#oidc
+match:
+  files: [wallos]
+  titles: [Wallos]
+redirect_uris: ['{setting:OIDC_REDIRECT_URL}']
+scopes:
+  default: [openid, email, profile]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email]
+pkce: {default: none}
+userinfo_signed: false
+settings_complete: true
+settings:
+- key: OIDC_ENABLED
+  names: [Enable OIDC/OAuth]
+  type: boolean
+- key: OIDC_PROVIDER_NAME
+  names: [Provider Name]
+- key: OIDC_CLIENT_ID
+  names: [Client ID]
+  meaning: client_id
+- {key: OIDC_CLIENT_SECRET, meaning: client_secret}
+- {key: OIDC_CLIENT_SECRET_FILE}
+- {key: OIDC_ISSUER, meaning: issuer, type: url}
+- key: OIDC_AUTH_URL
+  names: [Auth URL]
+  meaning: authorization_url
+  type: url
+- key: OIDC_TOKEN_URL
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: OIDC_USERINFO_URL
+  names: [User Info URL]
+  meaning: userinfo_url
+  type: url
+- key: OIDC_REDIRECT_URL
+  names: [Redirect URL]
+  meaning: redirect_uri
+  type: url
+- key: OIDC_LOGOUT_URL
+  names: [Logout URL]
+  type: url
+- key: OIDC_USER_IDENTIFIER
+  names: [User Identifier Field]
+  meaning: claim
+  default: sub
+- key: OIDC_SCOPES
+  names: [Scopes]
+  meaning: scopes
+  default: openid email profile
+- key: auth_style
+  names: [Auth Style]
+  default: auto
+- key: OIDC_AUTO_CREATE_USER
+  names: [Create user automatically]
+  type: boolean
+- key: OIDC_DISABLE_PASSWORD_LOGIN
+  names: [Disable password login]
+  type: boolean
+- key: OIDC_REQUIRE_EMAIL_VERIFIED
+  names: [Require verified email for account linking]
+  type: boolean
+  default: 'true'
+versions:
+- fact: settings
+  range: <5.0.0
+  note: 'notes: no OIDC_* environment variables (GUI only); OIDC_ISSUER discovery first in v5.0.0'
+  source: ellite/Wallos git log -S OIDC_ISSUER -- includes/oidc_settings.php (first tag v5.0.0)
+sources:
+  redirect_uris: ellite/Wallos@v5.4.4 login.php (redirect_uri => $oidcSettings["redirect_url"]); includes/checksession.php
+    (isset($_GET["code"]) && isset($_GET["state"]) -> handle_oidc_callback.php); includes/header.php require_once checksession.php
+  scopes: ellite/Wallos@v5.4.4 includes/oidc_settings.php wallos_get_oidc_defaults (scopes "openid email profile"); login.php
+    (scope => $oidcSettings["scopes"])
+  token_auth_method: ellite/Wallos@v5.4.4 includes/oidc/handle_oidc_callback.php ($postFields client_id + client_secret, no
+    Authorization header); git grep auth_style shows it only in admin.php/save endpoints
+  pkce: ellite/Wallos@v5.4.4 login.php http_build_query([response_type, client_id, redirect_uri, scope, state])
+  claims_from: ellite/Wallos@v5.4.4 includes/oidc/handle_oidc_callback.php ($userInfo = json_decode(...); $userInfo[$oidcSettings["user_identifier_field"]],
+    $userInfo["email"], ["email_verified"], ["preferred_username"])
+  userinfo_signed: ellite/Wallos@v5.4.4 includes/oidc/handle_oidc_callback.php (json_decode only)
+  settings: ellite/Wallos@v5.4.4 README.md "## OIDC" env var table; includes/oidc_settings.php wallos_get_effective_oidc_configuration;
+    admin.php placeholders
+unknown:
+  exact_issuer: 'not applicable: OIDC_ISSUER only used to fetch the discovery document; no ID token validation at all'
+
+"""###),
+        ("Sources/GuideKnowledge/ProfileData/applications/wanderer.yml", #"""
+# Wanderer: SvelteKit frontend + PocketBase backend; the OIDC provider ("oidc"/"oidc2"/"oidc3") is PocketBase's, configured in the PocketBase admin UI
+# library versions: github.com/pocketbase/pocketbase v0.30.0
+id: wanderer
+name: Wanderer
+release: v0.18.3
+library: pocketbase
+docs: https://wanderer.to/run/backend-configuration/oauth2/
+match:
+  files: [wanderer]
+  titles: [Wanderer, wanderer]
+redirect_uris: ['{root}/login/redirect']
+scopes:
+  default: [openid, email, profile]
+token_auth_method: {default: any}
+claims_from:
+  default: userinfo
+  setting: userInfoURL
+  claims: [email_verified]
+pkce:
+  default: S256
+  setting: pkce
+  values:
+    'true': S256
+    'false': none
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: ORIGIN, meaning: app_base_url, type: url}
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client secret]
+  meaning: client_secret
+- key: displayName
+  names: [Display name]
+- key: authURL
+  names: [Auth URL]
+  meaning: authorization_url
+  type: url
+- key: tokenURL
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: userInfoURL
+  names: [User info URL, Fetch user info from]
+  meaning: userinfo_url
+  type: url
+- key: extra.jwksURL
+  names: [JWKS verification URL]
+  meaning: jwks_url
+  type: url
+- key: extra.issuers
+  names: [Issuers]
+- key: pkce
+  names: [Support PKCE]
+  type: boolean
+  default: 'true'
+sources:
+  redirect_uris: Flomp/wanderer@v0.18.3 web/src/routes/api/v1/auth/oauth/+server.ts (const redirectURL = private_env.ORIGIN
+    + "/login/redirect"; authWithOAuth2Code(name, code, codeVerifier, redirectURL)); docs/src/content/docs/run/backend-configuration/oauth2.md
+  scopes: pocketbase/pocketbase@v0.30.0 tools/auth/oidc.go NewOIDCProvider (scopes openid, email, profile); Flomp/wanderer@v0.18.3
+    db/go.mod pocketbase v0.30.0
+  token_auth_method: pocketbase/pocketbase@v0.30.0 tools/auth/base_provider.go oauth2Config (L193-203, Endpoint without AuthStyle);
+    library go-oauth2 AuthStyleAutoDetect
+  pkce: 'pocketbase/pocketbase@v0.30.0 tools/auth/oidc.go NewOIDCProvider (pkce: true); apis/record_auth_methods.go (code_challenge_method
+    "S256" when provider.PKCE()); core/collection_model_auth_options.go OAuth2ProviderConfig.PKCE; Flomp/wanderer@v0.18.3
+    web/src/routes/login/redirect/+page.svelte (codeVerifier from localStorage)'
+  claims_from: pocketbase/pocketbase@v0.30.0 tools/auth/oidc.go OIDC.FetchRawUserInfo (userInfoURL != "" -> BaseProvider.FetchRawUserInfo
+    else parseIdToken), OIDC.FetchAuthUser (cast.ToBool(email_verified) gates Email)
+  userinfo_signed: pocketbase/pocketbase@v0.30.0 tools/auth/base_provider.go sendRawUserInfoRequest; tools/auth/oidc.go FetchAuthUser
+    json.Unmarshal
+  exact_issuer: pocketbase/pocketbase@v0.30.0 tools/auth/oidc.go parseIdToken (iss compared only if extra "issuers" set)
+  settings: pocketbase/pocketbase@v0.30.0 ui/src/components/collections/providers/OIDCOptions.svelte; ui/src/components/collections/OAuth2ProviderPanel.svelte
+unknown:
+  release_v0.18.4: snapshot newest tag is v0.18.3 (guide tested v0.18.4); web/src/routes/api/v1/auth/oauth/+server.ts unchanged
+    between v0.18.3 and the snapshot HEAD (2025-10-05)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/wapy-dev.yml", #"""
+# Wapy.dev: Next.js app using Better Auth's genericOAuth plugin; one generic provider configured from GENERIC_AUTH_* env vars
+# OpenID Connect library: better-auth (GuideKit has no profile of it; its facts are stated here)
+id: wapy-dev
+name: Wapy.dev
+release: v2.1.2
+docs: https://github.com/meceware/wapy.dev/wiki/Single-Sign%E2%80%90On-(SSO)-Alternatives
+match:
+  files: [wapy-dev]
+  titles: [Wapy.dev, Wapy]
+redirect_uris: ['{root}/api/auth/oauth2/callback/{setting:GENERIC_AUTH_PROVIDER}']
+scopes:
+  default: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  claims: [email]
+pkce: {default: none}
+exact_issuer: false
+settings_complete: true
+settings:
+- {key: GENERIC_AUTH_PROVIDER}
+- {key: GENERIC_AUTH_CLIENT_ID, meaning: client_id}
+- {key: GENERIC_AUTH_CLIENT_SECRET, meaning: client_secret}
+- {key: GENERIC_AUTH_ISSUER, meaning: discovery_url, type: url}
+- {key: GENERIC_AUTH_SCOPE, meaning: scopes}
+- {key: SITE_URL, meaning: app_base_url, type: url}
+sources:
+  redirect_uris: 'meceware/wapy.dev@v2.1.2 src/lib/auth.js (betterAuth({baseURL: siteConfig.url}), genericOAuth providerId);
+    src/components/config.js (url: process.env.SITE_URL); better-auth/better-auth@v1.4.6 packages/better-auth/src/plugins/generic-oauth/routes.ts
+    (redirectURI `${ctx.context.baseURL}/oauth2/callback/${providerId}`, route "/oauth2/callback/:providerId"); packages/better-auth/src/context/create-context.ts
+    (basePath default "/api/auth")'
+  scopes: meceware/wapy.dev@v2.1.2 src/lib/auth.js (scopes only if GENERIC_AUTH_SCOPE); better-auth/better-auth@v1.4.6 packages/better-auth/src/plugins/generic-oauth/routes.ts
+    (scopes || []); packages/core/src/oauth2/create-authorization-url.ts (if (scopes) url.searchParams.set("scope", ...))
+  token_auth_method: 'better-auth/better-auth@v1.4.6 packages/core/src/oauth2/validate-authorization-code.ts createAuthorizationCodeRequest
+    (authentication === "basic" ? Authorization header : body client_id/client_secret); wapy src/lib/auth.js passes no authentication'
+  pkce: 'better-auth/better-auth@v1.4.6 packages/better-auth/src/plugins/generic-oauth/routes.ts (codeVerifier: pkce ? codeVerifier
+    : undefined); packages/core/src/oauth2/create-authorization-url.ts (code_challenge_method S256 only with a verifier)'
+  claims_from: 'better-auth/better-auth@v1.4.6 packages/better-auth/src/plugins/generic-oauth/routes.ts getUserInfo (L696-741:
+    decodeJwt(idToken) if sub && email, else betterFetch(userinfo))'
+  exact_issuer: better-auth/better-auth@v1.4.6 packages/better-auth/src/plugins/generic-oauth/routes.ts getUserInfo (jose
+    decodeJwt, no verification); index.ts createAuthorizationURL (discovery only read for endpoints)
+  settings: meceware/wapy.dev@v2.1.2 .env.example (Generic OAuth block); src/lib/auth.js L132-146; src/app/login/page.js
+unknown:
+  userinfo_signed: userinfo fetched with betterFetch and spread as an object; application/jwt handling not established
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/warpgate.yml", #"""
+# Warpgate: Rust bastion; SSO via the openidconnect crate (4.0.1) with discovery from `issuer_url`, PKCE S256 and HTTP Basic client auth
+# library versions: openidconnect = "4.0" (Cargo.lock 4.0.1)
+id: warpgate
+name: Warpgate
+release: v0.28.3
+library: rust-openidconnect
+match:
+  files: [warpgate]
+  titles: [Warpgate]
+redirect_uris:
+- one_of: ['{origin}/@warpgate/api/sso/return', '{origin}/_warpgate/api/sso/return']
+scopes:
+  always: [openid]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: any
+  claims: [email]
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- {key: external_host, meaning: app_base_url}
+- {key: 'sso_providers[].name'}
+- {key: 'sso_providers[].label'}
+- key: sso_providers[].provider.type
+  allowed: [google, apple, azure, custom]
+- {key: 'sso_providers[].provider.client_id', meaning: client_id}
+- {key: 'sso_providers[].provider.client_secret', meaning: client_secret}
+- {key: 'sso_providers[].provider.issuer_url', meaning: issuer, type: url}
+- {key: 'sso_providers[].provider.scopes', meaning: scopes}
+- {key: 'sso_providers[].provider.role_mappings'}
+- key: sso_providers[].provider.admin_role_mappings
+- {key: 'sso_providers[].provider.roles_claim', meaning: claim, default: warpgate_roles}
+- key: sso_providers[].provider.admin_roles_claim
+  meaning: claim
+  default: warpgate_admin_roles
+- key: sso_providers[].provider.additional_trusted_audiences
+- key: sso_providers[].provider.trust_unknown_audiences
+  type: boolean
+  default: 'false'
+- {key: 'sso_providers[].return_domain_whitelist'}
+- key: sso_providers[].return_url_domain
+  allowed: [external_host, host_header]
+  default: external_host
+- key: sso_providers[].return_url_prefix
+  allowed: ['@', _]
+  default: '@'
+- {key: 'sso_providers[].auto_create_users', type: boolean, default: 'false'}
+- key: sso_providers[].default_credential_policy
+- {key: 'sso_providers[].kubernetes'}
+versions:
+- fact: token_auth_method
+  range: <=0.9.1
+  value: {default: client_secret_basic}
+  source: warp-tech/warpgate@v0.9.1 warpgate-sso/src/config.rs (Google/Custom/Azure -> AuthType::BasicAuth, Apple -> RequestBody)
+    — unchanged
+sources:
+  redirect_uris: warp-tech/warpgate@v0.28.3 warpgate-protocol-http/src/api/sso_provider_detail.rs (return_url.set_path(format!("{}warpgate/api/sso/return",
+    return_url_prefix))); warpgate-sso/src/config.rs SsoProviderReturnUrlPrefix (@ default, _)
+  scopes: warp-tech/warpgate@v0.28.3 warpgate-sso/src/config.rs SsoInternalProviderConfig::scopes (Custom -> scopes.clone());
+    warpgate-sso/src/sso.rs SsoClient::start_login (add_scope per entry); ramosbugs/openidconnect-rs@4.0.1 src/client.rs authorize_url
+    (use_openid_scope -> add_scope("openid"))
+  token_auth_method: warp-tech/warpgate@v0.28.3 warpgate-sso/src/config.rs auth_type (Apple -> RequestBody, _ -> BasicAuth);
+    warpgate-sso/src/sso.rs make_client (.set_auth_type(config.auth_type()))
+  pkce: warp-tech/warpgate@v0.28.3 warpgate-sso/src/config.rs needs_pkce_verifier; warpgate-sso/src/sso.rs start_login (PkceCodeChallenge::new_random_sha256),
+    finish_login (set_pkce_verifier)
+  claims_from: warp-tech/warpgate@v0.28.3 warpgate-sso/src/request.rs map_sso_result (get_claim! ID token .or(userinfo));
+    warpgate-sso/src/sso.rs finish_login (userinfo errors -> warn, None); warpgate-protocol-http/src/api/sso_provider_list.rs
+    (email_verified check L280, `let Some(ref email) = response.email else`)
+  userinfo_signed: ramosbugs/openidconnect-rs@4.0.1 src/user_info.rs (MIME_TYPE_JSON or MIME_TYPE_JWT branches)
+  exact_issuer: warp-tech/warpgate@v0.28.3 warpgate-sso/src/metadata.rs discover_metadata (ProviderMetadataWithLogout::discover_async(issuer));
+    ramosbugs/openidconnect-rs@4.0.1 src/discovery/mod.rs (unexpected issuer URI)
+  settings: warp-tech/warpgate@v0.28.3 warpgate-sso/src/config.rs SsoProviderConfig, SsoInternalProviderConfig::Custom
+unknown:
+  docs: no OIDC documentation page found in the repository; facts from source only
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/wekan.yml", #"""
+# WeKan: Meteor app; its own wekan-oidc package (Meteor OAuth service "oidc") does a hand-written code flow with endpoints from OAUTH2_* env vars; claims only from userinfo
+id: wekan
+name: WeKan
+release: v11.07
+docs: https://github.com/wekan/wekan/blob/main/docs/Features/Login/OAuth2.md
+match:
+  files: [wekan]
+  titles: [WeKan, Wekan]
+redirect_uris: ['{root}/_oauth/oidc']
+scopes:
+  default: [openid, profile, email]
+token_auth_method:
+  default: client_secret_post
+  setting: ORACLE_OIM_ENABLED
+  values:
+    'true': basic_and_post
+claims_from: {default: userinfo}
+pkce: {default: none}
+userinfo_signed: false
+settings:
+- {key: OAUTH2_ENABLED, type: boolean}
+- key: OAUTH2_LOGIN_STYLE
+  allowed: [popup, redirect]
+  default: popup
+- {key: OAUTH2_CLIENT_ID, meaning: client_id}
+- {key: OAUTH2_SECRET, meaning: client_secret}
+- {key: OAUTH2_SERVER_URL, meaning: issuer, type: url}
+- {key: OAUTH2_AUTH_ENDPOINT, meaning: authorization_url}
+- {key: OAUTH2_TOKEN_ENDPOINT, meaning: token_url}
+- {key: OAUTH2_USERINFO_ENDPOINT, meaning: userinfo_url}
+- {key: OAUTH2_LOGOUT_ENDPOINT}
+- {key: OAUTH2_REQUEST_PERMISSIONS, meaning: scopes, default: openid profile email}
+- {key: OAUTH2_ID_MAP, meaning: claim}
+- {key: OAUTH2_USERNAME_MAP, meaning: claim}
+- {key: OAUTH2_FULLNAME_MAP, meaning: claim}
+- {key: OAUTH2_EMAIL_MAP, meaning: claim}
+- {key: OAUTH2_AVATAR_MAP, meaning: claim, default: picture}
+- {key: OAUTH2_ID_TOKEN_WHITELIST_FIELDS}
+- {key: OAUTH2_ADMIN_GROUPS}
+- {key: OAUTH2_MERGE_EXISTING_USERS, type: boolean}
+- {key: OAUTH2_AUTO_REGISTRATION, type: boolean}
+- {key: OAUTH2_ADFS_ENABLED, type: boolean}
+- {key: OAUTH2_B2C_ENABLED, type: boolean}
+- {key: OAUTH2_CA_CERT}
+- {key: ORACLE_OIM_ENABLED, type: boolean}
+versions:
+- fact: token_auth_method
+  range: '>=7.42 <=11.07'
+  value: {default: client_secret_post}
+  source: wekan/wekan@v7.42 packages/wekan-oidc/oidc_server.js getToken (HTTP.post params client_id, client_secret)
+sources:
+  redirect_uris: wekan/wekan@v11.07 packages/wekan-oidc/oidc_client.js (options.redirect_uri = OAuth._redirectUri("oidc",
+    config)); meteor/meteor packages/oauth/oauth_common.js OAuth._redirectUri (Meteor.absoluteUrl(`_oauth/${serviceName}`))
+  scopes: wekan/wekan@v11.07 models/lib/oauth2Scopes.js DEFAULT_SCOPES/parseScopes; packages/wekan-oidc/oidc_client.js (options.scope
+    = config.requestPermissions || "openid profile email"); server/authentication.js
+  token_auth_method: 'wekan/wekan@v11.07 packages/wekan-oidc/oidc_server.js getToken (non-OIM: URLSearchParams with client_id
+    + client_secret, no Authorization; OIM: same body plus Authorization: Basic)'
+  pkce: 'wekan/wekan@v11.07 packages/wekan-oidc/oidc_client.js requestCredential (options: response_type, client_id, redirect_uri,
+    state, scope)'
+  claims_from: wekan/wekan@v11.07 packages/wekan-oidc/oidc_server.js OAuth.registerService("oidc") (userinfo = await getUserInfo(accessToken);
+    serviceData.id = userinfo[process.env.OAUTH2_ID_MAP] ...)
+  userinfo_signed: wekan/wekan@v11.07 packages/wekan-oidc/oidc_server.js getUserInfo (response.json())
+  settings: wekan/wekan@v11.07 server/authentication.js (ServiceConfiguration oidc from OAUTH2_* env); git grep process.env.OAUTH2_*
+    across the repository
+unknown:
+  settings_complete: list assembled from git grep of process.env.OAUTH2_*; docs/Features/Login/OAuth2.md not cross-checked
+  exact_issuer: stated by the research without a source
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/wg-portal.yml", #"""
+# WG-Portal: Go; coreos/go-oidc discovery + ID token verification, golang.org/x/oauth2 code exchange; one entry per auth.oidc[] provider
+# library versions: github.com/coreos/go-oidc/v3 v3.18.0; golang.org/x/oauth2 v0.36.0
+id: wg-portal
+name: WG-Portal
+release: v2.3.1
+library: go-oidc
+docs: https://github.com/h44z/wg-portal/blob/master/docs/documentation/configuration/overview.md
+match:
+  files: [wg-portal]
+  titles: [WG-Portal, WireGuard Portal]
+redirect_uris: ['{root}/api/v0/auth/login/{setting:provider_name}/callback']
+scopes:
+  always: [openid]
+  default: [openid]
+token_auth_method: {default: any}
+claims_from: {default: any}
+pkce:
+  default: S256
+  setting: pkce_method
+  values:
+    S256: S256
+    plain: plain
+userinfo_signed: true
+exact_issuer: true
+settings_complete: true
+settings:
+- key: provider_name
+  names: ['auth.oidc[].provider_name']
+- {key: display_name}
+- {key: base_url, meaning: issuer, type: url}
+- {key: client_id, meaning: client_id}
+- {key: client_secret, meaning: client_secret}
+- {key: extra_scopes, meaning: additional_scopes}
+- {key: allowed_domains}
+- {key: allowed_user_groups}
+- {key: field_map.user_identifier, meaning: claim, default: sub}
+- {key: field_map.email, meaning: claim, default: email}
+- {key: field_map.firstname, meaning: claim, default: given_name}
+- {key: field_map.lastname, meaning: claim, default: family_name}
+- {key: field_map.phone, meaning: claim, default: phone}
+- {key: field_map.department, meaning: claim, default: department}
+- {key: field_map.is_admin, meaning: claim, default: admin_flag}
+- {key: field_map.user_groups, meaning: claim}
+- {key: admin_mapping.admin_value_regex}
+- {key: admin_mapping.admin_group_regex}
+- {key: registration_enabled, type: boolean}
+- {key: log_user_info, type: boolean}
+- {key: log_sensitive_info, type: boolean}
+- {key: use_pkce, type: boolean, default: 'true'}
+- key: pkce_method
+  allowed: [S256, plain]
+  default: S256
+- {key: logout_idp_session, type: boolean, default: 'true'}
+- {key: web.external_url, meaning: app_base_url, type: url}
+- {key: web.base_path}
+versions:
+- fact: pkce
+  range: <2.3.0
+  value: {default: none}
+  source: h44z/wg-portal@v2.2.3 internal/config/auth.go (no use_pkce/pkce_method)
+- fact: claims_from
+  range: <2.3.0
+  value: {default: id_token}
+  source: h44z/wg-portal@v2.2.3 internal/app/auth/auth_oidc.go GetUserInfo (ID token claims only, no Provider.UserInfo call)
+sources:
+  redirect_uris: h44z/wg-portal@v2.3.1 internal/app/auth/auth.go NewAuthenticator (callbackUrlPrefix = extUrl + basePath +
+    "/api/v0") and L215-216 (path.Join(.., "/auth/login/", providerId, "/callback")); cmd/wg-portal/main.go (cfg.Web.ExternalUrl,
+    cfg.Web.BasePath)
+  scopes: h44z/wg-portal@v2.3.1 internal/app/auth/auth_oidc.go newOidcAuthenticator (scopes := []string{oidc.ScopeOpenID};
+    append ExtraScopes)
+  token_auth_method: 'h44z/wg-portal@v2.3.1 internal/app/auth/auth_oidc.go newOidcAuthenticator (Endpoint: provider.provider.Endpoint());
+    library go-oauth2 AuthStyleAutoDetect'
+  pkce: h44z/wg-portal@v2.3.1 internal/app/auth/auth_oidc.go newOidcAuthenticator (usePKCE = UsePKCE == nil || *UsePKCE; pkceMethod
+    default S256), PKCEAuthCodeOptions; internal/config/auth.go OpenIDConnectProvider.UsePKCE/PKCEMethod
+  claims_from: h44z/wg-portal@v2.3.1 internal/app/auth/auth_oidc.go GetUserInfo (verifier.Verify, idToken.Claims, provider.UserInfo
+    merged "preferring ID token claims"); internal/app/auth/oauth_common.go getOauthFieldMapping
+  userinfo_signed: library go-oidc Provider.UserInfo (application/jwt supported)
+  exact_issuer: h44z/wg-portal@v2.3.1 internal/app/auth/auth_oidc.go newOidcAuthenticator (oidc.NewProvider(ctx, cfg.BaseUrl));
+    library go-oidc NewProvider exact issuer check
+  settings: h44z/wg-portal@v2.3.1 internal/config/auth.go OpenIDConnectProvider, OauthFields, BaseFields, OauthAdminMapping;
+    internal/config/web.go
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/wikijs.yml", #"""
+# Wiki.js 2.x: "Generic OpenID Connect / OAuth2" strategy = passport-openidconnect 0.1.x with endpoints typed in the admin GUI; claims read from the userinfo JSON
+# library versions: 0.1.2 (0.1.1 up to v2.5.30x)
+id: wikijs
+name: Wiki.js
+release: v2.5.314
+library: passport-openidconnect
+match:
+  files: [wikijs]
+  titles: [Wiki.js, WikiJS]
+redirect_uris: ['{root}/login/{setting:strategy_key}/callback']
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+token_auth_method: {default: client_secret_post}
+claims_from: {default: userinfo}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+settings_complete: true
+settings:
+- key: strategy_key
+  names: [Callback URL / Redirect URI]
+- key: clientId
+  names: [Client ID]
+  meaning: client_id
+- key: clientSecret
+  names: [Client Secret]
+  meaning: client_secret
+- key: authorizationURL
+  names: [Authorization Endpoint URL]
+  meaning: authorization_url
+  type: url
+- key: tokenURL
+  names: [Token Endpoint URL]
+  meaning: token_url
+  type: url
+- key: userInfoURL
+  names: [User Info Endpoint URL]
+  meaning: userinfo_url
+  type: url
+- key: skipUserProfile
+  names: [Skip User Profile]
+  type: boolean
+  default: 'false'
+- key: issuer
+  names: [Issuer]
+  meaning: issuer
+  type: url
+- key: emailClaim
+  names: [Email Claim]
+  meaning: claim
+  default: email
+- key: displayNameClaim
+  names: [Display Name Claim]
+  meaning: claim
+  default: displayName
+- key: pictureClaim
+  names: [Picture Claim]
+  meaning: claim
+  default: picture
+- key: mapGroups
+  names: [Map Groups]
+  type: boolean
+  default: 'false'
+- key: groupsClaim
+  names: [Groups Claim]
+  meaning: claim
+  default: groups
+- key: logoutURL
+  names: [Logout URL]
+  type: url
+- key: acrValues
+  names: [ACR Values]
+- key: host
+  names: [Site URL]
+  meaning: app_base_url
+  type: url
+versions:
+- fact: settings
+  range: <2.5.310
+  note: 'notes: no Picture Claim setting'
+  source: requarks/wiki git diff v2.5.301 v2.5.314 -- server/modules/authentication/oidc (pictureClaim added)
+sources:
+  redirect_uris: requarks/wiki@v2.5.314 server/core/auth.js L85 (stg.config.callbackURL = `${WIKI.config.host}/login/${stg.key}/callback`)
+  scopes: 'requarks/wiki@v2.5.314 server/modules/authentication/oidc/definition.yml scopes; server/models/users.js L311-313
+    (scope: strInfo.scopes); jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authenticate (params.scope = "openid
+    " + scope)'
+  token_auth_method: 'jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (this._oauth2 = new OAuth2(clientID, clientSecret,
+    ...); _oauth2.getOAuthAccessToken); package.json "oauth": "0.10.x" (node-oauth sends client_id/client_secret as body params)'
+  pkce: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (no code_challenge / pkce option)
+  claims_from: requarks/wiki@v2.5.314 server/modules/authentication/oidc/authentication.js (profile = Object.assign({}, idProfile,
+    uiProfile); _.get(profile, "_json." + conf.emailClaim)); jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js loaded()
+    (uiProfile._json = json; idProfile = Profile.parse(claims) has no _json), lib/profile.js
+  userinfo_signed: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (_oauth2.get(userInfoURL) -> JSON.parse(body))
+  exact_issuer: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js L171 (claims.iss !== self._issuer)
+  settings: requarks/wiki@v2.5.314 server/modules/authentication/oidc/definition.yml props
+unknown:
+  docs: no Wiki.js 2.x OIDC documentation page read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/windmill.yml", #"""
+# Windmill: SSO login via instance "oauths" settings; the Authelia preset fills login_config endpoints from the Authelia URL; token exchange with the async-oauth2 crate (login-callback handling itself is in the closed EE module)
+# OpenID Connect library: async-oauth2 (GuideKit has no profile of it; its facts are stated here)
+id: windmill
+name: Windmill
+release: main@2026-08
+docs: https://github.com/windmill-labs/windmilldocs/blob/main/docs/advanced/2_setup_oauth/index.md
+match:
+  files: [windmill]
+  titles: [Windmill]
+redirect_uris: ['{root}/user/login_callback/authelia']
+scopes:
+  default: [openid, profile, email, groups]
+token_auth_method:
+  default: client_secret_basic
+  setting: req_body_auth
+  values:
+    'true': client_secret_post
+    'false': client_secret_basic
+pkce: {default: none}
+userinfo_signed: false
+settings:
+- key: base_url
+  names: [Base Url]
+  meaning: app_base_url
+  type: url
+- key: authelia_url
+  names: [Authelia Url (AUTHELIA_URL/api/oidc/authorization)]
+  meaning: issuer
+  type: url
+- key: display_name
+  names: [Display Name]
+- key: id
+  names: [Client Id]
+  meaning: client_id
+- key: secret
+  names: [Client Secret]
+  meaning: client_secret
+- {key: allowed_domains}
+- {key: login_config.scopes, meaning: scopes}
+- {key: req_body_auth, type: boolean}
+sources:
+  redirect_uris: windmill-labs/windmill@66a9ef7 backend/windmill-oauth/src/lib.rs build_basic_client (login -> format!("{base_url}/user/login_callback/{name}"));
+    frontend/src/lib/components/AutheliaSetting.svelte (provider key authelia)
+  scopes: windmill-labs/windmill@01ce05e frontend/src/lib/components/AutheliaSetting.svelte changeOrg (login_config.scopes);
+    backend/windmill-oauth/src/lib.rs oauth_redirect (client.add_scope per scope)
+  token_auth_method: windmill-labs/windmill@66a9ef7 backend/windmill-oauth/src/lib.rs build_basic_client (if config.req_body_auth.unwrap_or(false)
+    { set_auth_type(AuthType::RequestBody) }); udoprog/async-oauth2 src/lib.rs AuthType doc ("The default AuthType is BasicAuth")
+  pkce: windmill-labs/windmill@66a9ef7 backend/windmill-oauth/src/lib.rs oauth_redirect, exchange_code (no PKCE verifier)
+  userinfo_signed: windmill-labs/windmill@66a9ef7 backend/windmill-oauth/src/lib.rs http_get_user_info (bearer GET, res.json)
+  settings: windmill-labs/windmill@01ce05e frontend/src/lib/components/AutheliaSetting.svelte; backend/windmill-oauth/src/lib.rs
+    OAuthClient, OAuthConfig
+unknown:
+  claims_from: the login callback that reads the user profile is in the closed EE module (backend/windmill-api/src/oauth2_ee.rs
+    says "Implementation is not open source"); which claims (email?) it reads could not be established
+  release: repository snapshot too large to fetch (576 MB); files read from the search index, tag not identified
+  exact_issuer: stated by the research without a source
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/wordpress.yml", #"""
+# WordPress with the "OpenID Connect Generic Client" plugin (daggerhart / oidc-wp): hand-written PHP code flow with endpoints typed in; ID token decoded without signature/issuer check; user claim from userinfo when a userinfo URL is set
+# OpenID Connect library: openid-connect-generic (GuideKit has no profile of it; its facts are stated here)
+id: wordpress
+name: WordPress (OpenID Connect Generic Client plugin)
+release: 3.10.3
+docs: https://github.com/oidc-wp/openid-connect-generic#readme
+match:
+  files: [wordpress]
+  titles: [WordPress, Wordpress]
+redirect_uris:
+- one_of: ['{root}/wp-admin/admin-ajax.php?action=openid-connect-authorize', '{root}/openid-connect-authorize']
+scopes:
+  default: []
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: any
+  notes: setting endpoint_userinfo
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: OIDC_LOGIN_TYPE
+  names: [Login Type]
+  allowed: [button, auto]
+  default: button
+- key: OIDC_CLIENT_ID
+  names: [Client ID]
+  meaning: client_id
+- key: OIDC_CLIENT_SECRET
+  names: [Client Secret Key]
+  meaning: client_secret
+- key: OIDC_CLIENT_SCOPE
+  names: [OpenID Scope]
+  meaning: scopes
+- key: OIDC_ENDPOINT_LOGIN_URL
+  names: [Login Endpoint URL]
+  meaning: authorization_url
+  type: url
+- key: OIDC_ENDPOINT_USERINFO_URL
+  names: [Userinfo Endpoint URL]
+  meaning: userinfo_url
+  type: url
+- key: OIDC_ENDPOINT_TOKEN_URL
+  names: [Token Validation Endpoint URL]
+  meaning: token_url
+  type: url
+- key: OIDC_ENDPOINT_LOGOUT_URL
+  names: [End Session Endpoint URL]
+  type: url
+- key: OIDC_ACR_VALUES
+  names: [ACR values]
+- key: identity_key
+  names: [Identity Key]
+  meaning: claim
+  default: preferred_username
+- key: no_sslverify
+  names: [Disable SSL Verify]
+  type: boolean
+- key: http_request_timeout
+  names: [HTTP Request Timeout]
+  type: integer
+  default: '5'
+- key: OIDC_ENFORCE_PRIVACY
+  names: [Enforce Privacy]
+  type: boolean
+- key: alternate_redirect_uri
+  names: [Alternate Redirect URI]
+  type: boolean
+  default: 'false'
+- key: nickname_key
+  names: [Nickname Key]
+  meaning: claim
+  default: preferred_username
+- key: email_format
+  names: [Email Formatting]
+  default: '{email}'
+- key: displayname_format
+  names: [Display Name Formatting]
+- key: identify_with_username
+  names: [Identify with User Name]
+  type: boolean
+- key: state_time_limit
+  names: [State time limit]
+  type: integer
+  default: '180'
+- key: token_refresh_enable
+  names: [Enable Refresh Token]
+  type: boolean
+  default: 'true'
+- key: OIDC_LINK_EXISTING_USERS
+  names: [Link Existing Users]
+  type: boolean
+- key: OIDC_CREATE_IF_DOES_NOT_EXIST
+  names: [Create user if does not exist]
+  type: boolean
+  default: 'true'
+- key: OIDC_REDIRECT_USER_BACK
+  names: [Redirect Back to Origin Page]
+  type: boolean
+- key: OIDC_REDIRECT_ON_LOGOUT
+  names: [Redirect to the login screen when session is expired]
+  type: boolean
+  default: 'true'
+- key: OIDC_ENABLE_LOGGING
+  names: [Enable Logging]
+  type: boolean
+- key: OIDC_LOG_LIMIT
+  names: [Log Limit]
+  type: integer
+  default: '1000'
+sources:
+  redirect_uris: 'oidc-wp/openid-connect-generic@3.10.3 openid-connect-generic.php get_redirect_uri (admin_url("admin-ajax.php?action=openid-connect-authorize");
+    alternate: site_url("/openid-connect-authorize"))'
+  scopes: oidc-wp/openid-connect-generic@3.10.3 openid-connect-generic.php default settings (scope => OIDC_CLIENT_SCOPE or
+    ""); includes/openid-connect-generic-client-wrapper.php get_authentication_url ($url_format ...scope=%3$s...)
+  token_auth_method: oidc-wp/openid-connect-generic@3.10.3 includes/openid-connect-generic-client.php request_authentication_token
+    (body client_id + client_secret; headers only Host)
+  pkce: oidc-wp/openid-connect-generic@3.10.3 includes/openid-connect-generic-client-wrapper.php get_authentication_url L227
+    (no code_challenge)
+  claims_from: oidc-wp/openid-connect-generic@3.10.3 includes/openid-connect-generic-client-wrapper.php authentication_request_callback
+    L489-528 (get_id_token_claim; userinfo if endpoint_userinfo set else id_token_claim; get_subject_identity(id_token_claim));
+    includes/openid-connect-generic-client.php validate_id_token_claim (sub required)
+  userinfo_signed: oidc-wp/openid-connect-generic@3.10.3 includes/openid-connect-generic-client.php get_user_claim (json_decode
+    body)
+  exact_issuer: oidc-wp/openid-connect-generic@3.10.3 includes/openid-connect-generic-client.php get_id_token_claim (explode
+    + base64_decode + json_decode), validate_id_token_claim (checks sub/acr only)
+  settings: oidc-wp/openid-connect-generic@3.10.3 includes/openid-connect-generic-settings-page.php field titles; includes/openid-connect-generic-option-settings.php
+    environment constants map; openid-connect-generic.php defaults
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/writefreely.yml", #"""
+# WriteFreely: [oauth.generic] plain OAuth2 client (no OIDC): endpoints = host + *_endpoint, user fields read from the inspect (userinfo) JSON
+id: writefreely
+name: WriteFreely
+release: v0.15.1
+match:
+  files: [writefreely]
+  titles: [Writefreely, WriteFreely]
+redirect_uris: ['{root}/oauth/callback/generic']
+scopes:
+  default: [read_user]
+token_auth_method: {default: basic_and_post}
+claims_from: {default: userinfo}
+pkce: {default: none}
+userinfo_signed: false
+settings_complete: true
+settings:
+- {key: client_id, meaning: client_id}
+- {key: client_secret, meaning: client_secret}
+- {key: host, meaning: issuer, type: url}
+- {key: display_name, default: OAuth}
+- {key: callback_proxy, type: url}
+- {key: callback_proxy_api, type: url}
+- {key: token_endpoint, meaning: token_url}
+- {key: inspect_endpoint, meaning: userinfo_url}
+- {key: auth_endpoint, meaning: authorization_url}
+- {key: scope, meaning: scopes, default: read_user}
+- {key: allow_disconnect, type: boolean}
+- {key: map_user_id, meaning: claim, default: user_id}
+- {key: map_username, meaning: claim, default: username}
+- {key: map_display_name, meaning: claim, default: '-'}
+- {key: map_email, meaning: claim, default: email}
+- {key: '[app] host', meaning: app_base_url, type: url}
+sources:
+  redirect_uris: writefreely/writefreely@v0.15.1 oauth.go configureGenericOauth L247 (app.Config().App.Host + "/oauth/callback/generic")
+  scopes: writefreely/writefreely@v0.15.1 oauth.go configureGenericOauth L267 (OrDefaultString(Scope, "read_user")); oauth_generic.go
+    buildLoginURL (q.Set("scope", c.Scope))
+  token_auth_method: writefreely/writefreely@v0.15.1 oauth_generic.go exchangeOauthCode (form client_id + client_secret; req.SetBasicAuth(c.ClientID,
+    c.ClientSecret))
+  pkce: writefreely/writefreely@v0.15.1 oauth_generic.go buildLoginURL (client_id, redirect_uri, response_type, state, scope
+    only)
+  claims_from: writefreely/writefreely@v0.15.1 oauth_generic.go inspectOauthAccessToken (genericInterface[c.MapUserID] etc.;
+    empty UserID -> error); oauth.go L268-271 map_* defaults
+  userinfo_signed: writefreely/writefreely@v0.15.1 oauth_generic.go inspectOauthAccessToken (limitedJsonUnmarshal)
+  settings: writefreely/writefreely@v0.15.1 config/config.go GenericOauthCfg
+unknown:
+  docs: no documentation page read; settings from config/config.go
+  exact_issuer: stated by the research without a source
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/wud.yml", #"""
+# WUD (What's Up Docker): Express app; OIDC via panva openid-client (v6 since 8.3.0) with discovery, PKCE S256, claims from userinfo
+# library versions: 6.8.2 (4.9.1 before 8.3.0)
+id: wud
+name: WUD (What's Up Docker)
+release: 8.3.1
+library: openid-client
+docs: https://github.com/getwud/wud/blob/main/docs/configuration/authentications/oidc/README.md
+match:
+  files: [wud]
+  titles: [WUD, What's Up Docker]
+redirect_uris: ['{root}/auth/oidc/{setting:auth_name}/cb']
+scopes:
+  default: [openid, email, profile]
+token_auth_method: {default: client_secret_post}
+claims_from:
+  default: userinfo
+  claims: [email]
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: false
+settings_complete: true
+settings:
+- key: auth_name
+  names: ['WUD_AUTH_OIDC_{auth_name}_*']
+- {key: 'WUD_AUTH_OIDC_{auth_name}_CLIENTID', meaning: client_id}
+- {key: 'WUD_AUTH_OIDC_{auth_name}_CLIENTSECRET', meaning: client_secret}
+- {key: 'WUD_AUTH_OIDC_{auth_name}_DISCOVERY', meaning: discovery_url, type: url}
+- {key: 'WUD_AUTH_OIDC_{auth_name}_REDIRECT', type: boolean, default: 'false'}
+- {key: 'WUD_AUTH_OIDC_{auth_name}_TIMEOUT', type: integer, default: '5000'}
+- {key: 'WUD_AUTH_OIDC_{auth_name}_TTL', type: integer, default: '60'}
+- {key: 'WUD_AUTH_OIDC_{auth_name}_USERNAMECLAIM', meaning: claim, default: email}
+- {key: WUD_PUBLIC_URL, meaning: app_base_url, type: url}
+versions:
+- fact: token_auth_method
+  range: <8.3.0
+  value:
+    default: client_secret_basic
+    notes: 'openid-client 4.9.1: new issuer.Client({client_id, client_secret, response_types}) with no token_endpoint_auth_method
+      -> client_secret_basic (switches to post only if discovery lists post but not basic)'
+  source: 'getwud/wud@8.0.0 app/authentications/providers/oidc/Oidc.js initAuthentication (Issuer.discover + new issuer.Client);
+    app/package.json "openid-client": "4.9.1"; switch to client.discovery() in commit 8caa797 "update oidc (#997)", first
+    tag 8.3.0'
+- fact: exact_issuer
+  range: <8.3.0
+  value: false
+  source: getwud/wud@8.0.0 Issuer.discover (openid-client 4.x does not compare the discovered issuer with the URL)
+sources:
+  redirect_uris: getwud/wud@8.3.1 app/authentications/providers/oidc/Oidc.ts redirect (redirect_uri `${getPublicUrl(req)}/auth/oidc/${this.name}/cb`),
+    getStrategy (route /auth/oidc/${name}/cb); app/configuration/index.ts getPublicUrl; app/registry/index.ts (nameLowercase);
+    docs README callback note
+  scopes: 'getwud/wud@8.3.1 app/authentications/providers/oidc/Oidc.ts redirect (scope: "openid email profile")'
+  token_auth_method: 'getwud/wud@8.3.1 app/authentications/providers/oidc/Oidc.ts discoverConfiguration (client.discovery(new
+    URL(discovery), clientid, clientsecret, undefined, {timeout})); app/package.json "openid-client": "6.8.2"; library openid-client
+    (v6 default ClientSecretPost)'
+  pkce: getwud/wud@8.3.1 app/authentications/providers/oidc/Oidc.ts redirect (code_challenge_method "S256"), callback (pkceCodeVerifier
+    check)
+  claims_from: getwud/wud@8.3.1 app/authentications/providers/oidc/Oidc.ts getUserFromAccessToken (client.fetchUserInfo; userInfo[usernameclaim]
+    || userInfo.email)
+  userinfo_signed: library openid-client v6 fetchUserInfo / oauth4webapi processUserInfoResponse
+  exact_issuer: panva/openid-client@v6.8.2 src/index.ts performDiscovery (resolve = !server.href.includes("/.well-known/");
+    issuer compared only if resolve)
+  settings: getwud/wud@8.3.1 docs/configuration/authentications/oidc/README.md Variables table; app/authentications/providers/oidc/Oidc.ts
+    getConfigurationSchema
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/xen-orchestra.yml", #"""
+# Xen Orchestra: xo-server-auth-oidc plugin = passport-openidconnect 0.1.x; endpoints from the discovery document; user read from the ID token only (userinfo is never fetched)
+# claims_from <0.4.0 (before commit 6cd0710f89, 2025-11-25): default: id_token; notes: verify(issuer, profile, done) arity 3 -> also no userinfo; no group import
+id: xen-orchestra
+name: Xen Orchestra
+release: main@2026-08-21
+library: passport-openidconnect
+library_versions: ^0.1.2
+docs: https://github.com/vatesfr/xen-orchestra/blob/master/packages/xo-server-auth-oidc/.USAGE.md
+match:
+  files: [xen-orchestra]
+  titles: [Xen Orchestra, XO]
+redirect_uris: ['{origin}/signin/oidc/callback']
+scopes:
+  always: [openid]
+  default: [openid, profile]
+token_auth_method: {default: client_secret_post}
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: discoveryURL
+  names: [Auto-discovery URL]
+  meaning: discovery_url
+  type: url
+- key: clientID
+  names: [Client identifier (key)]
+  meaning: client_id
+- key: clientSecret
+  names: [Client secret]
+  meaning: client_secret
+- key: advanced.authorizationURL
+  names: [Authorization URL]
+  meaning: authorization_url
+  type: url
+- key: advanced.callbackURL
+  names: [Callback URL]
+  meaning: redirect_uri
+  default: /signin/oidc/callback
+- key: advanced.issuer
+  names: [Issuer]
+  meaning: issuer
+- key: advanced.tokenURL
+  names: [Token URL]
+  meaning: token_url
+  type: url
+- key: advanced.userInfoURL
+  names: [User info URL]
+  meaning: userinfo_url
+  type: url
+- key: advanced.usernameField
+  names: [Username field]
+  default: username
+- key: advanced.scope
+  names: [Scopes]
+  meaning: additional_scopes
+  default: profile
+sources:
+  redirect_uris: vatesfr/xen-orchestra@HEAD(9ef53890) packages/xo-server-auth-oidc/index.js configurationSchema advanced.callbackURL
+    default "/signin/oidc/callback"; .USAGE.md ("callback URL to http://xo.company.net/signin/oidc/callback"); jaredhanson/passport-openidconnect@v0.1.2
+    lib/strategy.js L103-109 (url.resolve(originalURL(req), callbackURL))
+  scopes: vatesfr/xen-orchestra@9ef53890 packages/xo-server-auth-oidc/index.js advanced.scope default "profile" ("The openid
+    scope is implicitly included"); jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (params.scope = "openid " +
+    scope)
+  token_auth_method: 'jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (OAuth2(clientID, clientSecret...).getOAuthAccessToken);
+    package.json "oauth": "0.10.x"'
+  pkce: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (no code_challenge)
+  claims_from: vatesfr/xen-orchestra@9ef53890 packages/xo-server-auth-oidc/index.js load (verify (issuer, profile, context,
+    idToken, done); JSON.parse(idToken payload).groups; profile[usernameField]); jaredhanson/passport-openidconnect@v0.1.2
+    lib/strategy.js L70-73 default skipUserProfile (true unless verify arity >= 9), lib/profile.js
+  userinfo_signed: 'see claims_from: userinfo not requested'
+  exact_issuer: vatesfr/xen-orchestra@9ef53890 packages/xo-server-auth-oidc/index.js load (conf.issuer = discovery data.issuer
+    when not set); jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js L171
+  settings: vatesfr/xen-orchestra@9ef53890 packages/xo-server-auth-oidc/index.js configurationSchema
+unknown:
+  release_tag: plugin is versioned inside the monorepo (0.4.2 at HEAD); the XO 5.105 bundle version of the plugin was not
+    mapped (0.3.2 in June 2025, same Strategy/usernameField code)
+  claims_from: 'differs in releases GuideKit cannot place (<0.4.0 (before commit 6cd0710f89, 2025-11-25)): default: id_token;
+    notes: verify(issuer, profile, done) arity 3 -> also no userinfo; no group import'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/xwiki.yml", #"""
+# XWiki: "OpenID Connect Authenticator" extension (xwiki-contrib/oidc, module oidc-authenticator) built on Nimbus OAuth2/OIDC SDK;
+# OpenID Connect library: nimbus-oauth2-oidc-sdk (GuideKit has no profile of it; its facts are stated here)
+id: xwiki
+name: XWiki
+release: oidc-2.25.4
+docs: https://extensions.xwiki.org/xwiki/bin/view/Extension/OpenID%20Connect/OpenID%20Connect%20Authenticator/
+match:
+  files: [xwiki]
+  titles: [XWiki]
+redirect_uris: ['{root}/oidc/authenticator/callback']
+scopes:
+  default: [openid, profile, email, address, phone]
+  from_settings: [oidc.scope]
+token_auth_method:
+  default: client_secret_basic
+  setting: oidc.endpoint.token.auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+claims_from:
+  default: userinfo
+  claims: [preferred_username, email]
+pkce: {default: S256}
+userinfo_signed: true
+exact_issuer: true
+settings:
+- {key: oidc.provider, meaning: issuer, type: url}
+- {key: oidc.endpoint.authorization, meaning: authorization_url, type: url}
+- {key: oidc.endpoint.token, meaning: token_url, type: url}
+- {key: oidc.endpoint.userinfo, meaning: userinfo_url, type: url}
+- {key: oidc.endpoint.logout, type: url}
+- key: oidc.endpoint.token.auth_method
+  allowed: [client_secret_basic, client_secret_post]
+  default: client_secret_basic
+- key: oidc.endpoint.userinfo.method
+  allowed: [GET, POST]
+  default: GET
+- {key: oidc.clientid, meaning: client_id}
+- {key: oidc.secret, meaning: client_secret}
+- {key: oidc.scope, meaning: scopes}
+- {key: oidc.response_type, default: code}
+- {key: oidc.claims}
+- {key: oidc.idtokenclaims}
+- {key: oidc.userinfoclaims}
+- {key: oidc.userinfo.skip, type: boolean}
+- {key: oidc.groups.claim, meaning: claim, default: xwiki_groups}
+- {key: oidc.groups.mapping}
+- {key: oidc.groups.allowed}
+- {key: oidc.groups.forbidden}
+- {key: oidc.groups.prefix}
+- {key: oidc.groups.separator}
+- key: oidc.user.nameFormater
+  default: ${oidc.issuer.host._clean}-${oidc.user.preferredUsername._clean}
+- {key: oidc.user.subjectFormater, default: '${oidc.user.subject}'}
+- {key: oidc.user.mapping}
+- {key: oidc.skipped, type: boolean}
+- {key: oidc.logoutMechanism}
+versions:
+- fact: pkce
+  range: <2.20.0
+  value: {default: none}
+  source: xwiki-contrib/oidc commit 691da7b adds codeChallenge(codeVerifier, CodeChallengeMethod.S256) in OIDCAuthServiceImpl.authenticate
+    (first tag oidc-2.20.0)
+sources:
+  redirect_uris: xwiki-contrib/oidc@oidc-2.25.4 oidc-authenticator/.../auth/OIDCAuthServiceImpl.java authenticate (createEndPointURI(CallbackOIDCEndpoint.HINT));
+    auth/internal/endpoint/CallbackOIDCEndpoint.java HINT = "authenticator/callback"; oidc-provider/.../internal/OIDCManager.java
+    createBaseEndPointURI, createEndPointURI
+  scopes: xwiki-contrib/oidc@oidc-2.25.4 oidc-authenticator/.../auth/internal/OIDCClientConfiguration.java getScope (lines
+    1232-1242)
+  token_auth_method: xwiki-contrib/oidc@oidc-2.25.4 OIDCClientConfiguration.java getTokenEndPointAuthMethod / toClientAuthenticationMethod
+    (lines 1029-1046); auth/internal/OIDCTokenRequestHelper.java getClientAuthentication (ClientSecretPost vs ClientSecretBasic)
+  pkce: xwiki-contrib/oidc@oidc-2.25.4 oidc-authenticator/.../auth/OIDCAuthServiceImpl.java authenticate (lines 302-305)
+  claims_from: xwiki-contrib/oidc@oidc-2.25.4 auth/internal/OIDCUserManager.java getUserInfo (UserInfoRequest), createFormatMap
+    (preferredUsername else subject, mail), getProviderGroups (userinfo then idToken); OIDCClientConfiguration.java getClaimsRequest,
+    DEFAULT_USER_NAMEFORMATER; oidc-api/.../internal/OIDCConfiguration.java DEFAULT_GROUPSCLAIM = "xwiki_groups"
+  userinfo_signed: 'xwiki-contrib/oidc@oidc-2.25.4 auth/internal/OIDCUserManager.java getUserInfo (lines 297-314: userinfo
+    JWT validated and parsed)'
+  exact_issuer: xwiki-contrib/oidc@oidc-2.25.4 OIDCClientConfiguration.java getIssuer (Issuer.parse(oidc.provider)), getClientProvider
+    (OIDCProviderMetadata.resolve(issuer)), getEndPoint (explicit oidc.endpoint.* wins); Nimbus OIDCProviderMetadata.resolve
+    ("The returned issuer doesn't match the expected")
+  settings: xwiki-contrib/oidc@oidc-2.25.4 oidc-authenticator/.../auth/internal/OIDCClientConfiguration.java PROP_* constants;
+    oidc-api/.../internal/OIDCConfiguration.java
+unknown:
+  id_token_validation: the ID token issuer/audience validation in CallbackOIDCEndpoint was not read
+  settings_labels: per-wiki OIDC client configuration object field labels (OIDCClientConfigurationClassDocumentInitializer)
+    not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/youtrack.yml", #"""
+# YouTrack (Server, built-in Hub): closed source; "OAuth 2.0" auth module in Hub with endpoints and field mapping typed in the GUI
+id: youtrack
+name: YouTrack
+release: '2025.1'
+docs: https://www.jetbrains.com/help/youtrack/server/oauth2-authentication-module.html
+match:
+  files: [youtrack]
+  titles: [YouTrack]
+settings: []
+sources:
+  redirect_uris_note: https://www.jetbrains.com/help/youtrack/server/oauth2-authentication-module.html ("When you create an
+    authentication module, YouTrack generates a redirect URI to use with the authorization service") — the exact path is generated
+    and shown in the GUI; not stated in the excerpts read
+  linking_note: 'same page: "YouTrack ties the OAuth 2.0 user to the existing YouTrack user if a matching email address or
+    username is found"'
+unknown:
+  redirect_uris: generated by Hub per module and displayed in the GUI; the documentation excerpts available did not state
+    the path (guide uses {root}/hub/api/rest/oauth2/auth) — not confirmed from JetBrains material
+  token_auth_method: closed source; the docs excerpts available did not include the settings table
+  pkce: closed source; not documented in the excerpts read
+  scopes: Scope is a GUI field; default not established
+  claims_from: GUI "User Data" endpoint and field mapping suggest userinfo, but the settings table was not readable in the
+    stored excerpts
+  settings: settings table of the OAuth 2.0 Auth Module page not available in the stored excerpts
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/zammad.yml", #"""
@@ -1680,11 +12495,1400 @@ settings:
   - key: PKCE
     type: boolean
   - key: Display Name
+sources:
+  redirect_uris: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
+  scopes: 'The same page: Scopes "Defaults to openid, email and profile"; UID field: "If unset, sub is used".'
+  token_auth_method: 'settings/security/third-party/openid-connect.rst (zammad/zammad-admin-documentation): the OP''s client is created with "Client authentication: Off" and Zammad''s form has no secret, only the Identifier: a public client that sends no secret.'
+  pkce: 'The same page (later revision): "PKCE is currently only supporting SHA256 as code challenge method"; the form''s PKCE switch turns it on. Its default is not stated.'
+  settings: 'The same page: Scopes "Defaults to openid, email and profile"; UID field: "If unset, sub is used". https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/zipline.yml", #"""
+# Zipline v4: hand-written OAuth2 code flow (Fastify route /api/auth/oauth/oidc); endpoints typed in Server Settings; user read from userinfo
+id: zipline
+name: Zipline
+release: v4 (index commit 00efc1a for the route; v4 branch @0deeb0f for providerUtil/config)
+match:
+  files: [zipline]
+  titles: [Zipline]
+redirect_uris: ['{origin}/api/auth/oauth/oidc']
+scopes:
+  default: [openid, email, profile, offline_access]
+token_auth_method: {default: client_secret_post}
+claims_from: {default: userinfo}
+pkce: {default: none}
+userinfo_signed: false
+settings_complete: true
+settings:
+- key: oauth.oidc.clientId
+  names: [OIDC Client ID, oauthOidcClientId]
+  meaning: client_id
+- key: oauth.oidc.clientSecret
+  names: [OIDC Client Secret, oauthOidcClientSecret]
+  meaning: client_secret
+- key: oauth.oidc.authorizeUrl
+  names: [OIDC Authorize URL, oauthOidcAuthorizeUrl]
+  meaning: authorization_url
+  type: url
+- key: oauth.oidc.tokenUrl
+  names: [OIDC Token URL, oauthOidcTokenUrl]
+  meaning: token_url
+  type: url
+- key: oauth.oidc.userinfoUrl
+  names: [OIDC Userinfo URL, oauthOidcUserinfoUrl]
+  meaning: userinfo_url
+  type: url
+- key: oauth.oidc.redirectUri
+  names: [OIDC Redirect URL, oauthOidcRedirectUri]
+  meaning: redirect_uri
+  type: url
+- key: features.oauthRegistration
+  names: [OAuth Registration]
+  type: boolean
+- key: core.returnHttpsUrls
+  names: [Return HTTPS URLs]
+  type: boolean
+sources:
+  redirect_uris: 'diced/zipline@00efc1a src/server/routes/api/auth/oauth/oidc.ts oidcOauth (config.oauth.oidc.redirectUri
+    ?? `${returnHttpsUrls ? "https" : "http"}://${host}/api/auth/oauth/oidc`; PATH "/api/auth/oauth/oidc")'
+  scopes: diced/zipline@0deeb0f (branch v4) src/lib/oauth/providerUtil.ts oidcAuth.url (scope=openid+email+profile+offline_access)
+  token_auth_method: diced/zipline@00efc1a src/server/routes/api/auth/oauth/oidc.ts oidcOauth (URLSearchParams client_id +
+    client_secret; headers Content-Type only)
+  pkce: diced/zipline@0deeb0f src/lib/oauth/providerUtil.ts oidcAuth.url (client_id, redirect_uri, response_type, scope, state
+    only)
+  claims_from: diced/zipline@00efc1a src/server/routes/api/auth/oauth/oidc.ts (oidcAuth.user(json.access_token, userinfoUrl);
+    username/user_id mapping)
+  userinfo_signed: diced/zipline@0deeb0f src/lib/oauth/providerUtil.ts oidcAuth.user (res.json())
+  settings: diced/zipline@0deeb0f src/lib/config/read.ts (oauthOidc* -> oauth.oidc.*); src/components/pages/serverSettings/parts/ServerSettingsOauth.tsx
+    labels
+unknown:
+  release_tag: no v4.x tag in the fetched snapshot (newest tag v3.7.10; v4 branch 2024-10-23); route file read from the search
+    index at commit 00efc1a (not mapped to a tag); guide tested v4.2.3
+  env_var_names: environment-variable names for oauth.oidc.* not confirmed (read.ts env() mapping not read for these keys)
+  exact_issuer: stated by the research without a source
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/applications/zulip.yml", #"""
+# Zulip: GenericOpenIdConnectBackend = Zulip SocialAuthMixin + python-social-auth (social-core) OpenIdConnectAuth, name "oidc";
+id: zulip
+name: Zulip
+release: main (zproject/backends.py read at stored commit c416bc7d; exact Zulip release tag not mapped — the full repository
+  is too large to fetch)
+library: python-social-auth
+docs: https://zulip.readthedocs.io/en/latest/production/authentication-methods.html#openid-connect
+match:
+  files: [zulip]
+  titles: [Zulip]
+redirect_uris: ['{root}/complete/oidc/']
+scopes:
+  default: [openid, profile, email]
+token_auth_method: {default: client_secret_basic}
+claims_from:
+  default: any
+  claims: [email, name, given_name, family_name]
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: false
+settings_complete: true
+settings:
+- key: SOCIAL_AUTH_OIDC_ENABLED_IDPS
+  names: [SOCIAL_AUTH_OIDC_ENABLED_IDPS (dict with one IdP entry)]
+- key: oidc_url
+  names: ['SOCIAL_AUTH_OIDC_ENABLED_IDPS["<idp_name>"]["oidc_url"]']
+  meaning: issuer
+  type: url
+- key: client_id
+  names: ['SOCIAL_AUTH_OIDC_ENABLED_IDPS["<idp_name>"]["client_id"]']
+  meaning: client_id
+- key: secret
+  names: ['SOCIAL_AUTH_OIDC_ENABLED_IDPS["<idp_name>"]["secret"]', 'social_auth_oidc_secret (zulip-secrets.conf, via get_secret)']
+  meaning: client_secret
+- key: display_name
+  names: ['SOCIAL_AUTH_OIDC_ENABLED_IDPS["<idp_name>"]["display_name"]']
+  default: OIDC
+- {key: display_icon, type: url}
+- {key: auto_signup, type: boolean, default: 'false'}
+- {key: SOCIAL_AUTH_OIDC_FULL_NAME_VALIDATED, type: boolean, default: 'false'}
+- {key: SOCIAL_AUTH_SUBDOMAIN}
+sources:
+  redirect_uris: zulip/zulip zproject/backends.py GenericOpenIdConnectBackend name = "oidc"; zproject/prod_settings_template.py
+    (Callback URL form https://auth.zulip.example.com/complete/github/ for social backends); python-social-auth social-app-django
+    urls complete/<backend>/
+  scopes: zulip/zulip@c416bc7d zproject/backends.py GenericOpenIdConnectBackend (no SCOPE override); python-social-auth/social-core@5.1.0
+    social_core/backends/open_id_connect.py DEFAULT_SCOPE
+  token_auth_method: zulip/zulip@c416bc7d zproject/backends.py GenericOpenIdConnectBackend (only get_key_and_secret overridden);
+    library python-social-auth use_basic_auth
+  pkce: zulip/zulip@c416bc7d zproject/backends.py GenericOpenIdConnectBackend; python-social-auth/social-core@5.1.0 open_id_connect.py
+    DEFAULT_USE_PKCE = False
+  claims_from: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py get_user_details, user_data (library
+    python-social-auth)
+  userinfo_signed: python-social-auth/social-core@5.1.0 open_id_connect.py user_data (get_json)
+  exact_issuer: python-social-auth/social-core@5.1.0 open_id_connect.py oidc_config, id_token_issuer; zulip backends.py OIDC_ENDPOINT
+    = settings_dict.get("oidc_url")
+  settings: zulip/zulip zproject/prod_settings_template.py (Generic OpenID Connect section); zproject/backends.py GenericOpenIdConnectBackend
+    check_config (exactly one IdP; oidc_url, client_id, secret mandatory), display_name default "OIDC", SOCIAL_AUTH_OIDC_FULL_NAME_VALIDATED
+unknown:
+  social_core_version: the social-auth-core version pinned by the Zulip release was not read; token_auth_method assumes social-core
+    >=4.3 (Basic), claims fallback to ID token >=4.8
+  release: Zulip release tag for the stored backends.py, and the first release with GenericOpenIdConnectBackend, not established
 
 """#),
     ]
 
     /// OpenID Connect client library profiles: (path in the source tree, text).
     package static let libraries: [(path: String, text: String)] = [
+        ("Sources/GuideKnowledge/ProfileData/libraries/aspnetcore-openidconnect.yml", #"""
+# Microsoft.AspNetCore.Authentication.OpenIdConnect (ASP.NET Core): AddOpenIdConnect(options => ...) remote authentication handler
+# callback: {root}/signin-oidc
+id: aspnetcore-openidconnect
+name: ASP.NET Core OpenIdConnect handler
+kind: library
+language: csharp
+repository: https://github.com/dotnet/aspnetcore
+release: 'main@commit 796b34ab38a55891e3a60f6ec3856a64aa76fa07 (OpenIdConnectOptions.cs, has AdditionalAuthorizationParameters/TokenHandler:
+  .NET 9+ era) and OpenIdConnectHandler.cs@246b1060fc4d0038246c7f4f907207a9f8ef0276'
+scopes:
+  default: [openid, profile]
+  notes: 'option: options.Scope (ICollection; Clear() to remove defaults)'
+token_auth_method:
+  default: client_secret_post
+  option: none built in; the app can change the request in Events.OnAuthorizationCodeReceived (context.TokenEndpointRequest
+    / Backchannel)
+  notes: 'sends_both: False'
+claims_from:
+  default: id_token
+  option: GetClaimsFromUserInfoEndpoint = true -> userinfo JSON is also applied via ClaimActions (MapUniqueJsonKey sub/name/given_name/family_name/profile/email
+    add a claim only if the identity lacks it) -> any
+  claims: [name, given_name, family_name, profile, email]
+pkce:
+  default: S256
+  option: UsePkce
+  notes: 'methods: S256 | ResponseType defaults to "id_token" (implicit flow, response_mode form_post): no code, no token
+    request and no PKCE unless the app sets ResponseType = "code"'
+userinfo_signed: true
+options:
+  UsePkce: dotnet/aspnetcore@796b34ab src/Security/Authentication/OpenIdConnect/src/OpenIdConnectOptions.cs UsePkce (default
+    true)
+  ResponseType/ResponseMode: dotnet/aspnetcore@796b34ab src/Security/Authentication/OpenIdConnect/src/OpenIdConnectOptions.cs
+    ResponseType = OpenIdConnectResponseType.IdToken, ResponseMode = FormPost
+  Scope: dotnet/aspnetcore@796b34ab src/Security/Authentication/OpenIdConnect/src/OpenIdConnectOptions.cs constructor
+  GetClaimsFromUserInfoEndpoint: dotnet/aspnetcore@796b34ab src/Security/Authentication/OpenIdConnect/src/OpenIdConnectOptions.cs
+    ("The default is false")
+  CallbackPath: dotnet/aspnetcore@796b34ab src/Security/Authentication/OpenIdConnect/src/OpenIdConnectOptions.cs constructor
+    CallbackPath = "/signin-oidc"
+  Events.OnAuthorizationCodeReceived: dotnet/aspnetcore@246b1060 src/Security/Authentication/OpenIdConnect/src/OpenIdConnectHandler.cs
+    RunAuthorizationCodeReceivedEventAsync
+sources:
+  redirect_uris: dotnet/aspnetcore@796b34ab src/Security/Authentication/OpenIdConnect/src/OpenIdConnectOptions.cs constructor
+  token_auth_method: dotnet/aspnetcore@246b1060 src/Security/Authentication/OpenIdConnect/src/OpenIdConnectHandler.cs RunAuthorizationCodeReceivedEventAsync,
+    RedeemAuthorizationCodeAsync
+  pkce: dotnet/aspnetcore@796b34ab OpenIdConnectOptions.UsePkce; OpenIdConnectHandler.cs RunAuthorizationCodeReceivedEventAsync
+    (code_verifier)
+  scopes: dotnet/aspnetcore@796b34ab OpenIdConnectOptions constructor
+  claims_from: dotnet/aspnetcore@246b1060 OpenIdConnectHandler.cs GetUserInformationAsync (ClaimActions run on userinfo JSON);
+    OpenIdConnectOptions.GetClaimsFromUserInfoEndpoint
+  userinfo_signed: dotnet/aspnetcore@246b1060 src/Security/Authentication/OpenIdConnect/src/OpenIdConnectHandler.cs GetUserInformationAsync
+unknown:
+  exact_issuer: aspnetcore validates the ID token iss against the discovered issuer; whether Microsoft.IdentityModel OpenIdConnectConfigurationRetriever
+    compares the discovery issuer with Authority was not read
+  release_mapping: file versions identified by commit only; the older stored OpenIdConnectOptions.cs (commit 049a38af) has
+    the same ResponseType/Scope/UsePkce defaults
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/authjs.yml", #"""
+# Auth.js (@auth/core; next-auth v5 beta and framework packages) / NextAuth.js v4: OAuth/OIDC providers, built-in or custom {type: "oidc", issuer, clientId, clientSecret}
+# callback: {root}/api/auth/callback/{setting:provider_id}
+# pkce next-auth <5 (v4.x): default: none; notes: providers.ts normalizeProvider: checks default ["state"]; PKCE only with checks: ["pkce"] (openid-client v5 generators)
+# token_auth_method next-auth <5 (v4.x): default: client_secret_basic; notes: openid-client ^5.4.0 new issuer.Client({client_id, client_secret, ...provider.client}): default client_secret_basic, switched to client_secret_post only if discovery lacks client_secret_basic and lists client_secret_post
+# exact_issuer next-auth <5 (v4.x): False
+# claims_from next-auth <5 (v4.x): default: id_token; notes: provider.idToken true (wellKnown contains openid-configuration or scope includes openid) -> tokens.claims(); otherwise client.userinfo()
+id: authjs
+name: Auth.js / NextAuth
+kind: library
+language: javascript
+repository: https://github.com/nextauthjs/next-auth
+release: '@auth/core@0.41.3'
+scopes:
+  default: [openid, profile, email]
+  notes: 'option: provider.authorization.params.scope (or scope in the authorization URL)'
+userinfo_signed: true
+options:
+  client.token_endpoint_auth_method: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/actions/callback/oauth/callback.ts
+    handleOAuth switch (lines 95-120); packages/core/src/providers/oauth.ts OAuth2Config.client
+  checks: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/utils/providers.ts normalizeOAuth (line 92); packages/core/src/lib/actions/signin/authorization-url.ts
+    (lines 96-105)
+  idToken: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/providers/oauth.ts OIDCConfig.idToken; callback.ts lines
+    236-266
+  authorization.params.scope: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/utils/providers.ts lines 83-86;
+    authorization-url.ts lines 117-118
+sources:
+  redirect_uris: 'nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/utils/providers.ts line 38 (callbackUrl: `${url}/callback/${id}`);
+    next-auth@4.24.15 packages/next-auth/src/utils/parse-url.ts (@default "/api/auth")'
+  token_auth_method: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/actions/callback/oauth/callback.ts clientSecretBasic
+    (lines 28-36), handleOAuth switch (lines 95-108)
+  pkce: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/utils/providers.ts normalizeOAuth; packages/core/src/lib/actions/signin/authorization-url.ts
+    lines 96-105
+  scopes: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/utils/providers.ts lines 83-86
+  claims_from: nextauthjs/next-auth@@auth/core@0.41.3 packages/core/src/lib/actions/callback/oauth/callback.ts lines 184-290;
+    providers.ts defaultProfile
+  userinfo_signed: nextauthjs/next-auth@@auth/core@0.41.3 callback.ts lines 249-266 (o.processUserInfoResponse) vs 272-283
+    (userinfoResponse.json()); panva/oauth4webapi@v3.8.7 src/index.ts processUserInfoResponse
+  exact_issuer: nextauthjs/next-auth@@auth/core@0.41.3 callback.ts lines 62-69 and signin/authorization-url.ts lines 28-34
+    (o.processDiscoveryResponse); panva/oauth4webapi@v3.8.7 src/index.ts processDiscoveryResponse line 1609
+unknown:
+  scopes_v4: next-auth v4 default scope for a custom OIDC provider not established
+  pkce: 'differs in releases GuideKit cannot place (next-auth <5 (v4.x)): default: none; notes: providers.ts normalizeProvider:
+    checks default ["state"]; PKCE only with checks: ["pkce"] (openid-client v5 generators)'
+  token_auth_method: 'differs in releases GuideKit cannot place (next-auth <5 (v4.x)): default: client_secret_basic; notes:
+    openid-client ^5.4.0 new issuer.Client({client_id, client_secret, ...provider.client}): default client_secret_basic, switched
+    to client_secret_post only if discovery lacks client_secret_basic and lists client_secret_post'
+  exact_issuer: 'differs in releases GuideKit cannot place (next-auth <5 (v4.x)): False'
+  claims_from: 'differs in releases GuideKit cannot place (next-auth <5 (v4.x)): default: id_token; notes: provider.idToken
+    true (wellKnown contains openid-configuration or scope includes openid) -> tokens.claims(); otherwise client.userinfo()'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/authlib.yml", #"""
+# Authlib (Python): OAuth2Session/AsyncOAuth2Client + Flask/Django/Starlette client integrations (oauth.register(...))
+id: authlib
+name: Authlib
+kind: library
+language: python
+repository: https://github.com/authlib/authlib
+release: v1.7.2
+scopes:
+  default: []
+token_auth_method:
+  default: client_secret_basic
+  option: token_endpoint_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    none: none
+    ClientSecretJWT(...): client_secret_jwt
+    PrivateKeyJWT(...): private_key_jwt
+  notes: 'sends_both: False | No secret -> "none" (client_id in body). Discovery token_endpoint_auth_methods_supported is
+    NOT used to pick the method. Basic header is base64(client_id:client_secret) without form-encoding.'
+claims_from:
+  default: id_token
+  notes: apps that call oauth.<name>.userinfo(token=token) read the userinfo endpoint instead; token["userinfo"] despite its
+    name holds ID token claims
+pkce:
+  default: none
+  option: code_challenge_method
+  notes: 'methods: S256'
+userinfo_signed: false
+exact_issuer: false
+options:
+  token_endpoint_auth_method: 'authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.__init__ (lines 53-93); authlib/oauth2/auth.py
+    ClientAuth.DEFAULT_AUTH_METHODS; docs/oauth2/client/web/index.rst ("token_endpoint_auth_method": "client_secret_basic")'
+  code_challenge_method: authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.create_authorization_url (lines 144-171);
+    authlib/integrations/base_client/sync_app.py BaseApp._create_oauth2_authorization_url; docs/oauth2/client/web/index.rst
+    lines 300-313
+  client_auth_methods: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_app.py BaseApp.__init__/_get_oauth_client
+    (register_client_auth_method)
+versions:
+- fact: claims_from
+  range: <1.0.0
+  note: 'default: none; notes: authorize_access_token did not parse the ID token; the app called parse_id_token(token) or
+    userinfo() itself'
+  source: authlib/authlib@v0.15.5 authlib/integrations/flask_client/remote_app.py parse_id_token; authlib/authlib@v1.0.0 authlib/integrations/flask_client/apps.py
+    authorize_access_token (token["userinfo"] = parse_id_token)
+sources:
+  token_auth_method: authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.__init__ lines 75-81; authlib/oauth2/auth.py
+    encode_client_secret_basic/encode_client_secret_post/encode_none, ClientAuth.__init__
+  pkce: authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.create_authorization_url lines 164-170
+  scopes: authlib/authlib@v1.7.2 authlib/oauth2/client.py create_authorization_url (kwargs["scope"] = self.scope); base_client/sync_app.py
+    _create_oauth2_authorization_url (nonce only if "openid" in scope)
+  claims_from: authlib/authlib@v1.7.2 authlib/integrations/flask_client/apps.py FlaskOAuth2App.authorize_access_token lines
+    155-163; django_client/apps.py lines 134-142; base_client/sync_openid.py OpenIDMixin.parse_id_token
+  userinfo_signed: authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_openid.py OpenIDMixin.userinfo (data = resp.json())
+  exact_issuer: 'authlib/authlib@v1.7.2 authlib/integrations/base_client/sync_app.py OAuth2Mixin.load_server_metadata (no
+    issuer check); sync_openid.py parse_id_token (claims_options = {"iss": {"values": [metadata["issuer"]]}})'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/dex.yml", #"""
+# Dex (Go) as an OIDC RELYING PARTY: connector type "oidc" (connector/oidc/oidc.go) using coreos/go-oidc v3 + golang.org/x/oauth2; Dex's own callback is {dex issuer}/callback
+# callback: {setting:redirectURI}
+id: dex
+name: Dex (upstream OIDC connector)
+kind: library
+language: go
+repository: https://github.com/dexidp/dex
+release: v2.45.1
+scopes:
+  default: [openid, profile, email]
+  always: [openid]
+  notes: 'option: scopes (REPLACES profile/email; openid always prepended)'
+token_auth_method:
+  default: any
+  option: 'basicAuthUnsupported: true -> AuthStyleInParams (client_secret_post); basicAuthUnsupported: false -> keeps AutoDetect'
+  values:
+    unset: any
+    'true': client_secret_post
+    'false': any
+  notes: 'sends_both: False'
+claims_from:
+  default: id_token
+  option: 'getUserInfo: true -> any (ID token + userinfo)'
+  claims: [name, preferred_username, email, email_verified]
+pkce:
+  default: S256
+  option: 'pkceChallenge: "S256" | "plain" (warns if not in code_challenge_methods_supported)'
+  notes: 'methods: S256; plain'
+userinfo_signed: true
+exact_issuer: true
+options:
+  basicAuthUnsupported: dexidp/dex@v2.45.1 connector/oidc/oidc.go Config.BasicAuthUnsupported (line 59), Open (lines 290-299),
+    knownBrokenAuthHeaderProvider
+  pkceChallenge: dexidp/dex@v2.45.1 connector/oidc/oidc.go Config.PKCEChallenge (line 103), Open (lines 320-340), LoginURL
+    (lines 435-447)
+  scopes: dexidp/dex@v2.45.1 connector/oidc/oidc.go Config.Scopes ("defaults to profile and email"), Open (lines 301-306)
+  getUserInfo: dexidp/dex@v2.45.1 connector/oidc/oidc.go Config.GetUserInfo (line 92), createIdentity (lines 570-585)
+  userIDKey/userNameKey/claimMapping/overrideClaimMapping/insecureSkipEmailVerified: dexidp/dex@v2.45.1 connector/oidc/oidc.go
+    Config (lines 75-130), createIdentity (lines 587-650)
+  issuerAlias: dexidp/dex@v2.45.1 connector/oidc/oidc.go Config.IssuerAlias (line 45), Open (lines 278-280)
+versions:
+- fact: pkce
+  range: <2.45.0
+  value:
+    default: none
+    notes: no PKCE in the oidc connector
+  source: dexidp/dex commit 25591eea "Add support to PKCE in OIDC connector (#3777)" (2026-02-22), first tag v2.45.0
+sources:
+  redirect_uris: dexidp/dex@v2.45.1 connector/oidc/oidc.go Config.RedirectURI, Open (oauth2.Config RedirectURL)
+  token_auth_method: dexidp/dex@v2.45.1 connector/oidc/oidc.go Open (lines 290-299); coreos/go-oidc Provider.Endpoint; golang/oauth2
+    internal/token.go RetrieveToken
+  pkce: dexidp/dex@v2.45.1 connector/oidc/oidc.go Open (lines 320-340)
+  scopes: dexidp/dex@v2.45.1 connector/oidc/oidc.go Open (lines 301-306)
+  claims_from: dexidp/dex@v2.45.1 connector/oidc/oidc.go createIdentity (lines 535-650)
+  userinfo_signed: dexidp/dex@v2.45.1 go.mod (go-oidc v3.17.0); coreos/go-oidc@v3.10.0 oidc/oidc.go Provider.UserInfo (application/jwt
+    support since v3.0.0)
+  exact_issuer: dexidp/dex@v2.45.1 connector/oidc/oidc.go getProvider (oidc.NewProvider); coreos/go-oidc@v3.10.0 oidc/oidc.go
+    NewProvider
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/django-allauth.yml", #"""
+# django-allauth (Python/Django): socialaccount provider "openid_connect", one app per SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"] entry
+# callback: {root}/accounts/oidc/{setting:provider_id}/login/callback/
+id: django-allauth
+name: django-allauth
+kind: library
+language: python
+repository: https://github.com/pennersr/django-allauth
+release: 65.16.1
+scopes:
+  default: [openid, profile, email]
+  notes: 'option: APPS[].settings.scope, else SOCIALACCOUNT_PROVIDERS["openid_connect"]["SCOPE"]; ?scope=a,b on the login
+    URL extends it'
+token_auth_method:
+  default: client_secret_post
+  option: APPS[].settings.token_auth_method
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+  notes: 'sends_both: False'
+claims_from:
+  default: userinfo
+  option: 'APPS[].settings.fetch_userinfo: False -> claims from the (decoded) ID token only'
+  claims: [email, email_verified, preferred_username, name, given_name, family_name, picture]
+pkce:
+  default: none
+  option: APPS[].settings.oauth_pkce_enabled (per app) or SOCIALACCOUNT_PROVIDERS["openid_connect"]["OAUTH_PKCE_ENABLED"]
+    (provider-wide); OAuth2Provider.pkce_enabled_default = False
+  notes: 'methods: S256'
+userinfo_signed: false
+exact_issuer: false
+options:
+  token_auth_method: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.basic_auth;
+    docs/socialaccount/providers/openid_connect.rst
+  oauth_pkce_enabled / OAUTH_PKCE_ENABLED: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/oauth2/provider.py
+    OAuth2Provider.get_pkce_params (pkce_enabled_default = False); oauth2/utils.py generate_code_challenge
+  fetch_userinfo: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py complete_login (app.settings.get("fetch_userinfo",
+    True))
+  scope: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/oauth2/provider.py OAuth2Provider.get_scope / get_scope_from_request
+  uid_field: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/provider.py extract_uid
+  OPENID_CONNECT_URL_PREFIX: pennersr/django-allauth@65.16.1 allauth/socialaccount/app_settings.py OPENID_CONNECT_URL_PREFIX
+    (default "oidc"); providers/openid_connect/urls.py
+versions:
+- fact: token_auth_method
+  range: '>=0.52.0 <65.13.0'
+  value:
+    default: client_secret_basic
+    notes: unset token_auth_method -> Basic whenever discovery token_endpoint_auth_methods_supported contains client_secret_basic
+      (Authelia lists it)
+  source: 'pennersr/django-allauth@65.10.0 allauth/socialaccount/providers/openid_connect/views.py basic_auth; changed by
+    commit 0028503e4 "feat(openid_connect): prefer client_secret_post" (first in 65.13.0)'
+- fact: claims_from
+  range: <65.11.0
+  value:
+    default: userinfo
+    notes: always called userinfo and used only its JSON; no fetch_userinfo option, ID token claims not used
+  source: pennersr/django-allauth@65.10.0 allauth/socialaccount/providers/openid_connect/views.py complete_login; fetch_userinfo
+    added in commit e98781147 (first in 65.11.0)
+- fact: redirect_uris
+  range: <0.60.0
+  note: '{root}/accounts/{setting:provider_id}/login/callback/'
+  source: 'pennersr/django-allauth@0.59.0 allauth/socialaccount/providers/openid_connect/urls.py (no prefix); prefix added
+    by commit e786d100a "feat(socialaccount): OPENID_CONNECT_URL_PREFIX" (first in 0.60.0)'
+sources:
+  redirect_uris: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/urls.py; docs/socialaccount/providers/openid_connect.rst
+    ("/accounts/oidc/{id}/login/callback/")
+  token_auth_method: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.basic_auth;
+    allauth/socialaccount/providers/oauth2/client.py OAuth2Client.get_access_token (lines 56-80)
+  pkce: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/oauth2/provider.py get_pkce_params; docs/socialaccount/providers/openid_connect.rst
+    ("Optional PKCE defaults to False")
+  scopes: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/provider.py get_default_scope
+  claims_from: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py complete_login; provider.py
+    _pick_data
+  userinfo_signed: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py _fetch_user_info
+  exact_issuer: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py openid_config, _decode_id_token;
+    provider.py wk_server_url
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/go-oauth2.yml", #"""
+# golang.org/x/oauth2: generic OAuth 2.0 client (Config/Endpoint); no OIDC (no ID token, no userinfo, no discovery)
+# token_auth_method < v0.0.0-20190115 (before commit 80673b4, "auto-detect auth style by default"): default: client_secret_basic; notes: Basic header unless the token URL was in the hard-coded brokenAuthHeaderProviders/brokenAuthHeaderDomains lists (then body); RegisterBrokenAuthHeaderProvider added to it
+id: go-oauth2
+name: golang.org/x/oauth2
+kind: library
+language: go
+repository: https://github.com/golang/oauth2
+release: v0.35.0
+scopes:
+  default: []
+pkce:
+  default: none
+  option: oauth2.S256ChallengeOption(verifier) to AuthCodeURL + oauth2.VerifierOption(verifier) to Exchange; GenerateVerifier()
+  notes: 'methods: S256'
+options:
+  Endpoint.AuthStyle: golang/oauth2@v0.35.0 oauth2.go Endpoint.AuthStyle, AuthStyle constants (lines 81-105)
+  S256ChallengeOption/VerifierOption: golang/oauth2@v0.35.0 pkce.go GenerateVerifier, VerifierOption, S256ChallengeOption
+  Config.Scopes: golang/oauth2@v0.35.0 oauth2.go Config.AuthCodeURL (lines 159-171)
+versions:
+- fact: pkce
+  range: <0.13.0
+  value:
+    default: none
+    notes: no PKCE helpers (S256ChallengeOption/VerifierOption added in commit 55cd552, 2023-09-07, first in v0.13.0); apps
+      set code_challenge by hand via oauth2.SetAuthURLParam
+  source: 'golang/oauth2 git log -- pkce.go (55cd552 "oauth2: support PKCE")'
+- fact: token_auth_method
+  range: <0.12.0
+  note: 'notes: auto-detect cache was global per token URL (not per Config); behaviour otherwise identical'
+  source: golang/oauth2 commit a835fc4 "move global auth style cache to be per-Config" (first in v0.12.0)
+sources:
+  token_auth_method: golang/oauth2@v0.35.0 internal/token.go newTokenRequest (lines 186-205), RetrieveToken (lines 215-256);
+    token.go retrieveToken
+  pkce: golang/oauth2@v0.35.0 pkce.go S256ChallengeOption, challengeOption.setValue; oauth2.go Config.AuthCodeURL, Config.Exchange
+  scopes: golang/oauth2@v0.35.0 oauth2.go Config.AuthCodeURL (if len(c.Scopes) > 0)
+  claims_from: golang/oauth2@v0.35.0 token.go Token.Extra; the package has no userinfo/id_token code
+unknown:
+  token_auth_method: 'differs in releases GuideKit cannot place (< v0.0.0-20190115 (before commit 80673b4, "auto-detect auth
+    style by default")): default: client_secret_basic; notes: Basic header unless the token URL was in the hard-coded brokenAuthHeaderProviders/brokenAuthHeaderDomains
+    lists (then body); RegisterBrokenAuthHeaderProvider added to it'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/go-oidc.yml", #"""
+# coreos/go-oidc v3: OIDC discovery, ID token verification and UserInfo on top of golang.org/x/oauth2
+id: go-oidc
+name: go-oidc (coreos/go-oidc)
+kind: library
+language: go
+repository: https://github.com/coreos/go-oidc
+release: v3.10.0
+scopes:
+  default: []
+token_auth_method:
+  default: any
+  option: oauth2.Endpoint.AuthStyle (the app overrides the Endpoint returned by Provider.Endpoint())
+  values:
+    AuthStyleAutoDetect: any
+    AuthStyleInHeader: client_secret_basic
+    AuthStyleInParams: client_secret_post
+  notes: 'sends_both: False'
+pkce: {default: none}
+userinfo_signed: true
+exact_issuer: true
+options:
+  InsecureIssuerURLContext: coreos/go-oidc@v3.10.0 oidc/oidc.go InsecureIssuerURLContext (overrides the issuer expected in
+    discovery; since v3.1.0)
+  Config.SkipIssuerCheck: coreos/go-oidc@v3.10.0 oidc/verify.go Config.SkipIssuerCheck (skips ID token iss check)
+  Config.SupportedSigningAlgs: coreos/go-oidc@v3.10.0 oidc/verify.go Config.SupportedSigningAlgs, Provider.VerifierContext
+versions:
+- fact: userinfo_signed
+  range: <3.0.0
+  value: false
+  source: coreos/go-oidc commit ccfc3fa "support signed jwt userinfo response" (2020-06-24), first tag containing it v3.0.0
+- fact: exact_issuer
+  range: <3.1.0
+  note: 'notes: exact check with no InsecureIssuerURLContext escape hatch'
+  source: 'coreos/go-oidc commit 916b64f "oidc: add option to override discovered issuer URL", first in v3.1.0'
+sources:
+  token_auth_method: coreos/go-oidc@v3.10.0 oidc/oidc.go Provider.Endpoint (returns oauth2.Endpoint{AuthURL, DeviceAuthURL,
+    TokenURL}); golang/oauth2@v0.35.0 internal/token.go RetrieveToken
+  pkce: coreos/go-oidc@v3.10.0 oidc/oidc.go (no code_challenge anywhere in package)
+  scopes: coreos/go-oidc@v3.10.0 oidc/oidc.go const ScopeOpenID
+  claims_from: coreos/go-oidc@v3.10.0 oidc/oidc.go IDToken.Claims, Provider.UserInfo, UserInfo.Claims
+  userinfo_signed: coreos/go-oidc@v3.10.0 oidc/oidc.go Provider.UserInfo (lines 321-370, mediaType == "application/jwt")
+  exact_issuer: coreos/go-oidc@v3.10.0 oidc/oidc.go NewProvider (lines 208-255); oidc/verify.go IDTokenVerifier.Verify (line
+    260)
+unknown:
+  later_releases: snapshot ends at v3.10.0 (2024-03); v3.11+ not read
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/goth.yml", #"""
+# markbates/goth (Go): multi-provider auth; provider "openid-connect" (providers/openidConnect) on golang.org/x/oauth2
+# callback: {setting:callbackURL}
+id: goth
+name: goth
+kind: library
+language: go
+repository: https://github.com/markbates/goth
+release: v1.82.0
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method:
+  default: any
+  option: 'none in goth (an app could modify the oauth2.Config, which is unexported: p.config)'
+  notes: 'sends_both: False'
+claims_from:
+  default: any
+  option: Provider.SkipUserInfoRequest (true -> ID token only); Provider.UserIdClaims/NameClaims/NickNameClaims/EmailClaims/...
+    choose claim names
+  claims: [name, nickname, preferred_username, email, picture, given_name, family_name, address]
+pkce:
+  default: none
+  option: 'Provider.SetAuthCodeOptions(map[string]string{"code_challenge": ..., "code_challenge_method": ...}) by the app'
+userinfo_signed: false
+exact_issuer: false
+options:
+  SkipUserInfoRequest: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go Provider.SkipUserInfoRequest, getUserInfo
+    (line 364)
+  SetAuthCodeOptions: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go SetAuthCodeOptions, BeginAuth
+  scopes: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go newConfig (lines 446-476)
+  claim lists: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go NewNamed (lines 128-135), userFromClaims
+sources:
+  redirect_uris: 'markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go newConfig (RedirectURL: provider.CallbackURL)'
+  token_auth_method: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go newConfig (oauth2.Endpoint without AuthStyle);
+    providers/openidConnect/session.go Authorize (p.config.Exchange); golang/oauth2@v0.35.0 internal/token.go RetrieveToken
+  pkce: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go BeginAuth; session.go Authorize (lines 43-48)
+  scopes: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go newConfig
+  claims_from: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go FetchUser (lines 215-255), getUserInfo (lines
+    362-395)
+  userinfo_signed: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go fetchUserInfo (lines 397-419), comment
+    above New (line 109)
+  exact_issuer: markbates/goth@v1.82.0 providers/openidConnect/openidConnect.go getOpenIDConfig (lines 421-444), validateClaims
+    (lines 334-336)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/identitymodel-oidcclient.yml", #"""
+# IdentityModel.OidcClient (.NET): OIDC client for native/desktop apps (OidcClient.LoginAsync/PrepareLoginAsync+ProcessResponseAsync); uses IdentityModel for discovery/token/userinfo
+# callback: {setting:RedirectUri}
+id: identitymodel-oidcclient
+name: IdentityModel.OidcClient
+kind: library
+language: csharp
+repository: https://github.com/IdentityModel/IdentityModel.OidcClient
+release: 6.0.0
+scopes:
+  default: []
+token_auth_method:
+  default: client_secret_post
+  option: OidcClientOptions.TokenClientCredentialStyle
+  values:
+    PostBody: client_secret_post
+    AuthorizationHeader: client_secret_basic
+  notes: 'sends_both: False | no ClientSecret -> public client (client_id only); OidcClientOptions.ClientAssertion / GetClientAssertionAsync
+    -> private_key_jwt/client_secret_jwt style assertion'
+claims_from:
+  default: any
+  option: OidcClientOptions.LoadProfile (false -> ID token claims only)
+pkce:
+  default: S256
+  notes: 'methods: S256'
+userinfo_signed: false
+exact_issuer: true
+options:
+  TokenClientCredentialStyle: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClientOptions.cs line 215; src/OidcClient/OidcClient.cs
+    (ClientCredentialStyle = Options.TokenClientCredentialStyle, line 340)
+  LoadProfile: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClientOptions.cs line 164; src/OidcClient/OidcClient.cs
+    lines 203-245
+  Scope: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClientOptions.cs line 83; src/OidcClient/AuthorizeClient.cs
+    line 209
+  Policy.Discovery: IdentityModel/IdentityModel@7.0.0 src/Client/DiscoveryPolicy.cs ValidateIssuerName, AuthorityValidationStrategy
+sources:
+  redirect_uris: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClientOptions.cs RedirectUri
+  token_auth_method: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClientOptions.cs TokenClientCredentialStyle
+    = ClientCredentialStyle.PostBody
+  pkce: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/AuthorizeClient.cs lines 99-125, 200-201
+  scopes: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/AuthorizeClient.cs line 209
+  claims_from: IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClient.cs ProcessResponseAsync (lines 196-245),
+    ProcessClaims (lines 475-496)
+  userinfo_signed: IdentityModel/IdentityModel@7.0.0 src/Client/Messages/UserInfoResponse.cs InitializeAsync (Claims from
+    Json)
+  exact_issuer: IdentityModel/IdentityModel@7.0.0 src/Client/StringComparisonAuthorityValidationStrategy.cs IsIssuerNameValid;
+    src/Client/DiscoveryPolicy.cs
+unknown:
+  versions: older OidcClient releases (<6.0) not compared
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/jumbojett-openid-connect-php.yml", #"""
+# jumbojett/OpenID-Connect-PHP: OpenIDConnectClient($provider_url, $client_id, $client_secret, $issuer); discovery from provider_url
+# callback: {setting:redirectURL}
+# token_auth_method <0.9.10 (at least v0.9.0): default: client_secret_basic; notes: Basic whenever discovery lists client_secret_basic (no client-side allow-list); client_secret removed from the body, client_id kept
+id: jumbojett-openid-connect-php
+name: jumbojett/OpenID-Connect-PHP
+kind: library
+language: php
+repository: https://github.com/jumbojett/OpenID-Connect-PHP
+release: v1.0.2
+scopes:
+  default: [openid]
+  always: [openid]
+  notes: 'option: addScope([...])'
+pkce:
+  default: none
+  option: setCodeChallengeMethod('S256'|'plain'); only used when discovery code_challenge_methods_supported contains it
+  notes: 'methods: S256; plain'
+userinfo_signed: true
+exact_issuer: false
+options:
+  setTokenEndpointAuthMethodsSupported: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php setTokenEndpointAuthMethodsSupported
+    (line 568), supportsAuthMethod (lines 2068-2076), $token_endpoint_auth_methods_supported default (line 254)
+  setCodeChallengeMethod: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php setCodeChallengeMethod, requestAuthorization
+    (lines 772-784), $pkceAlgs
+  addScope: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php addScope, requestAuthorization (lines 756-764)
+  setIssuerValidator: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php setIssuerValidator, validateIssuer (lines
+    1177-1185)
+versions:
+- fact: userinfo_signed
+  range: <1.0.0
+  value: false
+  source: jumbojett/OpenID-Connect-PHP commit a5510d2 "Added userInfo response type check to handle signed and encrypted responses"
+    (2022-06-13), first tag v1.0.0
+sources:
+  redirect_uris: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php setRedirectURL, getRedirectURL
+  token_auth_method: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php requestTokens (lines 866-932)
+  pkce: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php $codeChallengeMethod = false (line 234), requestAuthorization
+  scopes: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php requestAuthorization (lines 756-764)
+  claims_from: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php getVerifiedClaims, requestUserInfo
+  userinfo_signed: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php requestUserInfo (lines 1259-1300)
+  exact_issuer: jumbojett/OpenID-Connect-PHP@v1.0.2 src/OpenIDConnectClient.php __construct (issuer defaults to provider_url),
+    getWellKnownConfigValue, validateIssuer, getWellKnownIssuer
+unknown:
+  token_auth_method: 'differs in releases GuideKit cannot place (<0.9.10 (at least v0.9.0)): default: client_secret_basic;
+    notes: Basic whenever discovery lists client_secret_basic (no client-side allow-list); client_secret removed from the
+    body, client_id kept'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/league-oauth2-client.yml", #"""
+# league/oauth2-client (PHP): OAuth 2.0 client; GenericProvider configured with urlAuthorize/urlAccessToken/urlResourceOwnerDetails (no OIDC: no ID token validation, no discovery)
+# callback: {setting:redirectUri}
+id: league-oauth2-client
+name: league/oauth2-client
+kind: library
+language: php
+repository: https://github.com/thephpleague/oauth2-client
+release: 2.9.0
+scopes:
+  default: []
+  notes: 'option: GenericProvider options ''scopes'' and ''scopeSeparator'' | AbstractProvider::getScopeSeparator() returns
+    '','' : an ARRAY of scopes is joined with commas ("openid,profile,email") unless ''scopeSeparator'' => '' '' is set; a
+    string scope is sent as given'
+token_auth_method:
+  default: client_secret_post
+  option: collaborator 'optionProvider' => new HttpBasicAuthOptionProvider() (2nd constructor argument) or setOptionProvider()
+  values:
+    PostAuthOptionProvider: client_secret_post
+    HttpBasicAuthOptionProvider: client_secret_basic
+  notes: 'sends_both: False | HttpBasicAuthOptionProvider base64-encodes client_id:client_secret without form-url-encoding'
+claims_from:
+  default: userinfo
+  option: GenericProvider option 'responseResourceOwnerId' (default 'id') names the owner id key
+pkce:
+  default: none
+  option: GenericProvider option 'pkceMethod' (AbstractProvider::PKCE_METHOD_S256 'S256' or PKCE_METHOD_PLAIN 'plain'); the
+    app must carry getPkceCode() to the callback and call setPkceCode() before getAccessToken
+  notes: 'methods: S256; plain'
+userinfo_signed: false
+options:
+  optionProvider: thephpleague/oauth2-client@2.9.0 src/Provider/AbstractProvider.php __construct (line ~158 PostAuthOptionProvider),
+    setOptionProvider; src/OptionProvider/HttpBasicAuthOptionProvider.php getAccessTokenOptions
+  pkceMethod: thephpleague/oauth2-client@2.9.0 src/Provider/GenericProvider.php pkceMethod/getPkceMethod; src/Provider/AbstractProvider.php
+    getAuthorizationParameters, setPkceCode/getPkceCode
+  scopes/scopeSeparator: thephpleague/oauth2-client@2.9.0 src/Provider/GenericProvider.php getDefaultScopes, getScopeSeparator;
+    src/Provider/AbstractProvider.php getScopeSeparator (","), getAuthorizationParameters
+  responseResourceOwnerId: thephpleague/oauth2-client@2.9.0 src/Provider/GenericProvider.php
+versions:
+- fact: pkce
+  range: <2.7.0
+  value:
+    default: none
+    notes: no PKCE support (PKCE_METHOD_S256 constants absent in 2.6.1, present from 2.7.0)
+  source: thephpleague/oauth2-client@2.6.1 src/Provider/AbstractProvider.php; @2.7.0 same file
+sources:
+  redirect_uris: thephpleague/oauth2-client@2.9.0 src/Provider/AbstractProvider.php getAuthorizationParameters/getAccessToken
+    (redirect_uri = $this->redirectUri)
+  token_auth_method: thephpleague/oauth2-client@2.9.0 src/Provider/AbstractProvider.php getAccessToken (lines ~630-645); src/OptionProvider/PostAuthOptionProvider.php;
+    src/OptionProvider/HttpBasicAuthOptionProvider.php (lines 28-40)
+  pkce: thephpleague/oauth2-client@2.9.0 src/Provider/AbstractProvider.php getPkceMethod (returns null), getAuthorizationParameters
+  scopes: thephpleague/oauth2-client@2.9.0 src/Provider/AbstractProvider.php getAuthorizationParameters, getScopeSeparator
+  claims_from: thephpleague/oauth2-client@2.9.0 src/Provider/AbstractProvider.php getResourceOwner, fetchResourceOwnerDetails;
+    src/Provider/GenericProvider.php createResourceOwner
+  userinfo_signed: thephpleague/oauth2-client@2.9.0 src/Provider/AbstractProvider.php parseResponse (lines 784-810), parseJson
+unknown:
+  exact_issuer: 'not applicable: no issuer/discovery handling in the library'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/mozilla-django-oidc.yml", #"""
+# mozilla-django-oidc (Python/Django): authentication backend OIDCAuthenticationBackend; endpoints configured one by one (no discovery)
+# callback: {root}/oidc/callback/
+id: mozilla-django-oidc
+name: mozilla-django-oidc
+kind: library
+language: python
+repository: https://github.com/mozilla/mozilla-django-oidc
+release: 5.0.2
+scopes:
+  default: [openid, email]
+  notes: 'option: OIDC_RP_SCOPES'
+token_auth_method:
+  default: client_secret_post
+  option: OIDC_TOKEN_USE_BASIC_AUTH
+  values:
+    'False': client_secret_post
+    'True': client_secret_basic
+  notes: 'sends_both: False'
+claims_from:
+  default: userinfo
+  claims: [email]
+pkce:
+  default: none
+  option: OIDC_USE_PKCE (default False); OIDC_PKCE_CODE_CHALLENGE_METHOD (default "S256", also "plain"); OIDC_PKCE_CODE_VERIFIER_SIZE
+    (default 64)
+  notes: 'methods: S256; plain'
+userinfo_signed: true
+exact_issuer: false
+options:
+  OIDC_TOKEN_USE_BASIC_AUTH: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py OIDCAuthenticationBackend.get_token
+    (lines 216-237); setting exists since 1.2.0
+  OIDC_USE_PKCE: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/views.py OIDCAuthenticationRequestView.get (lines 199-220);
+    utils.py generate_code_challenge (plain/S256)
+  OIDC_RP_SCOPES: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/views.py OIDCAuthenticationRequestView.get (line 187);
+    auth.py verify_claims
+  OIDC_RP_SIGN_ALGO: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py __init__ (default "HS256"), _verify_jws,
+    verify_token
+versions:
+- fact: userinfo_signed
+  range: <5.0.0
+  value: false
+  source: mozilla/mozilla-django-oidc commit 0495149 "Ability to parse JWT UserInfo payload (#549)" (2025-12-17), first in
+    5.0.0; before it get_userinfo returned user_response.json()
+- fact: pkce
+  range: <4.0.0
+  value:
+    default: none
+    notes: no OIDC_USE_PKCE setting
+  source: 'mozilla/mozilla-django-oidc git log -S OIDC_USE_PKCE (first tag containing it: 4.0.0)'
+sources:
+  redirect_uris: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/urls.py (path "callback/", name oidc_authentication_callback);
+    docs/installation.rst lines 35-41, 150
+  token_auth_method: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py authenticate (token_payload), get_token
+  pkce: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/views.py OIDCAuthenticationRequestView.get
+  scopes: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/views.py line 187 (get_settings("OIDC_RP_SCOPES", "openid
+    email"))
+  claims_from: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py authenticate, get_or_create_user, filter_users_by_claims,
+    get_username
+  userinfo_signed: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py get_userinfo (lines 254-276)
+  exact_issuer: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py _verify_jws (lines 125-150)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/oauth2-proxy.yml", #"""
+# oauth2-proxy (Go): reverse proxy / auth_request backend; provider "oidc" (providers/oidc.go) on golang.org/x/oauth2 with its own discovery (pkg/providers/oidc)
+# callback: {setting:redirect-url}
+id: oauth2-proxy
+name: oauth2-proxy
+kind: library
+language: go
+repository: https://github.com/oauth2-proxy/oauth2-proxy
+release: v7.15.3
+scopes:
+  default: [openid, email, profile]
+  notes: 'option: --scope (replaces)'
+token_auth_method:
+  default: any
+  notes: 'sends_both: False | no option for the token auth method in providers/oidc.go Redeem (v7.15.3)'
+claims_from:
+  default: any
+  option: --skip-claims-from-profile-url (ID token only); --oidc-email-claim (default email), --oidc-groups-claim (default
+    groups), --user-id-claim (deprecated, default email)
+  claims: [email, email_verified, groups, preferred_username]
+pkce:
+  default: none
+  option: '--code-challenge-method / code_challenge_method (alpha config: provider codeChallengeMethod) = S256 | plain; --force-code-challenge-method
+    deprecated alias'
+  notes: 'methods: S256; plain'
+userinfo_signed: true
+exact_issuer: true
+options:
+  code-challenge-method: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/apis/options/legacy_options.go lines 570-572, 622-623; oauthproxy.go
+    doOAuthStart (lines 833-845)
+  skip-claims-from-profile-url: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/apis/options/legacy_options.go line 554; providers/provider_data.go
+    getClaimExtractor
+  insecure-oidc-skip-issuer-verification: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/apis/options/legacy_options.go lines 540,
+    602; pkg/providers/oidc/provider.go NewProvider
+  oidc-email-claim/oidc-groups-claim/insecure-oidc-allow-unverified-email: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/apis/options/legacy_options.go
+    lines 539-560, 601-607; providers/provider_data.go buildSessionFromClaims (lines 262-305)
+  scope: oauth2-proxy/oauth2-proxy@v7.15.3 providers/oidc.go oidcDefaultScope (line 26)
+sources:
+  redirect_uris: oauth2-proxy/oauth2-proxy@v7.15.3 oauthproxy.go oauthCallbackPath (line 53); pkg/apis/options/options.go
+    redirect-url flag help
+  token_auth_method: oauth2-proxy/oauth2-proxy@v7.15.3 providers/oidc.go OIDCProvider.Redeem (lines 75-101); golang/oauth2
+    internal/token.go RetrieveToken
+  pkce: oauth2-proxy/oauth2-proxy@v7.15.3 oauthproxy.go doOAuthStart; pkg/apis/options/legacy_options.go line 622
+  scopes: 'oauth2-proxy/oauth2-proxy@v7.15.3 providers/oidc.go NewOIDCProvider (scope: oidcDefaultScope)'
+  claims_from: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/providers/util/claim_extractor.go GetClaim (lines 61-84); providers/providers.go
+    line 118 (ProfileURL = endpoints.UserInfoURL)
+  userinfo_signed: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/providers/util/claim_extractor.go loadProfileClaims (lines 88-120)
+  exact_issuer: oauth2-proxy/oauth2-proxy@v7.15.3 pkg/providers/oidc/provider.go NewProvider (lines 50-65)
+unknown:
+  versions: older v7.x releases not compared
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/omniauth-openid-connect.yml", #"""
+# omniauth_openid_connect (Ruby): OmniAuth strategy :openid_connect built on the openid_connect gem (nov) and rack-oauth2
+# callback: {setting:client_options.redirect_uri}
+id: omniauth-openid-connect
+name: omniauth_openid_connect
+kind: library
+language: ruby
+repository: https://github.com/omniauth/omniauth_openid_connect
+release: v0.8.0
+scopes:
+  default: [openid]
+  always: [openid]
+  notes: send_scope_to_token_endpoint (default true) also sends scope in the token request
+token_auth_method:
+  default: client_secret_basic
+  option: client_auth_method
+  values:
+    basic: client_secret_basic
+    basic_without_www_form_urlencode: client_secret_basic
+    jwt_bearer: client_secret_jwt
+    other: client_secret_post
+  notes: 'values mtls: tls_client_auth | sends_both: False | Only the exact symbols/strings "basic" (and "basic_without_www_form_urlencode",
+    "mtls_basic") give a Basic header; ANY other value (e.g. "client_secret_basic", "post", "client_secret_post") falls through
+    to the else branch and puts client_id + client_secret in the body. :basic form-url-encodes id and secret before base64.
+    jwt_bearer signs with private_key (private_key_jwt) or the secret (client_secret_jwt).'
+claims_from:
+  default: any
+  claims: [name, email, email_verified, preferred_username, given_name, family_name, picture, phone_number]
+pkce:
+  default: none
+  option: pkce (default false); pkce_verifier; pkce_options {code_challenge proc, code_challenge_method "S256"}
+  notes: 'methods: S256'
+userinfo_signed: false
+exact_issuer: true
+options:
+  client_auth_method: 'omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb option :client_auth_method,
+    access_token (line ~279); nov/rack-oauth2@v2.3.0 lib/rack/oauth2/client.rb authenticated_context_from (lines 133-203);
+    README.md options table ("Sym: basic")'
+  pkce: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb option :pkce/:pkce_options, authorize_uri
+    (lines 200-204), pkce_authorize_params
+  scope: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb option :scope; nov/openid_connect@v2.5.0
+    lib/openid_connect/client.rb setup_required_scope
+  discovery: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb option :discovery (false),
+    discover!, config
+  uid_field: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb uid
+versions:
+- fact: pkce
+  range: <0.5.0
+  value:
+    default: none
+    notes: no pkce option
+  source: omniauth/omniauth_openid_connect@v0.4.0 lib/omniauth/strategies/openid_connect.rb (no option :pkce); present from
+    v0.5.0
+sources:
+  redirect_uris: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb redirect_uri (client_options.redirect_uri)
+  token_auth_method: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb access_token; nov/rack-oauth2@v2.3.0
+    lib/rack/oauth2/client.rb authenticated_context_from
+  pkce: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb option :pkce, false
+  scopes: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb option :scope, [:openid]
+  claims_from: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb user_info (lines 262-272),
+    info, uid (same in v0.4.0-v0.7.1)
+  userinfo_signed: nov/openid_connect@v2.5.0 lib/openid_connect/access_token.rb userinfo!/resource_request; lib/openid_connect.rb
+    (faraday.response :json)
+  exact_issuer: nov/openid_connect@v2.5.0 lib/openid_connect/discovery/provider/config.rb discover!; config/response.rb validate_issuer_matching;
+    omniauth/omniauth_openid_connect@v0.8.0 verify_id_token!
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/openid-client.yml", #"""
+# openid-client (panva, Node.js): certified OIDC RP library; v6 is a functional API over oauth4webapi, v5 was the Issuer/Client class API
+id: openid-client
+name: openid-client (panva)
+kind: library
+language: javascript
+repository: https://github.com/panva/openid-client
+release: v6.8.7
+scopes:
+  default: []
+token_auth_method:
+  default: client_secret_post
+  option: clientAuthentication argument of discovery(server, clientId, metadata, clientAuthentication) / new Configuration(...)
+  values:
+    ClientSecretPost(): client_secret_post
+    ClientSecretBasic(): client_secret_basic
+    None(): none
+    ClientSecretJwt(): client_secret_jwt
+    PrivateKeyJwt(): private_key_jwt
+  notes: 'values TlsClientAuth(): tls_client_auth | sends_both: False | ClientSecretBasic form-url-encodes client_id and secret
+    before base64 (oauth4webapi ClientSecretBasic). Discovery token_endpoint_auth_methods_supported is not consulted in v6.'
+pkce:
+  default: none
+  notes: 'openid-client/passport Strategy (v6) ALWAYS adds code_challenge + code_challenge_method=S256 (no option). serverMetadata().supportsPKCE()
+    reads code_challenge_methods_supported. | methods: S256'
+userinfo_signed: true
+exact_issuer: true
+options:
+  clientAuthentication: panva/openid-client@v6.8.7 src/index.ts discovery (default doc "Default is ClientSecretPost", line
+    ~1211) and Configuration constructor (lines 1955-1966)
+  PKCE helpers: panva/openid-client@v6.8.7 src/index.ts randomPKCECodeVerifier, calculatePKCECodeChallenge, ServerMetadataHelpers.supportsPKCE
+  passport Strategy: panva/openid-client@v6.8.7 src/passport.ts Strategy.authorizationRequest (lines 420-452)
+  userinfo_signed_response_alg: 'panva/oauth4webapi@v3.8.7 src/index.ts processUserInfoResponse (lines 3515-3545): if set
+    and the response is not application/jwt -> error "JWT UserInfo Response expected"'
+versions:
+- fact: token_auth_method
+  range: <6.0.0
+  value:
+    default: client_secret_basic
+    option: token_endpoint_auth_method
+    notes: new issuer.Client({token_endpoint_auth_method}) default client_secret_basic; if not set explicitly and discovery
+      token_endpoint_auth_methods_supported lacks client_secret_basic but lists client_secret_post, it switches to client_secret_post
+      (checkBasicSupport)
+  source: panva/openid-client@v5.7.1 lib/client.js checkBasicSupport/handleCommonMistakes (lines 117-135), default token_endpoint_auth_method
+    client_secret_basic (line 193); lib/helpers/client.js authFor
+- fact: exact_issuer
+  range: <6.0.0
+  value: false
+  source: panva/openid-client@v5.7.1 lib/issuer.js Issuer.discover (no comparison of body.issuer with the given URL; only
+    Issuer.webfinger compares issuer.issuer !== expectedIssuer)
+- fact: userinfo_signed
+  range: <6.0.0
+  note: 'value: False; notes: JSON only unless the client sets userinfo_signed_response_alg (then Accept: application/jwt
+    and a JWT is required); an unexpected application/jwt body fails JSON.parse'
+  source: panva/openid-client@v5.7.1 lib/client.js Client.userinfo (lines 1238-1320)
+- fact: pkce
+  range: <6.0.0
+  note: 'notes: passport Strategy usePKCE default true: S256 if discovery code_challenge_methods_supported contains S256 (or
+    is absent), else plain if listed; usePKCE: false disables'
+  source: panva/openid-client@v5.7.1 lib/passport_strategy.js OpenIDConnectStrategy constructor (lines 53-72)
+- fact: scopes
+  range: <6.0.0
+  value:
+    default: [openid]
+    notes: 'passport Strategy: params.scope defaults to "openid"'
+  source: panva/openid-client@v5.7.1 lib/passport_strategy.js line 53
+- fact: claims_from
+  range: <6.0.0
+  note: 'notes: passport Strategy calls client.userinfo() only when the verify callback declares a userinfo argument (verify.length
+    > 2)'
+  source: panva/openid-client@v5.7.1 lib/passport_strategy.js authenticate (line 169 loadUserinfo)
+sources:
+  token_auth_method: 'panva/openid-client@v6.8.7 src/index.ts Configuration constructor lines 1955-1966 (auth = ClientSecretPost(client.client_secret));
+    changed in commit 15890ff "refactor!: openid-client@6"'
+  pkce: panva/openid-client@v6.8.7 src/index.ts buildAuthorizationUrl (adds no code_challenge); src/passport.ts lines 433-437
+  scopes: panva/openid-client@v6.8.7 src/passport.ts Strategy constructor (this._scope = options.scope) and authorizationRequest
+  claims_from: panva/openid-client@v6.8.7 src/index.ts authorizationCodeGrant / fetchUserInfo; src/passport.ts verify call
+    (line 602-609)
+  userinfo_signed: panva/openid-client@v6.8.7 src/index.ts fetchUserInfo (lines 4252-4295); panva/oauth4webapi@v3.8.7 src/index.ts
+    processUserInfoResponse, userInfoRequest (Accept header)
+  exact_issuer: panva/openid-client@v6.8.7 src/index.ts performDiscovery (lines 1459-1475)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/passport-oauth2.yml", #"""
+# passport-oauth2 (Node.js): generic OAuth 2.0 Passport strategy; token request done by the "oauth" package (node-oauth 0.10.x)
+# callback: {setting:callbackURL}
+id: passport-oauth2
+name: passport-oauth2
+kind: library
+language: javascript
+repository: https://github.com/jaredhanson/passport-oauth2
+release: v1.8.0
+scopes:
+  default: []
+token_auth_method:
+  default: client_secret_post
+  option: customHeaders (strategy option passed to new OAuth2(..., customHeaders)); no auth-method option
+  values:
+    default: client_secret_post
+    'customHeaders: {Authorization: "Basic ..."}': basic_and_post
+  notes: 'sends_both: only when the app adds an Authorization: Basic header via customHeaders: the secret is then still in
+    the body too (basic_and_post)'
+pkce:
+  default: none
+  option: 'pkce: true -> S256, pkce: "plain" / "S256" (requires state: true)'
+  notes: 'methods: S256; plain'
+options:
+  pkce: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js OAuth2Strategy constructor (line 102 this._pkceMethod), authenticate
+    (lines 236-253)
+  scope/scopeSeparator: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js authenticate (lines 231-235)
+  customHeaders: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js line 97; ciaranj/node-oauth@0.10.2 lib/oauth2.js OAuth2._request
+    (lines 70-82 merge _customHeaders)
+  skipUserProfile: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js line 117
+sources:
+  redirect_uris: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js authenticate (callbackURL)
+  token_auth_method: ciaranj/node-oauth@0.10.2 lib/oauth2.js OAuth2.prototype.getOAuthAccessToken (lines 182-195)
+  pkce: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js lines 102-112, 236-253
+  scopes: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js lines 231-235
+  claims_from: jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js OAuth2Strategy.prototype.userProfile (returns {})
+unknown:
+  userinfo_signed: 'not applicable: no userinfo code in the library'
+  exact_issuer: 'not applicable: no OIDC discovery or ID token handling'
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/passport-openidconnect.yml", #"""
+# passport-openidconnect (Node.js, jaredhanson): Passport strategy "openidconnect"; endpoints configured one by one, token request via node-oauth 0.10.x
+# callback: {setting:callbackURL}
+id: passport-openidconnect
+name: passport-openidconnect
+kind: library
+language: javascript
+repository: https://github.com/jaredhanson/passport-openidconnect
+release: v0.1.2
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method:
+  default: client_secret_post
+  option: customHeaders only (no auth-method option)
+  values:
+    default: client_secret_post
+    'customHeaders: {Authorization: "Basic ..."}': basic_and_post
+  notes: 'sends_both: only if the app adds a Basic Authorization header through customHeaders'
+claims_from:
+  default: id_token
+  option: skipUserProfile (false -> always fetch userinfo and merge it over the ID token profile)
+pkce: {default: none}
+userinfo_signed: false
+exact_issuer: true
+options:
+  skipUserProfile: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js constructor (lines 69-73), _shouldLoadUserProfile
+  scope: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authorizationParams (lines 292-298)
+  issuer: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js constructor (line 31 "requires an issuer option"), line
+    171
+versions:
+- fact: exact_issuer
+  range: <0.1.0
+  note: 'notes: v0.0.x used dynamic discovery/registration (meta.issuer) and compared jwtClaims.iss !== meta.issuer; skipUserProfile
+    defaulted to false (userinfo always fetched)'
+  source: jaredhanson/passport-openidconnect@v0.0.2 lib/strategy.js lines 36, 113, 160-177
+sources:
+  redirect_uris: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authenticate (callbackURL)
+  token_auth_method: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js line 133 (self._oauth2.getOAuthAccessToken);
+    ciaranj/node-oauth@0.10.2 lib/oauth2.js getOAuthAccessToken (lines 182-195)
+  pkce: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js (no PKCE code)
+  scopes: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authorizationParams lines 292-298
+  claims_from: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js lines 145-262 (Profile.parse(claims), utils.merge(profile,
+    idProfile); utils.merge(profile, uiProfile))
+  userinfo_signed: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js lines 261-270
+  exact_issuer: jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js line 171
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/pocketbase.yml", #"""
+# PocketBase (Go): built-in OAuth2 providers "oidc", "oidc2", "oidc3" (tools/auth/oidc.go), configured per auth collection (Admin UI / collection oauth2.providers[]); endpoints entered by hand, no discovery
+# callback: {root}/api/oauth2-redirect
+id: pocketbase
+name: PocketBase OIDC provider
+kind: library
+language: go
+repository: https://github.com/pocketbase/pocketbase
+release: v0.39.11
+scopes:
+  default: [openid, email, profile]
+token_auth_method:
+  default: any
+  notes: 'sends_both: False'
+claims_from:
+  default: userinfo
+  option: leave userInfoURL empty -> claims from the id_token (signature checked only if extra.jwksURL, iss only if extra.issuers)
+  claims: [name, preferred_username, picture, email, email_verified]
+pkce:
+  default: S256
+  option: provider config "pkce" (bool; OAuth2ProviderConfig.PKCE overrides the provider default)
+  notes: 'methods: S256'
+userinfo_signed: false
+exact_issuer: false
+options:
+  pkce: 'pocketbase/pocketbase@v0.39.11 core/collection_model_auth_options.go OAuth2ProviderConfig.PKCE (line ~465, SetPKCE);
+    tools/auth/oidc.go NewOIDCProvider (pkce: true)'
+  userInfoURL: pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go OIDC.FetchRawUserInfo (lines 117-131)
+  extra.jwksURL / extra.issuers: pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go type OIDC doc comment, parseIdToken (lines
+    133-190)
+versions:
+- fact: claims_from
+  range: <0.23.0
+  value:
+    default: userinfo
+    notes: userinfo endpoint only; no id_token fallback
+  source: pocketbase/pocketbase commit 3c87df9e "added option to retrieve the OIDC user info from the id_token payload" (2024-10-12),
+    first in v0.23.0; v0.22.52 tools/auth/oidc.go
+sources:
+  redirect_uris: pocketbase/pocketbase@v0.39.11 apis/base.go line 39 (pbRouter.Group("/api")); apis/record_auth.go lines 12-16
+  token_auth_method: pocketbase/pocketbase@v0.39.11 tools/auth/base_provider.go BaseProvider.oauth2Config (lines 204-216);
+    golang/oauth2 internal/token.go RetrieveToken (AutoDetect)
+  pkce: pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go NewOIDCProvider; apis/record_auth_methods.go lines 155-163
+  scopes: pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go NewOIDCProvider (scopes openid, email, profile)
+  claims_from: pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go FetchAuthUser, FetchRawUserInfo
+  userinfo_signed: pocketbase/pocketbase@v0.39.11 tools/auth/base_provider.go sendRawUserInfoRequest; tools/auth/oidc.go FetchAuthUser
+    (json.Unmarshal)
+  exact_issuer: pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go parseIdToken (issuers check)
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/python-social-auth.yml", #"""
+# python-social-auth (social-core): generic backend OpenIdConnectAuth (name "oidc", settings SOCIAL_AUTH_OIDC_*); used through social-app-django / social-app-flask etc.
+id: python-social-auth
+name: python-social-auth (social-core)
+kind: library
+language: python
+repository: https://github.com/python-social-auth/social-core
+release: 5.1.0
+scopes:
+  default: [openid, profile, email]
+  notes: 'option: SOCIAL_AUTH_OIDC_SCOPE (replaces) / SOCIAL_AUTH_OIDC_IGNORE_DEFAULT_SCOPE (BaseAuth get_scope)'
+token_auth_method:
+  default: client_secret_basic
+  option: SOCIAL_AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+  notes: 'sends_both: False'
+claims_from:
+  default: any
+  option: SOCIAL_AUTH_OIDC_USERNAME_KEY (default preferred_username), EMAIL_KEY (email), FIRST_NAME_KEY (given_name), LAST_NAME_KEY
+    (family_name), FULLNAME_KEY (name); ID_KEY sub
+  claims: [preferred_username, email, given_name, family_name, name]
+pkce:
+  default: none
+  option: SOCIAL_AUTH_OIDC_USE_PKCE; SOCIAL_AUTH_OIDC_PKCE_CODE_CHALLENGE_METHOD (default "S256", "plain" also accepted)
+  notes: 'methods: S256; plain'
+userinfo_signed: false
+exact_issuer: false
+options:
+  TOKEN_ENDPOINT_AUTH_METHOD: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py OpenIdConnectAuth.use_basic_auth
+    (lines 146-153)
+  USE_PKCE: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py DEFAULT_USE_PKCE = False (line 99);
+    social_core/backends/oauth.py BaseOAuth2PKCE (lines 551-620)
+  SCOPE: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py DEFAULT_SCOPE
+  USERNAME_KEY etc.: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py get_user_details (lines
+    582-603)
+  ID_TOKEN_ISSUER: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py id_token_issuer, decode_and_validate_id_token
+versions:
+- fact: token_auth_method
+  range: <4.3.0
+  value:
+    default: client_secret_post
+    notes: BaseOAuth2.auth_complete_params always put client_id/client_secret in the body; no TOKEN_ENDPOINT_AUTH_METHOD
+  source: python-social-auth/social-core@4.0.0 social_core/backends/oauth.py auth_complete_params (lines 345-353); use_basic_auth
+    absent in 4.2.0, present in 4.3.0
+- fact: pkce
+  range: <4.9.0
+  value:
+    default: none
+    notes: OpenIdConnectAuth derived from BaseOAuth2 (no USE_PKCE support)
+  source: python-social-auth/social-core@4.8.0 social_core/backends/open_id_connect.py class OpenIdConnectAuth(BaseOAuth2);
+    BaseOAuth2PKCE base from 4.9.0
+- fact: claims_from
+  range: <4.8.0
+  value:
+    default: userinfo
+    notes: get_user_details read only the response (token response + userinfo), no ID token fallback
+  source: python-social-auth/social-core@4.7.0 social_core/backends/open_id_connect.py get_user_details (lines 338-346)
+sources:
+  token_auth_method: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py use_basic_auth; social_core/backends/oauth.py
+    BaseOAuth2.auth_complete_params, auth_complete_credentials (lines 400-420)
+  pkce: 'python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py DEFAULT_USE_PKCE, PKCE_DEFAULT_CODE_CHALLENGE_METHOD;
+    docstring "SOCIAL_AUTH_OIDC_USE_PKCE = True  # optional"'
+  scopes: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py DEFAULT_SCOPE (line 66)
+  claims_from: python-social-auth/social-core@5.1.0 social_core/backends/oauth.py BaseOAuth2.do_auth (response.update(data));
+    social_core/backends/open_id_connect.py user_data, validate_userinfo_sub, get_user_details
+  userinfo_signed: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py user_data (get_json)
+  exact_issuer: python-social-auth/social-core@5.1.0 social_core/backends/open_id_connect.py oidc_config, id_token_issuer,
+    decode_and_validate_id_token (issuer=self.id_token_issuer())
+unknown:
+  redirect_uris: callback route belongs to social-app-django (complete/<backend>/), not read here
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/rust-openidconnect.yml", #"""
+# openidconnect crate (Rust, ramosbugs/openidconnect-rs) on the oauth2 crate (ramosbugs/oauth2-rs)
+id: rust-openidconnect
+name: openidconnect (Rust crate)
+kind: library
+language: rust
+repository: https://github.com/ramosbugs/openidconnect-rs
+release: 4.0.1
+scopes:
+  default: [openid]
+  always: [openid]
+token_auth_method:
+  default: client_secret_basic
+  option: Client::set_auth_type(AuthType::BasicAuth | AuthType::RequestBody)
+  values:
+    BasicAuth: client_secret_basic
+    RequestBody: client_secret_post
+  notes: 'sends_both: False | Basic credentials are form-url-encoded (RFC 6749 2.3.1) before base64. Discovery token_endpoint_auth_methods_supported
+    is not used to pick it.'
+pkce:
+  default: none
+  notes: 'methods: S256; plain'
+userinfo_signed: true
+exact_issuer: true
+options:
+  set_auth_type: ramosbugs/openidconnect-rs@4.0.1 src/client.rs Client::set_auth_type (lines 340-352); ramosbugs/oauth2-rs@5.0.0
+    src/endpoint.rs (lines 105-135)
+  require_signed_response: ramosbugs/openidconnect-rs@4.0.1 src/user_info.rs UserInfoRequest::require_signed_response, require_issuer_match,
+    require_audience_match
+  set_allowed_algs: ramosbugs/openidconnect-rs@4.0.1 src/verification/mod.rs JwtClaimsVerifier::new (lines 136-145)
+sources:
+  token_auth_method: ramosbugs/openidconnect-rs@4.0.1 src/client.rs set_auth_type doc comment; ramosbugs/oauth2-rs@5.0.0 src/endpoint.rs
+    endpoint_request auth match
+  pkce: ramosbugs/openidconnect-rs@4.0.1 src/authorization.rs AuthorizationRequest (no PKCE unless set_pkce_challenge is called)
+  scopes: ramosbugs/openidconnect-rs@4.0.1 src/client.rs OPENID_SCOPE (line 18), add_scope (line 785)
+  claims_from: ramosbugs/openidconnect-rs@4.0.1 src/id_token/mod.rs IdToken::claims; src/user_info.rs UserInfoRequest
+  userinfo_signed: ramosbugs/openidconnect-rs@4.0.1 src/user_info.rs UserInfoRequest response handling (lines 205-245)
+  exact_issuer: ramosbugs/openidconnect-rs@4.0.1 src/discovery/mod.rs ProviderMetadata::discover (lines 278-390); src/types/mod.rs
+    IssuerUrl::join
+unknown:
+  versions: pre-4.0 releases not compared
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/spring-security.yml", #"""
+# Spring Security OAuth2 Client / oauth2Login() (Java); usually configured via Spring Boot spring.security.oauth2.client.registration.<id>.* / provider.<id>.*
+# callback: {root}/login/oauth2/code/{setting:registrationId}
+id: spring-security
+name: Spring Security OAuth2 Client
+kind: library
+language: java
+repository: https://github.com/spring-projects/spring-security
+release: 7.1.1
+scopes:
+  default: []
+  notes: 'option: ClientRegistration.scope(...) (Spring Boot: registration.<id>.scope)'
+token_auth_method:
+  default: client_secret_basic
+  option: 'ClientRegistration clientAuthenticationMethod (Spring Boot: spring.security.oauth2.client.registration.<id>.client-authentication-method)'
+  values:
+    client_secret_basic: client_secret_basic
+    client_secret_post: client_secret_post
+    none: none
+    private_key_jwt: private_key_jwt
+    client_secret_jwt: client_secret_jwt
+  notes: 'sends_both: False | Basic credentials are URLEncoder-encoded first (encodeClientCredentials default true)'
+claims_from:
+  default: any
+  option: OidcUserService.setRetrieveUserInfo(Predicate); provider user-name-attribute (userNameAttributeName, issuer-based
+    default "sub")
+pkce:
+  default: none
+  option: ClientRegistration.clientSettings(ClientSettings.builder().requireProofKey(true)) (since 6.5.0); public client (client-authentication-method
+    none) -> always S256
+  notes: 'methods: S256'
+userinfo_signed: false
+exact_issuer: true
+options:
+  clientAuthenticationMethod: spring-projects/spring-security@7.1.1 oauth2/oauth2-client/src/main/java/org/springframework/security/oauth2/client/registration/ClientRegistration.java
+    Builder.create/deduceClientAuthenticationMethod; registration/ClientRegistrations.java getClientAuthenticationMethod
+  requireProofKey: spring-projects/spring-security@7.1.1 oauth2/oauth2-client/src/main/java/org/springframework/security/oauth2/client/web/DefaultOAuth2AuthorizationRequestResolver.java
+    lines 206-208; ClientRegistration.ClientSettings.requireProofKey
+  scope: spring-projects/spring-security@7.1.1 registration/ClientRegistration.java create() (scopes default empty); web/DefaultOAuth2AuthorizationRequestResolver.java
+    (nonce only when scopes contain openid)
+  retrieveUserInfo: spring-projects/spring-security@7.1.1 oidc/userinfo/OidcUserService.java setRetrieveUserInfo; oidc/userinfo/OidcUserRequestUtils.java
+    shouldRetrieveUserInfo
+versions:
+- fact: pkce
+  range: <6.5.0
+  value:
+    default: none
+    notes: PKCE only for public clients (client authentication method none); no requireProofKey client setting
+  source: spring-projects/spring-security@6.4.0 oauth2/oauth2-client/src/main/java/org/springframework/security/oauth2/client/web/DefaultOAuth2AuthorizationRequestResolver.java
+    (NONE.equals only); ClientRegistration.java has no requireProofKey before 6.5.0
+- fact: claims_from
+  range: <7.0.0
+  value:
+    default: any
+    notes: userinfo fetched only when the access token scopes contain one of the registration scopes (6.5 OidcUserRequestUtils)
+      / one of accessibleScopes profile,email,address,phone (OidcUserService)
+  source: spring-projects/spring-security@6.5.0 oauth2/oauth2-client/src/main/java/org/springframework/security/oauth2/client/oidc/userinfo/OidcUserRequestUtils.java
+    shouldRetrieveUserInfo (lines 55-75); OidcUserService.java accessibleScopes
+sources:
+  redirect_uris: spring-projects/spring-security@7.1.1 oauth2/oauth2-client/src/main/java/org/springframework/security/oauth2/client/registration/ClientRegistrations.java
+    withProviderConfiguration (.redirectUri("{baseUrl}/{action}/oauth2/code/{registrationId}"))
+  token_auth_method: spring-projects/spring-security@7.1.1 registration/ClientRegistrations.java getClientAuthenticationMethod/withProviderConfiguration;
+    registration/ClientRegistration.java create(); endpoint/DefaultOAuth2TokenRequestHeadersConverter.java (lines 62-74);
+    endpoint/DefaultOAuth2TokenRequestParametersConverter.java (line 74)
+  pkce: spring-projects/spring-security@7.1.1 oauth2/oauth2-client/src/main/java/org/springframework/security/oauth2/client/web/DefaultOAuth2AuthorizationRequestResolver.java
+    lines 206-208 (DEFAULT_PKCE_APPLIER = OAuth2AuthorizationRequestCustomizers.withPkce())
+  scopes: spring-projects/spring-security@7.1.1 registration/ClientRegistration.java create()
+  claims_from: spring-projects/spring-security@7.1.1 oidc/userinfo/OidcUserService.java loadUser; oidc/userinfo/OidcUserRequestUtils.java
+    shouldRetrieveUserInfo/getUser
+  userinfo_signed: spring-projects/spring-security@7.1.1 userinfo/DefaultOAuth2UserService.java (ResponseEntity<Map<String,
+    Object>>)
+  exact_issuer: spring-projects/spring-security@7.1.1 oauth2/oauth2-client/src/main/java/org/springframework/security/oauth2/client/registration/ClientRegistrations.java
+    withProviderConfiguration (lines 316-321)
+unknown:
+  spring_boot_properties: Spring Boot property names (client-authentication-method, scope, provider issuer-uri, user-name-attribute)
+    are Spring Boot, not read here
+
+"""#),
+        ("Sources/GuideKnowledge/ProfileData/libraries/zitadel-oidc.yml", #"""
+# zitadel/oidc (Go) v3 relying party package pkg/client/rp on golang.org/x/oauth2
+# callback: {setting:redirectURI}
+id: zitadel-oidc
+name: zitadel/oidc
+kind: library
+language: go
+repository: https://github.com/zitadel/oidc
+release: v3.49.2
+scopes:
+  default: []
+token_auth_method:
+  default: any
+  option: rp.WithAuthStyle(oauth2.AuthStyleInHeader | oauth2.AuthStyleInParams); rp.WithJWTProfile(signer) -> private_key_jwt
+    client assertion
+  values:
+    AuthStyleAutoDetect: any
+    AuthStyleInHeader: client_secret_basic
+    AuthStyleInParams: client_secret_post
+  notes: 'sends_both: False'
+claims_from:
+  default: id_token
+  option: rp.UserinfoCallback(f) -> also fetch userinfo (sub must match the ID token sub)
+pkce:
+  default: none
+  option: rp.WithPKCE(cookieHandler) (always S256), rp.WithPKCEFromDiscovery(cookieHandler) (enabled when discovery lists
+    plain or S256)
+  notes: 'methods: S256'
+userinfo_signed: false
+exact_issuer: true
+options:
+  WithAuthStyle: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go WithAuthStyle (line 360), NewRelyingPartyOIDC (lines
+    241-273)
+  WithPKCE/WithPKCEFromDiscovery: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go WithPKCE (line 318), WithPKCEFromDiscovery
+    (line 330), lines 275-286
+  WithJWTProfile: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go WithJWTProfile (line 384)
+  UserinfoCallback: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go UserinfoCallback (line 637), Userinfo (lines 658-675)
+sources:
+  redirect_uris: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go NewRelyingPartyOIDC
+  token_auth_method: 'zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go NewRelyingPartyOIDC (oauthAuthStyle: oauth2.AuthStyleAutoDetect,
+    Endpoint.AuthStyle = rp.oauthAuthStyle); CodeExchange (rp.OAuthConfig().Exchange)'
+  pkce: 'zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go (pkce: pkceDisabled)'
+  scopes: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go NewRelyingPartyOIDC
+  claims_from: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go CodeExchange, UserinfoCallback
+  userinfo_signed: zitadel/oidc@v3.49.2 pkg/client/rp/relying_party.go Userinfo; pkg/http/http.go HttpRequest (json.Unmarshal)
+  exact_issuer: zitadel/oidc@v3.49.2 pkg/client/client.go Discover (lines 39-60)
+unknown:
+  versions: v1/v2 not compared
+
+"""#),
     ]
 }

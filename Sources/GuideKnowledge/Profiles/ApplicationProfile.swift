@@ -57,7 +57,7 @@ public struct ApplicationProfile: Sendable {
     }
 
     /// One redirect URI requirement: a client must register at least one of the alternatives.
-    public struct RedirectRequirement: Sendable {
+    public struct RedirectRequirement: Sendable, Equatable {
         /// Templates: `{origin}` (scheme://host[:port]), `{root}` (the Application Root URL
         /// without trailing slash), `{assumption:LABEL}` (another assumption's value),
         /// `{setting:KEY}` (the profile's setting KEY as the guide writes it); RedirectTemplate.swift.
@@ -90,13 +90,107 @@ public struct ApplicationProfile: Sendable {
     public var claimsFrom: SettingChoice? = nil
     /// The PKCE challenge the application sends (`pkce:`): `S256`, `plain` or `none`.
     public var pkce: SettingChoice? = nil
+    /// Whether the application can read a signed UserInfo response (`application/jwt`);
+    /// `nil`: unknown.
+    public var userinfoSigned: Bool? = nil
+    /// Settings whose value the application adds as a scope (a groups claim's name).
+    public var scopesFromSettings: [String] = []
+
+    /// The release of the application the profile's facts were read at.
+    public var release: String? = nil
+    /// The OpenID Connect client library the application delegates to, and the library
+    /// releases it uses: the library's facts apply where the application states none.
+    public var library: LibraryProfile? = nil
+    public var libraryVersions: VersionRange? = nil
+    /// `settings` lists every OpenID Connect setting the application has, so a name that is
+    /// none of them (and close to one) is a misspelling (`profile-setting-unknown`).
+    public var settingsComplete = false
+    /// Every fact with its versions and sources, as loaded; the plain properties above are
+    /// the values certain for the guide at hand (`resolved(for:)`).
+    public var facts = Facts()
+    /// Citations of facts that are not versioned values (`settings`), by fact name.
+    public var sources: [String: String] = [:]
+    /// Facts the research could not establish, each with what was tried: no rule uses them.
+    public var unknown: [String: String] = [:]
+
+    /// The versioned facts of a profile (application or library).
+    public struct Facts: Sendable {
+        public var redirectURIs: VersionedFact<[RedirectRequirement]>?
+        public var scopes: VersionedFact<Scopes>?
+        public var tokenAuthMethod: VersionedFact<SettingChoice>?
+        public var claimsFrom: VersionedFact<SettingChoice>?
+        public var pkce: VersionedFact<SettingChoice>?
+        public var userinfoSigned: VersionedFact<Bool>?
+        public var exactIssuer: VersionedFact<Bool>?
+
+        public init() {}
+
+        /// The facts by their profile key, for listings and the source test.
+        public var named: [(name: String, citations: [String], library: String?)] {
+            var result: [(String, [String], String?)] = []
+            func add<T>(_ name: String, _ fact: VersionedFact<T>?) {
+                if let fact { result.append((name, fact.citations, fact.library)) }
+            }
+            add("redirect_uris", redirectURIs)
+            add("scopes", scopes)
+            add("token_auth_method", tokenAuthMethod)
+            add("claims_from", claimsFrom)
+            add("pkce", pkce)
+            add("userinfo_signed", userinfoSigned)
+            add("exact_issuer", exactIssuer)
+            return result
+        }
+    }
+
+    /// Scopes the application requests when the guide sets none, and those it always adds.
+    public struct Scopes: Sendable, Equatable {
+        public var defaults: [String]?
+        public var always: [String]
+    }
+
+    /// The profile with its plain facts set to what is certain for the releases in question:
+    /// the application's `version` for its own facts, the library releases it uses for the
+    /// library's. A fact whose releases disagree is unknown (`nil`), and no rule fires on it.
+    public func resolved(applicationVersion version: SoftwareVersion?) -> ApplicationProfile {
+        var copy = self
+        let applicationRange = version.map(VersionRange.init(exactly:))
+        func value<T>(_ fact: VersionedFact<T>?) -> T? {
+            guard let fact else { return nil }
+            return fact.value(over: fact.library == nil ? applicationRange : libraryVersions)
+        }
+        copy.redirectURIs = value(facts.redirectURIs) ?? []
+        let scopes = value(facts.scopes)
+        copy.defaultScopes = scopes?.defaults
+        copy.alwaysScopes = scopes?.always ?? []
+        copy.tokenAuthMethod = value(facts.tokenAuthMethod)
+        copy.claimsFrom = value(facts.claimsFrom)
+        copy.pkce = value(facts.pkce)
+        copy.userinfoSigned = value(facts.userinfoSigned)
+        copy.exactIssuer = value(facts.exactIssuer) ?? false
+        return copy
+    }
+
+    /// The same, for the application release the guide's Tested Versions names.
+    public func resolved(for guide: Guide) -> ApplicationProfile {
+        resolved(applicationVersion: testedVersion(in: guide))
+    }
+
+    /// The release of this application the guide says it was tested with, if any.
+    public func testedVersion(in guide: Guide) -> SoftwareVersion? {
+        let names = Set(([name] + matchTitles).map(TestedVersion.normalize))
+        guard let entry = guide.testedVersions.first(where: { names.contains(TestedVersion.normalize($0.product)) }) else { return nil }
+        // Several releases listed: the fact must hold for all of them; the newest decides
+        // only when there is one.
+        let versions = entry.versions.compactMap { SoftwareVersion($0.value) }
+        return versions.count == 1 ? versions[0] : nil
+    }
 
     /// A fact about the application that one of its settings may select: the value its
     /// `setting` selects (the setting's values mapped to GuideKit's terms), else `default`.
     /// A value with no mapping, or no default, means "any": not checked. `any` says so
     /// explicitly, for a fact the source documents as "either works" (Go's oauth2 AutoDetect
     /// tries HTTP Basic, then the request body).
-    public struct SettingChoice: Sendable {
+    public struct SettingChoice: Sendable, Equatable {
         public var defaultValue: String?
         public var setting: String?
         public var values: [String: String]
@@ -106,6 +200,9 @@ public struct ApplicationProfile: Sendable {
 
         /// The term for "the application works with every registration": never checked.
         public static let any = "any"
+        /// The token auth term for an application that sends the secret in an HTTP Basic
+        /// header and in the request body at once.
+        public static let basicAndPost = "basic_and_post"
         /// The `values` key for "the setting is set, to whatever value".
         public static let anyValue = "*"
 

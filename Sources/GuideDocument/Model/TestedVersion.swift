@@ -1,0 +1,18 @@
+/// One product of a guide's "Tested Versions" section, with the releases the guide names:
+/// `- Authelia v4.39` (GuideKit's form), or the upstream form, a product item with release
+/// items under it (`- [Authelia]` / `  - [v4.38.0](…)`).
+public struct TestedVersion: Sendable, Equatable {
+    public var product: String
+    public var versions: [Located<String>]
+
+    public init(product: String, versions: [Located<String>]) {
+        self.product = product
+        self.versions = versions
+    }
+
+    /// A product name compared without case, spaces or punctuation (`Proxmox VE` =
+    /// `proxmox-ve`).
+    public static func normalize(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0.isASCIIAlphanumeric || !$0.isASCII })
+    }
+}
