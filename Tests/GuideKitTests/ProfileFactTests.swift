@@ -131,8 +131,16 @@ import Testing
         let homarr = claims("homarr", "AUTH_OIDC_CLIENT_ID=app\n")
         #expect(homarr.first?.contains("the application gets no preferred_username") == true)
         #expect(claims("homarr", "AUTH_OIDC_FORCE_USERINFO=true\n").isEmpty)
-        // Karakeep's NextAuth provider reads the ID token (idToken: true) and needs the email.
-        #expect(claims("karakeep", "OAUTH_CLIENT_ID=app\n").first?.contains("the application gets no email") == true)
+        // Karakeep's NextAuth provider read the ID token (idToken: true) up to 0.26 and needs
+        // the email; from 0.27 it reads userinfo. The guide's Tested Versions decide; without
+        // them the releases disagree and nothing is judged.
+        func karakeep(_ tested: String) -> [String] {
+            findings(Self.guide("karakeep", client: "", env: "OAUTH_CLIENT_ID=app\n") + "\n## Tested Versions\n\n\(tested)\n")
+                .filter { $0.ruleID == "profile-claims-location" }.map(\.message)
+        }
+        #expect(karakeep("- Karakeep v0.26.0").first?.contains("the application gets no email") == true)
+        #expect(karakeep("- Karakeep v0.27.1").isEmpty)
+        #expect(claims("karakeep", "OAUTH_CLIENT_ID=app\n").isEmpty)
         // Seafile builds the user from the userinfo response only.
         #expect(claims("seafile", "OAUTH_CLIENT_ID = 'app'\n").isEmpty)
         // Harbor and Portainer merge both places: never judged.

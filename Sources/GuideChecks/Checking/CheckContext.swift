@@ -74,7 +74,9 @@ public struct CheckContext: Sendable {
         if let profile {
             // The application's documented default when the guide sets no scopes, and the
             // scopes it always adds (Proxmox always sends openid).
-            if scopes.isEmpty, let defaults = profile.defaultScopes, let anchor = guide.clients.first?.node {
+            // Only when the guide shows how the application is configured: a guide that shows
+            // none of its settings (or only in a form GuideKit does not read) may set scopes there.
+            if scopes.isEmpty, !guide.settings.isEmpty, let defaults = profile.defaultScopes, let anchor = guide.clients.first?.node {
                 let location = Located("", at: anchor.location)
                 scopes = defaults.map { Located($0, at: location.location) }
                 complete = true
@@ -82,6 +84,15 @@ public struct CheckContext: Sendable {
             if !scopes.isEmpty {
                 for scope in profile.alwaysScopes where !scopes.contains(where: { $0.value == scope }) {
                     scopes.append(Located(scope, at: scopes[0].location, length: scopes[0].length))
+                }
+                // Settings whose value the application also requests as a scope (Opengist's
+                // group claim name).
+                for key in profile.scopesFromSettings {
+                    for written in profile.writtenSettings(key, in: guide) {
+                        let value = ConfigLineReader.unquoted(written.value.value)
+                        guard !value.isEmpty, !TemplateSyntax.isTemplated(value), !scopes.contains(where: { $0.value == value }) else { continue }
+                        scopes.append(Located(value, at: written.value.location, length: written.value.length))
+                    }
                 }
             }
         }

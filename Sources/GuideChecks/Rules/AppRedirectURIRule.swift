@@ -58,6 +58,15 @@ struct AppRedirectURIRule: GuideRule {
             let value = setting.value.value
             guard context.meaning(of: setting) == .redirectURI, !TemplateSyntax.isTemplated(value),
                   value.containsLiteral("://"), !registered.contains(value) else { return nil }
+            // A setting that lists several URIs (opkssh's `redirect_uris`): each must be registered.
+            let listed = value.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            if listed.count > 1 {
+                let missing = listed.filter { $0.containsLiteral("://") && !registered.contains($0) }
+                guard !missing.isEmpty else { return nil }
+                return finding(context.guide, at: setting.value,
+                               "\(setting.key.value) lists \(missing.map { "'\($0)'" }.joined(separator: ", ")), which client \(client.displayName) does not register",
+                               help: "register \(missing.count == 1 ? "it" : "them") in redirect_uris")
+            }
             let nearly = registered.first { WebURL.areEquivalent($0, value) }
             let message = nearly.map { "\(setting.key.value) '\(value)' differs from the registered '\($0)' (Authelia compares redirect URIs exactly, trailing slash included)" }
                 ?? "\(setting.key.value) '\(value)' is not among client \(client.displayName)'s redirect_uris"

@@ -11,12 +11,12 @@ struct AppSecretDigestRule: GuideRule {
         severity: .error,
         summary: "The application's client secret setting holds an Authelia digest ($pbkdf2-…, $argon2…): the application must send the plaintext secret.",
         explanation: """
-            Authelia stores a digest of the client secret (`client_secret: '$pbkdf2-sha512$…'`) \\
-            and checks the secret the application sends against it. The application must \\
-            therefore be given the plaintext secret the digest was made from; given the digest \\
-            itself, it sends the digest as its secret, which matches nothing, and every token \\
-            request fails with `invalid_client`. GuideKit reports an application setting that \\
-            means the client secret and whose value parses as one of the digest formats \\
+            Authelia stores a digest of the client secret (`client_secret: '$pbkdf2-sha512$…'`) \
+            and checks the secret the application sends against it. The application must \
+            therefore be given the plaintext secret the digest was made from; given the digest \
+            itself, it sends the digest as its secret, which matches nothing, and every token \
+            request fails with `invalid_client`. GuideKit reports an application setting that \
+            means the client secret and whose value parses as one of the digest formats \
             Authelia accepts.
             """,
         reads: [.settings],

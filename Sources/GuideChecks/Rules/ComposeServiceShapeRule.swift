@@ -10,15 +10,15 @@ struct ComposeServiceShapeRule: GuideRule {
         severity: .error,
         summary: "A Compose service has a key the Compose Specification does not know, or an environment written as one string.",
         explanation: """
-            Docker Compose validates a file against the Compose Specification before it starts \\
-            anything: a service key it does not know (`enviroment:`) or a value of the wrong \\
-            shape stops `docker compose up` with an error. The shape guides get wrong most is \\
-            `environment:` (and `labels:`) written as `KEY=value` lines without `- `: YAML reads \\
-            those lines as one multi-line string, while Compose wants a mapping (`KEY: value`) \\
-            or a list (`- KEY=value`). GuideKit reads every YAML block with a `services:` \\
-            mapping and checks each service against the keys and shapes of the schema \\
-            (third_party/compose-spec, with its provenance; `scripts/derive-compose-structure`). \\
-            An unknown key close to a known one is an error with the key it likely means; \\
+            Docker Compose validates a file against the Compose Specification before it starts \
+            anything: a service key it does not know (`enviroment:`) or a value of the wrong \
+            shape stops `docker compose up` with an error. The shape guides get wrong most is \
+            `environment:` (and `labels:`) written as `KEY=value` lines without `- `: YAML reads \
+            those lines as one multi-line string, while Compose wants a mapping (`KEY: value`) \
+            or a list (`- KEY=value`). GuideKit reads every YAML block with a `services:` \
+            mapping and checks each service against the keys and shapes of the schema \
+            (third_party/compose-spec, with its provenance; `scripts/derive-compose-structure`). \
+            An unknown key close to a known one is an error with the key it likely means; \
             other unknown keys are warnings (extension keys `x-…` are always allowed).
             """,
         reads: [.codeBlocks],

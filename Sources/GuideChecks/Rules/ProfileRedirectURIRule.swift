@@ -185,19 +185,27 @@ struct ProfileRedirectURIRule: GuideRule {
         // A block that repeats a client only to add settings (forgejo's claims policy) has
         // no redirect_uris of its own; the blocks that do are the ones to check.
         if targets.contains(where: { !$0.redirectURIs.isEmpty }) { targets.removeAll { $0.redirectURIs.isEmpty } }
+        // A client whose redirect URIs are placeholders (`<copy from the application>`) is
+        // filled in by the reader from the application's own screen: nothing to compare.
+        targets.removeAll { client in client.redirectURIs.contains { WebURL($0.value) == nil && $0.value.containsLiteral("<") } }
+        // Several clients and none named by the Client ID assumption (a web client beside
+        // desktop and mobile ones): the application's callback must be registered by one of them.
+        let anyClient = targets.count > 1 && !context.clients.contains { $0.client.clientID?.value == expectedID }
         var findings: [Finding] = []
         for requirement in profile.redirectURIs {
             findings += variantFindings(requirement, root: root, targets: targets, context: context, profile: profile)
-            let alternatives = requirement.alternatives.compactMap { profile.redirectURI($0, root: root, guide: context.guide) }
-            guard alternatives.count == requirement.alternatives.count else { continue }  // an assumption or setting is missing
-            for client in targets {
+            guard let templates = Self.effectiveAlternatives(requirement, profile: profile, guide: context.guide) else { continue }
+            let alternatives = templates.compactMap { profile.redirectURI($0, root: root, guide: context.guide) }
+            guard alternatives.count == templates.count else { continue }  // an assumption or setting is missing
+            if anyClient, targets.contains(where: { $0.redirectURIs.map(\.value).contains(where: alternatives.contains) }) { continue }
+            for client in anyClient ? Array(targets.prefix(1)) : targets {
                 let registered = client.redirectURIs.map(\.value)
                 guard !registered.contains(where: alternatives.contains) else { continue }
                 let wrong = Self.closestEntry(client.redirectURIs, to: alternatives[0])
                 let anchor = wrong ?? client.node.keyNode("redirect_uris") ?? client.anchor
                 let wanted = alternatives.map { "'\($0)'" }.joined(separator: " or ")
                 let near = registered.first { uri in alternatives.contains { WebURL.areEquivalent($0, uri) } }
-                let because = ApplicationProfile.settingKeys(inTemplate: requirement.alternatives[0]).compactMap { key in
+                let because = ApplicationProfile.settingKeys(inTemplate: templates[0]).compactMap { key in
                     profile.settingValue(key, in: context.guide).map { "its \(key) is '\($0)'" }
                 }.joined(separator: ", ")
                 let source = because.isEmpty ? "" : " (\(because))"
@@ -221,8 +229,11 @@ struct ProfileRedirectURIRule: GuideRule {
     /// reported where that value is written (the readers of that variant get the error).
     func variantFindings(_ requirement: ApplicationProfile.RedirectRequirement, root: WebURL, targets: [OIDCClient],
                          context: CheckContext, profile: ApplicationProfile) -> [Finding] {
-        let keys = ApplicationProfile.settingKeys(inTemplate: requirement.alternatives[0])
-        guard keys.count == 1, let key = keys.first else { return [] }
+        // The alternative built from one setting (a provider id in the path, or an override URL).
+        guard let template = requirement.alternatives.first(where: { ApplicationProfile.settingKeys(inTemplate: $0).count == 1 }),
+              let key = ApplicationProfile.settingKeys(inTemplate: template).first,
+              // A whole redirect URI written in a setting is app-redirect-uri's to compare.
+              template != "{setting:\(key)}" else { return [] }
         var written: [(value: String, setting: AppSetting)] = []
         for setting in profile.writtenSettings(key, in: context.guide) {
             let value = ConfigLineReader.unquoted(setting.value.value)
@@ -232,7 +243,7 @@ struct ProfileRedirectURIRule: GuideRule {
         guard written.count > 1 else { return [] }
         let registered = Set(targets.flatMap { $0.redirectURIs.map(\.value) })
         func uris(_ value: String) -> [String] {
-            requirement.alternatives.compactMap { profile.redirectURI($0, root: root, guide: context.guide, overriding: [key: value]) }
+            [template].compactMap { profile.redirectURI($0, root: root, guide: context.guide, overriding: [key: value]) }
         }
         let good = written.filter { uris($0.value).contains(where: registered.contains) }
         guard let right = good.first else { return [] }  // none registered: the client is reported below
@@ -262,8 +273,11 @@ struct ProfileRedirectURIRule: GuideRule {
         let scalars = Array(line.unicodeScalars)
         let start = entry.location.column - 1
         guard start >= 0, start < scalars.count else { return expected }
-        let written = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + entry.length)]))
-            .trimmingCharacters(in: .init(charactersIn: "'\""))
+        // The entry as written, to its closing quote (its length counts the resolved value,
+        // which is shorter than the shortcodes it was resolved from).
+        var end = min(scalars.count, start + entry.length)
+        if scalars[start] == "'" || scalars[start] == "\"", let close = scalars[(start + 1)...].firstIndex(of: scalars[start]) { end = close + 1 }
+        let written = String(String.UnicodeScalarView(scalars[start..<end])).trimmingCharacters(in: .init(charactersIn: "'\""))
         guard written.containsLiteral("{{"), let schemeEnd = written.literalRange(of: "://"), let url = WebURL(expected) else { return expected }
         // The authority ends at the first '/' outside a shortcode.
         var depth = 0
@@ -277,5 +291,27 @@ struct ProfileRedirectURIRule: GuideRule {
         let authority = written[..<authorityEnd]
         let afterOrigin = expected.dropFirst(url.origin.count)
         return String(authority + afterOrigin)
+    }
+
+    /// The alternatives that apply: an alternative that is a setting's whole value
+    /// (`{setting:redirect_url}`, an override of the built callback) replaces the others when
+    /// the guide sets it, and is dropped when it does not. `nil`: nothing to require.
+    static func effectiveAlternatives(_ requirement: ApplicationProfile.RedirectRequirement, profile: ApplicationProfile,
+                                      guide: Guide) -> [String]? {
+        let overrides = requirement.alternatives.filter { $0.hasPrefix("{setting:") && $0.hasSuffix("}") && $0.filter({ $0 == "{" }).count == 1 }
+        guard !overrides.isEmpty else { return requirement.alternatives }
+        // Every value the guide writes for the override (variants may differ: one of them
+        // registered is enough here; variantFindings reports the others where written).
+        var set: [String] = []
+        for template in overrides {
+            guard let key = ApplicationProfile.settingKeys(inTemplate: template).first else { continue }
+            for written in profile.writtenSettings(key, in: guide) {
+                let value = ConfigLineReader.unquoted(written.value.value)
+                if !value.isEmpty, !TemplateSyntax.isTemplated(value), !set.contains(value) { set.append(value) }
+            }
+        }
+        if !set.isEmpty { return set }
+        let rest = requirement.alternatives.filter { !overrides.contains($0) }
+        return rest.isEmpty ? nil : rest
     }
 }

@@ -54,8 +54,10 @@ struct ProfileSettingValueRule: GuideRule {
         var findings: [Finding] = []
         for setting in context.guide.settings {
             let value = setting.value.value
-            guard let known = profile.setting(for: setting), !TemplateSyntax.isTemplated(value) else { continue }
-            if let problem = problem(with: value, for: known) {
+            // An empty value leaves the setting unset; other rules judge what that means.
+            guard let known = profile.setting(for: setting), !TemplateSyntax.isTemplated(value),
+                  !ConfigLineReader.unquoted(value).isEmpty else { continue }
+            if let problem = problem(with: value, for: known, inGUI: setting.origin == .listItem) {
                 findings.append(finding(context.guide, at: setting.value, "\(profile.name) \(known.key): \(problem.message)",
                                         help: problem.help))
             }
@@ -63,7 +65,9 @@ struct ProfileSettingValueRule: GuideRule {
         return findings
     }
 
-    private func problem(with value: String, for setting: ApplicationProfile.Setting) -> (message: String, help: String?)? {
+    /// `inGUI`: a GUI step names the choice by its label, which need not be the stored value
+    /// `allowed` lists, so only types and lengths are judged there.
+    private func problem(with value: String, for setting: ApplicationProfile.Setting, inGUI: Bool) -> (message: String, help: String?)? {
         switch setting.type {
         case .boolean where ClientDecoder.bool(value) == nil && value != "0" && value != "1":
             return ("'\(value)' is not a boolean", "use true/false (or 1/0)")
@@ -74,7 +78,7 @@ struct ProfileSettingValueRule: GuideRule {
         default:
             break
         }
-        if let allowed = setting.allowed, !allowed.contains(value) {
+        if !inGUI, let allowed = setting.allowed, !allowed.contains(value) {
             let suggestion = Suggestion.closest(to: value, in: allowed)
             return ("'\(value)' is not one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))",
                     suggestion.map { "did you mean '\($0)'?" })

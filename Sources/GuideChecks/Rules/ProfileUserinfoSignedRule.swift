@@ -10,13 +10,13 @@ struct ProfileUserinfoSignedRule: GuideRule {
         severity: .error,
         summary: "The client makes Authelia sign the UserInfo response (a JWT), which the application, as its profile documents it, cannot read.",
         explanation: """
-            With `userinfo_signed_response_alg` set to anything but `none`, Authelia answers \\
-            the UserInfo request with a signed JWT (`Content-Type: application/jwt`) instead \\
-            of JSON. Most OpenID Connect client libraries parse the UserInfo response as JSON \\
-            only (Authlib, goth, IdentityModel.OidcClient, Spring Security, ...), so the \\
-            application fails to read the user and the login ends with an error after the \\
-            user has signed in. An application's profile states whether it reads a signed \\
-            response (`userinfo_signed`, from its or its library's source). Remove the key, or \\
+            With `userinfo_signed_response_alg` set to anything but `none`, Authelia answers \
+            the UserInfo request with a signed JWT (`Content-Type: application/jwt`) instead \
+            of JSON. Most OpenID Connect client libraries parse the UserInfo response as JSON \
+            only (Authlib, goth, IdentityModel.OidcClient, Spring Security, ...), so the \
+            application fails to read the user and the login ends with an error after the \
+            user has signed in. An application's profile states whether it reads a signed \
+            response (`userinfo_signed`, from its or its library's source). Remove the key, or \
             set it to `none`.
             """,
         reads: [.clients],

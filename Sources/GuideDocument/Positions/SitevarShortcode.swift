@@ -59,6 +59,21 @@ public struct SitevarShortcode: Sendable, Equatable {
             let valueStart = match.upperBound
             guard valueStart < text.endIndex else { return "" }
             let quote = bytes[valueStart]
+            // `key=\"value\"`: a shortcode inside a YAML double-quoted string escapes its
+            // quotes; the value is still what is between them.
+            if quote == UInt8(ascii: "\\"), bytes.index(after: valueStart) < bytes.endIndex,
+               bytes[bytes.index(after: valueStart)] == UInt8(ascii: "\"") {
+                let body = bytes.index(valueStart, offsetBy: 2)
+                var index = body
+                while index < bytes.endIndex {
+                    if bytes[index] == UInt8(ascii: "\\"), bytes.index(after: index) < bytes.endIndex,
+                       bytes[bytes.index(after: index)] == UInt8(ascii: "\"") {
+                        return String(text[body..<index])
+                    }
+                    index = bytes.index(after: index)
+                }
+                return nil
+            }
             if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                 let body = bytes.index(after: valueStart)
                 guard let end = bytes[body...].firstIndex(of: quote) else { return nil }

@@ -63,7 +63,6 @@ settings:
   type: url
 - key: ACTUAL_OPENID_AUTH_METHOD
   names: [openId.authMethod]
-  allowed: [openid, oauth2]
   default: openid
 - key: ACTUAL_OPENID_AUTHORIZATION_ENDPOINT
   names: [openId.issuer.authorization_endpoint]
@@ -85,7 +84,6 @@ settings:
   default: 'False'
 - key: ACTUAL_USER_CREATION_MODE
   names: [userCreationMode]
-  allowed: [manual, login]
   default: manual
 - key: ACTUAL_TOKEN_EXPIRATION
   names: [token_expiration]
@@ -148,17 +146,12 @@ settings:
   names: [Provider ID]
 - {key: client_id, meaning: client_id}
 - {key: secret, meaning: client_secret}
-- key: server_url
-  names: ['Settings: {"server_url": ...}']
-  meaning: discovery_url
-  type: url
-- key: token_auth_method
-  names: ['Settings: {"token_auth_method": ...}']
+- {key: server_url, meaning: discovery_url, type: url}
+- {key: token_auth_method}
 - key: name
   names: [Name]
 - key: provider
   names: [Provider]
-  allowed: [openid_connect]
 versions:
 - fact: redirect_uris
   range: <0.10.0
@@ -292,7 +285,6 @@ exact_issuer: false
 settings:
 - key: AUTH_TYPE
   names: [webserver_config.py AUTH_TYPE]
-  allowed: [AUTH_OAUTH]
 - key: name
   names: ['OAUTH_PROVIDERS[].name']
 - key: icon
@@ -335,7 +327,6 @@ settings:
 - {key: AUTH_ROLES_SYNC_AT_LOGIN, type: boolean}
 - key: AIRFLOW__CORE__AUTH_MANAGER
   names: ['[core] auth_manager']
-  allowed: [airflow.providers.fab.auth_manager.fab_auth_manager.FabAuthManager]
 - key: AIRFLOW__API__BASE_URL
   names: ['[api] base_url']
   meaning: app_base_url
@@ -441,9 +432,7 @@ match:
 redirect_uris: ['{setting:openid-redirect-uri}']
 scopes:
   default: [openid, email, profile]
-token_auth_method: {default: none}
 claims_from: {default: id_token}
-pkce: {default: none}
 userinfo_signed: false
 exact_issuer: true
 settings_complete: true
@@ -480,6 +469,10 @@ sources:
   exact_issuer: apache/guacamole-client@1.6.0 .../auth/openid/token/TokenValidationService.java validateToken (.setExpectedIssuer(confService.getIssuer()))
   settings: apache/guacamole-client@1.6.0 .../auth/openid/conf/ConfigurationService.java (GuacamoleProperty getName values
     and DEFAULT_* constants)
+unknown:
+  token_auth_method: 'implicit flow (response_type without code): the application makes no token request, so no registration
+    breaks it'
+  pkce: 'implicit flow: PKCE applies to the authorization code flow only'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/appsmith.yml", #"""
@@ -689,12 +682,12 @@ settings:
   - key: enablePKCEAuthentication
     type: boolean
 sources:
-  redirect_uris: https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
-  scopes: 'util/oidc/oidc.go (argoproj/argo-cd), GetScopesOrDefault: without requestedScopes the web login asks for openid, profile, email and groups.'
-  token_auth_method: 'util/oidc/provider.go Endpoint hands go-oidc''s endpoint to golang.org/x/oauth2 with no AuthStyle: AutoDetect tries HTTP Basic, then the request body (internal/token.go RetrieveToken).'
-  claims_from: util/oidc/oidc.go HandleCallback keeps the verified ID token's claims as the session; SetGroupsClaimFromEndpoint replaces its groups with the userinfo response's only when enableUserInfoGroups is on and userInfoPath is set ("required by some SSO implementations as they don't provide the groups claim in the ID token"). RBAC reads the groups claim.
-  pkce: 'util/oidc/oidc.go HandleLogin and HandleCallback: an S256 challenge (oauth2.S256ChallengeOption) only when the oidc.config sets enablePKCEAuthentication (settings.OAuth2UsePKCE); none otherwise.'
-  settings: util/oidc/oidc.go HandleCallback keeps the verified ID token's claims as the session; SetGroupsClaimFromEndpoint replaces its groups with the userinfo response's only when enableUserInfoGroups is on and userInfoPath is set ("required by some SSO implementations as they don't provide the groups claim in the ID token"). RBAC reads the groups claim. https://argo-cd.readthedocs.io/en/stable/operator-manual/user-management/#existing-oidc-provider
+  redirect_uris: argoproj/argo-cd@v3.5.1 common/common.go CallbackEndpoint ("/auth/callback"); util/settings/settings.go ArgoCDSettings.RedirectURL
+  scopes: argoproj/argo-cd@v3.5.1 util/oidc/oidc.go GetScopesOrDefault
+  token_auth_method: 'argoproj/argo-cd@v3.5.1 util/oidc/provider.go providerImpl.Endpoint (go-oidc Provider.Endpoint, no AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  pkce: argoproj/argo-cd@v3.5.1 util/oidc/oidc.go ClientApp.HandleLogin (oauth2.S256ChallengeOption when usePKCE), ClientApp.HandleCallback; util/settings/settings.go ArgoCDSettings.OAuth2UsePKCE (enablePKCEAuthentication)
+  claims_from: argoproj/argo-cd@v3.5.1 util/oidc/oidc.go ClientApp.HandleCallback (claims of the verified ID token), ClientApp.SetGroupsClaimFromEndpoint (groups from userinfo only with enableUserInfoGroups and userInfoPath)
+  settings: argoproj/argo-cd@v3.5.1 util/settings/settings.go OIDCConfig
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/audiobookshelf.yml", #"""
@@ -727,11 +720,11 @@ claims_from:
   default: userinfo
 settings: []
 sources:
-  redirect_uris: https://www.audiobookshelf.org/guides/oidc_authentication/
-  scopes: 'Source for the facts below: server/auth/OidcAuthStrategy.js (advplyr/audiobookshelf). getScope: ''openid profile email'', plus the group claim and the advanced-permissions claim when they are set.'
-  claims_from: 'verifyCallback(tokenset, userinfo, done): the user, its group and its permissions are read from the userinfo response.'
-  pkce: 'generatePkce: the web flow always sends an S256 challenge (the mobile apps bring their own, and only S256 is accepted from them).'
-  settings: 'verifyCallback(tokenset, userinfo, done): the user, its group and its permissions are read from the userinfo response. https://www.audiobookshelf.org/guides/oidc_authentication/'
+  redirect_uris: advplyr/audiobookshelf@v2.36.0 server/auth/OidcAuthStrategy.js OidcAuthStrategy.getAuthorizationUrl (/auth/openid/callback, /auth/openid/mobile-redirect); server/Auth.js Auth.initAuthRoutes
+  scopes: advplyr/audiobookshelf@v2.36.0 server/auth/OidcAuthStrategy.js OidcAuthStrategy.getScope
+  pkce: 'advplyr/audiobookshelf@v2.36.0 server/auth/OidcAuthStrategy.js OidcAuthStrategy.generatePkce (web flow: S256 challenge from openid-client generators)'
+  claims_from: advplyr/audiobookshelf@v2.36.0 server/auth/OidcAuthStrategy.js OidcAuthStrategy.verifyCallback(tokenset, userinfo, done)
+  settings: https://www.audiobookshelf.org/guides/oidc_authentication/
 unknown:
   token_auth_method: 'not established for this application; the library default is not assumed'
 
@@ -788,11 +781,11 @@ settings:
     type: boolean
 sources:
   redirect_uris: https://beszel.dev/guide/oauth
-  scopes: 'tools/auth/oidc.go NewOIDCProvider: scopes openid, email, profile.'
-  token_auth_method: 'PocketBase''s OpenID Connect provider (pocketbase/pocketbase): tools/auth/base_provider.go builds an x/oauth2 Config whose Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works.'
-  claims_from: 'tools/auth/oidc.go: "If specified the user data is fetched from the userInfoURL. Otherwise - from the id_token payload" (FetchRawUserInfo); the form''s "Fetch user info from" chooses.'
-  pkce: 'tools/auth/oidc.go NewOIDCProvider: PKCE is on by default (the form''s "Support PKCE"); the challenge method is not stated there, so only the switch turned off is judged.'
-  settings: 'tools/auth/oidc.go NewOIDCProvider: scopes openid, email, profile. https://beszel.dev/guide/oauth'
+  scopes: pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go NewOIDCProvider (scopes openid, email, profile)
+  token_auth_method: 'pocketbase/pocketbase@v0.39.11 tools/auth/base_provider.go BaseProvider.oauth2Config (oauth2.Endpoint without AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  pkce: 'pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go NewOIDCProvider (pkce: true); ui/src/collections/oauth2/oidcOptions.js ("Support PKCE" checkbox)'
+  claims_from: 'pocketbase/pocketbase@v0.39.11 tools/auth/oidc.go OIDC.FetchRawUserInfo (userInfoURL set: userinfo, else id_token payload); ui/src/collections/oauth2/oidcOptions.js ("Fetch user info from": User info URL / ID Token)'
+  settings: 'pocketbase/pocketbase@v0.39.11 ui/src/collections/oauth2/oidcOptions.js (OIDC provider form: Auth URL, Token URL, Fetch user info from, User info URL, Support PKCE; Client ID and Client secret in the provider settings modal)'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/bitwarden.yml", #"""
@@ -995,11 +988,11 @@ settings:
   - key: OIDC_REMOVE_FROM_GROUPS
     type: boolean
 sources:
-  redirect_uris: https://www.bookstackapp.com/docs/admin/oidc-auth/
-  scopes: 'OidcOAuthProvider: $scopes = [''openid'', ''profile'', ''email'']; OIDC_ADDITIONAL_SCOPES (comma-separated) are added to them (OidcService::getAdditionalScopes).'
-  token_auth_method: 'OidcService::getProvider builds the provider with League''s HttpBasicAuthOptionProvider: the client id and secret go in the HTTP Authorization header.'
-  claims_from: 'OidcService::getUserDetailsFromToken reads the ID token first and asks the userinfo endpoint only when the ID token lacks a claim it needs: either place works.'
-  settings: 'OidcService::getUserDetailsFromToken reads the ID token first and asks the userinfo endpoint only when the ID token lacks a claim it needs: either place works. https://www.bookstackapp.com/docs/admin/oidc-auth/'
+  redirect_uris: BookStackApp/BookStack@v24.10 routes/web.php (Route::get('/oidc/callback', OidcController callback))
+  scopes: BookStackApp/BookStack@v24.10 app/Access/Oidc/OidcOAuthProvider.php $scopes, addScope; app/Access/Oidc/OidcService.php OidcService::getAdditionalScopes
+  token_auth_method: BookStackApp/BookStack@v24.10 app/Access/Oidc/OidcService.php OidcService::getProvider ('optionProvider' => new HttpBasicAuthOptionProvider())
+  claims_from: BookStackApp/BookStack@v24.10 app/Access/Oidc/OidcService.php OidcService::getUserDetailsFromToken (ID token first, userinfo only when details are missing)
+  settings: BookStackApp/BookStack@v24.10 app/Config/oidc.php (OIDC_* env); .env.example.complete
 unknown:
   pkce: 'not established for this application; the library default is not assumed'
 
@@ -1357,7 +1350,6 @@ scopes:
 claims_from:
   default: id_token
   claims: [email]
-pkce: {default: none}
 settings:
 - key: team_name
   names: [team name]
@@ -1400,6 +1392,8 @@ unknown:
   pkce_method: docs do not name the PKCE method
   userinfo_signed: docs do not say whether userinfo is called
   pkce_setting_key: the PKCE toggle (GUI "Proof of Key Exchange (PKCE)") API key name was not verified
+  pkce: a dashboard switch (Proof Key for Code Exchange) turns it on; guides write it as a step GuideKit does not read as
+    a setting
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/coder.yml", #"""
@@ -1450,9 +1444,9 @@ settings:
     type: boolean
 sources:
   redirect_uris: https://coder.com/docs/admin/users/oidc-auth
-  token_auth_method: 'cli/server.go (coder/coder): the OIDC login is an x/oauth2 Config whose Endpoint is go-oidc''s, with no AuthStyle: AutoDetect (HTTP Basic, then the body).'
-  claims_from: 'docs/admin/users/oidc-auth.md: "Coder will merge both the claims from the ID token and the claims obtained from hitting the upstream provider''s userinfo endpoint"; with CODER_OIDC_IGNORE_USERINFO=true it uses the ID token only.'
-  settings: 'docs/admin/users/oidc-auth.md: "Coder will merge both the claims from the ID token and the claims obtained from hitting the upstream provider''s userinfo endpoint"; with CODER_OIDC_IGNORE_USERINFO=true it uses the ID token only. https://coder.com/docs/admin/users/oidc-auth'
+  token_auth_method: 'coder/coder@92aa1eba cli/server.go createOIDCConfig (oauth2.Config with Endpoint: oidcProvider.Endpoint(), AuthStyle set only with a client key file); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  claims_from: https://coder.com/docs/admin/users/oidc-auth
+  settings: https://coder.com/docs/admin/users/oidc-auth
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
   pkce: 'not established for this application; the library default is not assumed'
@@ -1683,8 +1677,7 @@ settings_complete: true
 settings:
 - key: AUTH_PROVIDERS
   names: [provider name]
-- key: AUTH_<PROVIDER>_DRIVER
-  allowed: [local, oauth2, openid, ldap, saml]
+- {key: AUTH_<PROVIDER>_DRIVER}
 - {key: AUTH_<PROVIDER>_CLIENT_ID, meaning: client_id}
 - {key: AUTH_<PROVIDER>_CLIENT_SECRET, meaning: client_secret}
 - key: AUTH_<PROVIDER>_CLIENT_TOKEN_ENDPOINT_AUTH_METHOD
@@ -1708,9 +1701,7 @@ settings:
 - {key: AUTH_<PROVIDER>_REDIRECT_ALLOW_LIST}
 - {key: AUTH_<PROVIDER>_ROLE_MAPPING}
 - {key: AUTH_<PROVIDER>_GROUP_CLAIM_NAME, meaning: claim, default: groups}
-- key: AUTH_<PROVIDER>_MODE
-  allowed: [cookie, session]
-  default: session
+- {key: AUTH_<PROVIDER>_MODE, default: session}
 - {key: AUTH_<PROVIDER>_LOGIN_TIMEOUT, default: 5m}
 - {key: PUBLIC_URL, meaning: app_base_url, type: url}
 - {key: AUTH_ALLOWED_PUBLIC_URLS, type: url}
@@ -1914,7 +1905,6 @@ settings:
 - key: plugin»oauthgeneric»authmethod
   names: [Authorization method used when talking to the user API]
   type: integer
-  allowed: ['0', '1', '6', '2', '3', '4', '5']
   default: '0'
 - key: plugin»oauthgeneric»scopes
   names: [Scopes to request (comma separated)]
@@ -2167,7 +2157,8 @@ docs: https://gateway.envoyproxy.io/docs/tasks/security/oidc/
 match:
   files: [envoy-gateway]
   titles: [Envoy Gateway]
-redirect_uris: ['{origin}/oauth2/callback']
+redirect_uris:
+- one_of: ['{origin}/oauth2/callback', '{setting:oidc.redirectURL}']
 scopes:
   default: [openid]
   always: [openid]
@@ -2256,7 +2247,6 @@ settings:
   type: boolean
 - key: social_login_provider
   names: [Social Login Provider]
-  allowed: [Custom, Facebook, Frappe, GitHub, Google, Office 365, Salesforce, fairlogin]
   default: Custom
 - key: provider_name
   names: [Provider Name]
@@ -2372,12 +2362,10 @@ settings:
   type: url
 - key: oidcJwtSignatureAlgorithmList
   names: [OIDC JWT Allowed Signature Algorithms]
-  allowed: [RS256, RS384, RS512, HS256, HS384, HS512]
   default: RS256
 - key: oidcScopes
   names: [OIDC Scopes]
   meaning: additional_scopes
-  allowed: [profile, email, phone, address]
   default: profile; email; phone
 - key: oidcGroupClaim
   names: [OIDC Group Claim]
@@ -2385,7 +2373,6 @@ settings:
 - key: oidcUsernameClaim
   names: [OIDC Username Claim]
   meaning: claim
-  allowed: [sub, preferred_username, email]
   default: sub
 - key: oidcCreateUser
   names: [OIDC Create User]
@@ -2412,7 +2399,6 @@ settings:
   names: [OIDC Logout URL]
 - key: oidcAuthorizationPrompt
   names: [OIDC Authorization Prompt]
-  allowed: [none, consent, login, select_account]
   default: consent
 - key: oidcAuthorizationPkce
   names: [OIDC Use PKCE]
@@ -2466,9 +2452,6 @@ redirect_uris: ['{root}/ep_openid_connect/callback']
 scopes:
   default: [openid]
   always: []
-token_auth_method:
-  default: client_secret_post
-  notes: setting token_endpoint_auth_method | auto-pick since v3.0.28; the secret is passed to openid-client ClientSecretPost()/ClientSecretBasic()
 claims_from:
   default: userinfo
   claims: [name]
@@ -2498,7 +2481,6 @@ settings:
   type: url
 - key: ep_openid_connect.token_endpoint_auth_method
   names: [token_endpoint_auth_method]
-  allowed: [client_secret_basic, client_secret_post]
 - key: ep_openid_connect.scope
   names: [scope]
   meaning: scopes
@@ -2514,9 +2496,8 @@ settings:
 versions:
 - fact: token_auth_method
   range: '>=3.0.22 <3.0.28'
-  value:
-    default: client_secret_basic
-    notes: setting token_endpoint_auth_method
+  note: 'default: client_secret_basic; setting: token_endpoint_auth_method; values: client_secret_basic: client_secret_basic;
+    client_secret_post: client_secret_post'
   source: 'ether/ep_openid_connect@v3.0.27 index.js defaultSettings (token_endpoint_auth_method: ''client_secret_basic''),
     clientAuth switch'
 - fact: token_auth_method
@@ -2550,6 +2531,7 @@ sources:
   settings: ether/ep_openid_connect@v3.0.42 index.js validSettings (JTD schema) and defaultSettings; README "Configuration
     Details"
 unknown:
+  token_auth_method: a setting GuideKit does not read (token_endpoint_auth_method) chooses it
   pkce: 'differs in releases GuideKit cannot place (<3.0.0 (before commit c72f58b, 2022-01-09)): default: none'
 
 """#),
@@ -2595,11 +2577,8 @@ settings:
   meaning: client_secret
 - key: secret
   names: [SECRET]
-- key: clientAuthMethod
-  allowed: [client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt, none]
-- key: authorizationParams.response_type
-  allowed: [id_token, code id_token, code]
-  default: id_token
+- {key: clientAuthMethod}
+- {key: authorizationParams.response_type, default: id_token}
 - {key: authorizationParams.scope, meaning: scopes, default: openid profile email}
 - {key: authorizationParams.response_mode}
 - {key: routes.callback, default: /callback}
@@ -2668,7 +2647,6 @@ settings:
   default: 'False'
 - key: EBK_AUTH_OAUTH2_PROVIDER
   names: ['[auth] oauth2_provider']
-  allowed: [oidc, nextcloud, gitea, github]
 - key: EBK_AUTH_OAUTH2_CLIENT_ID
   names: ['[auth] oauth2_client_id']
   meaning: client_id
@@ -2681,7 +2659,6 @@ settings:
   default: 'False'
 - key: EBK_AUTH_OAUTH2_USER_IDENTIFIER
   names: ['[auth] oauth2_user_identifier']
-  allowed: [email, username]
   default: email
 - key: EBK_AUTH_OAUTH2_AUTO_REGISTER
   names: ['[auth] oauth2_auto_register']
@@ -3043,11 +3020,11 @@ settings:
     names: [Claim name providing group names for this source, --group-claim-name]
     meaning: claim
 sources:
-  redirect_uris: The callback names the authentication source. https://forgejo.org/docs/latest/user/oauth2-provider/
-  scopes: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
-  token_auth_method: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
-  claims_from: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
-  settings: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them. https://forgejo.org/docs/latest/user/oauth2-provider/'
+  redirect_uris: offsoc/forgejo@715cfc3a services/auth/source/oauth2/providers.go createProvider (setting.AppURL + "user/oauth2/" + name + "/callback"; GitHub copy of codeberg.org/forgejo/forgejo, whose own repository is not readable here)
+  scopes: markbates/goth@v1.80.0 providers/openidConnect/openidConnect.go newConfig (appends openid)
+  token_auth_method: 'markbates/goth@v1.80.0 providers/openidConnect/openidConnect.go newConfig (oauth2.Endpoint without AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  claims_from: markbates/goth@v1.80.0 providers/openidConnect/openidConnect.go Provider.FetchUser, Provider.getUserInfo (userinfo claims merged over the ID token claims)
+  settings: offsoc/forgejo@4e32235e cmd/admin_auth_oauth.go oauthCLIFlags (GitHub copy of codeberg.org/forgejo/forgejo)
 unknown:
   pkce: 'not established for this application; the library default is not assumed'
 
@@ -3076,8 +3053,7 @@ settings:
 - {key: OIDC_CLIENT_CRYPTO_KEY}
 - {key: OIDC_REMOTE_USER_CLAIM, meaning: claim, default: preferred_username}
 - {key: OIDC_SCOPES, meaning: scopes, default: openid}
-- key: OIDC_X_FORWARDED_HEADERS
-  allowed: [Forwarded, X-Forwarded-Host, X-Forwarded-Port, X-Forwarded-Proto]
+- {key: OIDC_X_FORWARDED_HEADERS}
 - {key: OIDC_SESSION_INACTIVITY_TIMEOUT, type: integer, default: '300'}
 - {key: OIDC_SESSION_MAX_DURATION, type: integer, default: '27200'}
 - {key: OIDC_SESSION_TYPE, default: server-cache}
@@ -3172,9 +3148,7 @@ userinfo_signed: false
 exact_issuer: false
 settings_complete: true
 settings:
-- key: auth.type
-  allowed: [OAUTH]
-  default: OAUTH
+- {key: auth.type, default: OAUTH}
 - {key: gerrit.canonicalWebUrl, meaning: app_base_url, type: url}
 - key: root-url
   names: [plugin.<plugin>-discovery-oauth.root-url, Discovery Root URL(before `/.well-known')]
@@ -3325,11 +3299,11 @@ settings:
     names: [Claim name providing group names for this source, --group-claim-name]
     meaning: claim
 sources:
-  redirect_uris: The callback names the authentication source. https://docs.gitea.com/usage/authentication
-  scopes: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
-  token_auth_method: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
-  claims_from: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them.'
-  settings: 'The OpenID Connect source is goth''s openidConnect provider (markbates/goth, providers/openidConnect/openidConnect.go): newConfig adds openid to the scopes; its x/oauth2 Endpoint has no AuthStyle, so the secret goes by HTTP Basic, then in the body (AutoDetect): either registration works; FetchUser reads the ID token''s claims and merges the userinfo response over them. https://docs.gitea.com/usage/authentication'
+  redirect_uris: go-gitea/gitea@03b37cee services/auth/source/oauth2/providers.go createProvider (setting.AppURL + "user/oauth2/" + url.PathEscape(providerName) + "/callback")
+  scopes: markbates/goth@v1.81.0 providers/openidConnect/openidConnect.go newConfig (appends openid)
+  token_auth_method: 'markbates/goth@v1.81.0 providers/openidConnect/openidConnect.go newConfig (oauth2.Endpoint without AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  claims_from: markbates/goth@v1.81.0 providers/openidConnect/openidConnect.go Provider.FetchUser, Provider.getUserInfo (userinfo claims merged over the ID token claims)
+  settings: go-gitea/gitea@06a3f9ac cmd/admin_auth_oauth.go oauthCLIFlags
 unknown:
   pkce: 'not established for this application; the library default is not assumed'
 
@@ -3360,7 +3334,7 @@ token_auth_method:
 # The strategy's uid and info come from user_info, which is access_token.userinfo!: the
 # userinfo endpoint.
 claims_from:
-  default: userinfo
+  default: any
 settings:
   - key: client_auth_method
   - key: identifier
@@ -3374,9 +3348,9 @@ settings:
     meaning: claim
 sources:
   redirect_uris: https://docs.gitlab.com/administration/auth/oidc/
-  token_auth_method: 'GitLab''s OpenID Connect sign-in is the omniauth_openid_connect strategy (omniauth/omniauth_openid_connect, lib/omniauth/strategies/openid_connect.rb); GitLab passes client_auth_method to it as a symbol (gitlab-foss merge request 30683, "Convert client_auth_method to a Symbol"). client_auth_method: the strategy''s default is basic (documented as "default: basic" in Mastodon''s config/omniauth.yml for the same gem); only ''basic'' is stated.'
-  claims_from: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint.'
-  settings: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint. https://docs.gitlab.com/administration/auth/oidc/'
+  token_auth_method: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb option :client_auth_method, access_token; nov/rack-oauth2@v2.3.0 lib/rack/oauth2/client.rb authenticated_context_from (nil -> :basic)
+  claims_from: omniauth/omniauth_openid_connect@v0.8.0 lib/omniauth/strategies/openid_connect.rb user_info (access_token.userinfo! merged with the decoded ID token), uid, info
+  settings: https://docs.gitlab.com/administration/auth/oidc/
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
   pkce: 'not established for this application; the library default is not assumed'
@@ -3411,7 +3385,6 @@ exact_issuer: false
 settings:
 - key: provider
   names: [Provider]
-  allowed: [openid_connect]
 - key: provider_id
   names: [Provider ID]
 - key: name
@@ -3421,8 +3394,7 @@ settings:
   names: [Secret key]
   meaning: client_secret
 - {key: server_url, meaning: discovery_url, type: url}
-- key: token_auth_method
-  allowed: [client_secret_basic, client_secret_post]
+- {key: token_auth_method}
 - {key: fetch_userinfo, type: boolean, default: 'True'}
 - {key: oauth_pkce_enabled, type: boolean, default: 'False'}
 - {key: scope, meaning: scopes}
@@ -3548,6 +3520,7 @@ sources:
 # Grafana generic OAuth ([auth.generic_oauth] in grafana.ini, or GF_AUTH_GENERIC_OAUTH_*).
 id: grafana
 name: Grafana
+library: go-oauth2
 docs: https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/generic-oauth/
 match:
   files: [grafana]
@@ -3609,9 +3582,12 @@ pkce:
     'false': none
 sources:
   redirect_uris: https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/generic-oauth/
-  token_auth_method: 'Source (generic OAuth docs above): auth_style "determines how client_id and client_secret are sent"; AutoDetect (the default) tries both, InHeader is HTTP Basic, InParams the request body (Go''s golang.org/x/oauth2 AuthStyle values).'
-  pkce: 'Generic OAuth docs, "PKCE": with use_pkce Grafana sends an S256 challenge (the default of use_pkce differs between releases, so none is stated here).'
+  token_auth_method: https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/generic-oauth/
+  pkce: https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/generic-oauth/
   settings: https://grafana.com/docs/grafana/latest/setup-grafana/configure-security/configure-authentication/generic-oauth/
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+  claims_from: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/gramps.yml", #"""
@@ -3750,9 +3726,7 @@ settings:
   type: boolean
   default: 'False'
 - {key: GRIST_OIDC_SP_IGNORE_EMAIL_VERIFIED, type: boolean, default: 'False'}
-- key: GRIST_OIDC_IDP_ENABLED_PROTECTIONS
-  allowed: [PKCE, STATE, NONCE, UNPROTECTED]
-  default: PKCE,STATE
+- {key: GRIST_OIDC_IDP_ENABLED_PROTECTIONS, default: 'PKCE,STATE'}
 - {key: GRIST_OIDC_IDP_ACR_VALUES}
 - {key: GRIST_OIDC_IDP_EXTRA_CLIENT_METADATA}
 - {key: GRIST_OIDC_SP_HTTP_TIMEOUT, type: integer}
@@ -3787,6 +3761,7 @@ unknown:
 # The redirect URI to register is <Harbor host>/c/oidc/callback.
 id: harbor
 name: Harbor
+library: go-oidc
 docs: https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/
 match:
   files: [harbor]
@@ -3819,9 +3794,12 @@ settings:
     meaning: claim
 sources:
   redirect_uris: https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/
-  token_auth_method: 'src/pkg/oidc/helper.go (goharbor/harbor): getOauthConf hands go-oidc''s endpoint to golang.org/x/oauth2 with no AuthStyle, so the secret goes by HTTP Basic, then in the body (x/oauth2 AutoDetect, internal/token.go RetrieveToken): either registration works.'
-  claims_from: 'helper.go UserInfoFromToken: the ID token''s claims, merged with the userinfo response (username, email and groups from userinfo when it answers, else from the ID token).'
-  settings: 'helper.go UserInfoFromToken: the ID token''s claims, merged with the userinfo response (username, email and groups from userinfo when it answers, else from the ID token). https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/'
+  token_auth_method: 'goharbor/harbor@v2.15.2 src/pkg/oidc/helper.go getOauthConf (Endpoint: p.Endpoint(), no AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  claims_from: goharbor/harbor@v2.15.2 src/pkg/oidc/helper.go UserInfoFromToken, mergeUserInfo, userInfoFromRemote
+  settings: https://goharbor.io/docs/main/administration/configure-authentication/oidc-auth/
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+  pkce: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/hashicorp-vault.yml", #"""
@@ -3853,11 +3831,8 @@ settings:
 - {key: oidc_discovery_ca_pem}
 - {key: oidc_client_id, meaning: client_id}
 - {key: oidc_client_secret, meaning: client_secret}
-- key: oidc_response_mode
-  allowed: [query, form_post]
-- key: oidc_response_types
-  allowed: [code, id_token]
-  default: code
+- {key: oidc_response_mode}
+- {key: oidc_response_types, default: code}
 - {key: default_role}
 - {key: bound_issuer}
 - {key: provider_config}
@@ -4048,11 +4023,11 @@ settings:
   - key: pkce.method
     allowed: [plain, S256]
 sources:
-  redirect_uris: https://headscale.net/stable/ref/oidc/
-  scopes: 'docs/ref/oidc.md (juanfont/headscale): "Scopes default to "openid", "profile" and "email"."'
-  token_auth_method: 'hscontrol/oidc.go (juanfont/headscale), NewAuthProviderOIDC: an x/oauth2 Config with go-oidc''s Endpoint and no AuthStyle: AutoDetect (HTTP Basic, then the body), so either registration works. Where it reads claims changed between releases (older ones read the ID token only): not stated.'
-  pkce: 'config-example.yaml (juanfont/headscale), oidc.pkce: "Enable or disable PKCE support (default: false)"; method plain or S256 ("S256: ... default"). Which method an enabled PKCE sends is left to the method setting: not judged here.'
-  settings: 'config-example.yaml (juanfont/headscale), oidc.pkce: "Enable or disable PKCE support (default: false)"; method plain or S256 ("S256: ... default"). Which method an enabled PKCE sends is left to the method setting: not judged here. https://headscale.net/stable/ref/oidc/'
+  redirect_uris: 'juanfont/headscale@v0.29.2 hscontrol/oidc.go NewAuthProviderOIDC (RedirectURL: serverURL + "/oidc/callback")'
+  scopes: juanfont/headscale@v0.29.2 hscontrol/types/config.go LoadConfig (viper.SetDefault("oidc.scope", openid, profile, email)); config-example.yaml oidc.scope
+  token_auth_method: 'juanfont/headscale@v0.29.2 hscontrol/oidc.go NewAuthProviderOIDC (Endpoint: oidcProvider.Endpoint(), no AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  pkce: juanfont/headscale@v0.29.2 hscontrol/oidc.go AuthProviderOIDC.authHandler (challenge only with pkce.enabled, method from pkce.method); hscontrol/types/config.go LoadConfig (oidc.pkce.enabled default false); config-example.yaml oidc.pkce
+  settings: juanfont/headscale@v0.29.2 config-example.yaml oidc; hscontrol/types/config.go PKCEConfig
 unknown:
   claims_from: 'not established for this application; the library default is not assumed'
 
@@ -4107,12 +4082,17 @@ settings:
     meaning: claim
   - key: CMD_OAUTH2_ROLES_CLAIM
     meaning: claim
+versions:
+  - fact: pkce
+    range: '>=1.11.0'
+    note: 'CMD_OAUTH2_PKCE (default false) turns on S256'
+    source: 'hedgedoc/hedgedoc 1.11.0 lib/web/auth/oauth2/index.js (pkce: config.oauth2.pkce)'
 sources:
-  redirect_uris: https://docs.hedgedoc.org/guides/auth/oauth2/
-  token_auth_method: 'passport-oauth2 sends client_id and client_secret in the token request body and has no option for HTTP Basic (jaredhanson/passport-oauth2 issue #147, the maintainer''s answer).'
-  claims_from: userProfile fetches CMD_OAUTH2_USER_PROFILE_URL with the access token and reads the username, display name, email and roles from that response.
-  pkce: The strategy is built without a pkce option; passport-oauth2 then sends no challenge (its _pkceMethod is the pkce option, S256 only when it is true).
-  settings: userProfile fetches CMD_OAUTH2_USER_PROFILE_URL with the access token and reads the username, display name, email and roles from that response. https://docs.hedgedoc.org/guides/auth/oauth2/
+  redirect_uris: 'hedgedoc/hedgedoc@1.12.0 lib/web/auth/oauth2/index.js (callbackURL: config.serverURL + ''/auth/oauth2/callback'')'
+  token_auth_method: ciaranj/node-oauth@0.10.2 lib/oauth2.js OAuth2.prototype.getOAuthAccessToken (client_id and client_secret in the body; oauth 0.10.x is the dependency of jaredhanson/passport-oauth2@v1.8.0, which hedgedoc 1.12.0 pins)
+  pkce: 'hedgedoc/hedgedoc@1.12.0 lib/web/auth/oauth2/index.js (pkce: config.oauth2.pkce); lib/config/default.js oauth2.pkce false; jaredhanson/passport-oauth2@v1.8.0 lib/strategy.js OAuth2Strategy (_pkceMethod from the pkce option)'
+  claims_from: hedgedoc/hedgedoc@1.12.0 lib/web/auth/oauth2/index.js OAuth2CustomStrategy.userProfile (GET CMD_OAUTH2_USER_PROFILE_URL), parseProfile
+  settings: hedgedoc/hedgedoc@1.12.0 lib/config/environment.js oauth2 (CMD_OAUTH2_*)
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
 
@@ -4179,11 +4159,11 @@ settings:
   - key: AUTH_LOGOUT_REDIRECT_URL
     type: url
 sources:
-  redirect_uris: https://homarr.dev/docs/advanced/single-sign-on/
-  scopes: 'packages/auth/env.ts (homarr-labs/homarr): AUTH_OIDC_SCOPE_OVERWRITE defaults to "openid email profile groups"; AUTH_OIDC_FORCE_USERINFO defaults to false; AUTH_OIDC_GROUPS_ATTRIBUTE defaults to groups.'
-  token_auth_method: 'packages/auth/providers/oidc/oidc-provider.ts: Auth.js''s `client.token_endpoint_auth_method` is AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD, which env.ts (in releases that have it) limits to client_secret_basic, client_secret_post, client_secret_jwt and none, default client_secret_basic.'
-  claims_from: 'oidc-provider.ts: `idToken: !env.AUTH_OIDC_FORCE_USERINFO` ("idToken false forces the use of the userinfo endpoint / Userinfo endpoint is required for authelia since v4.39", homarr issue 2635); extractProfileName takes the user name from preferred_username (unless AUTH_OIDC_NAME_ATTRIBUTE_OVERWRITE names another claim) and fails without one.'
-  settings: 'oidc-provider.ts: `idToken: !env.AUTH_OIDC_FORCE_USERINFO` ("idToken false forces the use of the userinfo endpoint / Userinfo endpoint is required for authelia since v4.39", homarr issue 2635); extractProfileName takes the user name from preferred_username (unless AUTH_OIDC_NAME_ATTRIBUTE_OVERWRITE names another claim) and fails without one. https://homarr.dev/docs/advanced/single-sign-on/'
+  redirect_uris: homarr-labs/homarr@v1.74.0 packages/auth/providers/oidc/oidc-provider.ts OidcProvider (redirect_uri createRedirectUri(headers, "/api/auth/callback/oidc"))
+  scopes: homarr-labs/homarr@v1.74.0 packages/auth/env.ts env (AUTH_OIDC_SCOPE_OVERWRITE default "openid email profile groups"); packages/auth/providers/oidc/oidc-provider.ts OidcProvider (authorization.params.scope)
+  token_auth_method: homarr-labs/homarr@v1.74.0 packages/auth/providers/oidc/oidc-provider.ts OidcProvider (client.token_endpoint_auth_method); packages/auth/env.ts env (AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD enum, default client_secret_basic)
+  claims_from: 'homarr-labs/homarr@v1.74.0 packages/auth/providers/oidc/oidc-provider.ts OidcProvider (idToken: !env.AUTH_OIDC_FORCE_USERINFO), extractProfileName (preferred_username)'
+  settings: homarr-labs/homarr@v1.74.0 packages/auth/env.ts env (AUTH_OIDC_*)
 unknown:
   pkce: 'not established for this application; the library default is not assumed'
 
@@ -4342,8 +4322,7 @@ exact_issuer: false
 settings:
 - key: authclient_id
   names: [key under authClientCollection.clients (e.g. 'oidc')]
-- key: class
-  allowed: [worteks\humhub\authclient\OIDC]
+- {key: class}
 - {key: domain, meaning: issuer, type: url}
 - {key: clientId, meaning: client_id}
 - {key: clientSecret, meaning: client_secret}
@@ -4429,11 +4408,11 @@ settings:
   - key: Auto Register
     type: boolean
 sources:
-  redirect_uris: The web app and the account settings page both receive the callback; the mobile app uses its own scheme (optional, not required here). https://immich.app/docs/administration/oauth
-  token_auth_method: 'oauth.repository.ts getTokenAuthMethod: ClientSecretPost or ClientSecretBasic as the setting says (None without a client secret); config.ts: the default is client_secret_post.'
-  claims_from: 'oauth.repository.ts getProfileAndOAuthSid: the ID token''s claims when they include email, else the userinfo endpoint: either place works.'
-  pkce: 'oauth.repository.ts authorize: an S256 challenge whenever the discovery document says the provider supports PKCE (Authelia''s does).'
-  settings: 'oauth.repository.ts getProfileAndOAuthSid: the ID token''s claims when they include email, else the userinfo endpoint: either place works. https://immich.app/docs/administration/oauth'
+  redirect_uris: https://immich.app/docs/administration/oauth
+  token_auth_method: immich-app/immich@0276e868 server/src/repositories/oauth.repository.ts OAuthRepository.getTokenAuthMethod (server/package.json 2.7.5); immich-app/immich@01809e30 server/src/config.ts defaults.oauth.tokenEndpointAuthMethod (ClientSecretPost)
+  pkce: immich-app/immich@0276e868 server/src/repositories/oauth.repository.ts OAuthRepository.authorize (code_challenge_method S256 when serverMetadata().supportsPKCE())
+  claims_from: immich-app/immich@0276e868 server/src/repositories/oauth.repository.ts OAuthRepository.getProfileAndOAuthSid (ID token claims when they contain email, else fetchUserInfo)
+  settings: https://immich.app/docs/administration/oauth
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
 
@@ -4537,11 +4516,11 @@ settings:
     names: [Role Claim, RoleClaim]
     meaning: claim
 sources:
-  redirect_uris: https://github.com/9p4/jellyfin-plugin-sso
-  scopes: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true).'
-  token_auth_method: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true).'
-  claims_from: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true).'
-  settings: 'SSO-Auth/Api/SSOController.cs (9p4/jellyfin-plugin-sso): an IdentityModel OidcClient whose Scope is the configured scopes with "openid profile" prepended, and whose options leave the library''s defaults: OidcClientOptions (IdentityModel.OidcClient) sends the secret in the body (TokenClientCredentialStyle = ClientCredentialStyle.PostBody) and loads the userinfo claims besides the ID token''s (LoadProfile = true). https://github.com/9p4/jellyfin-plugin-sso'
+  redirect_uris: 9p4/jellyfin-plugin-sso@v4.0.0.4 SSO-Auth/Api/SSOController.cs OidPost ([HttpGet("OID/redirect/{provider}")]), OidChallenge (RedirectUri .../sso/OID/redirect/ + provider); README.md (Redirect URI https://myjellyfin.example.com/sso/OID/redirect/PROVIDER_NAME)
+  scopes: 9p4/jellyfin-plugin-sso@v4.0.0.4 SSO-Auth/Api/SSOController.cs OidChallenge, OidPost (Scope = OidScopes with "openid profile" prepended)
+  token_auth_method: 9p4/jellyfin-plugin-sso@v4.0.0.4 SSO-Auth/Api/SSOController.cs OidChallenge, OidPost (OidcClientOptions without TokenClientCredentialStyle); IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClientOptions.cs TokenClientCredentialStyle = ClientCredentialStyle.PostBody
+  claims_from: 9p4/jellyfin-plugin-sso@v4.0.0.4 SSO-Auth/Api/SSOController.cs OidPost (LoadProfile = !config.DoNotLoadProfile); IdentityModel/IdentityModel.OidcClient@6.0.0 src/OidcClient/OidcClientOptions.cs LoadProfile = true
+  settings: '9p4/jellyfin-plugin-sso@v4.0.0.4 README.md (OpenID configuration: oidEndpoint, oidClientId, oidSecret, roleClaim, provider name in OID/Add/PROVIDER_NAME)'
 unknown:
   pkce: 'not established for this application; the library default is not assumed'
 
@@ -4683,9 +4662,6 @@ scopes:
   default: [openid, email]
   always: []
 claims_from: {default: any}
-pkce:
-  default: none
-  notes: setting properties.pkce
 settings:
 - key: clientId
   names: [Client id]
@@ -4711,7 +4687,6 @@ settings:
   meaning: jwks_url
 - {key: serverConfiguration.manual.scopes, meaning: scopes, default: openid email}
 - key: serverConfiguration.manual.tokenAuthMethod
-  allowed: [client_secret_basic, client_secret_post]
   default: client_secret_post
 - key: userNameField
   names: [User name field name]
@@ -4748,6 +4723,7 @@ unknown:
     listed)'
   userinfo_signed: pac4j 6.4.3 userinfo parsing not read
   exact_issuer: pac4j 6.4.3 issuer validation not read
+  pkce: a setting GuideKit does not read (properties.pkce) chooses it
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/jupyterhub.yml", #"""
@@ -4786,7 +4762,6 @@ exact_issuer: false
 settings:
 - key: authenticator_class
   names: [c.JupyterHub.authenticator_class]
-  allowed: [generic-oauth]
 - key: client_id
   names: [c.GenericOAuthenticator.client_id, OAUTH_CLIENT_ID]
   meaning: client_id
@@ -4839,7 +4814,6 @@ settings:
 - {key: userdata_params}
 - key: userdata_token_method
   names: [OAUTH2_USERDATA_REQUEST_TYPE]
-  allowed: [header, url]
   default: header
 - key: token_params
   names: [extra_params (deprecated since 16.0)]
@@ -5015,12 +4989,17 @@ settings:
   - key: OAUTH_SCOPE
     meaning: scopes
     default: openid email profile
+versions:
+  - fact: claims_from
+    range: '>=0.27.0'
+    value: {default: userinfo}
+    source: 'karakeep-app/karakeep commit 2cb0ab01 (v0.27.0) apps/web/server/auth.ts: the provider no longer sets idToken: true, so NextAuth reads the userinfo endpoint'
 sources:
-  redirect_uris: https://docs.karakeep.app/configuration/#authentication--signup
-  scopes: 'packages/shared/config.ts (karakeep-app/karakeep, stored as hoarder''s; ): OAUTH_SCOPE defaults to "openid email profile".'
-  claims_from: 'apps/web/server/auth.ts of the NextAuth releases (hoarder-app/hoarder, ; the callback above is theirs): the ''custom'' provider has `idToken: true` (the user''s claims come from the ID token) and `checks: ["pkce", "state"]`, and signIn refuses a profile without email ("No profile"). Later releases moved to better-auth (karakeep-app/karakeep apps/web/server/auth.ts, genericOAuth), whose callback path differs: not covered here.'
-  pkce: 'apps/web/server/auth.ts of the NextAuth releases (hoarder-app/hoarder, ; the callback above is theirs): the ''custom'' provider has `idToken: true` (the user''s claims come from the ID token) and `checks: ["pkce", "state"]`, and signIn refuses a profile without email ("No profile"). Later releases moved to better-auth (karakeep-app/karakeep apps/web/server/auth.ts, genericOAuth), whose callback path differs: not covered here.'
-  settings: 'apps/web/server/auth.ts of the NextAuth releases (hoarder-app/hoarder, ; the callback above is theirs): the ''custom'' provider has `idToken: true` (the user''s claims come from the ID token) and `checks: ["pkce", "state"]`, and signIn refuses a profile without email ("No profile"). Later releases moved to better-auth (karakeep-app/karakeep apps/web/server/auth.ts, genericOAuth), whose callback path differs: not covered here. https://docs.karakeep.app/configuration/#authentication--signup'
+  redirect_uris: 'karakeep-app/karakeep@v0.33.2 docs/docs/03-configuration/01-environment-variables.md (redirect URL <KARAKEEP_ADDRESS>/api/auth/callback/custom); apps/web/server/auth.ts providers (id: "custom")'
+  scopes: karakeep-app/karakeep@v0.33.2 packages/shared/config.ts OAUTH_SCOPE (default "openid email profile")
+  pkce: 'karakeep-app/karakeep@v0.33.2 apps/web/server/auth.ts providers custom (checks: ["pkce", "state"])'
+  claims_from: 'karakeep-app/karakeep@v0.26.0 apps/web/server/auth.ts providers custom (idToken: true), callbacks.signIn (email required); removed in v0.27.0 by commit 2cb0ab01 ("Stop forcing next-auth to read email from id_token")'
+  settings: karakeep-app/karakeep@v0.33.2 packages/shared/config.ts (OAUTH_WELLKNOWN_URL, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_SCOPE)
 unknown:
   token_auth_method: 'not established for this application; the library default is not assumed'
 
@@ -5187,8 +5166,7 @@ claims_from: {default: id_token}
 pkce: {default: S256}
 exact_issuer: true
 settings:
-- key: auth.strategy
-  allowed: [openid]
+- {key: auth.strategy}
 - {key: auth.openid.client_id, meaning: client_id}
 - key: oidc-secret
   names: [Secret "kiali" key oidc-secret (mounted at /kiali-secret/oidc-secret)]
@@ -5196,9 +5174,7 @@ settings:
 - {key: auth.openid.issuer_uri, meaning: issuer, type: url}
 - {key: auth.openid.scopes, meaning: scopes, default: openid profile email}
 - {key: auth.openid.username_claim, meaning: claim, default: sub}
-- key: auth.openid.api_token
-  allowed: [id_token, access_token]
-  default: id_token
+- {key: auth.openid.api_token, default: id_token}
 - {key: auth.openid.disable_rbac, type: boolean, default: 'False'}
 - {key: auth.openid.allowed_domains}
 - {key: auth.openid.authentication_timeout, type: integer, default: '300'}
@@ -5266,18 +5242,11 @@ settings:
   names: [xpack.security.authc.realms.oidc.<realm>.rp.redirect_uri]
   meaning: redirect_uri
   type: url
-- key: rp.response_type
-  allowed: [code, id_token, id_token token]
+- {key: rp.response_type}
 - {key: rp.requested_scopes, meaning: scopes, default: '["openid"]'}
-- key: rp.client_auth_method
-  allowed: [client_secret_basic, client_secret_post, client_secret_jwt]
-  default: client_secret_basic
-- key: rp.client_auth_jwt_signature_algorithm
-  allowed: [HS256, HS384, HS512]
-  default: HS384
-- key: rp.signature_algorithm
-  allowed: [HS256, HS384, HS512, RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512]
-  default: RS256
+- {key: rp.client_auth_method, default: client_secret_basic}
+- {key: rp.client_auth_jwt_signature_algorithm, default: HS384}
+- {key: rp.signature_algorithm, default: RS256}
 - {key: rp.post_logout_redirect_uri, type: url}
 - {key: op.issuer, meaning: issuer}
 - {key: op.authorization_endpoint, meaning: authorization_url, type: url}
@@ -5384,9 +5353,6 @@ match:
 redirect_uris: ['{root}/login/oauth2/code/{setting:registration_id}']
 scopes:
   always: []
-token_auth_method:
-  default: client_secret_basic
-  notes: setting client-authentication-method
 claims_from:
   default: any
   claims: [email, email_verified]
@@ -5454,6 +5420,7 @@ unknown:
   spring_release_pin: spring-security files were read at stored commits (07b6c451, 0427e51b), not at the exact 6.5.x tag matching
     Spring Boot 3.5.16; Spring Security 6.5 may also offer ClientSettings.requireProofKey (not exposed as a Spring Boot property
     as far as checked)
+  token_auth_method: a setting GuideKit does not read (client-authentication-method) chooses it
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/komodo.yml", #"""
@@ -5576,9 +5543,7 @@ settings:
   names: ['AuthenticationConfiguration jwt[].claimMappings.groups.prefix']
 - key: --oidc-required-claim
   names: ['AuthenticationConfiguration jwt[].claimValidationRules[].claim / requiredValue']
-- key: --oidc-signing-algs
-  allowed: [RS256, RS384, RS512, ES256, ES384, ES512, PS256, PS384, PS512]
-  default: RS256
+- {key: --oidc-signing-algs, default: RS256}
 - key: --oidc-ca-file
   names: ['AuthenticationConfiguration jwt[].issuer.certificateAuthority']
 - key: issuer.discoveryURL
@@ -5620,9 +5585,6 @@ match:
   titles: [Kube Login, kubelogin, kubectl oidc-login]
 redirect_uris:
 - one_of: ['http://localhost:8000', 'http://localhost:18000']
-scopes:
-  default: [openid]
-  always: [openid]
 token_auth_method: {default: any}
 claims_from: {default: id_token}
 pkce:
@@ -5639,15 +5601,11 @@ settings:
 - {key: --oidc-client-secret, meaning: client_secret}
 - {key: --oidc-extra-scope, meaning: additional_scopes}
 - {key: --oidc-redirect-url, meaning: redirect_uri, type: url}
-- key: --oidc-pkce-method
-  allowed: [auto, 'no', S256]
-  default: auto
+- {key: --oidc-pkce-method, default: auto}
 - {key: --oidc-use-pkce, type: boolean}
 - {key: --oidc-use-access-token, type: boolean, default: 'false'}
 - {key: --listen-address, default: '127.0.0.1:8000,127.0.0.1:18000'}
-- key: --grant-type
-  allowed: [auto, authcode, authcode-keyboard, password, device-code, client-credentials]
-  default: auto
+- {key: --grant-type, default: auto}
 - {key: --oidc-auth-request-extra-params}
 - {key: --oidc-request-header}
 sources:
@@ -5667,6 +5625,7 @@ unknown:
   go_oidc_version: go-oidc was read at the stored snapshot (tag v3.10.0 newest there), not at v3.20.0 pinned by kubelogin;
     Endpoint()/issuer check assumed unchanged
   userinfo_signed: stated by the research without a source
+  scopes: extra scopes come from --oidc-extra-scope, often passed through --exec-arg, a form GuideKit does not read
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/landscape.yml", #"""
@@ -5684,8 +5643,7 @@ settings:
 - {key: oidc-issuer, meaning: issuer, type: url}
 - {key: oidc-client-id, meaning: client_id}
 - {key: oidc-client-secret, meaning: client_secret}
-- key: oidc-provider
-  allowed: [google, okta]
+- {key: oidc-provider}
 - {key: oidc-logout-url, type: url}
 sources:
   redirect_uris: canonical/landscape-documentation docs/how-to-guides/external-authentication/openid-connect-oidc.md ("https://your_landscape/login/handle-openid")
@@ -5874,20 +5832,16 @@ settings:
 - {key: OPENID_CLIENT_SECRET, meaning: client_secret}
 - {key: OPENID_CALLBACK_URL, meaning: redirect_uri}
 - {key: OPENID_SCOPE, meaning: scopes}
-- key: OPENID_TOKEN_ENDPOINT_AUTH_METHOD
-  allowed: [client_secret_basic, client_secret_post, none]
-  default: client_secret_basic
+- {key: OPENID_TOKEN_ENDPOINT_AUTH_METHOD, default: client_secret_basic}
 - {key: OPENID_USE_PKCE, type: boolean}
 - {key: OPENID_USERNAME_CLAIM, meaning: claim}
 - {key: OPENID_NAME_CLAIM, meaning: claim}
 - {key: OPENID_REQUIRED_ROLE}
 - {key: OPENID_REQUIRED_ROLE_PARAMETER_PATH}
-- key: OPENID_REQUIRED_ROLE_TOKEN_KIND
-  allowed: [access, id]
+- {key: OPENID_REQUIRED_ROLE_TOKEN_KIND}
 - {key: OPENID_ADMIN_ROLE}
 - {key: OPENID_ADMIN_ROLE_PARAMETER_PATH}
-- key: OPENID_ADMIN_ROLE_TOKEN_KIND
-  allowed: [access, id, userinfo]
+- {key: OPENID_ADMIN_ROLE_TOKEN_KIND}
 - {key: OPENID_AUDIENCE}
 - {key: OPENID_GENERATE_NONCE, type: boolean}
 - {key: OPENID_CLOCK_TOLERANCE, type: integer, default: '300'}
@@ -6024,12 +5978,12 @@ settings:
   - key: LD_ENABLE_OIDC
     type: boolean
 sources:
-  redirect_uris: https://linkding.link/options/#ld_enable_oidc
-  scopes: 'base.py: OIDC_RP_SCOPES defaults to "openid email profile".'
-  token_auth_method: mozilla-django-oidc's get_token sends client_id and client_secret in the POST body unless OIDC_TOKEN_USE_BASIC_AUTH is true; linkding's base.py never sets that option.
-  claims_from: 'auth.py: get_or_create_user reads the user from get_userinfo (the userinfo endpoint).'
-  pkce: 'base.py: OIDC_USE_PKCE defaults to True; mozilla-django-oidc''s challenge method defaults to S256 (OIDC_PKCE_CODE_CHALLENGE_METHOD), which linkding does not set.'
-  settings: 'auth.py: get_or_create_user reads the user from get_userinfo (the userinfo endpoint). https://linkding.link/options/#ld_enable_oidc'
+  redirect_uris: sissbruecker/linkding@v1.46.2 bookmarks/urls.py (path("oidc/", include("mozilla_django_oidc.urls"))); mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/urls.py (path("callback/"))
+  scopes: sissbruecker/linkding@v1.46.2 bookmarks/settings/base.py OIDC_RP_SCOPES
+  token_auth_method: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py OIDCAuthenticationBackend.get_token (OIDC_TOKEN_USE_BASIC_AUTH default False), OIDCAuthenticationBackend.authenticate (client_secret in the payload); OIDC_TOKEN_USE_BASIC_AUTH not set in sissbruecker/linkding@v1.46.2 bookmarks/settings/base.py
+  pkce: sissbruecker/linkding@v1.46.2 bookmarks/settings/base.py OIDC_USE_PKCE (default True); mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/views.py OIDCAuthenticationRequestView.get (OIDC_PKCE_CODE_CHALLENGE_METHOD default S256)
+  claims_from: mozilla/mozilla-django-oidc@5.0.2 mozilla_django_oidc/auth.py OIDCAuthenticationBackend.get_or_create_user, OIDCAuthenticationBackend.get_userinfo
+  settings: sissbruecker/linkding@v1.46.2 bookmarks/settings/base.py (LD_ENABLE_OIDC, OIDC_*)
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/linkwarden.yml", #"""
@@ -6115,7 +6069,6 @@ settings_complete: true
 settings:
 - key: authsource
   names: [Identity Provider]
-  allowed: [keycloak, generic-oidc, ldap]
 - key: authorize_url
   names: [Authorization endpoint]
   meaning: authorization_url
@@ -6201,7 +6154,7 @@ pkce:
 # The strategy's uid and info come from user_info, which is access_token.userinfo!: the userinfo
 # endpoint.
 claims_from:
-  default: userinfo
+  default: any
 settings:
   - key: OIDC_CLIENT_ID
     meaning: client_id
@@ -6224,10 +6177,10 @@ settings:
     type: boolean
 sources:
   redirect_uris: https://docs.joinmastodon.org/admin/optional/oidc/
-  token_auth_method: 'omniauth.yml: client_auth_method from OIDC_CLIENT_AUTH_METHOD, "OPTIONAL (default: basic)". Other values are passed to rack-oauth2 as they are; only ''basic'' is stated here.'
-  claims_from: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint.'
-  pkce: 'omniauth.yml: pkce from OIDC_USE_PKCE, "OPTIONAL (default: false)". The method sent when it is true is the strategy''s and is not stated.'
-  settings: 'The strategy''s uid and info come from user_info, which is access_token.userinfo!: the userinfo endpoint. https://docs.joinmastodon.org/admin/optional/oidc/'
+  token_auth_method: 'mastodon/mastodon@0665a9dc config/omniauth.yml oidc.client_auth_method (OIDC_CLIENT_AUTH_METHOD, "OPTIONAL (default: basic)"); omniauth/omniauth_openid_connect@v0.6.1 lib/omniauth/strategies/openid_connect.rb access_token (client_auth_method); nov/rack-oauth2@v2.3.0 lib/rack/oauth2/client.rb authenticated_context_from (nil -> :basic)'
+  pkce: 'mastodon/mastodon@0665a9dc config/omniauth.yml oidc.pkce (OIDC_USE_PKCE, "OPTIONAL (default: false)"); omniauth/omniauth_openid_connect@v0.6.1 lib/omniauth/strategies/openid_connect.rb option :pkce, pkce_options'
+  claims_from: omniauth/omniauth_openid_connect@v0.6.1 lib/omniauth/strategies/openid_connect.rb user_info (access_token.userinfo! merged with the decoded ID token), uid, info
+  settings: mastodon/mastodon@0665a9dc config/omniauth.yml oidc (OIDC_*)
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
 
@@ -6426,12 +6379,12 @@ settings:
   - key: OIDC_SIGNUP_ENABLED
     type: boolean
 sources:
-  redirect_uris: https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/
-  scopes: 'Sources for the facts below: mealie/routes/auth/auth.py (mealie-recipes/mealie), which registers the provider with Authlib, and Authlib''s authlib/oauth2/client.py (OAuth2Client). auth.py: the scope is OIDC_SCOPES_OVERRIDE, else "openid email profile" plus the groups claim when OIDC_REQUIRES_GROUP_CLAIM.'
-  token_auth_method: 'auth.py registers no token_endpoint_auth_method: Authlib''s OAuth2Client uses client_secret_basic for a client with a secret.'
-  claims_from: 'auth.py oauth_callback: the ID token''s claims, and the userinfo endpoint when a required claim is missing there: either place works.'
-  pkce: 'auth.py: oauth.register(..., code_challenge_method="S256").'
-  settings: 'auth.py oauth_callback: the ID token''s claims, and the userinfo endpoint when a required claim is missing there: either place works. https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/'
+  redirect_uris: mealie-recipes/mealie@0121568e mealie/routes/auth/auth.py oauth_login (redirect_url = URLPath("/login").make_absolute_url(base))
+  scopes: mealie-recipes/mealie@0121568e mealie/routes/auth/auth.py module-level oauth.register (OIDC_SCOPES_OVERRIDE, else "openid email profile" plus the groups claim)
+  token_auth_method: mealie-recipes/mealie@0121568e mealie/routes/auth/auth.py oauth.register (no token_endpoint_auth_method); authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.__init__ (client_secret_basic when a secret is set)
+  pkce: mealie-recipes/mealie@0121568e mealie/routes/auth/auth.py oauth.register (code_challenge_method="S256"); authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.create_authorization_url
+  claims_from: mealie-recipes/mealie@0121568e mealie/routes/auth/auth.py oauth_callback (token["userinfo"] from the ID token, client.userinfo on MissingClaimException)
+  settings: https://docs.mealie.io/documentation/getting-started/authentication/oidc-v2/
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/mediawiki.yml", #"""
@@ -6475,8 +6428,7 @@ settings:
 - {key: scope, meaning: scopes, default: openid profile email}
 - {key: preferred_username, meaning: claim, default: preferred_username}
 - {key: authMethods}
-- key: codeChallengeMethod
-  allowed: [S256, plain]
+- {key: codeChallengeMethod}
 - {key: authparam}
 - {key: proxy}
 - {key: verifyHost, type: boolean}
@@ -6635,17 +6587,14 @@ settings:
   meaning: redirect_uri
   type: url
 - {key: client.post_logout_redirect_uri, type: url}
-- key: client.token_endpoint_auth_method
-  allowed: [none, client_secret_basic, client_secret_post, client_secret_jwt, private_key_jwt]
-  default: client_secret_basic
+- {key: client.token_endpoint_auth_method, default: client_secret_basic}
 - {key: client.userinfo_signed_response_alg}
 - {key: client.id_token_signed_response_alg, default: RS256}
 - {key: custom.scope, meaning: scopes, default: openid profile email}
 - {key: custom.claims.uuid, meaning: claim, default: sub}
 - {key: custom.claims.name, meaning: claim, default: name}
 - {key: custom.claims.email, meaning: claim, default: email}
-- key: custom.preset
-  allowed: [azure, google, okta, auth0, keycloak, github, twitter]
+- {key: custom.preset}
 - {key: groups.scope, default: groups}
 - {key: groups.claim, meaning: claim, default: groups}
 - {key: groups.required}
@@ -6714,11 +6663,11 @@ settings:
   - key: OAUTH2_PROVIDER
     allowed: [google, oidc]
 sources:
-  redirect_uris: https://miniflux.app/docs/howto.html#oauth2
-  scopes: 'Sources for the facts below: internal/oauth2/oidc.go (miniflux/v2), coreos/go-oidc''s Provider.Endpoint (oidc.go) and golang.org/x/oauth2''s RetrieveToken (internal/token.go, quoted in golang/oauth2 issue #786). oidc.go GetConfig: the scopes are fixed to openid, profile and email.'
-  token_auth_method: 'GetConfig uses go-oidc''s Endpoint, which sets no AuthStyle: x/oauth2 then tries HTTP Basic and, when that fails, the request body, so either registration works.'
-  claims_from: GetProfile reads the username from the userinfo endpoint (provider.UserInfo).
-  settings: GetProfile reads the username from the userinfo endpoint (provider.UserInfo). https://miniflux.app/docs/howto.html#oauth2
+  redirect_uris: miniflux/v2@2.3.3 internal/ui/ui.go Serve (GET /oauth2/{provider}/callback)
+  scopes: 'miniflux/v2@2.3.3 internal/oauth2/oidc.go oidcProvider.Config (Scopes: openid, profile, email)'
+  token_auth_method: 'miniflux/v2@2.3.3 internal/oauth2/oidc.go oidcProvider.Config (Endpoint: o.provider.Endpoint(), no AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  claims_from: miniflux/v2@2.3.3 internal/oauth2/oidc.go oidcProvider.Profile (o.provider.UserInfo, userInfo.Claims)
+  settings: miniflux/v2@2.3.3 internal/config/options.go NewConfigOptions (OAUTH2_*)
 unknown:
   pkce: 'not established for this application; the library default is not assumed'
 
@@ -6728,6 +6677,7 @@ unknown:
 # The Console's callback is MINIO_BROWSER_REDIRECT_URL + /oauth_callback.
 id: minio
 name: MinIO
+library: go-oauth2
 docs: https://min.io/docs/minio/linux/reference/minio-server/settings/iam/openid.html
 match:
   files: [minio]
@@ -6770,9 +6720,12 @@ settings:
     allowed: ['on', 'off']
 sources:
   redirect_uris: https://min.io/docs/minio/linux/reference/minio-server/settings/iam/openid.html
-  token_auth_method: 'pkg/auth/idp/oauth2/provider.go (minio/console, the Console''s login; ): go-oidc''s endpoint in an x/oauth2 Config with no AuthStyle: AutoDetect (HTTP Basic, then the body), so either registration works.'
-  claims_from: 'internal/config/identity/openid/help.go and openid.go (minio/minio): claim_userinfo ("Enable fetching claims from UserInfo Endpoint for authenticated user", on|off) is on only when it is exactly ''on''; otherwise the policy claim (claim_name) is read from the ID token.'
-  settings: 'internal/config/identity/openid/help.go and openid.go (minio/minio): claim_userinfo ("Enable fetching claims from UserInfo Endpoint for authenticated user", on|off) is on only when it is exactly ''on''; otherwise the policy claim (claim_name) is read from the ID token. https://min.io/docs/minio/linux/reference/minio-server/settings/iam/openid.html'
+  token_auth_method: 'minio/console@v2.0.1 pkg/auth/idp/oauth2/config.go ProviderConfig.GetOauth2Provider (oauth2.Endpoint{AuthURL, TokenURL} without AuthStyle); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  claims_from: minio/minio@RELEASE.2025-10-15T17-29-55Z internal/config/identity/openid/providercfg.go newProviderCfgFromConfig (ClaimUserinfo only when the value is "on"); internal/config/identity/openid/jwt.go Config.updateUserinfoClaims; internal/config/identity/openid/help.go Help (claim_userinfo)
+  settings: minio/minio@RELEASE.2025-10-15T17-29-55Z internal/config/identity/openid/help.go Help (identity_openid keys)
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+  pkce: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/misago.yml", #"""
@@ -6823,10 +6776,8 @@ settings:
   type: url
 - key: oauth2_user_method
   names: [Request method]
-  allowed: [POST, GET]
 - key: oauth2_user_token_location
   names: [Access token location]
-  allowed: [QUERY, HEADER, HEADER_BEARER]
 - key: oauth2_user_token_name
   names: [Access token name]
 - {key: oauth2_user_extra_headers}
@@ -6866,9 +6817,6 @@ match:
   files: [mobilizon]
   titles: [Mobilizon]
 redirect_uris: ['{root}/auth/{setting:provider}/callback']
-scopes:
-  default: [api, read_user, read_registry]
-  always: []
 token_auth_method: {default: basic_and_post}
 claims_from:
   default: userinfo
@@ -6923,6 +6871,7 @@ sources:
     options
 unknown:
   mobilizon_release_source: Mobilizon lives on framagit; read the GitHub mirror framasoft/mobilizon (HEAD = 5.1.3)
+  scopes: the strategy's default scope is replaced by default_scope in config.exs, a form GuideKit does not read
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/moodle.yml", #"""
@@ -6967,9 +6916,7 @@ settings:
 - {key: loginparams}
 - {key: loginparamsoffline}
 - {key: alloweddomains}
-- key: showonloginpage
-  type: integer
-  allowed: ['0', '1', '2']
+- {key: showonloginpage, type: integer}
 - {key: requireconfirmation, type: boolean, default: 'true'}
 - {key: loginpagename}
 - {key: image, type: url}
@@ -7026,9 +6973,7 @@ settings:
 - {key: AUTH_REDIRECT_URI, meaning: redirect_uri, default: /#callback}
 - {key: AUTH_SILENT_REDIRECT_URI, default: /#silent-callback}
 - {key: USE_AUTH0, type: boolean, default: 'true'}
-- key: NETBIRD_TOKEN_SOURCE
-  allowed: [accessToken, idToken]
-  default: accessToken
+- {key: NETBIRD_TOKEN_SOURCE, default: accessToken}
 - {key: NETBIRD_MGMT_API_ENDPOINT, type: url}
 - {key: NETBIRD_MGMT_GRPC_API_ENDPOINT, type: url}
 sources:
@@ -7079,15 +7024,13 @@ pkce:
 userinfo_signed: false
 exact_issuer: false
 settings:
-- key: REMOTE_AUTH_BACKEND
-  allowed: [social_core.backends.open_id_connect.OpenIdConnectAuth]
+- {key: REMOTE_AUTH_BACKEND}
 - {key: SOCIAL_AUTH_OIDC_OIDC_ENDPOINT, meaning: issuer, type: url}
 - {key: SOCIAL_AUTH_OIDC_KEY, meaning: client_id}
 - {key: SOCIAL_AUTH_OIDC_SECRET, meaning: client_secret}
 - {key: SOCIAL_AUTH_OIDC_SCOPE, meaning: scopes, default: '["openid", "profile", "email"]'}
 - {key: SOCIAL_AUTH_OIDC_USERNAME_KEY, meaning: claim, default: preferred_username}
 - key: SOCIAL_AUTH_OIDC_TOKEN_ENDPOINT_AUTH_METHOD
-  allowed: [client_secret_basic, client_secret_post]
 - {key: SOCIAL_AUTH_OIDC_USE_PKCE, type: boolean, default: 'False'}
 - {key: SOCIAL_AUTH_OIDC_JWT_ALGORITHMS, default: '["RS256"]'}
 - {key: SOCIAL_AUTH_OIDC_ID_TOKEN_ISSUER}
@@ -7164,7 +7107,6 @@ exact_issuer: true
 settings:
 - key: AUTH_PROVIDER
   names: [authprovider]
-  allowed: [google, azure-ad, github, okta, oidc]
 - key: CLIENT_ID
   names: [client_id]
   meaning: client_id
@@ -7234,8 +7176,8 @@ settings:
   - key: oidc_login_disable_registration
     type: boolean
 sources:
-  redirect_uris: https://github.com/pulsejet/nextcloud-oidc-login
-  settings: https://github.com/pulsejet/nextcloud-oidc-login
+  redirect_uris: pulsejet/nextcloud-oidc-login@v3.3.1 README.md (Valid Redirect URI https://cloud.example.com/apps/oidc_login/oidc); nextcloud/user_oidc@v8.10.1 appinfo/routes.php login#code (url /code)
+  settings: pulsejet/nextcloud-oidc-login@v3.3.1 README.md (config.php oidc_login_* keys); nextcloud/user_oidc@v8.10.1 lib/Command/UpsertProvider.php (--clientid, --clientsecret, --discoveryuri, --scope); README.md user_oidc.default_token_endpoint_auth_method
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/node-red.yml", #"""
@@ -7291,7 +7233,6 @@ settings:
 - key: adminAuth.strategy.options.skipUserProfile
   type: boolean
 - key: adminAuth.strategy.options.callbackMethod
-  allowed: [get, post]
 sources:
   redirect_uris: node-red/node-red@5.0.4 packages/node_modules/@node-red/editor-api/lib/auth/index.js genericStrategy (adminApp.get/post
     "/auth/strategy/callback"); jaredhanson/passport-openidconnect@v0.1.2 lib/strategy.js authenticate (params.redirect_uri
@@ -7369,7 +7310,6 @@ settings:
   default: openid email profile
 - key: code-challenge-method
   names: [OAUTH2_PROXY_CODE_CHALLENGE_METHOD, --code-challenge-method]
-  allowed: [plain, S256]
 - key: oidc-email-claim
   names: [OAUTH2_PROXY_OIDC_EMAIL_CLAIM, --oidc-email-claim]
   meaning: claim
@@ -7468,11 +7408,9 @@ match:
   files: [odoo]
   titles: [Odoo]
 redirect_uris: ['{root}/auth_oauth/signin']
-token_auth_method: {default: none}
 claims_from:
   default: userinfo
   claims: [email, name]
-pkce: {default: none}
 userinfo_signed: false
 settings:
 - key: name
@@ -7521,6 +7459,9 @@ unknown:
   release: odoo/odoo is 19 GB; read the stored file versions by commit, could not pin them to the 17.0 tag
   guide_note: guide sets require_pkce S256 but Odoo never sends code_challenge; with response_type=token the PKCE rule may
     not apply in Authelia - not verified
+  token_auth_method: 'implicit flow (response_type without code): the application makes no token request, so no registration
+    breaks it'
+  pkce: 'implicit flow: PKCE applies to the authorization code flow only'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/open-webui.yml", #"""
@@ -7578,11 +7519,11 @@ settings:
   - key: OAUTH_ROLES_CLAIM
     meaning: claim
 sources:
-  redirect_uris: https://docs.openwebui.com/features/sso/
-  scopes: 'config.py: OAUTH_SCOPES defaults to "openid email profile".'
-  token_auth_method: oidc_oauth_register passes OAUTH_TOKEN_ENDPOINT_AUTH_METHOD to Authlib when it is set; else Authlib's OAuth2Client uses client_secret_basic for a client with a secret.
-  pkce: oidc_oauth_register sets code_challenge_method S256 only when OAUTH_CODE_CHALLENGE_METHOD is S256 (any other value stops the start); Authlib sends a challenge only with that method.
-  settings: oidc_oauth_register sets code_challenge_method S256 only when OAUTH_CODE_CHALLENGE_METHOD is S256 (any other value stops the start); Authlib sends a challenge only with that method. https://docs.openwebui.com/features/sso/
+  redirect_uris: open-webui/open-webui@v0.12.4 backend/open_webui/utils/oauth.py OAuthManager.handle_login (request.url_for('oauth_login_callback')); backend/open_webui/main.py oauth_login_callback (/oauth/{provider}/callback) (read from the PyPI wheel open-webui 0.12.4)
+  scopes: open-webui/open-webui@v0.12.4 backend/open_webui/config.py OAUTH_SCOPES (default 'openid email profile') (read from the PyPI wheel open-webui 0.12.4)
+  token_auth_method: open-webui/open-webui@v0.12.4 backend/open_webui/config.py oidc_oauth_register (token_endpoint_auth_method only when OAUTH_TOKEN_ENDPOINT_AUTH_METHOD is set); authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.__init__ (client_secret_basic with a secret; open-webui 0.12.4 pins authlib==1.7.2)
+  pkce: open-webui/open-webui@v0.12.4 backend/open_webui/config.py oauth_client_kwargs (code_challenge_method S256 only when OAUTH_CODE_CHALLENGE_METHOD is S256); authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.create_authorization_url
+  settings: open-webui/open-webui@v0.12.4 backend/open_webui/config.py (OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OPENID_PROVIDER_URL, OAUTH_SCOPES, OAUTH_TOKEN_ENDPOINT_AUTH_METHOD, OAUTH_CODE_CHALLENGE_METHOD, OAUTH_USERNAME_CLAIM, OAUTH_EMAIL_CLAIM, OAUTH_ROLES_CLAIM)
 unknown:
   claims_from: 'not established for this application; the library default is not assumed'
 
@@ -7621,25 +7562,20 @@ settings:
   meaning: scopes
   default: openid profile email
 - {key: WEB_OIDC_METADATA_URL, meaning: discovery_url, type: url}
-- key: PROXY_OIDC_ACCESS_TOKEN_VERIFY_METHOD
-  allowed: [jwt, none]
-  default: jwt
+- {key: PROXY_OIDC_ACCESS_TOKEN_VERIFY_METHOD, default: jwt}
 - {key: PROXY_OIDC_SKIP_USER_INFO, type: boolean, default: 'False'}
 - {key: PROXY_OIDC_REWRITE_WELLKNOWN, type: boolean}
 - key: PROXY_OIDC_INSECURE
   names: [OC_INSECURE]
   type: boolean
 - {key: PROXY_USER_OIDC_CLAIM, meaning: claim, default: preferred_username}
-- key: PROXY_USER_CS3_CLAIM
-  allowed: [username, mail, userid]
-  default: username
+- {key: PROXY_USER_CS3_CLAIM, default: username}
 - {key: PROXY_AUTOPROVISION_ACCOUNTS, type: boolean}
 - {key: PROXY_AUTOPROVISION_CLAIM_USERNAME, meaning: claim, default: preferred_username}
 - {key: PROXY_AUTOPROVISION_CLAIM_EMAIL, meaning: claim, default: email}
 - {key: PROXY_AUTOPROVISION_CLAIM_DISPLAYNAME, meaning: claim, default: name}
 - {key: PROXY_AUTOPROVISION_CLAIM_GROUPS, meaning: claim}
-- key: PROXY_ROLE_ASSIGNMENT_DRIVER
-  allowed: [default, oidc]
+- {key: PROXY_ROLE_ASSIGNMENT_DRIVER}
 - {key: PROXY_ROLE_ASSIGNMENT_OIDC_CLAIM, meaning: claim, default: roles}
 - {key: WEBFINGER_ANDROID_OIDC_CLIENT_ID}
 - {key: WEBFINGER_ANDROID_OIDC_CLIENT_SCOPES}
@@ -7928,8 +7864,7 @@ pkce: {default: none}
 userinfo_signed: false
 exact_issuer: false
 settings:
-- key: opensearch_security.auth.type
-  allowed: [openid]
+- {key: opensearch_security.auth.type}
 - {key: opensearch_security.openid.connect_url, meaning: discovery_url, type: url}
 - {key: opensearch_security.openid.client_id, meaning: client_id}
 - key: opensearch_security.openid.client_secret
@@ -8054,6 +7989,7 @@ unknown:
 # 06c5d54, read with the search tool), which builds a passport-oauth2 Strategy.
 id: outline
 name: Outline
+release: 06c5d54
 library: passport-oauth2
 docs: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
 match:
@@ -8090,12 +8026,17 @@ settings:
     meaning: claim
   - key: OIDC_SCOPES
     meaning: scopes
+versions:
+  - fact: pkce
+    range: '>=0.85.0'
+    note: 'S256 when discovery through OIDC_ISSUER_URL advertises it (commit f6f831f3f6); not modelled'
+    source: 'outline/outline commit f6f831f3f6 (v0.85.0) plugins/oidc/server/auth/oidc.ts'
 sources:
-  redirect_uris: https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
-  token_auth_method: 'passport-oauth2 sends client_id and client_secret in the token request body and has no option for HTTP Basic (jaredhanson/passport-oauth2 issue #147, the maintainer''s answer).'
-  claims_from: oidc.ts replaces the Strategy's userProfile with a request to OIDC_USERINFO_URI; the user's email, name and username come from that response.
-  pkce: 'oidc.ts passes pkce: false to the Strategy: no challenge.'
-  settings: oidc.ts replaces the Strategy's userProfile with a request to OIDC_USERINFO_URI; the user's email, name and username come from that response. https://docs.getoutline.com/s/hosting/doc/oidc-8CPBm6uC0I
+  redirect_uris: 'outline/outline@06c5d54 plugins/oidc/server/auth/oidc.ts (callbackURL: `${env.URL}/auth/${providerName}.callback`, providerName "oidc")'
+  token_auth_method: ciaranj/node-oauth@0.9.15 lib/oauth2.js OAuth2.prototype.getOAuthAccessToken (client_id and client_secret in the body; oauth 0.9.x is the dependency of jaredhanson/passport-oauth2@v1.6.1, which outline 06c5d54 requires as ^1.6.1)
+  pkce: 'outline/outline@06c5d54 plugins/oidc/server/auth/oidc.ts (new Strategy({... pkce: false}))'
+  claims_from: outline/outline@06c5d54 plugins/oidc/server/auth/oidc.ts Strategy.prototype.userProfile (request(env.OIDC_USERINFO_URI, accessToken))
+  settings: outline/outline@06c5d54 server/env.ts (OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_AUTH_URI, OIDC_TOKEN_URI, OIDC_USERINFO_URI, OIDC_USERNAME_CLAIM, OIDC_SCOPES)
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
 
@@ -8239,11 +8180,11 @@ settings:
   - key: fetch_userinfo
     type: boolean
 sources:
-  redirect_uris: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
-  token_auth_method: 'Set: the method given; omitted: one from Authelia''s advertised list (not stated).'
-  claims_from: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy).'
-  pkce: OAUTH_PKCE_ENABLED (global or per app as oauth_pkce_enabled) defaults to false. The method allauth sends when it is true is not stated in the source.
-  settings: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy). https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html'
+  redirect_uris: pennersr/django-allauth@65.16.1 docs/socialaccount/providers/openid_connect.rst ("/accounts/oidc/{id}/login/callback/"); paperless-ngx/paperless-ngx@v3.0.5 src/paperless/urls.py (accounts/ with build_provider_urlpatterns())
+  token_auth_method: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.basic_auth; docs/socialaccount/providers/openid_connect.rst (token_auth_method)
+  pkce: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/oauth2/provider.py OAuth2Provider.get_pkce_params (pkce_enabled_default = False, OAUTH_PKCE_ENABLED / oauth_pkce_enabled); docs/socialaccount/providers/openid_connect.rst ("Optional PKCE defaults to False")
+  claims_from: pennersr/django-allauth@65.16.1 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.complete_login (fetch_userinfo, default True); docs/socialaccount/providers/openid_connect.rst (fetch_userinfo)
+  settings: paperless-ngx/paperless-ngx@v3.0.5 docs/configuration.md PAPERLESS_SOCIALACCOUNT_PROVIDERS; src/paperless/settings/__init__.py SOCIALACCOUNT_PROVIDERS; pennersr/django-allauth@65.16.1 docs/socialaccount/providers/openid_connect.rst (APPS keys)
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
 
@@ -8291,11 +8232,9 @@ settings:
 - {key: pkce, type: boolean}
 - {key: redirectURI, meaning: redirect_uri}
 - {key: responseType}
-- key: prompt
-  allowed: [select_account, consent, login, none]
+- {key: prompt}
 - {key: accessType}
-- key: type
-  allowed: [oauth2, oidc]
+- {key: type}
 - key: APP_BASE_URL
   names: [SERVER_BASE_URL]
   meaning: app_base_url
@@ -8341,7 +8280,6 @@ claims_from:
   default: id_token
   claims: [email]
 pkce: {default: none}
-exact_issuer: true
 settings:
 - key: url
   names: [Login URL]
@@ -8387,6 +8325,8 @@ unknown:
     found in the code read, but the settings-save path was not examined
   aud_format: assertTokenClaims requires aud to be a JSON string, not an array; whether Authelia emits a single-audience aud
     as a string was not checked here
+  exact_issuer: the ID token's iss is compared with the Login URL, but whether a trailing slash is trimmed when the settings
+    are saved was not established
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/patchmon.yml", #"""
@@ -8587,8 +8527,7 @@ settings:
 - {key: PENPOT_OIDC_ROLES_ATTR, meaning: claim, default: roles}
 - {key: PENPOT_OIDC_EMAIL_ATTR, meaning: claim, default: email}
 - {key: PENPOT_OIDC_NAME_ATTR, meaning: claim, default: name}
-- key: PENPOT_OIDC_USER_INFO_SOURCE
-  allowed: [auto, userinfo, token]
+- {key: PENPOT_OIDC_USER_INFO_SOURCE}
 versions:
 - fact: claims_from
   range: '>=1.19 <2.16.0'
@@ -8621,6 +8560,7 @@ sources:
 # "Update documentation for OAuth2 authentication redirect url", #6644).
 id: pgadmin
 name: pgAdmin
+release: 0220824
 library: authlib
 docs: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html
 match:
@@ -8665,9 +8605,9 @@ settings:
   - key: OAUTH2_CLIENT_AUTH_METHOD
 sources:
   redirect_uris: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html
-  token_auth_method: 'Sources for the facts below: web/pgadmin/authenticate/oauth2.py (pgadmin-org/pgadmin4, stored version 0220824) and Authlib''s authlib/oauth2/client.py. oauth2.py registers each OAUTH2_CONFIG entry with Authlib and a client secret; Authlib''s OAuth2Client then uses client_secret_basic. Later releases read OAUTH2_CLIENT_AUTH_METHOD: a guide that sets it is not judged.'
-  claims_from: 'oauth2.py get_user_profile: the username and email come from OAUTH2_USERINFO_ENDPOINT.'
-  settings: 'PKCE (OAUTH2_CHALLENGE_METHOD) arrived in later releases than the source read: not stated. https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html'
+  token_auth_method: pgadmin-org/pgadmin4@0220824 web/pgadmin/authenticate/oauth2.py OAuth2Authentication.__init__ (oauth_obj.register without token_endpoint_auth_method); authlib/authlib@v1.7.2 authlib/oauth2/client.py OAuth2Client.__init__ (client_secret_basic when a secret is set)
+  claims_from: pgadmin-org/pgadmin4@0220824 web/pgadmin/authenticate/oauth2.py OAuth2Authentication.get_user_profile (GET OAUTH2_USERINFO_ENDPOINT)
+  settings: https://www.pgadmin.org/docs/pgadmin4/latest/oauth2.html
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
   pkce: 'not established for this application; the library default is not assumed'
@@ -8723,7 +8663,6 @@ settings:
 - key: PHOTOPRISM_OIDC_USERNAME
   names: [oidc-username]
   meaning: claim
-  allowed: [preferred_username, name, nickname, email]
   default: preferred_username
 - key: PHOTOPRISM_OIDC_WEBDAV
   names: [oidc-webdav]
@@ -8837,9 +8776,7 @@ settings:
 - {key: OIDC_ADMIN_ROLES}
 - {key: OIDC_PROJECT_OWNER_ROLES}
 - {key: OIDC_BOARD_USER_ROLES}
-- key: OIDC_CLAIMS_SOURCE
-  allowed: [userinfo, id_token]
-  default: userinfo
+- {key: OIDC_CLAIMS_SOURCE, default: userinfo}
 - {key: OIDC_EMAIL_ATTRIBUTE, meaning: claim, default: email}
 - {key: OIDC_NAME_ATTRIBUTE, meaning: claim, default: name}
 - {key: OIDC_USERNAME_ATTRIBUTE, meaning: claim, default: preferred_username}
@@ -8998,6 +8935,7 @@ unknown:
 # Portainer custom OAuth provider (Settings → Authentication → OAuth → Custom).
 id: portainer
 name: Portainer
+library: go-oauth2
 docs: https://docs.portainer.io/admin/settings/authentication/oauth
 match:
   files: [portainer]
@@ -9047,10 +8985,13 @@ settings:
   - key: Auth Style
     allowed: [Auto Detect, In Params, In Header]
 sources:
-  redirect_uris: Portainer is told its redirect URL and uses it as given; the guide's is the root URL. https://docs.portainer.io/admin/settings/authentication/oauth
-  token_auth_method: 'api/oauth/oauth.go (portainer/portainer): buildConfig hands the Access Token URL to golang.org/x/oauth2; the Auth Style choice is x/oauth2''s AuthStyle (Auto Detect tries HTTP Basic, then the body; In Params sends the secret in the body; In Header as HTTP Basic: x/oauth2 AuthStyle documentation). Stored releases without the choice use Auto Detect.'
-  claims_from: 'oauth.go Authenticate: the ID token''s claims, overwritten by the Resource URL''s (userinfo) response; the User Identifier is looked up in the merged claims.'
-  settings: 'oauth.go Authenticate: the ID token''s claims, overwritten by the Resource URL''s (userinfo) response; the User Identifier is looked up in the merged claims. https://docs.portainer.io/admin/settings/authentication/oauth'
+  redirect_uris: https://docs.portainer.io/admin/settings/authentication/oauth
+  token_auth_method: 'portainer/portainer@2.23.0 api/oauth/oauth.go buildConfig (oauth2.Endpoint{AuthStyle: configuration.AuthStyle}); app/react/portainer/settings/AuthenticationView/OAuth/AuthStyleField.tsx (Auto Detect, In Params, In Header); golang/oauth2@v0.35.0 internal/token.go RetrieveToken (zero AuthStyle: AutoDetect, HTTP Basic first, then the body)'
+  claims_from: portainer/portainer@2.23.0 api/oauth/oauth.go Service.Authenticate (mergeSecondIntoFirst(idToken, resource))
+  settings: https://docs.portainer.io/admin/settings/authentication/oauth
+unknown:
+  scopes: 'not established for this application; the library default is not assumed'
+  pkce: 'not established for this application; the library default is not assumed'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/powerdns.yml", #"""
@@ -9154,6 +9095,7 @@ unknown:
 # Sources: pve-access-control 9.1.1 and pve-manager 9.2.11 (see docs/PROFILES.md).
 id: proxmox
 name: Proxmox VE
+release: libpve-access-control 9.1.1, pve-manager 9.2.11
 library: rust-openidconnect
 docs: https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_openid
 match:
@@ -9247,13 +9189,13 @@ settings:
   - key: type
     allowed: [openid]
 sources:
-  redirect_uris: 'pve-manager 9.2.11 www/manager6/Utils.js (the login window sends window.location.origin as redirect-url); https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_openid'
-  scopes: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm properties (scopes default "email profile"); openidconnect crate adds openid (CoreClient::authorize_url)'
-  token_auth_method: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm and proxmox-openid (openidconnect crate): HTTP Basic (AuthType::BasicAuth, the crate default) when client-key is set; a public client without it'
-  claims_from: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm query-userinfo (default 1); proxmox-openid verify_authorization_code queries userinfo unless disabled'
-  pkce: 'proxmox-openid (proxmox/proxmox-openid-rs) authorize_url: PkceCodeChallenge::new_random_sha256'
-  exact_issuer: 'openidconnect crate CoreProviderMetadata::discover: the discovered issuer must equal the configured Issuer URL (DiscoveryError::Validation)'
-  settings: 'pve-access-control 9.1.1 src/PVE/Auth/OpenId.pm properties and options; https://pve.proxmox.com/pve-docs/chapter-pveum.html#pveum_openid'
+  redirect_uris: proxmox/pve-manager@9.2.11 www/manager6/window/LoginWindow.js (redirectURL = location.origin); proxmox/pve-access-control@9.1.1 src/PVE/API2/OpenId.pm auth_url, login (redirect-url)
+  scopes: proxmox/pve-access-control@9.1.1 src/PVE/Auth/OpenId.pm scopes (default "email profile"); src/PVE/API2/OpenId.pm $lookup_openid_auth; ramosbugs/openidconnect-rs@4.0.1 src/client.rs Client::authorize_url (adds OPENID_SCOPE)
+  token_auth_method: 'proxmox/proxmox-rs@f3305009 proxmox-openid/src/lib.rs OpenIdAuthenticator::discover (client-key as ClientSecret, no set_auth_type); ramosbugs/oauth2-rs@5.0.0 src/endpoint.rs endpoint_request ((BasicAuth, Some(secret)) header; no secret: client_id in the body)'
+  pkce: proxmox/proxmox-rs@f3305009 proxmox-openid/src/lib.rs PrivateAuthState::new (PkceCodeChallenge::new_random_sha256), OpenIdAuthenticator::authorize_url (set_pkce_challenge)
+  claims_from: proxmox/pve-access-control@9.1.1 src/PVE/Auth/OpenId.pm query-userinfo (default 1); src/PVE/API2/OpenId.pm login (verify_authorization_code with query-userinfo); proxmox/proxmox-rs@f3305009 proxmox-openid/src/lib.rs OpenIdAuthenticator::verify_authorization_code_userinfo
+  exact_issuer: ramosbugs/openidconnect-rs@4.0.1 src/discovery/mod.rs ProviderMetadata::discovery_response (provider_metadata.issuer() != issuer_url -> "unexpected issuer URI"); proxmox/proxmox-rs@f3305009 proxmox-openid/src/lib.rs OpenIdAuthenticator::discover (CoreProviderMetadata::discover)
+  settings: proxmox/pve-access-control@9.1.1 src/PVE/Auth/OpenId.pm properties, options; proxmox/pve-manager@9.2.11 www/manager6/dc/AuthEditOpenId.js
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/rallly.yml", #"""
@@ -9406,8 +9348,7 @@ settings:
 - {key: groupsClaim, meaning: claim}
 - {key: nameClaim, meaning: claim}
 - {key: emailClaim, meaning: claim}
-- key: pkceMethod
-  allowed: ['', S256]
+- {key: pkceMethod}
 - {key: acrValue}
 - {key: rancherApiHost, meaning: app_base_url, type: url}
 - {key: groupSearchEnabled, type: boolean}
@@ -9575,10 +9516,8 @@ settings:
   default: /oauth/token
 - key: token_sent_via
   names: [Token Sent Via]
-  allowed: [header, payload]
 - key: identity_token_sent_via
   names: [Identity Token Sent Via]
-  allowed: [default, header, payload]
 - key: identity_path
   names: [Identity Path]
   meaning: userinfo_url
@@ -9600,10 +9539,8 @@ settings:
   meaning: client_secret
 - key: login_style
   names: [Login Style]
-  allowed: [redirect, popup, '']
 - key: key_field
   names: [Key Field]
-  allowed: [username, email]
 - key: username_field
   names: [Username field]
   meaning: claim
@@ -9749,8 +9686,7 @@ settings:
 - {key: oauth_auth_parameters}
 - {key: oauth_login_redirect, type: boolean, default: 'False'}
 - {key: oauth_user_create_map}
-- key: oauth_auth_type
-  allowed: [XOAUTH2, OAUTHBEARER, OAUTH]
+- {key: oauth_auth_type}
 - {key: oauth_verify_peer, type: boolean, default: 'True'}
 versions:
 - fact: pkce
@@ -9922,7 +9858,6 @@ settings:
   default: groups
 - key: sign_in_mode
   names: [Authentication mode]
-  allowed: [password_only, oidc_or_password, oidc_only]
   default: password_only
 sources:
   redirect_uris: helgeklein/sambee@v0.9.37 backend/app/services/oidc_configuration.py OIDC_CALLBACK_PATH = "/api/auth/oidc/callback",
@@ -9991,8 +9926,8 @@ settings:
     type: boolean
 sources:
   redirect_uris: https://manual.seafile.com/latest/config/oauth/
-  claims_from: 'seahub/oauth/views.py (haiwen/seahub), oauth_callback: the user is built from the OAUTH_USER_INFO_URL response alone (OAUTH_ATTRIBUTE_MAP maps its keys), never from an ID token. How requests-oauthlib''s fetch_token sends the secret has differed between its releases: not stated.'
-  settings: 'seahub/oauth/views.py (haiwen/seahub), oauth_callback: the user is built from the OAUTH_USER_INFO_URL response alone (OAUTH_ATTRIBUTE_MAP maps its keys), never from an ID token. How requests-oauthlib''s fetch_token sends the secret has differed between its releases: not stated. https://manual.seafile.com/latest/config/oauth/'
+  claims_from: haiwen/seahub@0019ec6d seahub/oauth/views.py oauth_callback (session.get(USER_INFO_URL), ATTRIBUTE_MAP)
+  settings: https://manual.seafile.com/latest/config/oauth/
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/semaphore.yml", #"""
@@ -10194,14 +10129,12 @@ settings:
   default: openid email profile
 - key: sonar.auth.oidc.idTokenSigAlg
   names: [ID token signature algorithm]
-  allowed: [HS256, RS256, ES256]
 - key: sonar.auth.oidc.allowUsersToSignUp
   names: [Allow users to sign-up]
   type: boolean
   default: 'True'
 - key: sonar.auth.oidc.loginStrategy
   names: [Login generation strategy]
-  allowed: [Unique, Same as OpenID Connect login, Preferred username, Email, Custom claim]
   default: Preferred username
 - key: sonar.auth.oidc.loginStrategy.customClaim.name
   names: [Login strategy custom claim]
@@ -10319,9 +10252,6 @@ match:
   files: [stirling-pdf]
   titles: [Stirling-PDF, Stirling PDF]
 redirect_uris: ['{root}/login/oauth2/code/oidc']
-token_auth_method:
-  default: client_secret_basic
-  notes: setting SECURITY_OAUTH2_AUTHENTICATIONMETHOD
 claims_from: {default: any}
 pkce: {default: none}
 exact_issuer: true
@@ -10358,7 +10288,6 @@ settings:
   default: 'False'
 - key: SECURITY_LOGINMETHOD
   names: [security.loginMethod]
-  allowed: [all, normal, oauth2, saml2]
   default: all
 sources:
   redirect_uris: Stirling-Tools/Stirling-PDF@07d1c383 src/main/java/stirling/software/SPDF/config/security/oauth2/OAuth2Configuration.java
@@ -10386,6 +10315,7 @@ unknown:
   userinfo_signed: Spring DefaultOAuth2UserService behaviour for application/jwt not checked
   release: no release tag mapped; a Quarkus migration branch also exists in the index (TauriAuthorizationRequestResolver @2591faa0
     notes quarkus-oidc), whose behaviour was not studied
+  token_auth_method: a setting GuideKit does not read (SECURITY_OAUTH2_AUTHENTICATIONMETHOD) chooses it
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/superset.yml", #"""
@@ -10431,8 +10361,7 @@ pkce:
 userinfo_signed: false
 exact_issuer: false
 settings:
-- key: AUTH_TYPE
-  allowed: [AUTH_OAUTH]
+- {key: AUTH_TYPE}
 - key: name
   names: ['OAUTH_PROVIDERS[].name']
 - key: icon
@@ -10470,11 +10399,9 @@ settings:
   meaning: scopes
 - key: token_endpoint_auth_method
   names: ['OAUTH_PROVIDERS[].remote_app.client_kwargs.token_endpoint_auth_method']
-  allowed: [client_secret_basic, client_secret_post, none]
   default: client_secret_basic
 - key: code_challenge_method
   names: ['OAUTH_PROVIDERS[].remote_app.code_challenge_method', 'OAUTH_PROVIDERS[].remote_app.client_kwargs.code_challenge_method']
-  allowed: [S256]
 - {key: CUSTOM_SECURITY_MANAGER}
 - {key: AUTH_USER_REGISTRATION, type: boolean}
 - {key: AUTH_USER_REGISTRATION_ROLE}
@@ -10551,9 +10478,7 @@ settings:
 - key: scopes
   names: [Scopes, settings.scopes]
   meaning: scopes
-- key: AUTH_JIT_MODE
-  allowed: [create_and_link, link_only]
-  default: create_and_link
+- {key: AUTH_JIT_MODE, default: create_and_link}
 - {key: ALLOWED_OIDC_DOMAINS}
 - {key: AUTH_LOCAL_LOGIN_ENABLED, type: boolean, default: 'True'}
 sources:
@@ -10643,11 +10568,11 @@ settings:
     allowed: [auto, always, never]
 sources:
   redirect_uris: https://element-hq.github.io/synapse/latest/openid.html
-  scopes: https://element-hq.github.io/synapse/latest/openid.html
-  token_auth_method: https://element-hq.github.io/synapse/latest/openid.html
-  claims_from: https://element-hq.github.io/synapse/latest/openid.html
-  pkce: 'The same documentation (config_documentation.md, oidc_providers): "pkce_method: ... Valid values are: auto, always, or never. Defaults to auto, which uses PKCE if supported during metadata discovery"; Authelia''s discovery document lists code_challenge_methods_supported, and Synapse sends S256 only (matrix-org/synapse PR 14750: "Drop support for ''plain'' method").'
-  settings: 'The same documentation (config_documentation.md, oidc_providers): "pkce_method: ... Valid values are: auto, always, or never. Defaults to auto, which uses PKCE if supported during metadata discovery"; Authelia''s discovery document lists code_challenge_methods_supported, and Synapse sends S256 only (matrix-org/synapse PR 14750: "Drop support for ''plain'' method"). https://element-hq.github.io/synapse/latest/openid.html'
+  scopes: element-hq/synapse@v1.157.1 docs/usage/configuration/config_documentation.md oidc_providers scopes ("Defaults to ["openid"]")
+  token_auth_method: element-hq/synapse@v1.157.1 docs/usage/configuration/config_documentation.md oidc_providers client_auth_method ("client_secret_basic (default), client_secret_post and none"); synapse/handlers/oidc.py OidcProvider.__init__ (authlib ClientAuth(client_id, client_secret, client_auth_method))
+  pkce: element-hq/synapse@v1.157.1 docs/usage/configuration/config_documentation.md oidc_providers pkce_method; synapse/handlers/oidc.py OidcProvider.load_metadata (always/never), OidcProvider.handle_redirect_request (create_s256_code_challenge)
+  claims_from: element-hq/synapse@v1.157.1 synapse/handlers/oidc.py OidcProvider._uses_userinfo; docs/usage/configuration/config_documentation.md oidc_providers user_profile_method
+  settings: element-hq/synapse@v1.157.1 docs/usage/configuration/config_documentation.md oidc_providers
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/synology-dsm.yml", #"""
@@ -10840,11 +10765,11 @@ settings:
   - key: fetch_userinfo
     type: boolean
 sources:
-  redirect_uris: https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html
-  token_auth_method: 'Set: the method given; omitted: one from Authelia''s advertised list (not stated).'
-  claims_from: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy).'
-  pkce: OAUTH_PKCE_ENABLED (global or per app as oauth_pkce_enabled) defaults to false. The method allauth sends when it is true is not stated in the source.
-  settings: 'The same page, per app `settings`: "fetch_userinfo": "When enabled, an additional call to the userinfo endpoint takes place ... When disabled, the (decoded) ID token payload is used instead." Its example enables it; unset is read as enabled here, which can only make GuideKit quieter (userinfo needs no claims policy). https://docs.allauth.org/en/latest/socialaccount/providers/openid_connect.html'
+  redirect_uris: pennersr/django-allauth@65.15.0 docs/socialaccount/providers/openid_connect.rst ("/accounts/oidc/{id}/login/callback/"); TandoorRecipes/recipes@2.6.12 recipes/urls.py (path('accounts/', include('allauth.urls')))
+  token_auth_method: pennersr/django-allauth@65.15.0 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.basic_auth; docs/socialaccount/providers/openid_connect.rst (token_auth_method)
+  pkce: pennersr/django-allauth@65.15.0 allauth/socialaccount/providers/oauth2/provider.py OAuth2Provider.get_pkce_params (pkce_enabled_default = False, OAUTH_PKCE_ENABLED / oauth_pkce_enabled); docs/socialaccount/providers/openid_connect.rst ("Optional PKCE defaults to False")
+  claims_from: pennersr/django-allauth@65.15.0 allauth/socialaccount/providers/openid_connect/views.py OpenIDConnectOAuth2Adapter.complete_login (fetch_userinfo, default True); docs/socialaccount/providers/openid_connect.rst (fetch_userinfo)
+  settings: TandoorRecipes/recipes@2.6.12 docs/features/authentication.md (SOCIAL_PROVIDERS, SOCIALACCOUNT_PROVIDERS); recipes/settings.py SOCIALACCOUNT_PROVIDERS; pennersr/django-allauth@65.15.0 docs/socialaccount/providers/openid_connect.rst (APPS keys)
 unknown:
   scopes: 'not established for this application; the library default is not assumed'
 
@@ -11217,7 +11142,6 @@ settings_complete: true
 settings:
 - key: oauth_auth_method
   names: [Authentication Method]
-  allowed: [client_secret_basic, client_secret_post]
 - key: oauth_token_url
   names: [OAuth Token URL]
   meaning: token_url
@@ -11306,13 +11230,18 @@ settings:
     type: boolean
   - key: SSO_ONLY
     type: boolean
+versions:
+  - fact: claims_from
+    range: '>=1.36.0'
+    value: {default: any}
+    source: 'dani-garcia/vaultwarden commit e5681258 (1.36.0) src/sso.rs: preferred_username falls back to the userinfo response'
 sources:
-  redirect_uris: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect
-  scopes: 'SSO.md: SSO_SCOPES defaults to "email profile"; the openidconnect crate''s authorization request always carries openid.'
-  token_auth_method: 'src/sso.rs builds the client with CoreClient::from_provider_metadata and never calls set_auth_type: the openidconnect crate''s default, AuthType::BasicAuth (docs.rs, openidconnect AuthType: "The default AuthType is BasicAuth").'
-  claims_from: 'src/sso.rs exchange_code: preferred_username and the role and group claims are read from the ID token (email from the ID token or the userinfo response).'
-  pkce: 'src/sso.rs authorize_url: with SSO_PKCE a PkceCodeChallenge::new_random_sha256 (S256), without it no challenge. Its default changed between releases (SSO.md once said false), so none is stated: a guide that does not set SSO_PKCE is not judged.'
-  settings: 'src/sso.rs exchange_code: preferred_username and the role and group claims are read from the ID token (email from the ID token or the userinfo response). https://github.com/dani-garcia/vaultwarden/wiki/Enabling-SSO-support-using-OpenId-Connect'
+  redirect_uris: dani-garcia/vaultwarden@1.35.8 src/config.rs generate_sso_callback_path ("{base_url}/identity/connect/oidc-signin")
+  scopes: dani-garcia/vaultwarden@1.35.8 src/config.rs sso_scopes (default "email profile"); .env.template SSO_SCOPES; ramosbugs/openidconnect-rs@4.0.1 src/client.rs Client::authorize_url (adds OPENID_SCOPE)
+  token_auth_method: dani-garcia/vaultwarden@1.35.8 src/sso_client.rs Client::_get_client (CoreClient::from_provider_metadata, no set_auth_type); ramosbugs/openidconnect-rs@4.0.1 src/client.rs set_auth_type doc ("The default is to use HTTP Basic authentication")
+  pkce: 'dani-garcia/vaultwarden@1.35.8 src/sso_client.rs Client::authorize_url (CONFIG.sso_pkce(): code_challenge_method S256)'
+  claims_from: dani-garcia/vaultwarden@1.35.8 src/sso.rs exchange_code (preferred_username from the ID token only; email from the ID token or userinfo)
+  settings: dani-garcia/vaultwarden@1.35.8 .env.template (SSO_*); src/config.rs sso_*
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/vikunja.yml", #"""
@@ -11534,7 +11463,7 @@ settings:
   meaning: token_url
   type: url
 - key: userInfoURL
-  names: [User info URL, Fetch user info from]
+  names: [User info URL]
   meaning: userinfo_url
   type: url
 - key: extra.jwksURL
@@ -11641,8 +11570,7 @@ settings:
 - {key: external_host, meaning: app_base_url}
 - {key: 'sso_providers[].name'}
 - {key: 'sso_providers[].label'}
-- key: sso_providers[].provider.type
-  allowed: [google, apple, azure, custom]
+- {key: 'sso_providers[].provider.type'}
 - {key: 'sso_providers[].provider.client_id', meaning: client_id}
 - {key: 'sso_providers[].provider.client_secret', meaning: client_secret}
 - {key: 'sso_providers[].provider.issuer_url', meaning: issuer, type: url}
@@ -11658,12 +11586,8 @@ settings:
   type: boolean
   default: 'false'
 - {key: 'sso_providers[].return_domain_whitelist'}
-- key: sso_providers[].return_url_domain
-  allowed: [external_host, host_header]
-  default: external_host
-- key: sso_providers[].return_url_prefix
-  allowed: ['@', _]
-  default: '@'
+- {key: 'sso_providers[].return_url_domain', default: external_host}
+- {key: 'sso_providers[].return_url_prefix', default: '@'}
 - {key: 'sso_providers[].auto_create_users', type: boolean, default: 'false'}
 - key: sso_providers[].default_credential_policy
 - {key: 'sso_providers[].kubernetes'}
@@ -11716,9 +11640,7 @@ pkce: {default: none}
 userinfo_signed: false
 settings:
 - {key: OAUTH2_ENABLED, type: boolean}
-- key: OAUTH2_LOGIN_STYLE
-  allowed: [popup, redirect]
-  default: popup
+- {key: OAUTH2_LOGIN_STYLE, default: popup}
 - {key: OAUTH2_CLIENT_ID, meaning: client_id}
 - {key: OAUTH2_SECRET, meaning: client_secret}
 - {key: OAUTH2_SERVER_URL, meaning: issuer, type: url}
@@ -11814,9 +11736,7 @@ settings:
 - {key: log_user_info, type: boolean}
 - {key: log_sensitive_info, type: boolean}
 - {key: use_pkce, type: boolean, default: 'true'}
-- key: pkce_method
-  allowed: [S256, plain]
-  default: S256
+- {key: pkce_method, default: S256}
 - {key: logout_idp_session, type: boolean, default: 'true'}
 - {key: web.external_url, meaning: app_base_url, type: url}
 - {key: web.base_path}
@@ -12023,9 +11943,6 @@ redirect_uris:
 scopes:
   default: []
 token_auth_method: {default: client_secret_post}
-claims_from:
-  default: any
-  notes: setting endpoint_userinfo
 pkce: {default: none}
 userinfo_signed: false
 exact_issuer: false
@@ -12033,7 +11950,6 @@ settings_complete: true
 settings:
 - key: OIDC_LOGIN_TYPE
   names: [Login Type]
-  allowed: [button, auto]
   default: button
 - key: OIDC_CLIENT_ID
   names: [Client ID]
@@ -12138,6 +12054,8 @@ sources:
     + base64_decode + json_decode), validate_id_token_claim (checks sub/acr only)
   settings: oidc-wp/openid-connect-generic@3.10.3 includes/openid-connect-generic-settings-page.php field titles; includes/openid-connect-generic-option-settings.php
     environment constants map; openid-connect-generic.php defaults
+unknown:
+  claims_from: a setting GuideKit does not read (endpoint_userinfo) chooses it
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/writefreely.yml", #"""
@@ -12214,14 +12132,14 @@ exact_issuer: false
 settings_complete: true
 settings:
 - key: auth_name
-  names: ['WUD_AUTH_OIDC_{auth_name}_*']
-- {key: 'WUD_AUTH_OIDC_{auth_name}_CLIENTID', meaning: client_id}
-- {key: 'WUD_AUTH_OIDC_{auth_name}_CLIENTSECRET', meaning: client_secret}
-- {key: 'WUD_AUTH_OIDC_{auth_name}_DISCOVERY', meaning: discovery_url, type: url}
-- {key: 'WUD_AUTH_OIDC_{auth_name}_REDIRECT', type: boolean, default: 'false'}
-- {key: 'WUD_AUTH_OIDC_{auth_name}_TIMEOUT', type: integer, default: '5000'}
-- {key: 'WUD_AUTH_OIDC_{auth_name}_TTL', type: integer, default: '60'}
-- {key: 'WUD_AUTH_OIDC_{auth_name}_USERNAMECLAIM', meaning: claim, default: email}
+  names: [WUD_AUTH_OIDC_*_*]
+- {key: WUD_AUTH_OIDC_*_CLIENTID, meaning: client_id}
+- {key: WUD_AUTH_OIDC_*_CLIENTSECRET, meaning: client_secret}
+- {key: WUD_AUTH_OIDC_*_DISCOVERY, meaning: discovery_url, type: url}
+- {key: WUD_AUTH_OIDC_*_REDIRECT, type: boolean, default: 'false'}
+- {key: WUD_AUTH_OIDC_*_TIMEOUT, type: integer, default: '5000'}
+- {key: WUD_AUTH_OIDC_*_TTL, type: integer, default: '60'}
+- {key: WUD_AUTH_OIDC_*_USERNAMECLAIM, meaning: claim, default: email}
 - {key: WUD_PUBLIC_URL, meaning: app_base_url, type: url}
 versions:
 - fact: token_auth_method
@@ -12370,12 +12288,8 @@ settings:
 - {key: oidc.endpoint.token, meaning: token_url, type: url}
 - {key: oidc.endpoint.userinfo, meaning: userinfo_url, type: url}
 - {key: oidc.endpoint.logout, type: url}
-- key: oidc.endpoint.token.auth_method
-  allowed: [client_secret_basic, client_secret_post]
-  default: client_secret_basic
-- key: oidc.endpoint.userinfo.method
-  allowed: [GET, POST]
-  default: GET
+- {key: oidc.endpoint.token.auth_method, default: client_secret_basic}
+- {key: oidc.endpoint.userinfo.method, default: GET}
 - {key: oidc.clientid, meaning: client_id}
 - {key: oidc.secret, meaning: client_secret}
 - {key: oidc.scope, meaning: scopes}
@@ -12497,10 +12411,10 @@ settings:
   - key: Display Name
 sources:
   redirect_uris: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
-  scopes: 'The same page: Scopes "Defaults to openid, email and profile"; UID field: "If unset, sub is used".'
-  token_auth_method: 'settings/security/third-party/openid-connect.rst (zammad/zammad-admin-documentation): the OP''s client is created with "Client authentication: Off" and Zammad''s form has no secret, only the Identifier: a public client that sends no secret.'
-  pkce: 'The same page (later revision): "PKCE is currently only supporting SHA256 as code challenge method"; the form''s PKCE switch turns it on. Its default is not stated.'
-  settings: 'The same page: Scopes "Defaults to openid, email and profile"; UID field: "If unset, sub is used". https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html'
+  scopes: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
+  token_auth_method: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
+  pkce: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
+  settings: https://admin-docs.zammad.org/en/latest/settings/security/third-party/openid-connect.html
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/zipline.yml", #"""

@@ -288,10 +288,15 @@ public struct ApplicationProfile: Sendable {
             // match `--attribute-ssh-public-key`. Longer names match as a suffix, so `api_url`
             // finds `GF_AUTH_GENERIC_OAUTH_API_URL`, and also as a suffix of a YAML setting's
             // path, so `pkce.enabled` finds `enabled:` nested under `pkce:`.
+            // `*` in a name stands for any one word (WUD's `WUD_AUTH_OIDC_*_CLIENTID`, the
+            // provider's name in the middle).
+            func same(_ a: some Collection<String>, _ b: [String]) -> Bool {
+                a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || $1 == "*" }
+            }
             for candidate in setting.nameWords where !candidate.isEmpty
                 && (candidate.count == 1 ? words == candidate
-                    : words.suffix(candidate.count).elementsEqual(candidate)
-                        || (!parents.isEmpty && pathWords.suffix(candidate.count).elementsEqual(candidate))) {
+                    : same(words.suffix(candidate.count), candidate)
+                        || (!parents.isEmpty && same(pathWords.suffix(candidate.count), candidate))) {
                 if candidate.count > (best?.1 ?? 0) { best = (setting, candidate.count) }
             }
         }
