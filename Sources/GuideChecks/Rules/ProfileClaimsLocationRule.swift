@@ -27,7 +27,7 @@ struct ProfileClaimsLocationRule: GuideRule {
         reads: [.settings, .clients],
         basis: [
             RuleBasis(.application, "claims_from of the application's profile, citing its source (docs/PROFILES.md): Synapse's _uses_userinfo in synapse/handlers/oidc.py, Proxmox's query-userinfo option"),
-            RuleBasis(.autheliaRequest, "Authelia 4.39 moved the scope claims to the userinfo response; claims_policies.<name>.id_token puts them back (authelia.com/integration/openid-connect/openid-connect-1.0-claims/, configuration/identity-providers/openid-connect/provider/#claims_policies)"),
+            RuleBasis(.autheliaRequest, "internal/oidc/claims.go NewDefaultCustomClaimsStrategy (authelia/authelia v4.39.20): the default ID token claims list is empty, so HydrateIDTokenClaims adds no scope claim unless the client's claims_policy lists it under id_token; an implicit flow hydrates every granted claim (internal/handlers/handler_oauth2_authorization_claims.go)"),
         ],
         triggeringExamples: [
             header + """
@@ -55,6 +55,14 @@ struct ProfileClaimsLocationRule: GuideRule {
                   - client_id: 'synapse'
                     claims_policy: 'synapse'
                     scopes: ['openid', 'profile']
+            ```
+            """ + application(""),
+            header + """
+            ```yaml {guide="authelia-client"}
+            - client_id: 'synapse'
+              scopes: ['openid', 'profile']
+              response_types: ['id_token']
+              grant_types: ['implicit']
             ```
             """ + application(""),
         ])
@@ -94,6 +102,10 @@ struct ProfileClaimsLocationRule: GuideRule {
         guard let profile = context.profile, let location = profile.claimsFrom,
               context.version >= AutheliaVersion(4, 39), let client = context.primaryClient,
               let chosen = location.resolve(in: context.guide, profile: profile), chosen.value == "id_token" else { return [] }
+        // An implicit-flow client (response_type id_token) gets every granted scope's claims in
+        // its ID token: Authelia's authorization handler hydrates them when the flow is
+        // implicit (internal/handlers/handler_oauth2_authorization_claims.go, v4.39.20).
+        guard !client.effectiveResponseTypes.allSatisfy(ClientSchema.implicitResponseTypes.contains) else { return [] }
         let needed = Self.claimsRead(in: context).union(location.claims)
         guard !needed.isEmpty else { return [] }
         var missing = needed

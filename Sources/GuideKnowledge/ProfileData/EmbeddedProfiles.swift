@@ -8413,7 +8413,6 @@ redirect_uris: ['{root}/plugins/auth-openid-connect/router/code-cb']
 scopes:
   default: [openid, email, profile]
   notes: 'setting: scope'
-token_auth_method: {default: client_secret_basic}
 claims_from:
   default: userinfo
   claims: [preferred_username, email]
@@ -8479,6 +8478,7 @@ unknown:
     URI setting) may differ
   exact_issuer: openid-client v5 Issuer.discover does not compare issuer (library profile); not restated as a fact
   userinfo_signed: inherits openid-client v5 (JSON unless userinfo_signed_response_alg is set; plugin does not set it)
+  token_auth_method: read in plugin 0.1.0 from a 2022 mirror only; later plugin releases were not read
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/penpot.yml", #"""
