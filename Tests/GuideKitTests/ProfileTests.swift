@@ -308,6 +308,16 @@ struct ProfileKnowledgeTests {
         #expect(profile.resolved(applicationVersion: SoftwareVersion("10")).pkce?.defaultValue == "S256")
     }
 
+    @Test func aGuideNamingNoKnownApplicationIsToldSo() {
+        let typo = findings("---\napplication: proxmx\n---\n# x\n", includingProfileUnknown: true).filter { $0.ruleID == "profile-unknown" }
+        #expect(typo.first?.message.contains("did you mean 'proxmox'?") == true)
+        let unmatched = findings("# Gitea-ish\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n```\n", path: "gitee.md",
+                                 includingProfileUnknown: true).filter { $0.ruleID == "profile-unknown" }
+        #expect(unmatched.first?.help?.contains("application: gitea") == true, "\(unmatched)")
+        #expect(findings("# Proxmox\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n```\n", path: "proxmox.md",
+                         includingProfileUnknown: true).allSatisfy { $0.ruleID != "profile-unknown" })
+    }
+
     @Test func versionRangesReadPackageManagerShorthands() throws {
         let range = try #require(VersionRange("~=65.0"))
         #expect(range.contains(SoftwareVersion("65.13.1")!) && !range.contains(SoftwareVersion("66.0")!))

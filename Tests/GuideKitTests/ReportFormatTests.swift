@@ -48,7 +48,7 @@ struct ReportFormatTests {
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         #expect(rules.count == RuleRegistry.all.count)
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 6)  // 5 active + 1 suppressed
+        #expect(results.count == 8)  // 7 active (2 of them: no application profile matches) + 1 suppressed
         for result in results {
             let index = try #require(result["ruleIndex"] as? Int)
             #expect(rules[index]["id"] as? String == result["ruleId"] as? String)

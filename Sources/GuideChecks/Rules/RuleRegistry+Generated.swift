@@ -70,6 +70,7 @@ extension RuleRegistry {
         ProfileRedirectURIRule(),
         ProfileSettingUnknownRule(),
         ProfileSettingValueRule(),
+        ProfileUnknownRule(),
         ProfileUserinfoSignedRule(),
         // template
         TemplateLeakRule(),
