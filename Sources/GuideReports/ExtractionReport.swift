@@ -47,17 +47,27 @@ public enum ExtractionReport {
         enum CodingKeys: String, CodingKey { case clientID = "client_id", keys }
     }
 
+    struct TestedEntry: Encodable {
+        var product: String
+        var versions: [Located]
+    }
+
     struct Entry: Encodable {
         var file: String
         var title: String?
         var profile: String?
+        /// The application release the profile's facts were resolved for (from Tested Versions).
+        var profileRelease: String?
         var autheliaVersion: String
+        /// The guide's Tested Versions section as read.
+        var testedVersions: [TestedEntry]
         var assumptions: [AssumptionEntry]
         var blocks: [BlockEntry]
         var clients: [ClientEntry]
         var settings: [SettingEntry]
         enum CodingKeys: String, CodingKey {
-            case file, title, profile, autheliaVersion = "authelia_version", assumptions, blocks, clients, settings
+            case file, title, profile, profileRelease = "profile_release", autheliaVersion = "authelia_version"
+            case testedVersions = "tested_versions", assumptions, blocks, clients, settings
         }
     }
 
@@ -81,7 +91,9 @@ public enum ExtractionReport {
             file: guide.path,
             title: guide.title,
             profile: meanings.profile?.id,
+            profileRelease: meanings.profile?.testedVersion(in: guide)?.text,
             autheliaVersion: version.description,
+            testedVersions: guide.testedVersions.map { TestedEntry(product: $0.product, versions: $0.versions.map(located)) },
             assumptions: guide.assumptions.map { assumption in
                 // Secrets are not echoed, even example ones: this output ends up in CI logs.
                 var raw = assumption.rawValue.map(located)

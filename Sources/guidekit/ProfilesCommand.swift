@@ -19,11 +19,20 @@ struct ProfilesCommand: ParsableCommand {
 
     @OptionGroup var profileOptions: ProfileOptions
 
-    @Flag(help: "Show each profile's settings too.")
+    @Flag(help: "Show each fact's source, the unknown facts and the settings too.")
     var verbose = false
+
+    @Flag(help: "Print the catalogue of docs/PROFILES.md (libraries, applications, facts that changed between releases) as Markdown.")
+    var markdown = false
 
     func run() throws {
         let profiles = try profileOptions.load()
+        if markdown {
+            let libraries: [LibraryProfile]
+            do { libraries = try ProfileLoader.bundledLibraries() } catch { throw InputFailure("profile error: \(error)") }
+            print(ProfileCatalog.markdown(profiles: profiles, libraries: libraries))
+            return
+        }
         // Full ids, in a column as wide as the longest (an id is what `application:` takes).
         let width = profiles.map(\.id.count).max() ?? 0
         for profile in profiles {

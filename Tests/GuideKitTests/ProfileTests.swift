@@ -329,3 +329,47 @@ struct ProfileKnowledgeTests {
         #expect(VersionRange("soon") == nil)
     }
 }
+
+/// docs/PROFILES.md lists the profiles from the data, and every corpus-style guide matches one.
+struct ProfileCatalogTests {
+    @Test func committedCatalogueMatchesTheProfiles() throws {
+        let doc = try ProjectFiles.text("docs/PROFILES.md")
+        let start = try #require(doc.range(of: ProfileCatalog.begin))
+        let end = try #require(doc.range(of: ProfileCatalog.end))
+        let committed = String(doc[start.lowerBound..<end.upperBound])
+        let generated = ProfileCatalog.markdown(profiles: try ProfileLoader.bundledResult.get(), libraries: try ProfileLoader.bundledLibraries())
+        #expect(committed == generated, "run: swift run guidekit profiles --markdown, and paste it over the catalogue of docs/PROFILES.md")
+    }
+
+    @Test func applicationsBeyondTheCorpusAreProfilesWithAReason() throws {
+        let doc = try ProjectFiles.text("docs/PROFILES.md")
+        let section = try #require(doc.components(separatedBy: "## Beyond the corpus").dropFirst().first?.components(separatedBy: "## Catalogue").first)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| id ") }
+        #expect(rows.count >= 30)
+        let ids = Set(try ProfileLoader.bundledResult.get().map(\.id))
+        for row in rows {
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(ids.contains(cells[0]), "\(cells[0]) has no profile")
+            #expect(cells.count >= 3 && cells[2].count > 20, "\(cells[0]) needs a reason")
+        }
+    }
+}
+
+/// With the upstream corpus beside the project (CI copies ../shared there; a clone alone has
+/// none, and then this suite does not run): every corpus guide matches a profile.
+struct CorpusProfileCoverageTests {
+    static let corpus = ProjectFiles.root.deletingLastPathComponent().appendingPathComponent("shared/corpus/authelia/guides")
+    static var corpusPresent: Bool { FileManager.default.fileExists(atPath: corpus.path) }
+
+    @Test(.enabled(if: corpusPresent)) func everyCorpusGuideMatchesAProfile() throws {
+        let profiles = try ProfileLoader.bundledResult.get()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { $0.hasSuffix(".md") }.sorted()
+        #expect(files.count > 100)
+        var unmatched: [String] = []
+        for file in files {
+            let text = try String(contentsOf: Self.corpus.appendingPathComponent(file), encoding: .utf8)
+            if ProfileMatcher.profile(for: parse(text, path: file), in: profiles) == nil { unmatched.append(file) }
+        }
+        #expect(unmatched.isEmpty, "guides without a profile: \(unmatched)")
+    }
+}

@@ -15,7 +15,10 @@ struct AppSettingMismatchRule: GuideRule {
             for how URLs compare) or its discovery URL. "Client Key" names the secret in \
             Proxmox but the id in Opengist, so it may carry either. Applications whose profile \
             says they compare the issuer exactly (Proxmox VE) must get it without a trailing \
-            slash, as Authelia publishes it. Settings come from `Label: \\`value\\`` items under an \
+            slash, as Authelia publishes it (an error); for other applications a trailing slash \
+            is a warning, since many OpenID Connect libraries compare the issuer byte for byte \
+            (go-oidc, openid-client 6, the openidconnect crate), unless the profile says the \
+            application does not. Settings come from `Label: \\`value\\`` items under an \
             "Application" heading, from `app-settings` blocks and from command-line options \
             such as `pveum realm add … --client-id`. Values with template syntax (`${VAR}`, \
             `{{ }}`, `<placeholder>`) are not compared. A client id that matches another \
@@ -23,7 +26,10 @@ struct AppSettingMismatchRule: GuideRule {
             assumption, the application's client id must be one the YAML configures.
             """,
         reads: [.settings],
-        basis: [RuleBasis(.guideConsistency, "the application's settings against the assumptions and the Authelia client")],
+        basis: [
+            RuleBasis(.guideConsistency, "the application's settings against the assumptions and the Authelia client"),
+            RuleBasis(.autheliaRequest, "internal/middlewares/authelia_context.go AutheliaCtx.IssuerURL and internal/handlers/handler_oauth2_oidc_wellknown.go (authelia/authelia v4.39.20): the discovery document's issuer has no trailing slash"),
+        ],
         triggeringExamples: [
             """
             ### Assumptions
@@ -32,6 +38,7 @@ struct AppSettingMismatchRule: GuideRule {
 
             ### Application
             - Issuer URL: `↓https://authelia.example.com`
+            - OpenID Issuer: `↓https://auth.example.com/`
             - Client ID: `proxmox`
             """,
             """
@@ -129,6 +136,16 @@ struct AppSettingMismatchRule: GuideRule {
                     findings.append(finding(guide, at: setting.value,
                                             "\(profile.name) compares the issuer exactly: '\(value)' is not Authelia's issuer '\(issuer)'",
                                             help: "write '\(issuer)' (no trailing slash)")
+                        .with(replacing(guide, setting.value, with: issuer, "write the issuer without trailing slash")))
+                    continue
+                }
+                // Without the application's word on it: Authelia publishes its issuer without a
+                // trailing slash, and strict libraries (go-oidc, openid-client 6, the openidconnect
+                // crate) compare it byte for byte; one that says it does not gets no finding.
+                if url.isEquivalent(to: root), value != issuer, url.path == "/", context.profile?.exactIssuerFact != false {
+                    findings.append(finding(guide, at: setting.value,
+                                            "\(setting.key.value) '\(value)' ends with a slash; Authelia's issuer is '\(issuer)', and libraries that compare the issuer exactly refuse the discovery document",
+                                            help: "write '\(issuer)' (no trailing slash)", severity: .warning)
                         .with(replacing(guide, setting.value, with: issuer, "write the issuer without trailing slash")))
                     continue
                 }

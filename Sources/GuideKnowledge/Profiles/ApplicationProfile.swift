@@ -93,6 +93,9 @@ public struct ApplicationProfile: Sendable {
     /// Whether the application can read a signed UserInfo response (`application/jwt`);
     /// `nil`: unknown.
     public var userinfoSigned: Bool? = nil
+    /// `exact_issuer` as the profile states it for the guide's releases: `nil` when unknown
+    /// (then `exactIssuer` is false, and only a warning is given about a trailing slash).
+    public var exactIssuerFact: Bool? = nil
     /// Settings whose value the application adds as a scope (a groups claim's name).
     public var scopesFromSettings: [String] = []
 
@@ -166,7 +169,8 @@ public struct ApplicationProfile: Sendable {
         copy.claimsFrom = value(facts.claimsFrom)
         copy.pkce = value(facts.pkce)
         copy.userinfoSigned = value(facts.userinfoSigned)
-        copy.exactIssuer = value(facts.exactIssuer) ?? false
+        copy.exactIssuerFact = value(facts.exactIssuer)
+        copy.exactIssuer = copy.exactIssuerFact ?? false
         return copy
     }
 
@@ -178,7 +182,7 @@ public struct ApplicationProfile: Sendable {
     /// The release of this application the guide says it was tested with, if any.
     public func testedVersion(in guide: Guide) -> SoftwareVersion? {
         let names = Set(([name] + matchTitles).map(TestedVersion.normalize))
-        guard let entry = guide.testedVersions.first(where: { names.contains(TestedVersion.normalize($0.product)) }) else { return nil }
+        guard let entry = guide.testedVersions.first(where: { entry in names.contains { entry.isAbout($0) } }) else { return nil }
         // Several releases listed: the fact must hold for all of them; the newest decides
         // only when there is one.
         let versions = entry.versions.compactMap { SoftwareVersion($0.value) }
