@@ -1,6 +1,8 @@
 import Foundation
 
-/// The base64 dialects Authelia's digests use (see the reference sheet, section c.1).
+/// The base64 dialects Authelia's digests use (the go-crypt/crypt library Authelia uses:
+/// adapted base64 for pbkdf2, standard unpadded base64 for argon2 and scrypt, crypt's own
+/// alphabet for sha2crypt and bcrypt).
 enum DigestBase64 {
     /// RFC 4648 alphabet, no padding (Argon2, scrypt).
     case standard

@@ -65,3 +65,36 @@ struct LayerTests {
         #expect(Self.allowed("GuideRender", "GuideChecks"))
     }
 }
+
+/// Docs that describe the code are generated or checked, so they cannot drift from it.
+struct DocsCurrencyTests {
+    /// The architecture drawing carries the digest of the Graphviz source it was drawn from.
+    @Test func architectureDrawingIsDrawnFromTheCurrentSource() throws {
+        let dot = try Data(contentsOf: ProjectFiles.root.appendingPathComponent("docs/architecture/dataflow.dot"))
+        let svg = try ProjectFiles.text("docs/architecture/dataflow.svg")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", ProjectFiles.root.appendingPathComponent("docs/architecture/dataflow.dot").path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let digest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
+        process.waitUntilExit()
+        #expect(!dot.isEmpty && digest.count == 64)
+        #expect(svg.contains("drawn from dataflow.dot sha256 \(digest)"), "run scripts/draw-architecture")
+        // Every layer appears in the drawing.
+        for layer in LayerTests.layers.dropLast(2) { #expect(svg.contains(layer), "\(layer) is not in the drawing") }
+    }
+
+    /// ARCHITECTURE.md and CONTRIBUTING.md name files that exist.
+    @Test func documentedPathsExist() throws {
+        for doc in ["docs/ARCHITECTURE.md", "CONTRIBUTING.md"] {
+            let text = try ProjectFiles.text(doc)
+            for match in text.matches(of: #/`((?:Sources|Tests|scripts|docs|third_party)/[A-Za-z0-9_./+-]+)`/#) {
+                let path = String(match.1).replacingOccurrences(of: "<Name>", with: "")
+                guard !path.contains("*"), !path.hasSuffix("/<id>.yml") else { continue }
+                #expect(FileManager.default.fileExists(atPath: ProjectFiles.root.appendingPathComponent(path).path), "\(doc) names \(path), which does not exist")
+            }
+        }
+    }
+}

@@ -79,8 +79,7 @@ struct ConfigUnknownKeyRule: GuideRule {
         ])
 
     /// Provider-level keys renamed in 4.38 that Authelia still maps, with a warning
-    /// (reference sheet on Authelia's OIDC client keys, section a.4, from Authelia's
-    /// deprecation map).
+    /// (Authelia's deprecation map, internal/configuration/deprecation.go, v4.39.20).
     static let renamed: [String: String] = [
         "access_token_lifespan": "lifespans.access_token",
         "authorize_code_lifespan": "lifespans.authorize_code",

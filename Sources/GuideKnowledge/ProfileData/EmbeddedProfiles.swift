@@ -9120,8 +9120,8 @@ claims_from:
     'false': id_token
 pkce:
   default: S256
-# The client authentication of Proxmox's token request (the reference sheet on the OpenID realm,
-# section 4.3, from pve-access-control and the openidconnect crate): HTTP Basic when a
+# The client authentication of Proxmox's token request (pve-access-control and the
+# openidconnect crate it uses): HTTP Basic when a
 # client-key is set, and no secret at all (a public client) when it is not; no other method.
 token_auth_method:
   default: none

@@ -2,7 +2,8 @@ import GuideDocument
 
 /// Every key of `identity_providers.oidc.clients[]`, its type, allowed values, the release
 /// that added it, and the renames of 4.38. Source: Authelia's configuration schema and
-/// validator at v4.39.20 (reference sheet "authelia-oidc-client", sections a.1–a.5).
+/// validator at v4.39.20 (internal/configuration/schema/identity_providers.go and
+/// internal/configuration/validator/identity_providers.go of authelia/authelia).
 public enum ClientSchema {
     static func v(_ minor: Int) -> AutheliaVersion { AutheliaVersion(4, minor) }
 

@@ -1,6 +1,7 @@
 import GuideDocument
 
-/// Authelia's defaults (reference sheet b.2: SC-0, RT-0, RM-0, G-0, EA-0), so rules reason
+/// Authelia's defaults (the validator's validateOIDCClient* functions in
+/// internal/configuration/validator/identity_providers.go, v4.39.20), so rules reason
 /// about the configuration Authelia would actually run.
 extension OIDCClient {
     public var isPublicClient: Bool { isPublic?.value ?? false }

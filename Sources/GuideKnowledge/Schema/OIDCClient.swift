@@ -54,7 +54,8 @@ public struct ClientJWK: Sendable, Equatable {
     static let fields = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0.path) })
 }
 
-/// An Authelia OpenID Connect client, typed, every key of the reference sheet. A field is
+/// An Authelia OpenID Connect client, typed: every client key of Authelia's configuration
+/// schema (internal/configuration/schema/identity_providers.go, v4.39.20). A field is
 /// `nil` (or empty) when the key is absent or its value had the wrong type (which
 /// `client-value-type` reports); `OIDCClient+Effective.swift` applies Authelia's defaults.
 public struct OIDCClient: Sendable, Equatable {

@@ -3,7 +3,7 @@ import Foundation
 /// Proxmox VE's `/etc/pve/domains.cfg`, read as Proxmox reads it, so a rendered file is
 /// proved to mean what the site says before anyone pastes it.
 ///
-/// Source: Proxmox's own code (reference sheet `proxmox-openid-realm.md`, §2 and §3.1):
+/// Source: Proxmox's own code:
 /// `PVE::SectionConfig` in proxmox/pve-common (`src/PVE/SectionConfig.pm`: header
 /// `^(\S+):\s*(\S+)\s*$`, property lines `^\s+(\S+)(\s+(.*\S))?\s*$`, a section ends at the
 /// first empty line, `#` lines are comments, a repeated key is an error) and the realm
