@@ -194,14 +194,14 @@ struct ProfileRedirectURIRule: GuideRule {
         var findings: [Finding] = []
         for requirement in profile.redirectURIs {
             findings += variantFindings(requirement, root: root, targets: targets, context: context, profile: profile)
-            guard let templates = Self.effectiveAlternatives(requirement, profile: profile, guide: context.guide) else { continue }
+            guard let templates = RedirectAdvice.effectiveAlternatives(requirement, profile: profile, guide: context.guide) else { continue }
             let alternatives = templates.compactMap { profile.redirectURI($0, root: root, guide: context.guide) }
             guard alternatives.count == templates.count else { continue }  // an assumption or setting is missing
             if anyClient, targets.contains(where: { $0.redirectURIs.map(\.value).contains(where: alternatives.contains) }) { continue }
             for client in anyClient ? Array(targets.prefix(1)) : targets {
                 let registered = client.redirectURIs.map(\.value)
                 guard !registered.contains(where: alternatives.contains) else { continue }
-                let wrong = Self.closestEntry(client.redirectURIs, to: alternatives[0])
+                let wrong = RedirectAdvice.closestEntry(client.redirectURIs, to: alternatives[0])
                 let anchor = wrong ?? client.node.keyNode("redirect_uris") ?? client.anchor
                 let wanted = alternatives.map { "'\($0)'" }.joined(separator: " or ")
                 let near = registered.first { uri in alternatives.contains { WebURL.areEquivalent($0, uri) } }
@@ -215,7 +215,7 @@ struct ProfileRedirectURIRule: GuideRule {
                 let nearNode = near.flatMap { value in client.redirectURIs.first { $0.value == value }?.node }
                 let expected = near.flatMap { value in alternatives.first { WebURL.areEquivalent($0, value) } }
                 let fix = nearNode.flatMap { node in expected.flatMap { replacing(context.guide, node, with: $0, "register exactly '\($0)'") } }
-                let written = wrong.map { Self.guideForm(of: alternatives[0], like: $0, in: context.guide) } ?? alternatives[0]
+                let written = wrong.map { RedirectAdvice.guideForm(of: alternatives[0], like: $0, in: context.guide) } ?? alternatives[0]
                 let help = wrong == nil ? "add '\(written)' to redirect_uris" : "register '\(written)' (here, or as another redirect_uris entry)"
                 findings.append(finding(context.guide, at: anchor, message, help: help).with(fix))
             }
@@ -252,66 +252,5 @@ struct ProfileRedirectURIRule: GuideRule {
                     "\(key) '\(entry.value)' here makes \(profile.name) send '\(uris(entry.value).first ?? "")', which the client does not register (it registers the callback for '\(right.value)', the value written at line \(right.setting.value.location.line))",
                     help: "write '\(right.value)' here, as the rest of the guide does", subject: "\(key) \(entry.value)")
         }
-    }
-
-    /// The registered entry the application's URI most likely was meant to be (same host,
-    /// then fewest edits), so the finding points at the entry to change, not at the key.
-    static func closestEntry(_ entries: [Field<String>], to expected: String) -> YAMLNode? {
-        guard !entries.isEmpty else { return nil }
-        let host = WebURL(expected)?.host
-        let sameHost = entries.filter { WebURL($0.value)?.host == host }
-        let pool = sameHost.isEmpty ? entries : sameHost
-        return pool.min { Suggestion.editDistance($0.value, expected) < Suggestion.editDistance($1.value, expected) }?.node
-    }
-
-    /// `expected` written the way the guide writes `entry`: when the entry's scheme and host
-    /// are built from site variables (`https://{{< sitevar … >}}`), the same authority text
-    /// followed by `expected`'s path, so the advice does not put a literal example host into
-    /// a guide that builds every host (which template-leak would report).
-    static func guideForm(of expected: String, like entry: YAMLNode, in guide: Guide) -> String {
-        let line = guide.source.originalLine(entry.location.line)
-        let scalars = Array(line.unicodeScalars)
-        let start = entry.location.column - 1
-        guard start >= 0, start < scalars.count else { return expected }
-        // The entry as written, to its closing quote (its length counts the resolved value,
-        // which is shorter than the shortcodes it was resolved from).
-        var end = min(scalars.count, start + entry.length)
-        if scalars[start] == "'" || scalars[start] == "\"", let close = scalars[(start + 1)...].firstIndex(of: scalars[start]) { end = close + 1 }
-        let written = String(String.UnicodeScalarView(scalars[start..<end])).trimmingCharacters(in: .init(charactersIn: "'\""))
-        guard written.containsLiteral("{{"), let schemeEnd = written.literalRange(of: "://"), let url = WebURL(expected) else { return expected }
-        // The authority ends at the first '/' outside a shortcode.
-        var depth = 0
-        var index = schemeEnd.upperBound
-        var authorityEnd = written.endIndex
-        while index < written.endIndex {
-            if written[index...].hasPrefix("{{") { depth += 1 } else if written[index...].hasPrefix("}}") { depth = max(0, depth - 1) }
-            if depth == 0, written[index] == "/" { authorityEnd = index; break }
-            index = written.index(after: index)
-        }
-        let authority = written[..<authorityEnd]
-        let afterOrigin = expected.dropFirst(url.origin.count)
-        return String(authority + afterOrigin)
-    }
-
-    /// The alternatives that apply: an alternative that is a setting's whole value
-    /// (`{setting:redirect_url}`, an override of the built callback) replaces the others when
-    /// the guide sets it, and is dropped when it does not. `nil`: nothing to require.
-    static func effectiveAlternatives(_ requirement: ApplicationProfile.RedirectRequirement, profile: ApplicationProfile,
-                                      guide: Guide) -> [String]? {
-        let overrides = requirement.alternatives.filter { $0.hasPrefix("{setting:") && $0.hasSuffix("}") && $0.filter({ $0 == "{" }).count == 1 }
-        guard !overrides.isEmpty else { return requirement.alternatives }
-        // Every value the guide writes for the override (variants may differ: one of them
-        // registered is enough here; variantFindings reports the others where written).
-        var set: [String] = []
-        for template in overrides {
-            guard let key = ApplicationProfile.settingKeys(inTemplate: template).first else { continue }
-            for written in profile.writtenSettings(key, in: guide) {
-                let value = ConfigLineReader.unquoted(written.value.value)
-                if !value.isEmpty, !TemplateSyntax.isTemplated(value), !set.contains(value) { set.append(value) }
-            }
-        }
-        if !set.isEmpty { return set }
-        let rest = requirement.alternatives.filter { !overrides.contains($0) }
-        return rest.isEmpty ? nil : rest
     }
 }
