@@ -20,7 +20,10 @@ struct ProfileAuthMethodRule: GuideRule {
             `auth_style`, where `InHeader` is basic and `InParams` is post, and \
             `AutoDetect` tries both). GuideKit compares it with the client's \
             `token_endpoint_auth_method` after Authelia's default (`client_secret_basic` for \
-            confidential clients, `none` for public ones).
+            confidential clients, `none` for public ones). A default that one of the \
+            application's settings overrides is judged only when the guide shows the \
+            application's configuration and leaves that setting out; a guide that shows none \
+            of it says nothing about the setting.
 
             Some applications send the secret in the Authorization header and in the body at \
             once (`basic_and_post` in their profile). Authelia's client authentication counts \
@@ -38,7 +41,15 @@ struct ProfileAuthMethodRule: GuideRule {
             synapseGuide + """
                         token_endpoint_auth_method: ↓'client_secret_post'
                 ```
-                """,
+                """ + """
+
+            ### Application
+            ```yaml {guide="app-settings"}
+            oidc_providers:
+              - idp_id: authelia
+                client_id: 'synapse'
+            ```
+            """,
             bothMethodsGuide + """
                       - client_id: 'writer'
                         client_secret: 'insecure_secret'
@@ -47,6 +58,12 @@ struct ProfileAuthMethodRule: GuideRule {
                 """,
         ],
         nonTriggeringExamples: [
+            // The guide shows nothing of Synapse's configuration: its client_auth_method may be
+            // set there, so the default is no verdict.
+            synapseGuide + """
+                        token_endpoint_auth_method: 'client_secret_post'
+                ```
+                """,
             synapseGuide + """
                         token_endpoint_auth_method: 'client_secret_post'
                 ```

@@ -47,6 +47,10 @@ extension ApplicationProfile {
                 }
             }
             guard let defaultValue, defaultValue != Self.any else { return nil }
+            // A default chosen by a setting holds only where the guide shows the application's
+            // configuration and leaves that setting out: a guide that shows none of it says
+            // nothing about the setting, so no verdict comes from its silence.
+            if setting != nil, guide.settings.isEmpty, guide.toggles.isEmpty { return nil }
             return (defaultValue, setting.map { "the default when \($0) is not set" } ?? "always", nil)
         }
 
