@@ -117,7 +117,8 @@ public struct GuideRenderer: Sendable {
             var clientIDs: [String: String] = [:]
             if let old = plan.oldClientID, let new = plan.newValue(.clientID) { clientIDs[old] = new }
             rendered = UpstreamShortcodes.expand(rendered, guide: guideName, site: site.name, clientIDs: clientIDs,
-                                                 generatedSecret: plan.generatedSecret)
+                                                 generatedSecret: plan.generatedSecret,
+                                                 neededClaims: ApplicationClaims.needed(in: CheckContext(guide: guide, profiles: checker.profiles)))
         }
 
         // Proof: the rendered guide must check clean, digest included. The same parse gives

@@ -53,153 +53,25 @@ public enum ShellSyntax {
     /// scalar `i` is read (a quote character itself counts as outside). Comments count as
     /// unquoted. `nil` when a quote is never closed.
     public static func contexts(_ text: String) -> [Context]? {
-        var lexer = Lexer(Array(text.unicodeScalars))
-        lexer.run()
-        return lexer.unbalanced ? nil : lexer.contexts
+        let lexer = ShellLexer(text)
+        return lexer.unbalanced ? nil : lexer.contexts.map { context in
+            switch context {
+            case .unquoted: .unquoted
+            case .singleQuoted: .singleQuoted
+            case .doubleQuoted: .doubleQuoted
+            }
+        }
     }
 
-    /// The tokens a shell reads from `text`, or `nil` when a quote or `$(` is never closed.
-    /// Newlines and `;` are both the operator `;`; a backslash before a newline joins lines;
-    /// `#` at the start of a word begins a comment.
+    /// The tokens a shell reads from `text` (`ShellLexer`, the lexer extraction reads
+    /// commands with), or `nil` when a quote or `$(` is never closed.
     public static func tokens(_ text: String) -> [Token]? {
-        var lexer = Lexer(Array(text.unicodeScalars))
-        lexer.run()
-        return lexer.unbalanced ? nil : lexer.tokens
-    }
-
-    private struct Lexer {
-        let scalars: [Unicode.Scalar]
-        var index = 0
-        var tokens: [Token] = []
-        var contexts: [Context] = []
-        var word = ""
-        var inWord = false
-        var unbalanced = false
-
-        init(_ scalars: [Unicode.Scalar]) {
-            self.scalars = scalars
-            contexts.reserveCapacity(scalars.count)
-        }
-
-        mutating func emit(_ context: Context) { contexts.append(context) }
-
-        mutating func endWord() {
-            if inWord { tokens.append(.word(word)) }
-            word = ""
-            inWord = false
-        }
-
-        mutating func run() {
-            while index < scalars.count {
-                let scalar = scalars[index]
-                switch scalar {
-                case " ", "\t":
-                    endWord(); emit(.unquoted); index += 1
-                case "\n":
-                    endWord(); emit(.unquoted); index += 1
-                    if tokens.last != .operator(";") { tokens.append(.operator(";")) }
-                case "#" where !inWord:
-                    while index < scalars.count, scalars[index] != "\n" { emit(.unquoted); index += 1 }
-                case "\\":
-                    emit(.unquoted); index += 1
-                    guard index < scalars.count else { return }
-                    if scalars[index] == "\n" { emit(.unquoted); index += 1; continue }  // line continuation
-                    word.unicodeScalars.append(scalars[index]); inWord = true
-                    emit(.unquoted); index += 1
-                case "'":
-                    inWord = true
-                    emit(.unquoted); index += 1
-                    while index < scalars.count, scalars[index] != "'" {
-                        word.unicodeScalars.append(scalars[index]); emit(.singleQuoted); index += 1
-                    }
-                    guard index < scalars.count else { unbalanced = true; return }
-                    emit(.unquoted); index += 1
-                case "\"":
-                    inWord = true
-                    emit(.unquoted); index += 1
-                    guard doubleQuoted() else { unbalanced = true; return }
-                case "$" where index + 1 < scalars.count && scalars[index + 1] == "(":
-                    inWord = true
-                    guard substitution(context: .unquoted) else { unbalanced = true; return }
-                case "`":
-                    inWord = true
-                    guard backquoted(context: .unquoted) else { unbalanced = true; return }
-                case "|", "&", ";", "<", ">", "(", ")":
-                    endWord()
-                    var op = String(scalar)
-                    emit(.unquoted); index += 1
-                    // Two-character operators: || && ;; << >> >& <& >| <>
-                    if index < scalars.count, "|&;<>".unicodeScalars.contains(scalars[index]), scalar != "(", scalar != ")" {
-                        op.unicodeScalars.append(scalars[index]); emit(.unquoted); index += 1
-                    }
-                    tokens.append(.operator(op))
-                default:
-                    word.unicodeScalars.append(scalar); inWord = true
-                    emit(.unquoted); index += 1
-                }
+        let lexer = ShellLexer(text)
+        return lexer.unbalanced ? nil : lexer.tokens.map { token in
+            switch token {
+            case .word(let word, _, _, _): .word(word)
+            case .operator(let op, _): .operator(op)
             }
-            endWord()
-        }
-
-        /// After an opening `"`: to and including the closing one.
-        mutating func doubleQuoted() -> Bool {
-            while index < scalars.count {
-                let scalar = scalars[index]
-                switch scalar {
-                case "\"":
-                    emit(.unquoted); index += 1
-                    return true
-                case "\\":
-                    emit(.doubleQuoted); index += 1
-                    guard index < scalars.count else { return false }
-                    word.unicodeScalars.append(scalars[index]); emit(.doubleQuoted); index += 1
-                case "$" where index + 1 < scalars.count && scalars[index + 1] == "(":
-                    guard substitution(context: .doubleQuoted) else { return false }
-                case "`":
-                    guard backquoted(context: .doubleQuoted) else { return false }
-                default:
-                    word.unicodeScalars.append(scalar); emit(.doubleQuoted); index += 1
-                }
-            }
-            return false
-        }
-
-        /// `$( … )` kept in the word as written (nested parentheses and quotes followed).
-        mutating func substitution(context: Context) -> Bool {
-            var depth = 0
-            var quote: Unicode.Scalar?
-            while index < scalars.count {
-                let scalar = scalars[index]
-                word.unicodeScalars.append(scalar); emit(context); index += 1
-                if let open = quote {
-                    if scalar == open { quote = nil }
-                    continue
-                }
-                switch scalar {
-                case "'", "\"": quote = scalar
-                case "(": depth += 1
-                case ")":
-                    depth -= 1
-                    if depth == 0 { return true }
-                default: break
-                }
-            }
-            return false
-        }
-
-        /// `` `…` `` kept in the word as written.
-        mutating func backquoted(context: Context) -> Bool {
-            word.unicodeScalars.append(scalars[index]); emit(context); index += 1
-            while index < scalars.count {
-                let scalar = scalars[index]
-                word.unicodeScalars.append(scalar); emit(context); index += 1
-                if scalar == "\\", index < scalars.count {
-                    word.unicodeScalars.append(scalars[index]); emit(context); index += 1
-                } else if scalar == "`" {
-                    return true
-                }
-            }
-            return false
         }
     }
 }

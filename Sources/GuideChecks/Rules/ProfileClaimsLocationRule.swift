@@ -169,3 +169,12 @@ struct ProfileClaimsLocationRule: GuideRule {
         return found
     }
 }
+
+/// The scope claims an application reads for a guide: its profile's `claims`, the values of
+/// its claim settings and the claims its templates name (render writes the upstream escape
+/// hatch's policy with them when the shortcode names none).
+package enum ApplicationClaims {
+    package static func needed(in context: CheckContext) -> [String] {
+        ProfileClaimsLocationRule.claimsRead(in: context).union(context.profile?.claimsFrom?.claims ?? []).sorted()
+    }
+}

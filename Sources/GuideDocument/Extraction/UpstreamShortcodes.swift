@@ -63,8 +63,10 @@ package enum UpstreamShortcodes {
 
     /// The guide's Markdown with every shortcode outside code expanded and relative links made
     /// absolute. `clientIDs` maps the guide's example client ids to the site's.
+    /// - Parameter neededClaims: the claims the application always reads (its profile), for
+    ///   an escape hatch that names none: the policy written out lists them.
     package static func expand(_ text: String, guide: String, site siteName: String, clientIDs: [String: String] = [:],
-                       generatedSecret: Bool = false) -> String {
+                       generatedSecret: Bool = false, neededClaims: [String] = []) -> String {
         let page = site + clientsPath + guide + "/"
         var output: [String] = []
         var fence: Substring?
@@ -107,7 +109,7 @@ package enum UpstreamShortcodes {
                     }
                     replacement = note + "."
                 case escapeHatch:
-                    let names = claims(of: code) ?? []
+                    let names = claims(of: code) ?? neededClaims
                     let claims = names.isEmpty ? nil : names.map { "`\($0)`" }.joined(separator: ", ")
                     let client = code.attributes["client_id"].map { clientIDs[$0] ?? $0 }
                     var note = "If the application does not read the user's claims from the userinfo endpoint, Authelia can put them into the ID token with a [claims policy](\(site)/configuration/identity-providers/openid-connect/provider/#claims_policies)"

@@ -83,64 +83,46 @@ enum CommandLineReader {
         return settings
     }
 
-    /// Splits block lines into commands (backslash continuations joined) of shell words,
-    /// with quotes removed and each word's position kept. A leading `$ ` or `# ` prompt is
-    /// skipped; comment lines are ignored.
+    /// Splits block lines into commands of shell words with `ShellLexer`, the lexer render
+    /// uses too (backslash continuations joined, quotes removed, operators and newlines ending
+    /// a command), each word's position kept. A leading `$ ` prompt is skipped; comments are
+    /// ignored.
     static func commands(in lines: [Substring]) -> [[Token]] {
+        var text = String.UnicodeScalarView()
+        var lineStarts: [Int] = []
+        var continued = false
+        for rawLine in lines {
+            lineStarts.append(text.count)
+            var scalars = Array((rawLine.last == "\r" ? rawLine.dropLast() : rawLine).unicodeScalars)
+            // A prompt starts a command only: blanked, so columns stay those of the file.
+            if !continued, let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+               first + 1 < scalars.count, scalars[first] == "$", scalars[first + 1] == " " {
+                scalars[first] = " "
+            }
+            continued = scalars.last(where: { $0 != " " && $0 != "\t" }) == "\\"
+            text.append(contentsOf: scalars)
+            text.append("\n")
+        }
+        func place(_ offset: Int) -> (line: Int, column: Int) {
+            var low = 0, high = lineStarts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return (low + 1, offset - lineStarts[low] + 1)
+        }
         var commands: [[Token]] = []
         var current: [Token] = []
-        for (offset, rawLine) in lines.enumerated() {
-            var scalars = Array((rawLine.last == "\r" ? rawLine.dropLast() : rawLine).unicodeScalars)
-            var continues = false
-            if let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }), scalars[last] == "\\" {
-                continues = true
-                scalars.removeSubrange(last...)
-            }
-            var index = 0
-            while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-            if current.isEmpty, index < scalars.count, scalars[index] == "#" {
-                if !continues { continue }
-            }
-            if current.isEmpty, index + 1 < scalars.count, scalars[index] == "$", scalars[index + 1] == " " {
-                index += 2
-            }
-            while index < scalars.count {
-                while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-                guard index < scalars.count else { break }
-                if scalars[index] == "#" { break }
-                let start = index
-                var text = String.UnicodeScalarView()
-                var columns: [Int] = []
-                var quote: Unicode.Scalar?
-                while index < scalars.count {
-                    let scalar = scalars[index]
-                    if let open = quote {
-                        if scalar == open { quote = nil } else if scalar == "\\", open == "\"", index + 1 < scalars.count {
-                            index += 1
-                            text.append(scalars[index])
-                            columns.append(index + 1)
-                        } else {
-                            text.append(scalar)
-                            columns.append(index + 1)
-                        }
-                    } else if scalar == "\"" || scalar == "'" {
-                        quote = scalar
-                    } else if scalar == " " || scalar == "\t" {
-                        break
-                    } else if scalar == "\\", index + 1 < scalars.count {
-                        index += 1
-                        text.append(scalars[index])
-                        columns.append(index + 1)
-                    } else {
-                        text.append(scalar)
-                        columns.append(index + 1)
-                    }
-                    index += 1
-                }
-                current.append(Token(text: String(text), line: offset + 1, column: start + 1, length: index - start, columns: columns))
-            }
-            if !continues, !current.isEmpty {
-                commands.append(current)
+        for token in ShellLexer(String(text)).tokens {
+            switch token {
+            case .word(var word, var offsets, let start, var end):
+                // A quote left open runs to the end of the text: the word ends with its line.
+                while word.hasSuffix("\n") { word.removeLast(); offsets.removeLast(); end -= 1 }
+                let (line, column) = place(start)
+                let columns = offsets.map { place($0).column }
+                current.append(Token(text: word, line: line, column: column, length: end - start, columns: columns))
+            case .operator:
+                if !current.isEmpty { commands.append(current) }
                 current = []
             }
         }
