@@ -12,25 +12,25 @@ import Darwin
 public enum CMarkParser {
     /// Parses `text` with source positions. cmark accepts any byte sequence, so this never fails.
     public static func parse(_ text: String) -> MarkdownDocument {
-        parse(text, html: false).document
+        parse(text, keepingTree: false).document
     }
 
-    /// Parses once and, when asked, also renders that same tree to HTML with cmark's own
-    /// renderer in safe mode (raw HTML replaced by a comment): `render` needs both for every
-    /// rendered guide and should not pay for a second parse.
-    public static func parse(_ text: String, html: Bool) -> (document: MarkdownDocument, html: String?) {
+    /// Parses once and, when asked, keeps that same tree for the page (`CMarkTree.renderPage`):
+    /// `render` needs the values for the re-check and the HTML of the very same parse.
+    public static func parse(_ text: String, keepingTree: Bool) -> (document: MarkdownDocument, tree: CMarkTree?) {
         var text = text
         let root: OpaquePointer? = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS)
             }
         }
-        guard let root else { return (MarkdownDocument(nodes: []), html ? "" : nil) }
-        defer { cmark_node_free(root) }
+        guard let root else { return (MarkdownDocument(nodes: []), nil) }
         let document = MarkdownDocument(nodes: flatten(root))
-        guard html, let rendered = cmark_render_html(root, CMARK_OPT_SAFE) else { return (document, html ? "" : nil) }
-        defer { free(rendered) }
-        return (document, String(cString: rendered))
+        guard keepingTree else {
+            cmark_node_free(root)
+            return (document, nil)
+        }
+        return (document, CMarkTree(root: root))
     }
 
     /// Renders Markdown to HTML with cmark's own renderer. Raw HTML in the input is

@@ -14,10 +14,9 @@ public enum GuideParser {
     public static func parse(path: String, text: String, html: Bool = false) -> Guide {
         ParseLog.shared.record(path)
         let source = PreparedSource(path: path, text: text)
-        let (document, rendered) = CMarkParser.parse(source.resolvedText, html: html)
+        let (document, tree) = CMarkParser.parse(source.resolvedText, keepingTree: html)
         var guide = Guide(path: path, source: source, frontMatter: nil, title: nil, assumptionsHeading: nil,
                           headings: [], codeSpans: [], assumptions: [], codeBlocks: [], settings: [], clients: [])
-        guide.html = rendered
         readFrontMatter(into: &guide)
 
         let items = ListItemReader(document: document, source: source)
@@ -112,7 +111,22 @@ public enum GuideParser {
             }
         }
         guide.testedVersions = TestedVersionsReader.read(guide.source)
+        // The page of this very parse, decorated from what was read from it (render).
+        if let tree { guide.html = tree.renderPage(pageDecorations(guide)) }
         return guide
+    }
+
+    /// Heading anchors and code-block figures for the page, keyed by the line each starts on.
+    static func pageDecorations(_ guide: Guide) -> PageDecorations {
+        var headings: [Int: String] = [:]
+        for (heading, anchor) in zip(guide.headings, Heading.anchors(for: guide.headings)) {
+            headings[heading.location.line] = anchor
+        }
+        var blocks: [Int: PageDecorations.CodeBlock] = [:]
+        for block in guide.codeBlocks {
+            blocks[block.location.line] = .init(caption: block.title, language: block.info.language)
+        }
+        return PageDecorations(headingIDs: headings, codeBlocks: blocks)
     }
 
     /// `# guidekit-disable-next-line RULE: reason` (or `//`, `;`, `--`, `<!-- -->`) on a line

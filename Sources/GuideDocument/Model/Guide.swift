@@ -5,6 +5,23 @@ public struct Heading: Sendable, Equatable {
     public var level: Int
     public var text: String
     public var location: SourceLocation
+
+    /// Unique, URL-safe anchors derived from heading text, in order (the page's `id`s and
+    /// its table of contents).
+    public static func anchors(for headings: [Heading]) -> [String] {
+        var used: [String: Int] = [:]
+        return headings.map { heading in
+            var slug = ""
+            for scalar in heading.text.lowercased().unicodeScalars {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { slug.unicodeScalars.append(scalar) } else if !slug.hasSuffix("-") { slug += "-" }
+            }
+            slug = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
+            if slug.isEmpty { slug = "section" }
+            let count = used[slug, default: 0]
+            used[slug] = count + 1
+            return count == 0 ? slug : "\(slug)-\(count + 1)"
+        }
+    }
 }
 
 /// Everything GuideKit extracts from one guide file.
