@@ -8,17 +8,18 @@ import Darwin
 /// How a rendered guide page decorates cmark's blocks, keyed by the line a block starts on in
 /// the text given to `CMarkPageRenderer.render` (the same text the guide was parsed from).
 public struct PageDecorations: Sendable {
-    /// A code block's caption (its `title`) and the language for its class attribute.
+    /// A code block's caption as HTML (escaped by the caller) and the language for its class
+    /// attribute.
     public struct CodeBlock: Sendable {
-        public var caption: String?
+        public var captionHTML: String?
         public var language: String?
-        public init(caption: String?, language: String?) {
-            self.caption = caption
+        public init(captionHTML: String?, language: String?) {
+            self.captionHTML = captionHTML
             self.language = language
         }
     }
 
-    /// The `id` of the heading starting on each line.
+    /// The `id` of the heading starting on each line (letters, digits and `-`).
     public var headingIDs: [Int: String]
     public var codeBlocks: [Int: CodeBlock]
 
@@ -88,16 +89,17 @@ enum CMarkPageRenderer {
             let open = "<h\(level)>", close = "</h\(level)>\n"
             guard rendered.hasPrefix(open), rendered.hasSuffix(close) else { continue }
             let inner = rendered.dropFirst(open.count).dropLast(close.count)
-            replace(node, with: "<h\(level) id=\"\(escape(id))\">\(inner)</h\(level)>")
+            replace(node, with: "<h\(level) id=\"\(id.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })\">\(inner)</h\(level)>")
         }
         for node in codeBlocks {
             let line = Int(cmark_node_get_start_line(node))
             guard let decoration = decorations.codeBlocks[line] else { continue }
-            let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            // cmark writes the block itself, escaped, once its class is the language alone.
             let language = (decoration.language ?? "").filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
-            let caption = decoration.caption.map { "<figcaption>\(escape($0))</figcaption>" } ?? ""
-            let open = language.isEmpty ? "<pre><code>" : "<pre><code class=\"language-\(language)\">"
-            replace(node, with: "<figure class=\"code\">\(caption)<button class=\"copy\" type=\"button\">Copy</button>\(open)\(escape(code))</code></pre></figure>")
+            cmark_node_set_fence_info(node, language)
+            guard let pre = html(of: node) else { continue }
+            let caption = decoration.captionHTML.map { "<figcaption>\($0)</figcaption>" } ?? ""
+            replace(node, with: "<figure class=\"code\">\(caption)<button class=\"copy\" type=\"button\">Copy</button>\(pre.hasSuffix("\n") ? String(pre.dropLast()) : pre)</figure>")
         }
         guard let rendered = cmark_render_html(root, CMARK_OPT_UNSAFE) else { return "" }
         defer { free(rendered) }
@@ -156,22 +158,6 @@ enum CMarkPageRenderer {
         if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
         guard lower.hasPrefix("data:") else { return false }
         return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
-    }
-
-    /// The escaping cmark applies to text: `&`, `<`, `>` and `"`.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
     }
 }
 

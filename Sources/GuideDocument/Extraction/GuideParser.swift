@@ -124,7 +124,7 @@ public enum GuideParser {
         }
         var blocks: [Int: PageDecorations.CodeBlock] = [:]
         for block in guide.codeBlocks {
-            blocks[block.location.line] = .init(caption: block.title, language: block.info.language)
+            blocks[block.location.line] = .init(captionHTML: block.title.map(MarkupEscaping.escape), language: block.info.language)
         }
         return PageDecorations(headingIDs: headings, codeBlocks: blocks)
     }

@@ -1869,7 +1869,8 @@ docs: https://www.dokuwiki.org/plugin:oauthgeneric
 match:
   files: [dokuwiki]
   titles: [DokuWiki]
-redirect_uris: ['{root}/doku.php']
+redirect_uris:
+- one_of: ['{root}/doku.php', '{setting:plugin»oauth»custom-redirectURI}']
 scopes:
   default: []
   always: []
@@ -3820,7 +3821,6 @@ scopes:
   always: [openid]
 token_auth_method: {default: any}
 claims_from: {default: any}
-pkce: {default: S256}
 userinfo_signed: true
 exact_issuer: true
 settings:
@@ -3854,8 +3854,6 @@ sources:
     oidc/provider.go Provider.AuthURL (prepends oidc.ScopeOpenID)
   token_auth_method: 'hashicorp/cap@v0.13.0 oidc/provider.go Provider.Exchange (oauth2.Config{Endpoint: p.provider.Endpoint()},
     no AuthStyle) + golang/oauth2 internal/token.go RetrieveToken (AuthStyleInHeader first)'
-  pkce: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_oidc.go createOIDCRequest (responseTypeCode -> oidc.NewCodeVerifier();
-    oidc.WithPKCE(v)) + hashicorp/cap@v0.13.0 oidc/pkce_verifier.go S256Verifier
   claims_from: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_oidc.go pathCallback (rawToken.Claims(&allClaims); provider.UserInfo(ctx,
     tokenSource, subject, &allClaims))
   userinfo_signed: hashicorp/cap@v0.13.0 oidc/provider.go Provider.UserInfo (go-oidc UserInfo) + coreos/go-oidc@v3.10.0 oidc/oidc.go
@@ -3865,6 +3863,7 @@ sources:
   settings: hashicorp/vault-plugin-auth-jwt@v0.26.3 path_config.go and path_role.go field schemas; https://developer.hashicorp.com/vault/api-docs/auth/jwt
 unknown:
   claims_from.claims: no claim is always read; user_claim has no default in path_role.go (value required by the role)
+  pkce: 'S256 for response types with code, none for the implicit flow (oidc_response_types); not modelled'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/headlamp.yml", #"""
@@ -4304,7 +4303,6 @@ docs: https://github.com/Worteks/humhub-auth-oidc#usage
 match:
   files: [humhub]
   titles: [HumHub]
-redirect_uris: ['{root}/user/auth/external?authclient={setting:authclient_id}']
 scopes:
   default: [openid, profile, email]
   always: []
@@ -4336,9 +4334,6 @@ settings:
 - {key: cssIcon, default: fa fa-sign-in}
 - {key: enablePkce, type: boolean, default: 'False'}
 sources:
-  redirect_uris: yiisoft/yii2-authclient@2.2.17 src/BaseOAuth.php defaultReturnUrl + parametersToKeepInReturnUrl = ['authclient']
-    and src/OAuth2.php buildAuthUrl (redirect_uri => getReturnUrl()); humhub/humhub@23bc31d6 protected/humhub/modules/user/controllers/AuthController.php
-    actions() 'external' => AuthAction
   scopes: Worteks/yii2auth-oidc@0.2 src/OIDC.php $scope = 'openid profile email'
   token_auth_method: yiisoft/yii2-authclient@2.2.17 src/OAuth2.php fetchAccessToken -> applyClientCredentialsToRequest ($request->addData
     client_id, client_secret); Worteks/yii2auth-oidc src/OIDC.php does not override it
@@ -4353,6 +4348,7 @@ sources:
 unknown:
   userinfo_signed: yii2-authclient api() response parsing for application/jwt not checked
   library_versions: yii2-authclient version bundled by HumHub 1.15.4 (guide tested) not checked; enablePkce needs >=2.2.10
+  redirect_uris: '{root}/user/auth/external?authclient=ID with pretty URLs, {root}/index.php?r=user%2Fauth%2Fexternal&authclient=ID without; pretty URLs are an optional setup step'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/immich.yml", #"""
@@ -5157,11 +5153,9 @@ docs: https://kiali.io/docs/configuration/authentication/openid/
 match:
   files: [kiali]
   titles: [Kiali]
-redirect_uris: ['{origin}{setting:server.web_root}']
 scopes:
   default: [openid, profile, email]
   always: [openid]
-token_auth_method: {default: client_secret_basic}
 claims_from: {default: id_token}
 pkce: {default: S256}
 exact_issuer: true
@@ -5187,13 +5181,8 @@ versions:
   source: kiali/kiali@v2.12.0 handlers/authentication/openid_auth_controller.go (no code_challenge); PKCE added by a3193dae8,
     first tag v2.21.0
 sources:
-  redirect_uris: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go authenticateWithAuthorizationCodeFlow
-    (requestOpenIdToken(httputil.GuessKialiURL(c.conf, r))); util/httputil/http_util.go GuessKialiURL (schema://host[:port]
-    + conf.Server.WebRoot)
   scopes: 'kiali/kiali@v2.30.0 config/config.go defaults Scopes: []string{"openid", "profile", "email"}; handlers/authentication/openid_auth_controller.go
     getConfiguredOpenIdScopes (appends "openid")'
-  token_auth_method: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go requestOpenIdToken (tokenRequest.SetBasicAuth
-    when clientSecret; client_id in body only without secret); same at v2.12.0 line 819
   pkce: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go redirect (code_challenge_method=S256) and requestOpenIdToken
     (code_verifier required)
   claims_from: kiali/kiali@v2.30.0 handlers/authentication/openid_auth_controller.go parseOpenIdToken (claims[p.conf.Auth.OpenId.UsernameClaim]
@@ -5204,7 +5193,8 @@ sources:
     AuthenticationTimeout 300); oidcClientSecretFile = "/kiali-secret/oidc-secret"
 unknown:
   userinfo_signed: userinfo endpoint not used for login claims
-  redirect_uris: server.web_root default is "/" in config/config.go; the operator/Helm default (commonly /kiali) was not checked
+  redirect_uris: 'server.web_root default is "/" in config/config.go (the operator/Helm default was not checked); GuessKialiURL trims trailing slashes from origin + web_root, which a template cannot state'
+  token_auth_method: 'HTTP Basic with a client secret, a public client without one (requestOpenIdToken); the secret setting is not modelled here'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/kibana.yml", #"""
@@ -5583,8 +5573,6 @@ docs: https://github.com/int128/kubelogin/blob/master/docs/usage.md
 match:
   files: [kubelogin]
   titles: [Kube Login, kubelogin, kubectl oidc-login]
-redirect_uris:
-- one_of: ['http://localhost:8000', 'http://localhost:18000']
 token_auth_method: {default: any}
 claims_from: {default: id_token}
 pkce:
@@ -5609,8 +5597,6 @@ settings:
 - {key: --oidc-auth-request-extra-params}
 - {key: --oidc-request-header}
 sources:
-  redirect_uris: int128/kubelogin@v1.36.3 pkg/cmd/cmd.go:26 defaultListenAddress; pkg/oidc/client/authcode.go GetTokenByAuthCode
-    (LocalServerCallbackPath = path of RedirectURL); int128/oauth2cli@v1.18.0 server.go:27-35 (RedirectURL "" -> http://localhost:<port><path>)
   scopes: 'int128/kubelogin@v1.36.3 pkg/oidc/client/factory.go Factory.New (Scopes: append(prov.ExtraScopes, gooidc.ScopeOpenID))'
   token_auth_method: int128/kubelogin@v1.36.3 pkg/oidc/client/factory.go Factory.New (endpoint := provider.Endpoint(); AuthStyleInParams
     only when ClientSecret == ""); coreos/go-oidc (stored v3.10.0 era) oidc/oidc.go Provider.Endpoint (no AuthStyle); golang.org/x/oauth2
@@ -5626,6 +5612,7 @@ unknown:
     Endpoint()/issuer check assumed unchanged
   userinfo_signed: stated by the research without a source
   scopes: extra scopes come from --oidc-extra-scope, often passed through --exec-arg, a form GuideKit does not read
+  redirect_uris: 'localhost:8000 or 18000 by default, else --oidc-redirect-url or --listen-address; not modelled'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/landscape.yml", #"""
@@ -6009,7 +5996,6 @@ pkce: {default: S256}
 exact_issuer: false
 settings:
 - key: NEXTAUTH_URL
-  meaning: app_base_url
   type: url
   default: http://localhost:3000/api/v1/auth
 - {key: NEXT_PUBLIC_AUTHELIA_ENABLED, type: boolean}
@@ -7936,9 +7922,6 @@ redirect_uris:
 scopes:
   default: [openid, email]
 token_auth_method: {default: any}
-claims_from:
-  default: id_token
-  claims: [email]
 pkce: {default: S256}
 exact_issuer: true
 settings_complete: true
@@ -7970,8 +7953,6 @@ sources:
   scopes: openpubkey/opkssh@v0.16.0 commands/config/providerconfig.go NewProviderConfigFromString (Scopes = ["openid","email"]
     when no scopes part); UnmarshalYAML (tmp.Scopes = "openid profile email")
   pkce: openpubkey/openpubkey@v0.25.0 providers/standard_provider.go defaultRequestTokens (options = append(options, rp.WithPKCE(cookieHandler)))
-  claims_from: openpubkey/opkssh@v0.16.0 policy/enforcer.go CheckPolicy/validateClaim (claims from PK token ID token; userInfoJson
-    only if provided)
   exact_issuer: 'openpubkey/opkssh@v0.16.0 policy/enforcer.go (if issuer != user.Issuer { continue }); client side: zitadel/oidc
     pkg/client/client.go Discover (discoveryConfig.Issuer != issuer -> ErrIssuerInvalid) via rp.NewRelyingPartyOIDC(issuer)'
   token_auth_method: zitadel/oidc@85e56c8b pkg/client/rp/relying_party.go GetEndpoints (AuthStyle oauth2.AuthStyleAutoDetect);
@@ -7980,6 +7961,7 @@ sources:
   settings: openpubkey/opkssh@v0.16.0 commands/config/providerconfig.go ProviderConfig struct (yaml tags)
 unknown:
   userinfo_signed: not examined
+  claims_from: 'with send_access_token the userinfo claims are accepted too (commands/verify.go UserInfoLookup), and a policy may match on sub instead of email'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/outline.yml", #"""
@@ -8942,7 +8924,7 @@ match:
   titles: [Portainer]
 # Portainer is told its redirect URL and uses it as given; the guide's is the root URL.
 redirect_uris:
-  - '{root}'
+  - one_of: ['{root}', '{setting:Redirect URL}']
 # api/oauth/oauth.go (portainer/portainer, read with the search tool): buildConfig hands the
 # Access Token URL to golang.org/x/oauth2; the Auth Style choice is x/oauth2's AuthStyle
 # (Auto Detect tries HTTP Basic, then the body; In Params sends the secret in the body; In
@@ -9031,7 +9013,6 @@ settings:
   default: email
 - key: oidc_oauth_api_url
   names: [API URL]
-  meaning: userinfo_url
   type: url
 - key: oidc_oauth_auto_configure
   names: [Enable OIDC OAuth Auto-Configuration]
@@ -9494,7 +9475,6 @@ docs: https://docs.rocket.chat/docs/openid-connect
 match:
   files: [rocket-chat]
   titles: [Rocket.Chat, RocketChat]
-redirect_uris: ['{root}/_oauth/{setting:name}']
 token_auth_method:
   default: client_secret_post
   setting: token_sent_via
@@ -9564,9 +9544,6 @@ settings:
   names: [Merge users]
   type: boolean
 sources:
-  redirect_uris: 'RocketChat/Rocket.Chat@52e31402 apps/meteor/app/custom-oauth/server/custom_oauth_server.ts getAccessToken
-    (redirect_uri: OAuth._redirectUri(this.name, config)); Meteor oauth _redirectUri (Meteor.absoluteUrl(`_oauth/${serviceName}`));
-    addOAuthService (name.toLowerCase().replace(/[^a-z0-9_]/g, ""))'
   token_auth_method: 'RocketChat/Rocket.Chat@52e31402 apps/meteor/app/custom-oauth/server/custom_oauth_server.ts getAccessToken
     ("Only send clientID / secret once on header or payload": header -> Authorization Basic, else client_id + client_secret
     in body)'
@@ -9585,6 +9562,7 @@ unknown:
   exact_issuer: no discovery and no ID-token validation in custom_oauth_server.ts (not applicable)
   pkce: 'differs in releases GuideKit cannot place (newer develop (stored customOAuth.ts 2f9c0868, passport-oauth2 CustomOAuthStrategy;
     release not determined)): default: S256'
+  redirect_uris: 'the path is the service name lower-cased with other characters removed (addOAuthService), a transformation a template cannot state'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/romm.yml", #"""
@@ -10253,7 +10231,6 @@ match:
   titles: [Stirling-PDF, Stirling PDF]
 redirect_uris: ['{root}/login/oauth2/code/oidc']
 claims_from: {default: any}
-pkce: {default: none}
 exact_issuer: true
 settings:
 - key: SECURITY_OAUTH2_ENABLED
@@ -10297,8 +10274,6 @@ sources:
     (.clientAuthenticationMethod(getClientAuthenticationMethod(oauth.getAuthenticationMethod())), null when unset); spring-projects/spring-security@0427e51b
     oauth2/oauth2-client/.../registration/ClientRegistrations.java getClientAuthenticationMethod (client_secret_basic if listed
     or metadata null)
-  pkce: spring-projects/spring-security oauth2-client DefaultOAuth2AuthorizationRequestResolver (addPkceParameters only if
-    ClientAuthenticationMethod.NONE.equals(...)); Stirling OAuth2Configuration sets no PKCE option
   claims_from: Stirling-Tools/Stirling-PDF@226fc615 app/proprietary/src/main/java/stirling/software/proprietary/security/service/CustomOAuth2UserService.java
     loadUser (delegate OidcUserService, user.getAttribute(usernameAttributeKey) = merged ID token + userinfo claims)
   exact_issuer: spring-projects/spring-security@0427e51b ClientRegistrations.withProviderConfiguration (!issuer.equals(metadataIssuer)
@@ -10316,6 +10291,7 @@ unknown:
   release: no release tag mapped; a Quarkus migration branch also exists in the index (TauriAuthorizationRequestResolver @2591faa0
     notes quarkus-oidc), whose behaviour was not studied
   token_auth_method: a setting GuideKit does not read (SECURITY_OAUTH2_AUTHENTICATIONMETHOD) chooses it
+  pkce: 'Spring Security 7 (Spring Boot 4, current Stirling main) sends S256 by default, 6.x only for public clients; the release that moved is not established'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/superset.yml", #"""
@@ -11137,7 +11113,6 @@ token_auth_method:
   values:
     client_secret_basic: client_secret_basic
     client_secret_post: client_secret_post
-pkce: {default: none}
 settings_complete: true
 settings:
 - key: oauth_auth_method
@@ -11167,7 +11142,6 @@ sources:
     authMethod, JS default "client_secret_basic" only when undefined); src/pages/EditMonitor.vue select v-model="monitor.oauth_auth_method"
     options client_secret_basic ("Authorization Header") / client_secret_post ("Form Data Body"); package.json "openid-client":
     "~5.7.1"'
-  pkce: louislam/uptime-kuma@2.5.3 server/util-server.js getOidcTokenClientCredentials (client_credentials grant only)
   settings: louislam/uptime-kuma@2.5.3 src/pages/EditMonitor.vue (oauth2-cc template, L2291-2376); server/server.js (bean.oauth_*
     fields); src/lang/en.json labels
   versions: OAuth2 client credentials (getOidcTokenClientCredentials) first appears in tag 1.23.0 (git log -S on server/util-server.js)
@@ -11175,6 +11149,7 @@ unknown:
   token_auth_method_default: DB column oauth_auth_method defaults to NULL (db/knex_init_db.js L585) and null bypasses the
     JS default parameter; the secret field is only shown once a method is chosen, so no effective default was established
   claims_from: 'not applicable: no ID token / userinfo is used'
+  pkce: 'not applicable: only the client_credentials grant is used, no authorization request'
 
 """#),
         ("Sources/GuideKnowledge/ProfileData/applications/vaultwarden.yml", #"""
