@@ -60,3 +60,26 @@ struct FixTests {
         #expect(diff == "--- a/a.md\n+++ b/a.md\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n")
     }
 }
+
+/// The fixer identifies findings by fingerprint (rule and subject), as baselines and SARIF do.
+struct FixerIdentityTests {
+    @Test func aFixThatRenamesTheClientKeepsItsOtherFindingsAsTheSame() throws {
+        // client-id-mismatch renames 'ap' to 'app'; the redirect URI on another host stays an
+        // error of the same rule on the same line, though its subject now names client 'app'.
+        let guide = FixTests.assumptions + """
+            ```yaml {guide="authelia-client"}
+            - client_id: 'ap'
+              client_secret: '$plaintext$insecure_secret'
+              redirect_uris: ['https://other.example.com/cb']
+            ```
+            """
+        let parsed = parse(guide, path: "g.md")
+        let before = Checker().check(parsed)
+        let redirect = try #require(before.first { $0.ruleID == "redirect-uri-outside-app" })
+        let outcome = try Fixer(checker: Checker()).fix(parsed)
+        #expect(outcome.applied.map(\.ruleID) == ["client-id-mismatch"])
+        #expect(outcome.fixed.contains("- client_id: 'app'"))
+        let after = try #require(outcome.remaining.first { $0.ruleID == "redirect-uri-outside-app" })
+        #expect(after.fingerprint != redirect.fingerprint, "the owner's id is part of the subject")
+    }
+}

@@ -63,10 +63,23 @@ public struct Fixer: Sendable {
         if let broken = after.first(where: { $0.ruleID == "yaml-syntax" }), !findings.contains(where: { $0.ruleID == "yaml-syntax" }) {
             throw Failure(path: path, message: "the fixes would break the YAML (\(broken.message)); nothing was written")
         }
-        for finding in applied where after.contains(where: { $0.ruleID == finding.ruleID && $0.location.line == finding.location.line && $0.message == finding.message }) {
+        // Findings are identified by fingerprint (rule and subject), counted: a fixed finding's
+        // fingerprint must lose one occurrence per fix applied to it.
+        func count(_ list: [Finding]) -> [String: Int] { list.reduce(into: [:]) { $0[$1.fingerprint, default: 0] += 1 } }
+        let before = count(findings), afterCounts = count(after), fixedCounts = count(applied)
+        for finding in applied where afterCounts[finding.fingerprint, default: 0] > before[finding.fingerprint, default: 0] - fixedCounts[finding.fingerprint, default: 0] {
             throw Failure(path: path, message: "fixing '\(finding.message)' [\(finding.ruleID)] did not remove it; nothing was written")
         }
-        let newErrors = after.filter { new in new.severity == .error && !findings.contains { $0.ruleID == new.ruleID && $0.location.line == new.location.line } }
+        // An error is new when its fingerprint occurs more often than before. A fix that
+        // renames a client id changes the subject (so the fingerprint) of that client's other
+        // findings: one still at the same rule and line is the same finding.
+        var seen: [String: Int] = [:]
+        let newErrors = after.filter { new in
+            guard new.severity == .error else { return false }
+            seen[new.fingerprint, default: 0] += 1
+            guard seen[new.fingerprint, default: 0] > before[new.fingerprint, default: 0] else { return false }
+            return !findings.contains { $0.ruleID == new.ruleID && $0.location.line == new.location.line }
+        }
         if let error = newErrors.first {
             throw Failure(path: path, message: "the fixes would cause a new error at line \(error.location.line): \(error.message) [\(error.ruleID)]; nothing was written")
         }
