@@ -1,4 +1,5 @@
 import GuideChecks
+import GuideDocument
 
 /// The output formats of `check` (docs/OUTPUT.md).
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -12,5 +13,25 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: SARIFReporter.render(report) + "\n"
         case .junit: JUnitReporter.render(report)
         }
+    }
+}
+
+/// The reports one run writes: the main format on standard output, and each `--report
+/// FORMAT[=FILE]` to its file (or after the main output).
+public enum ReportSet {
+    /// The text for standard output; files are written (mode 0644) on the way.
+    public static func write(_ report: CheckReport, format: ReportFormat, color: Bool,
+                             extra: [(format: ReportFormat, file: String?)]) throws -> String {
+        let fullReport = extra.compactMap(\.file).first
+        var stdout = format.render(report, color: color, fullReport: fullReport)
+        for request in extra {
+            let text = request.format.render(report, fullReport: fullReport)
+            if let file = request.file {
+                try PrivateFiles.write(text, to: file, mode: 0o644)
+            } else {
+                stdout += text
+            }
+        }
+        return stdout
     }
 }

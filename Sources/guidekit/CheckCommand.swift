@@ -86,72 +86,32 @@ struct CheckCommand: ParsableCommand {
         if let shard { files = shard.shard.select(files) }
         let knownFindings: Baseline?
         do { knownFindings = try session.readBaseline() } catch { throw InputFailure("\(error)") }
-        let baseline = session.baselinePath
-        let checker = session.checker
-        let input = session.input
-        let batch = BatchCheck(checker: checker, input: input, cache: cacheOptions.open(), baseline: knownFindings)
+        let batch = BatchCheck(checker: session.checker, input: session.input, cache: cacheOptions.open(), baseline: knownFindings)
         let progress = ProgressBar(label: "check", quiet: quiet)
         let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }
         progress.finish()
-        if verbose {
-            // Which application profile each guide was checked with (issue: say it).
-            let lines = outcome.profiles.map { "guidekit: \($0.path): \($0.profile.map { "profile '\($0)'" } ?? "no application profile")\n" }
-            FileHandle.standardError.write(Data(lines.joined().utf8))
-        }
         outcome.cache?.save()
+        if verbose { FileHandle.standardError.write(Data(outcome.profileReport.utf8)) }
+        if timing { FileHandle.standardError.write(Data(outcome.timingReport.utf8)) }
         inputErrors += outcome.errors
         let full = outcome.report
-        var report = full
-        if quiet { report.findings = full.findings.filter { $0.severity == .error } }
-        let findings = full.findings
-        let statistics = outcome.statistics
-        if timing {
-            let figures = String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
-                                 report.files.count, outcome.parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
-                                 statistics.verificationSeconds, statistics.ruleSeconds)
-            FileHandle.standardError.write(Data(figures.utf8))
-            // This line's form is stable: scripts read it.
-            FileHandle.standardError.write(Data("digests: computed \(statistics.computedVerifications), cached \(statistics.cachedVerifications)\n".utf8))
-        }
-
-        let fileReports = reports.compactMap(\.file)
-        let useColor = format == .text && (color || Terminal.wantsColor)
-        var stdout = format.render(report, color: useColor, fullReport: fileReports.first)
-        for request in reports {
-            let text = request.format.render(report, fullReport: fileReports.first)
-            if let file = request.file {
-                try PrivateFiles.write(text, to: file, mode: 0o644)
-            } else {
-                stdout += text
-            }
-        }
+        var shown = full
+        if quiet { shown.findings = full.findings.filter { $0.severity == .error } }
+        let stdout = try ReportSet.write(shown, format: format, color: format == .text && (color || Terminal.wantsColor),
+                                         extra: reports.map { ($0.format, $0.file) })
         FileHandle.standardOutput.write(Data(stdout.utf8))
         for error in inputErrors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
         }
-        if let knownFindings, let baseline {
-            let checked = Set(report.files)
-            let stale = knownFindings.stale(after: findings, checked: checked)
-            if updateBaseline {
-                if !stale.isEmpty {
-                    try PrivateFiles.write(knownFindings.pruned(after: findings, checked: checked).encoded(), to: baseline, mode: 0o644)
-                }
-                FileHandle.standardError.write(Data("guidekit: pruned \(stale.count) stale entr\(stale.count == 1 ? "y" : "ies") from \(baseline)\n".utf8))
-            } else if !stale.isEmpty {
-                var note = "guidekit: \(stale.count) baseline entr\(stale.count == 1 ? "y no longer matches" : "ies no longer match") a finding (fixed since?); prune with --update-baseline:\n"
-                for entry in stale.prefix(20) { note += "  \(entry.file) [\(entry.rule)] \(entry.message)\n" }
-                if stale.count > 20 { note += "  … and \(stale.count - 20) more\n" }
-                FileHandle.standardError.write(Data(note.utf8))
-            }
+        if let knownFindings, let path = session.baselinePath,
+           let note = try BaselineUpkeep.review(knownFindings, path: path, findings: full.findings, checked: Set(full.files), update: updateBaseline) {
+            FileHandle.standardError.write(Data(note.utf8))
         }
         if let writeBaseline {
-            try PrivateFiles.write(Baseline(findings: findings).encoded(), to: writeBaseline, mode: 0o644)
-            FileHandle.standardError.write(Data("guidekit: recorded \(full.active.count) finding(s) in \(writeBaseline)\n".utf8))
-            if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
-            return
+            FileHandle.standardError.write(Data(try BaselineUpkeep.record(full.findings, active: full.active.count, to: writeBaseline).utf8))
         }
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
-        if session.fails(full) { throw ExitStatus.findings }
+        if writeBaseline == nil, session.fails(full) { throw ExitStatus.findings }
     }
 
     /// `--changed-since`: the guides git reports changed, and guides whose profile changed.

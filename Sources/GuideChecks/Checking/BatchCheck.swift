@@ -33,6 +33,19 @@ public struct BatchCheck: Sendable {
         public var profiles: [(path: String, profile: String?)] = []
         /// The cache with this run's verdicts added (the caller saves it).
         public var cache: DigestCache?
+
+        /// `--timing`: where the time went, then the digest line whose form scripts read.
+        public var timingReport: String {
+            String(format: "guidekit: timing: %d files, parse %.3f s, %d clients, %d digests checked by %d distinct verifications in %.3f s, rules %.3f s\n",
+                   report.files.count, parseSeconds, statistics.clients, statistics.checkedDigests, statistics.verifications,
+                   statistics.verificationSeconds, statistics.ruleSeconds)
+                + "digests: computed \(statistics.computedVerifications), cached \(statistics.cachedVerifications)\n"
+        }
+
+        /// `--verbose`: which application profile each guide was checked with.
+        public var profileReport: String {
+            profiles.map { "guidekit: \($0.path): \($0.profile.map { "profile '\($0)'" } ?? "no application profile")\n" }.joined()
+        }
     }
 
     /// - Parameter progress: called after each batch with (files done, files in all).
