@@ -5,17 +5,23 @@ import Testing
 /// `RuleRegistry.all` is generated from the rule files (scripts/generate-rule-registry): a rule
 /// file added without running the script, or a rule without a kind, fails here.
 struct RuleRegistryTests {
-    @Test func generatedRegistryIsCurrent() throws {
+    /// Runs a generator script of scripts/ with `--check`: (exit status, what it printed).
+    static func check(_ script: String) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", ProjectFiles.root.appendingPathComponent("scripts/generate-rule-registry").path, "--check"]
+        process.arguments = ["python3", ProjectFiles.root.appendingPathComponent("scripts/\(script)").path, "--check"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        return (process.terminationStatus, text)
+    }
+
+    @Test func generatedRegistryIsCurrent() throws {
+        let (status, text) = try Self.check("generate-rule-registry")
+        #expect(status == 0, "\(text)")
     }
 
     @Test func everyRuleIsRegisteredOnceInKindOrder() {
@@ -36,15 +42,7 @@ struct RuleRegistryTests {
 /// The Compose structure is derived from the vendored schema and cannot drift from it.
 struct ComposeStructureTests {
     @Test func derivedComposeStructureIsCurrent() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", ProjectFiles.root.appendingPathComponent("scripts/derive-compose-structure").path, "--check"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try RuleRegistryTests.check("derive-compose-structure")
+        #expect(status == 0, "\(text)")
     }
 }

@@ -13,6 +13,10 @@ public struct AssumptionKey: Hashable, Sendable, CustomStringConvertible {
         self.init(kind.rawValue)
     }
 
+    /// The assumption GuideKit understands under this key, if any (`Client ID` → `.clientID`):
+    /// a kind and its key are one identity, each convertible into the other.
+    public var kind: AssumptionKind? { AssumptionKind(label: normalized) }
+
     /// How a site file writes the key: `client_id`.
     public var snakeCase: String { normalized.replacingOccurrences(of: " ", with: "_") }
 
