@@ -55,11 +55,17 @@ struct FixCommand: ParsableCommand {
         }
         var remaining = 0
         var fixedCount = 0
+        var leftForHuman: [String] = []
         for (index, guide) in loaded.guides.enumerated() {
             let path = guide.path
             do {
                 let outcome = try fixer.fix(guide, findings: run.findings[index], known: run.verifications)
-                remaining += outcome.remaining.filter { $0.severity == .error }.count
+                let left = outcome.remaining.filter { $0.severity == .error }
+                remaining += left.count
+                // What is left for a human, and why: no fix GuideKit is sure of.
+                for finding in left {
+                    leftForHuman.append("guidekit: needs a human: \(finding.place): \(finding.message) [\(finding.ruleID)] (no certain fix)\n")
+                }
                 guard outcome.changed else { continue }
                 if dryRun {
                     print(UnifiedDiff.render(path: path, original: outcome.original, fixed: outcome.fixed), terminator: "")
@@ -79,6 +85,7 @@ struct FixCommand: ParsableCommand {
                 failures.append("\(path): \(error)")
             }
         }
+        FileHandle.standardError.write(Data(leftForHuman.joined().utf8))
         FileHandle.standardError.write(Data("guidekit: \(dryRun ? "would fix" : "fixed") \(fixedCount) finding(s); \(remaining) error(s) need a human\n".utf8))
         for failure in failures {
             FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))

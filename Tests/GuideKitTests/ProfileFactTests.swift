@@ -230,7 +230,10 @@ import Testing
         let publicClient = "  public: true\n  token_endpoint_auth_method: 'none'\n"
         #expect(Self.ruleIDs(Self.guide("proxmox", client: publicClient, env: "issuer-url=https://auth.example.com\n")).isEmpty)
         let keyless = findings(Self.guide("proxmox", client: "", env: "issuer-url=https://auth.example.com\n")).filter { $0.ruleID == "profile-auth-method" }
-        #expect(keyless.first?.message.hasPrefix("Proxmox VE sends no client secret, as a public client (the default when client-key is not set)") == true)
+        // The message names where the guide shows Proxmox's settings without a client-key.
+        #expect(keyless.first?.message.hasPrefix("Proxmox VE sends no client secret, as a public client (the default when client-key is not set: the application's settings at line 13 leave it out)") == true, "\(keyless)")
+        // A guide that shows nothing of Proxmox's configuration gets no verdict from its silence.
+        #expect(Self.ruleIDs(Self.guide("proxmox", client: "", env: "").replacingOccurrences(of: "### Application\n```shell {guide=\"app-settings\"}\n```", with: "")).isEmpty)
     }
 
     @Test func synapsePKCEFollowsPKCEMethod() {
@@ -332,5 +335,31 @@ import Testing
         let pkceOff = try Self.errors { $0.replacingOccurrences(of: "enablePKCEAuthentication: true", with: "enablePKCEAuthentication: false") }
         #expect(pkceOff.map(\.ruleID) == ["profile-pkce"])
         #expect(pkceOff.first?.help?.contains("set enablePKCEAuthentication to 'true'") == true)
+    }
+}
+
+/// Issue 29: a profile default that one of the application's settings overrides gives no
+/// verdict on a guide that shows none of the application's configuration.
+struct NoVerdictFromSilenceTests {
+    static func clientOnly(_ application: String, _ client: String) -> String {
+        "---\napplication: \(application)\nauthelia_version: \"4.39\"\n---\n### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n\(client)```\n"
+    }
+
+    @Test func everySettingDependentDefaultIsSilentWithoutTheApplicationsConfiguration() {
+        // Mastodon's PKCE (OIDC_USE_PKCE), Homarr's claims (AUTH_OIDC_FORCE_USERINFO),
+        // Synapse's auth method (client_auth_method), Proxmox's (client-key).
+        let cases: [(String, String, String)] = [
+            ("mastodon", "  require_pkce: true\n", "profile-pkce"),
+            ("homarr", "  scopes: ['openid', 'profile']\n", "profile-claims-location"),
+            ("synapse", "  client_secret: 'insecure_secret'\n  token_endpoint_auth_method: 'client_secret_post'\n", "profile-auth-method"),
+            ("proxmox", "  client_secret: 'insecure_secret'\n", "profile-auth-method"),
+        ]
+        for (application, client, rule) in cases {
+            let silent = findings(Self.clientOnly(application, client)).filter { $0.ruleID == rule }
+            #expect(silent.isEmpty, "\(application): \(silent.map(\.message))")
+            // The same guide showing the application's configuration without the setting gets it.
+            let shown = Self.clientOnly(application, client) + "\n### Application\n```shell {guide=\"app-settings\"}\nUNRELATED_SETTING=1\n```\n"
+            #expect(findings(shown).contains { $0.ruleID == rule }, "\(application): \(rule) once the configuration is shown")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GuideChecks
 @testable import GuideDocument
@@ -216,5 +217,23 @@ import Testing
         let scope = findings(dashy, path: "dashy.md").first { $0.ruleID == "client-scope-unknown" }
         #expect(scope?.help?.contains("keep it on the client") == true, "\(String(describing: scope))")
         #expect(scope?.help?.contains("remove") == false)
+    }
+
+    // Issue 29: a redirect URI edited to another host, while the assumption and Proxmox's own
+    // callback agree, is repaired by `fix` in the guide's own form.
+
+    @Test func fixRepairsACallbackTwoSourcesAgreeOnInTheGuidesForm() throws {
+        let guide = Self.guide("proxmox", title: "Proxmox VE", release: "v8.4", host: "proxmox", client: """
+                    redirect_uris:
+                      - 'https://proxmox.example.org'
+                    scopes: ['openid', 'profile', 'email']
+            """, application: "1. Datacenter → Permissions → Realms → Add → OpenID Connect Server\n   - Client Key: `insecure_secret`\n")
+        let folder = try TemporaryFolder()
+        let path = try folder.write("proxmox.md", Data(guide.utf8))
+        let run = try CommandLineTests().run(["fix", "--no-config", "--no-cache", path])
+        let fixed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(fixed.contains("      - 'https://proxmox.\(Self.domain)'"), "\(run.stderr)")
+        #expect(!fixed.contains("example.org"))
+        #expect(try CommandLineTests().run(["check", "--no-config", "--no-cache", path]).status == 0)
     }
 }

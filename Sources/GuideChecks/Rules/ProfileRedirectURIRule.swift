@@ -144,6 +144,36 @@ struct ProfileRedirectURIRule: GuideRule {
             """,
         ],
         fixExamples: [
+            // The assumption and Grafana's own callback agree; the client's only entry is wrong.
+            FixExample(
+                """
+                ---
+                application: grafana
+                ---
+                ### Assumptions
+                - Application Root URL: `https://grafana.example.com/`
+                - Client ID: `grafana`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'grafana'
+                  redirect_uris: [↓'https://grafana.example.com/login/oauth']
+                ```
+
+                """,
+                """
+                ---
+                application: grafana
+                ---
+                ### Assumptions
+                - Application Root URL: `https://grafana.example.com/`
+                - Client ID: `grafana`
+
+                ```yaml {guide="authelia-client"}
+                - client_id: 'grafana'
+                  redirect_uris: ['https://grafana.example.com/login/generic_oauth']
+                ```
+
+                """),
             FixExample(
                 """
                 ---
@@ -217,7 +247,15 @@ struct ProfileRedirectURIRule: GuideRule {
                 let fix = nearNode.flatMap { node in expected.flatMap { replacing(context.guide, node, with: $0, "register exactly '\($0)'") } }
                 let written = wrong.map { RedirectAdvice.guideForm(of: alternatives[0], like: $0, in: context.guide) } ?? alternatives[0]
                 let help = wrong == nil ? "add '\(written)' to redirect_uris" : "register '\(written)' (here, or as another redirect_uris entry)"
-                findings.append(finding(context.guide, at: anchor, message, help: help).with(fix))
+                // The assumption and the application's own callback agree on one URI and the
+                // client's only entry says otherwise: the repair is certain, written in the
+                // guide's own form (site variables where the guide builds hosts from them).
+                var certain: Fix?
+                if fix == nil, alternatives.count == 1, client.redirectURIs.count == 1, let wrong,
+                   let span = RedirectAdvice.quotedSpan(of: wrong, in: context.guide) {
+                    certain = Fix("register '\(written)'", edits: [TextEdit(line: wrong.location.line, column: span.column, length: span.length, replacement: written)])
+                }
+                findings.append(finding(context.guide, at: anchor, message, help: help).with(fix ?? certain))
             }
         }
         return findings

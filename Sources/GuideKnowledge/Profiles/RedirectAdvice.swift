@@ -28,7 +28,18 @@ package enum RedirectAdvice {
         // which is shorter than the shortcodes it was resolved from).
         var end = min(scalars.count, start + entry.length)
         if scalars[start] == "'" || scalars[start] == "\"", let close = scalars[(start + 1)...].firstIndex(of: scalars[start]) { end = close + 1 }
-        let written = String(String.UnicodeScalarView(scalars[start..<end])).trimmingCharacters(in: .init(charactersIn: "'\""))
+        var written = String(String.UnicodeScalarView(scalars[start..<end])).trimmingCharacters(in: .init(charactersIn: "'\""))
+        // An entry typed literally in a guide that builds its hosts from site variables: the
+        // Application Root URL assumption shows the form (when it is the same host).
+        if !written.containsLiteral("{{"), let root = guide.assumption(.applicationRootURL), let raw = root.rawValue,
+           root.value?.url?.origin == WebURL(expected)?.origin {
+            let line = Array(guide.source.originalLine(raw.location.line).unicodeScalars)
+            let from = raw.location.column - 1
+            if from >= 0, from < line.count, let close = line[from...].firstIndex(of: "`") {
+                let text = String(String.UnicodeScalarView(line[from..<close]))
+                if text.containsLiteral("{{") { written = text }
+            }
+        }
         guard written.containsLiteral("{{"), let schemeEnd = written.literalRange(of: "://"), let url = WebURL(expected) else { return expected }
         // The authority ends at the first '/' outside a shortcode.
         var depth = 0
@@ -64,5 +75,18 @@ package enum RedirectAdvice {
         if !set.isEmpty { return set }
         let rest = requirement.alternatives.filter { !overrides.contains($0) }
         return rest.isEmpty ? nil : rest
+    }
+
+    /// The text between the quotes of a quoted entry as written in the original line (its
+    /// 1-based column and length), whatever shortcodes it holds; `nil` for a plain scalar or
+    /// a line where the quotes cannot be told apart.
+    package static func quotedSpan(of entry: YAMLNode, in guide: Guide) -> (column: Int, length: Int)? {
+        let scalars = Array(guide.source.originalLine(entry.location.line).unicodeScalars)
+        let start = entry.location.column - 1
+        guard start >= 0, start < scalars.count, scalars[start] == "'" || scalars[start] == "\"",
+              let close = scalars[(start + 1)...].firstIndex(of: scalars[start]) else { return nil }
+        // A shortcode's own quotes inside a double-quoted entry would end it early.
+        if scalars[start] == "\"", scalars[(start + 1)..<close].contains("{") { return nil }
+        return (start + 2, close - start - 1)
     }
 }

@@ -51,7 +51,11 @@ extension ApplicationProfile {
             // configuration and leaves that setting out: a guide that shows none of it says
             // nothing about the setting, so no verdict comes from its silence.
             if setting != nil, guide.settings.isEmpty, guide.toggles.isEmpty { return nil }
-            return (defaultValue, setting.map { "the default when \($0) is not set" } ?? "always", nil)
+            // Name where the guide shows the configuration that leaves the setting out.
+            let shown = (guide.settings.map(\.key.location.line) + guide.toggles.map(\.label.location.line)).min()
+            return (defaultValue, setting.map { key in
+                "the default when \(key) is not set\(shown.map { ": the application's settings at line \($0) leave it out" } ?? "")"
+            } ?? "always", nil)
         }
 
         /// The remedy a finding suggests on the application's side: "set KEY to 'VALUE', or "
