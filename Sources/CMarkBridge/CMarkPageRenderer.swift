@@ -143,7 +143,7 @@ enum CMarkPageRenderer {
             }
             let next = node
             guard next == nil || cmark_node_get_type(next) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(next) == CMARK_NODE_LINEBREAK else { continue }
-            let trimmed = line.trimmingCharacters(in: " \t")
+            let trimmed = line.trimmingBlanks()
             guard (trimmed.hasPrefix("{{<") && trimmed.hasSuffix(">}}")) || (trimmed.hasPrefix("{{%") && trimmed.hasSuffix("%}}")) else { continue }
             for text in run { cmark_node_unlink(text); cmark_node_free(text) }
             if let next { cmark_node_unlink(next); cmark_node_free(next) } else if let before { cmark_node_unlink(before); cmark_node_free(before) }
@@ -162,11 +162,10 @@ enum CMarkPageRenderer {
 }
 
 private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let scalars = Array(unicodeScalars)
-        var start = 0, end = scalars.count
-        while start < end, set.unicodeScalars.contains(scalars[start]) { start += 1 }
-        while end > start, set.unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+    /// Without leading and trailing spaces and tabs (this module has no Foundation).
+    func trimmingBlanks() -> Substring {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
+        return self[first...last]
     }
 }

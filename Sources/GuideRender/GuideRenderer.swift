@@ -118,7 +118,7 @@ public struct GuideRenderer: Sendable {
             if let old = plan.oldClientID, let new = plan.newValue(.clientID) { clientIDs[old] = new }
             rendered = UpstreamShortcodes.expand(rendered, guide: guideName, site: site.name, clientIDs: clientIDs,
                                                  generatedSecret: plan.generatedSecret,
-                                                 neededClaims: ApplicationClaims.needed(in: CheckContext(guide: guide, profiles: checker.profiles)))
+                                                 neededClaims: ApplicationClaims.needed(in: guide, meanings: prepared.meanings))
         }
 
         // Proof: the rendered guide must check clean, digest included. The same parse gives

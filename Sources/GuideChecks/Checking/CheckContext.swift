@@ -22,14 +22,14 @@ public struct CheckContext: Sendable {
     public var statements: [[SecretStatement]]
     /// Results of every verification of the run, shared by all guides.
     public var verifications: [VerificationRequest: DigestVerification] = [:]
-    /// The ids and names of every profile the run knows (for "did you mean" when a guide
-    /// names none of them).
-    public let knownApplications: [(id: String, name: String)]
+    /// Every profile the run knows (for "did you mean" when a guide matches none of them);
+    /// the run's own array, shared, not copied per guide.
+    public let profiles: [ApplicationProfile]
 
     /// Builds the context; `version` overrides the guide's own `authelia_version` front matter.
     public init(guide: Guide, version: AutheliaVersion? = nil, profiles: [ApplicationProfile] = []) {
         self.guide = guide
-        knownApplications = profiles.map { ($0.id, $0.name) }
+        self.profiles = profiles
         let meanings = SettingMeanings(guide: guide, profiles: profiles)
         self.meanings = meanings
         secretValues = meanings.secretValues(in: guide)

@@ -106,7 +106,7 @@ struct ProfileClaimsLocationRule: GuideRule {
         // its ID token: Authelia's authorization handler hydrates them when the flow is
         // implicit (internal/handlers/handler_oauth2_authorization_claims.go, v4.39.20).
         guard !client.effectiveResponseTypes.allSatisfy(ClientSchema.implicitResponseTypes.contains) else { return [] }
-        let needed = Self.claimsRead(in: context).union(location.claims)
+        let needed = Self.claimsRead(in: context.guide, meanings: context.meanings).union(location.claims)
         guard !needed.isEmpty else { return [] }
         var missing = needed
         // The upstream guides' escape hatch (`{{% oidc-escape-hatch-claims-hydration
@@ -151,12 +151,12 @@ struct ProfileClaimsLocationRule: GuideRule {
     /// The scope claims the application reads: the values of its claim settings, and claims a
     /// template names (`{{ user.preferred_username }}`). Claims every ID token carries (`sub`)
     /// are left out; the profile's own list is added by the caller.
-    static func claimsRead(in context: CheckContext) -> Set<String> {
+    static func claimsRead(in guide: Guide, meanings: SettingMeanings) -> Set<String> {
         func known(_ claim: String) -> Bool { ClientSchema.scope(delivering: claim) != nil }
         var found = Set<String>()
-        for setting in context.guide.settings {
+        for setting in guide.settings {
             let value = ConfigLineReader.unquoted(setting.value.value)
-            if context.meaning(of: setting) == .claim, known(value), !AppClaimScopeRule.isSwitchedOff(setting, in: context.guide) {
+            if meanings.meaning(of: setting) == .claim, known(value), !AppClaimScopeRule.isSwitchedOff(setting, in: guide) {
                 found.insert(value)
             }
             var rest = value[...]
@@ -174,7 +174,7 @@ struct ProfileClaimsLocationRule: GuideRule {
 /// its claim settings and the claims its templates name (render writes the upstream escape
 /// hatch's policy with them when the shortcode names none).
 package enum ApplicationClaims {
-    package static func needed(in context: CheckContext) -> [String] {
-        ProfileClaimsLocationRule.claimsRead(in: context).union(context.profile?.claimsFrom?.claims ?? []).sorted()
+    package static func needed(in guide: Guide, meanings: SettingMeanings) -> [String] {
+        ProfileClaimsLocationRule.claimsRead(in: guide, meanings: meanings).union(meanings.profile?.claimsFrom?.claims ?? []).sorted()
     }
 }

@@ -52,7 +52,7 @@ struct ProfileUnknownRule: GuideRule {
     func check(_ context: CheckContext) -> [Finding] {
         guard context.profile == nil else { return [] }
         let guide = context.guide
-        let names = context.knownApplications.flatMap { [$0.id, $0.name] }
+        let names = context.profiles.flatMap { [$0.id, $0.name] }
         if let node = guide.frontMatter?["application"], let declared = node.string {
             guard declared.lowercased() != "none" else { return [] }
             let closest = Suggestion.closest(to: declared, in: names, limit: max(2, declared.count / 3))
@@ -64,8 +64,8 @@ struct ProfileUnknownRule: GuideRule {
         // was not recognised, at the first client.
         guard let client = guide.clients.first else { return [] }
         let name = Guide.name(forPath: guide.path)
-        let closest = Suggestion.closest(to: name, in: context.knownApplications.map(\.id), limit: max(2, name.count / 3))
-            ?? guide.title.flatMap { Suggestion.closest(to: $0, in: context.knownApplications.map(\.name)) }
+        let closest = Suggestion.closest(to: name, in: context.profiles.map(\.id), limit: max(2, name.count / 3))
+            ?? guide.title.flatMap { Suggestion.closest(to: $0, in: context.profiles.map(\.name)) }
         return [finding(guide, at: client.node,
                         "no application profile matches this guide (file name '\(name)'\(guide.title.map { ", title '\($0)'" } ?? "")); the application's own behaviour was not checked",
                         help: closest.map { "if this guide is about \($0), add 'application: \($0)' to the front matter; else write application: none" }

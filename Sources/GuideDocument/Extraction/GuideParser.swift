@@ -110,7 +110,7 @@ public enum GuideParser {
                 break
             }
         }
-        guide.testedVersions = TestedVersionsReader.read(guide.source)
+        guide.testedVersions = TestedVersionsReader.read(guide.source, headings: guide.headings)
         // The page of this very parse, decorated from what was read from it (render).
         if let tree { guide.html = tree.renderPage(pageDecorations(guide)) }
         return guide

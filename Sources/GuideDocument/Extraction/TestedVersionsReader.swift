@@ -2,14 +2,16 @@
 /// which products the guide was tested with, and which releases. Line by line: the section is
 /// a plain list in every layout seen (GuideKit's one-line items, upstream's nested items).
 enum TestedVersionsReader {
-    static func read(_ source: PreparedSource) -> [TestedVersion] {
-        let lines = source.originalText.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let start = lines.firstIndex(where: isSectionHeading) else { return [] }
+    static func read(_ source: PreparedSource, headings: [Heading]) -> [TestedVersion] {
+        // The section is found among the headings cmark already read; its lines are the
+        // source's own (no second pass over the text).
+        guard let index = headings.firstIndex(where: { $0.text.lowercased().hasPrefix("tested version") }) else { return [] }
+        let first = headings[index].location.line + 1
+        let end = index + 1 < headings.count ? headings[index + 1].location.line : source.lineCount + 1
         var result: [TestedVersion] = []
         var current: TestedVersion?
-        for index in lines.index(after: start)..<lines.endIndex {
-            let line = lines[index]
-            if line.hasPrefix("#") { break }
+        for number in first..<max(first, end) {
+            let line = source.originalLine(number)
             let indent = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(indent)
             guard rest.hasPrefix("- ") || rest.hasPrefix("* ") else { continue }
@@ -26,7 +28,7 @@ enum TestedVersionsReader {
                     var versions: [Located<String>] = []
                     for word in words[first...] where isRelease(word) {
                         let offset = text.distance(from: text.startIndex, to: word.startIndex)
-                        versions.append(Located(String(word), at: SourceLocation(line: index + 1, column: column + offset)))
+                        versions.append(Located(String(word), at: SourceLocation(line: number, column: column + offset)))
                     }
                     current = TestedVersion(product: product, versions: versions)
                 } else {
@@ -35,18 +37,12 @@ enum TestedVersionsReader {
             } else if current != nil {
                 let text = plainText(item)
                 if let word = text.split(separator: " ").first(where: isRelease) {
-                    current!.versions.append(Located(String(word), at: SourceLocation(line: index + 1, column: column)))
+                    current!.versions.append(Located(String(word), at: SourceLocation(line: number, column: column)))
                 }
             }
         }
         if let current { result.append(current) }
         return result.filter { !$0.product.isEmpty }
-    }
-
-    static func isSectionHeading(_ line: Substring) -> Bool {
-        guard line.hasPrefix("#") else { return false }
-        let title = line.drop { $0 == "#" }.trimmingPrefix(" ")
-        return title.lowercased().hasPrefix("tested version")
     }
 
     /// `v4.38.0`, `4.39`, `9.x`, `8.3.1-ls12`: starts with a digit, or `v` and a digit.

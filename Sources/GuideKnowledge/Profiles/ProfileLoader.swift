@@ -44,37 +44,42 @@ public enum ProfileLoader {
         } catch {
             throw InputError(path: directory, message: "cannot list profiles: \(error.localizedDescription)")
         }
-        var applications: [(path: String, text: String)] = []
+        // Each file is read and parsed once; libraries first, as applications may name them.
+        var applications: [YAMLFile] = []
         var libraries = try bundledLibraries()
         for name in names.sorted() where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            let text = try GuideFileReader(maximumBytes: 1_048_576).read(path)
-            if try YAMLFile.parse(text, path: path, what: "a profile").root?["kind"]?.string == "library" {
-                let library = try parseLibrary(text, file: path)
+            let yaml = try YAMLFile.load(path, what: "a profile")
+            if yaml.root?["kind"]?.string == "library" {
+                let library = try parseLibrary(yaml)
                 libraries.removeAll { $0.id == library.id }
                 libraries.append(library)
             } else {
-                applications.append((path, text))
+                applications.append(yaml)
             }
         }
-        return try parseAll(applications, libraries: libraries)
+        return try unique(applications.map { yaml throws(InputError) in try parse(yaml, libraries: libraries) })
     }
 
     /// Profiles from (path, text) pairs; two with one id are an error naming both files.
     static func parseAll(_ files: [(path: String, text: String)], libraries: [LibraryProfile]) throws(InputError) -> [ApplicationProfile] {
         var profiles: [ApplicationProfile] = []
-        for (path, text) in files {
-            let profile = try parse(text, file: path, libraries: libraries)
-            if let clash = profiles.first(where: { $0.id == profile.id }) {
-                throw InputError(path: path, message: "profile id '\(profile.id)' is also used by \(clash.file)")
+        for (path, text) in files { profiles.append(try parse(text, file: path, libraries: libraries)) }
+        return try unique(profiles)
+    }
+
+    /// The profiles, refusing two with one id (the error names both files).
+    static func unique(_ profiles: [ApplicationProfile]) throws(InputError) -> [ApplicationProfile] {
+        for (index, profile) in profiles.enumerated() {
+            if let clash = profiles[..<index].first(where: { $0.id == profile.id }) {
+                throw InputError(path: profile.file, message: "profile id '\(profile.id)' is also used by \(clash.file)")
             }
-            profiles.append(profile)
         }
         return profiles
     }
 
-    static func reader(_ text: String, file: String, keys: [String]) throws(InputError) -> ProfileReader {
-        let yaml = try YAMLFile.parse(text, path: file, what: "a profile")
+    static func reader(_ yaml: YAMLFile, keys: [String]) throws(InputError) -> ProfileReader {
+        let file = yaml.path
         guard let root = yaml.root else { throw InputError(path: file, message: "the profile is empty") }
         guard let pairs = root.pairs else { throw yaml.fail(root, "a profile is a mapping with id, name, match, settings, ...") }
         for pair in pairs {
@@ -120,7 +125,12 @@ public enum ProfileLoader {
     }
 
     public static func parseLibrary(_ text: String, file: String) throws(InputError) -> LibraryProfile {
-        let reader = try reader(text, file: file, keys: libraryKeys)
+        try parseLibrary(YAMLFile.parse(text, path: file, what: "a profile"))
+    }
+
+    static func parseLibrary(_ yaml: YAMLFile) throws(InputError) -> LibraryProfile {
+        let file = yaml.path
+        let reader = try reader(yaml, keys: libraryKeys)
         let id = try identifier(reader)
         guard reader.root["kind"]?.string == "library" else { throw reader.fail(reader.root, "a library profile says 'kind: library'") }
         var facts = try facts(reader, settings: nil).0
@@ -140,7 +150,12 @@ public enum ProfileLoader {
     }
 
     public static func parse(_ text: String, file: String, libraries: [LibraryProfile]) throws(InputError) -> ApplicationProfile {
-        let reader = try reader(text, file: file, keys: applicationKeys)
+        try parse(YAMLFile.parse(text, path: file, what: "a profile"), libraries: libraries)
+    }
+
+    static func parse(_ yaml: YAMLFile, libraries: [LibraryProfile]) throws(InputError) -> ApplicationProfile {
+        let file = yaml.path
+        let reader = try reader(yaml, keys: applicationKeys)
         let root = reader.root
         let id = try identifier(reader)
         if let kind = root["kind"], kind.string != "application" {

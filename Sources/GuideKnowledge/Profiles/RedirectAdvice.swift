@@ -20,15 +20,7 @@ package enum RedirectAdvice {
     /// followed by `expected`'s path, so the advice does not put a literal example host into
     /// a guide that builds every host (which template-leak would report).
     package static func guideForm(of expected: String, like entry: YAMLNode, in guide: Guide) -> String {
-        let line = guide.source.originalLine(entry.location.line)
-        let scalars = Array(line.unicodeScalars)
-        let start = entry.location.column - 1
-        guard start >= 0, start < scalars.count else { return expected }
-        // The entry as written, to its closing quote (its length counts the resolved value,
-        // which is shorter than the shortcodes it was resolved from).
-        var end = min(scalars.count, start + entry.length)
-        if scalars[start] == "'" || scalars[start] == "\"", let close = scalars[(start + 1)...].firstIndex(of: scalars[start]) { end = close + 1 }
-        var written = String(String.UnicodeScalarView(scalars[start..<end])).trimmingCharacters(in: .init(charactersIn: "'\""))
+        var written = writtenText(of: entry, in: guide)
         // An entry typed literally in a guide that builds its hosts from site variables: the
         // Application Root URL assumption shows the form (when it is the same host).
         if !written.containsLiteral("{{"), let root = guide.assumption(.applicationRootURL), let raw = root.rawValue,
@@ -75,6 +67,18 @@ package enum RedirectAdvice {
         if !set.isEmpty { return set }
         let rest = requirement.alternatives.filter { !overrides.contains($0) }
         return rest.isEmpty ? nil : rest
+    }
+
+    /// An entry as written in the original line, without its quotes: its node's length counts
+    /// the resolved value, shorter than the shortcodes it was resolved from, so a quoted
+    /// entry is read to its closing quote.
+    static func writtenText(of entry: YAMLNode, in guide: Guide) -> String {
+        let scalars = Array(guide.source.originalLine(entry.location.line).unicodeScalars)
+        let start = entry.location.column - 1
+        guard start >= 0, start < scalars.count else { return "" }
+        let range = quotedSpan(of: entry, in: guide).map { ($0.column - 1)..<($0.column - 1 + $0.length) }
+            ?? start..<min(scalars.count, start + entry.length)
+        return String(String.UnicodeScalarView(scalars[range]))
     }
 
     /// The text between the quotes of a quoted entry as written in the original line (its
