@@ -32,180 +32,64 @@ struct ProfileRedirectURIRule: GuideRule {
         ],
         triggeringExamples: [
             // Two variants that disagree on the provider id the callback path is built from.
-            """
-            ---
-            application: paperless
-            ---
-            ### Assumptions
-            - Application Root URL: `https://docs.example.com/`
-            - Client ID: `paperless`
+            example("paperless", root: "https://docs.example.com/", id: "paperless",
+                    redirects: "'https://docs.example.com/accounts/oidc/authelia/login/callback/'", after: "\n" + """
 
-            ```yaml {guide="authelia-client"}
-            - client_id: 'paperless'
-              redirect_uris: ['https://docs.example.com/accounts/oidc/authelia/login/callback/']
-            ```
+                ### Application
+                ```shell {title=".env"}
+                PAPERLESS_SOCIALACCOUNT_PROVIDERS={"openid_connect":{"APPS":[{"provider_id":"↓sso"}]}}
+                ```
 
-            ### Application
-            ```shell {title=".env"}
-            PAPERLESS_SOCIALACCOUNT_PROVIDERS={"openid_connect":{"APPS":[{"provider_id":"↓sso"}]}}
-            ```
-
-            ```yaml {title="compose.yml"}
-            environment:
-              PAPERLESS_SOCIALACCOUNT_PROVIDERS: '{"openid_connect":{"APPS":[{"provider_id":"authelia"}]}}'
-            ```
-            """,
-            """
-            ---
-            application: proxmox
-            ---
-            ### Assumptions
-            - Application Root URL: `https://proxmox.example.com/`
-            - Client ID: `proxmox`
-
-            ```yaml {guide="authelia-client"}
-            - client_id: 'proxmox'
-              redirect_uris: [↓'https://proxmox.example.com/']
-            ```
-            """,
-            """
-            ---
-            application: grafana
-            ---
-            ### Assumptions
-            - Application Root URL: `https://grafana.example.com/`
-            - Client ID: `grafana`
-
-            ```yaml {guide="authelia-client"}
-            - client_id: 'grafana'
-              redirect_uris: [↓'https://grafana.example.com/login/oauth']
-            ```
-            """,
-            """
-            ---
-            application: jellyfin
-            ---
-            ### Assumptions
-            - Application Root URL: `https://jellyfin.example.com/`
-            - Client ID: `jellyfin`
-
-            ```yaml {guide="authelia-client"}
-            - client_id: 'jellyfin'
-              redirect_uris: [↓'https://jellyfin.example.com/sso/OID/redirect/authelia']
-            ```
-
-            ### Application
-            - Name of the OID Provider: `sso`
-            """,
+                ```yaml {title="compose.yml"}
+                environment:
+                  PAPERLESS_SOCIALACCOUNT_PROVIDERS: '{"openid_connect":{"APPS":[{"provider_id":"authelia"}]}}'
+                ```
+                """),
+            example("proxmox", root: "https://proxmox.example.com/", id: "proxmox", redirects: "↓'https://proxmox.example.com/'"),
+            example("grafana", root: "https://grafana.example.com/", id: "grafana", redirects: "↓'https://grafana.example.com/login/oauth'"),
+            example("jellyfin", root: "https://jellyfin.example.com/", id: "jellyfin",
+                    redirects: "↓'https://jellyfin.example.com/sso/OID/redirect/authelia'", after: "\n\n### Application\n- Name of the OID Provider: `sso`"),
         ],
         nonTriggeringExamples: [
-            """
-            ---
-            application: jellyfin
-            ---
-            ### Assumptions
-            - Application Root URL: `https://jellyfin.example.com/`
-            - Client ID: `jellyfin`
-
-            ```yaml {guide="authelia-client"}
-            - client_id: 'jellyfin'
-              redirect_uris: ['https://jellyfin.example.com/sso/OID/redirect/authelia']
-            ```
-
-            ### Application
-            - Name of the OID Provider: `authelia`
-            """,
-            """
-            ---
-            application: proxmox
-            ---
-            ### Assumptions
-            - Application Root URL: `https://proxmox.example.com/`
-            - Client ID: `proxmox`
-
-            ```yaml {guide="authelia-client"}
-            - client_id: 'proxmox'
-              redirect_uris: ['https://proxmox.example.com', 'https://pve1.example.com:8006']
-            ```
-            """,
-            """
-            ---
-            application: gitea
-            ---
-            ### Assumptions
-            - Application Root URL: `https://git.example.com/`
-            - Client ID: `gitea`
-            - Authentication Name (Gitea): `authelia`
-
-            ```yaml {guide="authelia-client"}
-            - client_id: 'gitea'
-              redirect_uris: ['https://git.example.com/user/oauth2/authelia/callback']
-            ```
-            """,
+            example("jellyfin", root: "https://jellyfin.example.com/", id: "jellyfin",
+                    redirects: "'https://jellyfin.example.com/sso/OID/redirect/authelia'", after: "\n\n### Application\n- Name of the OID Provider: `authelia`"),
+            example("proxmox", root: "https://proxmox.example.com/", id: "proxmox",
+                    redirects: "'https://proxmox.example.com', 'https://pve1.example.com:8006'"),
+            example("gitea", root: "https://git.example.com/", id: "gitea",
+                    redirects: "'https://git.example.com/user/oauth2/authelia/callback'",
+                    assumptions: "- Authentication Name (Gitea): `authelia`\n"),
         ],
         fixExamples: [
             // The assumption and Grafana's own callback agree; the client's only entry is wrong.
-            FixExample(
-                """
-                ---
-                application: grafana
-                ---
-                ### Assumptions
-                - Application Root URL: `https://grafana.example.com/`
-                - Client ID: `grafana`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'grafana'
-                  redirect_uris: [↓'https://grafana.example.com/login/oauth']
-                ```
-
-                """,
-                """
-                ---
-                application: grafana
-                ---
-                ### Assumptions
-                - Application Root URL: `https://grafana.example.com/`
-                - Client ID: `grafana`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'grafana'
-                  redirect_uris: ['https://grafana.example.com/login/generic_oauth']
-                ```
-
-                """),
-            FixExample(
-                """
-                ---
-                application: proxmox
-                ---
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: [↓'https://app.example.com/']
-                ```
-
-                """,
-                """
-                ---
-                application: proxmox
-                ---
-                ### Assumptions
-                - Application Root URL: `https://app.example.com/`
-                - Authelia Root URL: `https://auth.example.com/`
-                - Client ID: `app`
-
-                ```yaml {guide="authelia-client"}
-                - client_id: 'app'
-                  redirect_uris: ['https://app.example.com']
-                ```
-
-                """),
+            FixExample(example("grafana", root: "https://grafana.example.com/", id: "grafana",
+                               redirects: "↓'https://grafana.example.com/login/oauth'", after: "\n"),
+                       example("grafana", root: "https://grafana.example.com/", id: "grafana",
+                               redirects: "'https://grafana.example.com/login/generic_oauth'", after: "\n")),
+            FixExample(example("proxmox", root: "https://app.example.com/", id: "app", redirects: "↓'https://app.example.com/'",
+                               authelia: true, after: "\n"),
+                       example("proxmox", root: "https://app.example.com/", id: "app", redirects: "'https://app.example.com'",
+                               authelia: true, after: "\n")),
         ])
+
+    /// An example guide for `application`: its assumptions (`root`, optionally Authelia's,
+    /// `assumptions` more, the client id), the client registering `redirects` (YAML flow
+    /// items), then `after`.
+    private static func example(_ application: String, root: String, id: String, redirects: String,
+                                assumptions: String = "", authelia: Bool = false, after: String = "") -> String {
+        """
+        ---
+        application: \(application)
+        ---
+        ### Assumptions
+        - Application Root URL: `\(root)`
+        \(authelia ? "- Authelia Root URL: `https://auth.example.com/`\n" : "")- Client ID: `\(id)`
+        \(assumptions)
+        ```yaml {guide="authelia-client"}
+        - client_id: '\(id)'
+          redirect_uris: [\(redirects)]
+        ```\(after)
+        """
+    }
 
     func check(_ context: CheckContext) -> [Finding] {
         guard let profile = context.profile, let root = context.guide.assumption(.applicationRootURL)?.value?.url else { return [] }
