@@ -47,11 +47,6 @@ public struct VersionedFact<Value: Sendable & Equatable>: Sendable {
         return possible.allSatisfy { $0 == value } ? value : nil
     }
 
-    /// The value for one release (`nil` version: unknown release).
-    public func value(at version: SoftwareVersion?) -> Value? {
-        value(over: version.map(VersionRange.init(exactly:)))
-    }
-
     /// Every citation behind the fact.
     public var citations: [String] { (source.map { [$0] } ?? []) + variants.map(\.source) }
 }
