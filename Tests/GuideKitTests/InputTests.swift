@@ -57,7 +57,7 @@ struct InputTests {
         _ = try folder.write("notes.txt", Data("hello".utf8))
         let (files, errors) = GuideFinder.markdownFiles(in: [folder.url.path, folder.url.path + "/absent.md"])
         #expect(files.isEmpty)
-        #expect(errors.map(\.message) == ["folder holds no Markdown (*.md) files", "no such file or directory"])
+        #expect(errors.map(\.message) == ["folder holds no Markdown (*.md, *.mdx, *.markdown) files", "no such file or directory"])
     }
 
     @Test func foldersAreSearchedRecursivelyInSortedOrder() throws {

@@ -35,7 +35,7 @@ package enum CodeBlockReader {
         // Compose Specification.
         let mayMatter = block.role == .autheliaClient || block.role == .appSettings
             || (block.isYAML && (inApplicationSection || content.containsLiteral("clients") || content.containsLiteral("client_id")
-                                 || content.containsLiteral("services:")))
+                                 || content.containsLiteral("redirect_uris") || content.containsLiteral("services:")))
         if block.role != .ignore, mayMatter {
             block.yaml = Result { () throws(YAMLSyntaxError) in
                 try YAMLReader.read(content) { map.location(line: $0, column: $1) }
@@ -97,10 +97,45 @@ package enum CodeBlockReader {
     }
 
     /// The client mappings of one YAML document: under `identity_providers.oidc.clients`, a
-    /// top-level `clients`, or (in a tagged block) a bare list of clients.
+    /// top-level `clients`, in a tagged block any bare list of mappings, and in any block a
+    /// bare list of clients or a bare client (Authelia's guides wrote `- id: app` on its own
+    /// until 2023; a snippet often shows one client's mapping).
     static func clientNodes(in document: YAMLNode, bareListAllowed: Bool = false) -> [YAMLNode] {
-        let list = document["identity_providers"]?["oidc"]?["clients"] ?? document["clients"]
-            ?? (bareListAllowed ? document : nil)
-        return list?.items?.filter { $0.pairs != nil } ?? []
+        if let list = document["identity_providers"]?["oidc"]?["clients"] ?? document["clients"] {
+            return list.items?.filter { $0.pairs != nil } ?? []
+        }
+        if let items = document.items {
+            let mappings = items.filter { $0.pairs != nil }
+            if bareListAllowed { return mappings }
+            return mappings.contains(where: isBareClient) ? mappings.filter(isBareClient) : []
+        }
+        return document.pairs != nil && isBareClient(document) ? [document] : []
+    }
+
+    /// Keys of an Authelia client registration, with their weight: a mapping with a client id
+    /// (`client_id`, or `id` before 4.38) scoring 2 is read as a client. Authelia's own keys
+    /// weigh 2; standard registration metadata (RFC 7591: `redirect_uris`, `grant_types`, ...)
+    /// weighs 1, as an application's own YAML may hold one such key; keys every OAuth client
+    /// configuration has (`client_secret`, `scopes`) weigh nothing. Old and new spellings both
+    /// count (internal/configuration/deprecation.go renames them).
+    static let clientKeyWeights: [String: Int] = [
+        "authorization_policy": 2, "consent_mode": 2, "pre_configured_consent_duration": 2,
+        "claims_policy": 2, "requested_audience_mode": 2, "userinfo_signing_algorithm": 2,
+        "userinfo_signed_response_alg": 2, "require_pkce": 2, "pkce_challenge_method": 2,
+        "sector_identifier": 2, "sector_identifier_uri": 2, "allow_multiple_auth_methods": 2,
+        "redirect_uris": 1, "grant_types": 1, "response_types": 1, "response_modes": 1,
+        "token_endpoint_auth_method": 1, "client_name": 1, "id_token_signed_response_alg": 1,
+    ]
+
+    /// Whether a mapping reads as one Authelia client (see `clientKeyWeights`).
+    static func isBareClient(_ node: YAMLNode) -> Bool {
+        guard let pairs = node.pairs,
+              pairs.contains(where: { $0.key.string == "client_id" || $0.key.string == "id" }) else { return false }
+        var score = 0
+        for pair in pairs {
+            score += pair.key.string.flatMap { clientKeyWeights[$0] } ?? 0
+            if score >= 2 { return true }
+        }
+        return false
     }
 }

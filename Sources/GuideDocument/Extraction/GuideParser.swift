@@ -20,8 +20,13 @@ public enum GuideParser {
         readFrontMatter(into: &guide)
 
         let items = ListItemReader(document: document, source: source)
+        let tables = PipeTableReader(source: source)
         var headings: [(level: Int, text: String)] = []
         var blockMaps: [BlockLineMap] = []
+        // Lists (by node index) read as assumptions, and the last paragraph since the last
+        // heading that announced them ("This example makes the following assumptions:").
+        var assumptionLists = Set<Int>()
+        var announcement: (parent: Int?, line: Int)?
 
         for (index, node) in document.nodes.enumerated() {
             switch node.kind {
@@ -33,27 +38,48 @@ public enum GuideParser {
                 let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
                 let location = source.location(line: node.startLine, resolvedColumn: column)
                 guide.headings.append(Heading(level: level, text: document.plainText(of: index), location: location))
-                if text == "assumptions", guide.assumptionsHeading == nil { guide.assumptionsHeading = location }
+                if Self.mentionsAssumptions(text), guide.assumptionsHeading == nil { guide.assumptionsHeading = location }
+                announcement = nil
                 guide.codeSpans += codeSpans(in: index, document: document, source: source).map(\.span)
             case .paragraph:
                 let spans = codeSpans(in: index, document: document, source: source)
                 guide.codeSpans += spans.map(\.span)
                 guide.links += linkDestinations(in: index, document: document, source: source)
-                if headings.contains(where: { isApplicationHeading($0.text) }) {
+                let inApplication = headings.contains { isApplicationHeading($0.text) }
+                if inApplication {
                     guide.settings += inlineCommandSettings(spans, source: source)
                 }
+                let lines = node.startLine...max(node.startLine, node.endLine)
+                if source.resolvedLineSlice(node.startLine).utf8.contains(UInt8(ascii: "|")), let rows = tables.read(lines: lines) {
+                    let announced = announcement.map { $0.parent == node.parent } ?? false
+                    let asAssumptions = (headings.last.map { Self.mentionsAssumptions($0.text) } ?? false) || announced
+                        || (!inApplication && rows.contains { Self.namesRootURL($0.label.value) })
+                    for row in rows {
+                        if asAssumptions { guide.assumptions.append(assumption(from: row)) } else if inApplication { addSetting(row, to: &guide) }
+                    }
+                } else if Self.announcesAssumptions(document.plainText(of: index)) {
+                    announcement = (node.parent, node.startLine)
+                }
+            case .list:
+                // A top-level list is an assumptions list under an assumptions heading, after a
+                // sentence announcing them, or (outside the application's steps) when it names
+                // a root URL, which only assumptions do.
+                guard let parent = node.parent, document.nodes[parent].kind != .item else { break }
+                let announced = announcement.map { $0.parent == parent } ?? false
+                let underHeading = headings.last.map { Self.mentionsAssumptions($0.text) } ?? false
+                let inApplication = headings.contains { isApplicationHeading($0.text) }
+                if underHeading || announced
+                    || (!inApplication && document.children(of: index).contains { item in
+                        items.read(itemIndex: item).map { Self.namesRootURL($0.label.value) } ?? false }) {
+                    assumptionLists.insert(index)
+                }
+                announcement = nil
             case .item:
-                let inAssumptions = headings.last?.text == "assumptions"
-                if inAssumptions, isTopLevelItem(index, in: document) {
+                if let list = node.parent, assumptionLists.contains(list) {
                     if let item = items.read(itemIndex: index) { guide.assumptions.append(assumption(from: item)) }
                 } else if headings.contains(where: { isApplicationHeading($0.text) }),
-                          let item = items.read(itemIndex: index), let value = item.value,
-                          item.label.value.split(separator: " ").count <= 6 {
-                    if item.valueIsCode {
-                        guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
-                    } else if let toggle = AppToggle(label: item.label, value: value.value) {
-                        guide.toggles.append(toggle)
-                    }
+                          let item = items.read(itemIndex: index) {
+                    addSetting(item, to: &guide)
                 }
             case .htmlBlock:
                 if let literal = node.literal, literal.containsLiteral("guidekit-"), let body = Suppression.commentBody(literal) {
@@ -200,16 +226,40 @@ public enum GuideParser {
         }
     }
 
+    /// A `Label: value` item or table row of the application's steps: a setting when its
+    /// value is code, a toggle when it reads as one ("Enable PKCE: on").
+    private static func addSetting(_ item: ListItemReader.Item, to guide: inout Guide) {
+        guard let value = item.value, item.label.value.split(separator: " ").count <= 6 else { return }
+        if item.valueIsCode {
+            guide.settings.append(AppSetting(key: item.label, value: value, origin: .listItem))
+        } else if let toggle = AppToggle(label: item.label, value: value.value) {
+            guide.toggles.append(toggle)
+        }
+    }
+
+    /// "Assumptions", "Example assumptions", "Assumption" (lower-cased heading text).
+    static func mentionsAssumptions(_ text: String) -> Bool {
+        text.split(separator: " ").contains { $0.hasPrefix("assumption") }
+    }
+
+    /// A sentence that introduces a list or table of assumptions: it names them and ends with
+    /// a colon ("This example makes the following assumptions:").
+    static func announcesAssumptions(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces()
+        return trimmed.hasSuffix(":") && trimmed.lowercased().containsLiteral("assumption")
+    }
+
+    /// The labels only an assumptions list uses (an application calls its own URL otherwise).
+    static func namesRootURL(_ label: String) -> Bool {
+        switch AssumptionKind(label: label) {
+        case .applicationRootURL?, .autheliaRootURL?: true
+        default: false
+        }
+    }
+
     /// "Application", "Application Configuration", but not e.g. "Applications we tested".
     static func isApplicationHeading(_ text: String) -> Bool {
         text == "application" || text.hasPrefix("application ")
-    }
-
-    /// Items of a list that is not itself inside another list item (sub-bullets explain, they
-    /// do not assume).
-    static func isTopLevelItem(_ index: Int, in document: MarkdownDocument) -> Bool {
-        guard let list = document.nodes[index].parent, let container = document.nodes[list].parent else { return true }
-        return document.nodes[container].kind != .item
     }
 
     static func assumption(from item: ListItemReader.Item) -> Assumption {

@@ -43,11 +43,19 @@ struct ListItemReader {
                 consumed += 1
                 if prefix.containsLiteral(":") { break }
             }
-            guard let colon = prefix.literalRange(of: ":")?.lowerBound else { return nil }
-            labelText = String(prefix[..<colon])
-            let after = String(prefix[prefix.index(after: colon)...]).trimmingSpaces()
-            rest = inlines.dropFirst(consumed)
-            if !after.isEmpty { valueText = String(after) }
+            if let colon = prefix.literalRange(of: ":")?.lowerBound {
+                labelText = String(prefix[..<colon])
+                let after = String(prefix[prefix.index(after: colon)...]).trimmingSpaces()
+                rest = inlines.dropFirst(consumed)
+                if !after.isEmpty { valueText = String(after) }
+            } else if inlines.count == 2, document.nodes[inlines[1]].kind == .code, Self.isTitleCaseLabel(prefix) {
+                // `Username Claim \`preferred_username\``: a field name in Title Case, then its
+                // value as the item's only code span (Authelia's guides until 2023).
+                labelText = prefix
+                rest = inlines.dropFirst()
+            } else {
+                return nil
+            }
         }
         labelText = String(labelText.trimmingSpaces())
         if labelText.hasSuffix(":") { labelText = String(labelText.dropLast()).trimmingSpaces().description }
@@ -90,6 +98,13 @@ struct ListItemReader {
             value = Located(joined, at: first.location, length: end.line == first.location.line ? end.column - first.location.column : first.length)
         }
         return Item(label: label, value: value, valueIsCode: valueIsCode)
+    }
+
+    /// Two to six words, each starting with a capital letter: a field's name, not a sentence
+    /// ("Username Claim", not "Run" or "Restart the service").
+    static func isTitleCaseLabel(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (2...6).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// For a scope setting, the code spans after the first one when the value is a list of

@@ -3,7 +3,8 @@ import Foundation
 /// Expands command-line paths into the Markdown files to check.
 public enum GuideFinder {
     /// Files are taken as given (whatever their extension); folders are searched recursively
-    /// for `*.md`, in sorted order so output is stable across machines.
+    /// for Markdown (`*.md`, `*.markdown`, and MDX's `*.mdx` as Docusaurus sites write it), in
+    /// sorted order so output is stable across machines.
     public static func markdownFiles(in paths: [String]) -> (files: [String], errors: [InputError]) {
         var files: [String] = []
         var errors: [InputError] = []
@@ -29,7 +30,7 @@ public enum GuideFinder {
                     enumerator.skipDescendants()
                     continue
                 }
-                if relative.lowercased().hasSuffix(".md") {
+                if Self.isMarkdownName(relative) {
                     let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                     var isDir: ObjCBool = false
                     if manager.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
@@ -38,10 +39,15 @@ public enum GuideFinder {
                 }
             }
             if found.isEmpty {
-                errors.append(InputError(path: path, message: "folder holds no Markdown (*.md) files"))
+                errors.append(InputError(path: path, message: "folder holds no Markdown (*.md, *.mdx, *.markdown) files"))
             }
             files += found.sorted()
         }
         return (files, errors)
+    }
+
+    static func isMarkdownName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".mdx") || lower.hasSuffix(".markdown")
     }
 }

@@ -1,9 +1,11 @@
 /// A guide file made ready for cmark, with the way back to the original positions.
 ///
-/// Two transformations happen before parsing, both line-preserving:
+/// Three transformations happen before parsing, all line-preserving:
 /// 1. front matter lines are blanked (cmark would misread them);
 /// 2. `sitevar` shortcodes are replaced by their default values, so YAML and URLs inside
-///    them can be checked.
+///    them can be checked;
+/// 3. containers of other documentation stacks (MkDocs tabs and admonitions, MDX tabs,
+///    `<details>`) are unwrapped (`ContainerLayout`), so the code blocks inside are read.
 /// Everything downstream works on the *resolved* lines and turns positions back into
 /// original ones with `location(line:resolvedColumn:)`; a position inside a replaced
 /// shortcode maps to the shortcode's first character.
@@ -16,9 +18,15 @@ public struct PreparedSource: Sendable {
     /// The text given to cmark: same lines as the file, front matter blanked, shortcodes resolved.
     public let resolvedText: String
     private let originalLines: [Substring]
-    /// Unchanged lines are slices of the original text (no copy); only lines with a
-    /// shortcode or front matter are new strings.
+    /// The lines cmark reads. Unchanged lines are slices of the original text (no copy); only
+    /// lines with a shortcode, front matter or a container are new strings.
     private let resolvedLines: [Substring]
+    /// The lines with shortcodes resolved but containers as written (`resolvedLine(_:)`,
+    /// the text `render` edits); the same array as `resolvedLines` when no container is.
+    private let shortcodeResolvedLines: [Substring]
+    /// Per line (0-based), the leading scalars a container's unwrapping removed (a blanked
+    /// line removes all); empty when no line has a container.
+    private let layoutShift: [Int]
     /// Per line (0-based index), the replaced spans in resolved-scalar coordinates.
     /// Empty when no line has one (most guides); else one entry per line. An array, not a
     /// dictionary: positions are mapped for every inline node, and hashing showed in profiles.
@@ -88,13 +96,34 @@ public struct PreparedSource: Sendable {
             replacements[index] = spans
             lineShortcodes[index] = found
         }
+        shortcodeResolvedLines = resolved
+        let layout = ContainerLayout.mayContainContainers(text) ? ContainerLayout.changes(for: resolved) : []
+        if layout.isEmpty {
+            layoutShift = []
+        } else {
+            var shift = [Int](repeating: 0, count: resolved.count)
+            for (index, change) in layout.enumerated() {
+                switch change {
+                case .blank?:
+                    shift[index] = resolved[index].unicodeScalars.count
+                    resolved[index] = ""
+                case .dedent(let scalars)?:
+                    shift[index] = scalars
+                    resolved[index] = Substring(resolved[index].unicodeScalars.dropFirst(scalars))
+                case nil:
+                    break
+                }
+            }
+            layoutShift = shift
+        }
         resolvedLines = resolved
         self.replacements = replacements
         self.lineShortcodes = lineShortcodes
         self.shortcodes = shortcodes
         // Most guides have neither front matter nor shortcodes: then the text is its own
         // resolved form.
-        resolvedText = frontMatter == nil && shortcodes.isEmpty ? text : Self.joinedLines(resolved, capacity: text.utf8.count)
+        resolvedText = frontMatter == nil && shortcodes.isEmpty && layoutShift.isEmpty
+            ? text : Self.joinedLines(resolved, capacity: text.utf8.count)
     }
 
     /// The lines joined with line feeds, in one allocation (`joined(separator:)` grows its
@@ -143,16 +172,25 @@ public struct PreparedSource: Sendable {
         return text.utf8.last == 0x0D ? text.dropLast() : text
     }
 
-    /// The line as cmark saw it (front matter blank, shortcodes resolved).
+    /// The line with front matter blank and shortcodes resolved (containers as written).
     public func resolvedLine(_ line: Int) -> String {
-        guard line >= 1, line <= resolvedLines.count else { return "" }
-        var text = resolvedLines[line - 1]
+        guard line >= 1, line <= shortcodeResolvedLines.count else { return "" }
+        var text = shortcodeResolvedLines[line - 1]
         if text.utf8.last == 0x0D { text = text.dropLast() }
         return String(text)
     }
 
-    /// Maps a 1-based scalar column of a resolved line back to the original file.
-    public func location(line: Int, resolvedColumn: Int) -> SourceLocation {
+    /// Leading scalars a container's unwrapping removed from the line cmark read.
+    private func shift(onLine line: Int) -> Int {
+        layoutShift.indices.contains(line - 1) ? layoutShift[line - 1] : 0
+    }
+
+    /// Whether cmark read the line with a container's indentation removed or blanked.
+    public func isInsideContainer(line: Int) -> Bool { shift(onLine: line) > 0 }
+
+    /// Maps a 1-based scalar column of a line as cmark read it back to the original file.
+    public func location(line: Int, resolvedColumn cmarkColumn: Int) -> SourceLocation {
+        let resolvedColumn = cmarkColumn + shift(onLine: line)
         guard let spans = spans(onLine: line) else {
             return SourceLocation(line: line, column: resolvedColumn)
         }
@@ -174,10 +212,10 @@ public struct PreparedSource: Sendable {
 
     /// Length in original scalars of a span that covers `resolvedLength` scalars from `start`
     /// (a span that swallowed shortcodes is longer in the original).
-    public func originalLength(line: Int, resolvedColumn: Int, resolvedLength: Int) -> Int {
-        let start = location(line: line, resolvedColumn: resolvedColumn)
-        let lastResolved = resolvedColumn + max(resolvedLength, 1) - 1
-        var end = location(line: line, resolvedColumn: lastResolved).column
+    public func originalLength(line: Int, resolvedColumn cmarkColumn: Int, resolvedLength: Int) -> Int {
+        let start = location(line: line, resolvedColumn: cmarkColumn)
+        let lastResolved = cmarkColumn + shift(onLine: line) + max(resolvedLength, 1) - 1
+        var end = location(line: line, resolvedColumn: cmarkColumn + max(resolvedLength, 1) - 1).column
         if let span = spans(onLine: line)?.first(where: {
             lastResolved >= $0.resolvedStart && lastResolved < $0.resolvedStart + $0.resolvedLength
         }) {

@@ -13,6 +13,23 @@ public enum ProfileMatcher {
         let stem = Guide.name(forPath: guide.path).lowercased()
         if let byFile = profiles.first(where: { $0.matchFiles.contains(stem) }) { return byFile }
         guard let title = guide.title?.lowercased() else { return nil }
-        return profiles.first { $0.matchTitles.contains(title) }
+        if let exact = profiles.first(where: { $0.matchTitles.contains(title) }) { return exact }
+        return byTitlePrefix(title, in: profiles)
+    }
+
+    /// A title that starts with an application's name and goes on ("Proxmox VE through
+    /// Authelia", "Gitea: single sign-on"): the longest name followed by a space, colon, comma
+    /// or parenthesis.
+    static func byTitlePrefix(_ title: String, in profiles: [ApplicationProfile]) -> ApplicationProfile? {
+        var best: (profile: ApplicationProfile, length: Int)?
+        for profile in profiles {
+            for name in profile.matchTitles where name.count > (best?.length ?? 1) && title.hasPrefix(name) {
+                let next = title[title.index(title.startIndex, offsetBy: name.count)...].first
+                // A space or a colon ends the name; a hyphen joins another word ("Gitea-ish").
+                if let next, next != " ", next != ":", next != "," , next != "(" { continue }
+                best = (profile, name.count)
+            }
+        }
+        return best?.profile
     }
 }
