@@ -52,10 +52,36 @@ public enum ExtractionReport {
         var versions: [Located]
     }
 
+    /// Counts of what checks read (the same `ReadSummary` `check --verbose` prints).
+    struct ReadEntry: Encodable {
+        var assumptions: Int
+        var clients: Int
+        var settings: Int
+        var variants: Int
+        var codeBlocks: Int
+        var checkable: Bool
+        enum CodingKeys: String, CodingKey { case assumptions, clients, settings, variants, codeBlocks = "code_blocks", checkable }
+
+        init(_ summary: ReadSummary) {
+            assumptions = summary.assumptions
+            clients = summary.clients
+            settings = summary.settings
+            variants = summary.variants
+            codeBlocks = summary.codeBlocks
+            checkable = summary.isCheckable
+        }
+    }
+
     struct Entry: Encodable {
         var file: String
         var title: String?
+        var page: String
+        var pageReason: String
+        var read: ReadEntry
         var profile: String?
+        var profileReason: String?
+        var autheliaVersionSource: String
+        var notes: [String]
         /// The application release the profile's facts were resolved for (from Tested Versions).
         var profileRelease: String?
         var autheliaVersion: String
@@ -66,18 +92,23 @@ public enum ExtractionReport {
         var clients: [ClientEntry]
         var settings: [SettingEntry]
         enum CodingKeys: String, CodingKey {
-            case file, title, profile, profileRelease = "profile_release", autheliaVersion = "authelia_version"
+            case file, title, page, pageReason = "page_reason", read, profile, profileReason = "profile_reason"
+            case autheliaVersionSource = "authelia_version_source", notes
+            case profileRelease = "profile_release", autheliaVersion = "authelia_version"
             case testedVersions = "tested_versions", assumptions, blocks, clients, settings
         }
     }
 
-    /// Profiles give settings their application's own meaning (and mark its secrets).
-    public static func render(_ guides: [Guide], profiles: [ApplicationProfile] = []) -> String {
-        let entries = guides.map { entry($0, meanings: SettingMeanings(guide: $0, profiles: profiles)) }
+    /// Each guide as `checker` sees it: its profiles give settings their application's own
+    /// meaning (and mark its secrets), its release and page-class settings apply.
+    public static func render(_ guides: [Guide], checker: Checker) -> String {
+        let entries = guides.map { entry(checker.context(for: $0)) }
         return StableJSON.encode(entries, orElse: "[]")
     }
 
-    static func entry(_ guide: Guide, meanings: SettingMeanings) -> Entry {
+    static func entry(_ context: CheckContext) -> Entry {
+        let guide = context.guide, meanings = context.meanings
+        let summary = ReadSummary(context)
         // Secrets are not echoed, even example ones, not even inside a longer value (JSON in
         // an environment variable, a URL's user info): this output ends up in CI logs.
         let mask = SecretMask(meanings.secretValues(in: guide, includingAmbiguous: false))
@@ -85,12 +116,18 @@ public enum ExtractionReport {
         func located(_ value: GuideDocument.Located<String>) -> Located {
             Located(value: value.value, line: value.location.line, column: value.location.column)
         }
-        let version = guide.declaredVersion ?? .newestKnown
+        let version = context.version
         let decoder = ClientDecoder(version: version)
         return Entry(
             file: guide.path,
             title: guide.title,
-            profile: meanings.profile?.id,
+            page: summary.page.pageClass.rawValue,
+            pageReason: summary.page.reason,
+            read: ReadEntry(summary),
+            profile: summary.profile,
+            profileReason: summary.profileReason,
+            autheliaVersionSource: summary.autheliaVersionSource,
+            notes: summary.notes,
             profileRelease: meanings.profile?.testedVersion(in: guide)?.text,
             autheliaVersion: version.description,
             testedVersions: guide.testedVersions.map { TestedEntry(product: $0.product, versions: $0.versions.map(located)) },

@@ -4,6 +4,8 @@ import GuideDocument
 /// The output formats of `check` (docs/OUTPUT.md).
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, github, sarif, junit
+    /// Per guide, what was read and decided (FilesReporter), not findings.
+    case files
 
     public func render(_ report: CheckReport, color: Bool = false, fullReport: String? = nil) -> String {
         switch self {
@@ -12,6 +14,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .github: GitHubReporter(fullReportLocation: fullReport).render(report)
         case .sarif: SARIFReporter.render(report) + "\n"
         case .junit: JUnitReporter.render(report)
+        case .files: FilesReporter.render(report) + "\n"
         }
     }
 }

@@ -18,7 +18,8 @@ public enum RulePage {
         if examples.contains(where: { $0.split(separator: "\n").contains { $0.unicodeScalars.count > GuideLineLimit.characters } }) {
             page += "<!-- guidekit-disable-file line-too-long: the examples below show an overlong line on purpose -->\n\n"
         }
-        page += "**Severity:** \(rule.severity.rawValue) · **Reads:** \(rule.reads.map(\.rawValue).sorted().joined(separator: ", "))\n\n"
+        let pages = rule.pages == Set(PageClass.allCases) ? "" : " · **Pages:** \(rule.pages.map(\.rawValue).sorted().joined(separator: ", ")) only"
+        page += "**Severity:** \(rule.severity.rawValue) · **Reads:** \(rule.reads.map(\.rawValue).sorted().joined(separator: ", "))\(pages)\n\n"
         page += rule.summary + "\n\n"
         page += rule.explanation + "\n\n"
         page += "**Based on:**\n\n" + rule.basis.map { "- \($0.line)\n" }.joined() + "\n"

@@ -79,7 +79,21 @@ public struct TextReporter: Sendable {
         let known = report.findings.filter { $0.isKnown && $0.suppression == nil }.count
         if suppressed > 0 { summary += ", \(suppressed) suppressed" }
         if known > 0 { summary += ", \(known) known (in the baseline)" }
+        summary += Self.uncheckableNote(report)
         return output + summary + "\n"
+    }
+
+    /// "; 2 files had nothing checkable (1 guide, reported; 1 reference page)": a run that
+    /// read nothing from some files says so, whatever their findings.
+    static func uncheckableNote(_ report: CheckReport) -> String {
+        let empty = report.uncheckable
+        guard !empty.isEmpty else { return "" }
+        let guides = empty.filter { $0.page.pageClass == .guide }.count
+        let pages = empty.count - guides
+        var parts: [String] = []
+        if guides > 0 { parts.append("\(guides) guide\(guides == 1 ? "" : "s"), reported by guide-unread") }
+        if pages > 0 { parts.append("\(pages) reference page\(pages == 1 ? "" : "s")") }
+        return "; \(empty.count) file\(empty.count == 1 ? "" : "s") had nothing checkable (\(parts.joined(separator: "; "))): --verbose shows what was read"
     }
 
     /// The closing line: counts per severity and files.

@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var sessionOptions: SessionOptions
 
-    @Option(help: "Output format on stdout: text, json, github, sarif or junit (docs/OUTPUT.md).")
+    @Option(help: "Output format on stdout: text, json, github, sarif, junit, or files (what was read from each guide; docs/OUTPUT.md).")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("report"), help: ArgumentHelp(
@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Report errors only (no warnings, no progress line); warnings still fail a --strict run.")
     var quiet = false
 
-    @Flag(help: "Say on stderr which application profile each guide was checked with, and which guides a --changed-since run selected.")
+    @Flag(help: "Say on stderr what was read from each guide (page class, assumptions, clients, settings), the profile and releases used and why, and which guides a --changed-since run selected.")
     var verbose = false
 
     @Flag(help: "Warnings fail the run too (exit status 1).")
@@ -91,7 +91,7 @@ struct CheckCommand: ParsableCommand {
         let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }
         progress.finish()
         outcome.cache?.save()
-        if verbose { FileHandle.standardError.write(Data(outcome.profileReport.utf8)) }
+        if verbose { FileHandle.standardError.write(Data(outcome.readReport.utf8)) }
         if timing { FileHandle.standardError.write(Data(outcome.timingReport.utf8)) }
         inputErrors += outcome.errors
         let full = outcome.report

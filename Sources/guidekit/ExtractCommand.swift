@@ -11,8 +11,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Show, as JSON, what GuideKit reads from guides.",
         discussion: """
-            Prints each guide's title, assumptions, code blocks with their roles, Authelia \
-            clients and application settings, with line and column. Useful to see why a check \
+            Prints each guide's title, page class, counts of what was read, the profile and \
+            releases used and why, assumptions, code blocks with their roles, Authelia clients \
+            and application settings, with line and column. Useful to see why a check \
             did or did not fire. Secret values are shown as "(secret)".
             """
     )
@@ -25,7 +26,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let session = try sessionOptions.session(paths: paths)
         let loaded = session.input.load(session.paths)
-        print(ExtractionReport.render(loaded.guides, profiles: session.profiles))
+        print(ExtractionReport.render(loaded.guides, checker: session.checker))
         let errors = loaded.errors
         for error in errors {
             FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))

@@ -23,10 +23,12 @@ struct ReportFormatTests {
             let text = try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
             guides.append(parse(text, path: "fixtures/\(name)"))
         }
-        let findings = Checker().check(guides).findings.flatMap { $0 }
-        return CheckReport(findings: findings, files: guides.map(\.path),
-                           sources: Dictionary(uniqueKeysWithValues: guides.map { ($0.path, $0.source) }), seconds: 0,
-                           rules: RuleRegistry.all.map(\.description))
+        let run = Checker().run(guides)
+        var report = CheckReport(findings: run.findings.flatMap { $0 }, files: guides.map(\.path),
+                                 sources: Dictionary(uniqueKeysWithValues: guides.map { ($0.path, $0.source) }), seconds: 0,
+                                 rules: RuleRegistry.all.map(\.description))
+        report.summaries = run.summaries
+        return report
     }
 
     @Test(arguments: ReportFormat.allCases)

@@ -55,7 +55,7 @@ struct SecretMaskingTests {
 
     @Test func maskedInExtract() {
         let guide = parse(Self.gitea, path: "gitea.md")
-        let output = ExtractionReport.render([guide], profiles: Checker().profiles)
+        let output = ExtractionReport.render([guide], checker: Checker())
         #expect(!output.contains(Self.otherSecret))
         #expect(output.contains("\"profile\" : \"gitea\""))
     }

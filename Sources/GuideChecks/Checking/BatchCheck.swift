@@ -42,9 +42,9 @@ public struct BatchCheck: Sendable {
                 + "digests: computed \(statistics.computedVerifications), cached \(statistics.cachedVerifications)\n"
         }
 
-        /// `--verbose`: which application profile each guide was checked with.
-        public var profileReport: String {
-            profiles.map { "guidekit: \($0.path): \($0.profile.map { "profile '\($0)'" } ?? "no application profile")\n" }.joined()
+        /// `--verbose`: per guide, what was read and decided (ReadSummary).
+        public var readReport: String {
+            report.summaries.map(\.text).joined()
         }
     }
 
@@ -77,6 +77,7 @@ public struct BatchCheck: Sendable {
                 outcome.report.findings += findings
                 outcome.report.files.append(guide.path)
                 outcome.profiles.append((guide.path, run.profiles.indices.contains(index) ? run.profiles[index] : nil))
+                if run.summaries.indices.contains(index) { outcome.report.summaries.append(run.summaries[index]) }
             }
             done += batch.count
             progress(done, files.count)

@@ -8,6 +8,8 @@ import GuideKnowledge
 public struct CheckContext: Sendable {
     public var guide: Guide
     public var version: AutheliaVersion
+    /// Where `version` came from, in words (`--verbose`).
+    public let versionSource: String
     public var clients: [DecodedClient]
     public var provider: ProviderDefinitions
     /// What each application setting means (the profile's say first).
@@ -26,14 +28,23 @@ public struct CheckContext: Sendable {
     /// the run's own array, shared, not copied per guide.
     public let profiles: [ApplicationProfile]
 
-    /// Builds the context; `version` overrides the guide's own `authelia_version` front matter.
-    public init(guide: Guide, version: AutheliaVersion? = nil, profiles: [ApplicationProfile] = []) {
+    /// The page's class (guide or reference) and why: decides which rules apply, and a
+    /// reference page is matched to no application profile.
+    public let page: PageClassification
+
+    /// Builds the context; `version` overrides the guide's own `authelia_version` front matter,
+    /// `page` the class the page's content gives it (`.guidekit.yml` overrides).
+    public init(guide: Guide, version: AutheliaVersion? = nil, profiles: [ApplicationProfile] = [], page: PageClassification? = nil) {
         self.guide = guide
         self.profiles = profiles
-        let meanings = SettingMeanings(guide: guide, profiles: profiles)
+        let page = page ?? PageClassification.of(guide)
+        self.page = page
+        let meanings = SettingMeanings(guide: guide, profiles: page.pageClass == .guide ? profiles : [])
         self.meanings = meanings
         secretValues = meanings.secretValues(in: guide)
         self.version = version ?? guide.declaredVersion ?? .newestKnown
+        versionSource = version != nil ? "the command line or .guidekit.yml"
+            : guide.declaredVersion != nil ? "front matter 'authelia_version'" : "the newest release GuideKit knows; the guide names none"
         let decoder = ClientDecoder(version: self.version)
         clients = guide.clients.map { decoder.decode($0.node, blockIndex: $0.blockIndex) }
         provider = ProviderDefinitions(guide: guide)

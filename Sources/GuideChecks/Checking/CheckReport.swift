@@ -13,6 +13,12 @@ public struct CheckReport: Sendable {
     /// Per file, the lines findings point at, secrets already masked: what the text format
     /// needs when the sources themselves were not kept (`BatchCheck` drops them).
     public var snippetLines: [String: [Int: String]] = [:]
+    /// Per guide checked, in order: what was read from it (ReadSummary).
+    public var summaries: [ReadSummary] = []
+
+    /// Guides from which nothing checkable was read (`guide-unread` reports the guides
+    /// among them; reference pages may legitimately hold nothing).
+    public var uncheckable: [ReadSummary] { summaries.filter { !$0.isCheckable } }
 
     /// The source line under a finding, secrets masked (same length, so the caret lines up).
     public func snippetLine(for finding: Finding) -> String? {

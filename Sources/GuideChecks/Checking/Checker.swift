@@ -17,6 +17,8 @@ public struct Checker: Sendable {
     public var digestBudgetSeconds = VerificationPool.budgetSeconds
     /// Rule id → the severity its findings get instead of the rule's own (`.guidekit.yml`).
     public var severityOverrides: [String: Severity] = [:]
+    /// Per-path rule settings and page classes (`.guidekit.yml` `overrides:`).
+    public var pathOverrides: [PathOverride] = []
 
     public init(rules: [any GuideRule] = RuleRegistry.all, version: AutheliaVersion? = nil,
                 profiles: [ApplicationProfile] = (try? ProfileLoader.bundledResult.get()) ?? []) {
@@ -58,6 +60,8 @@ public struct Checker: Sendable {
         public var secrets: [Set<String>]
         /// Per guide, the id of the application profile that applied (nil: none).
         public var profiles: [String?] = []
+        /// Per guide, what was read from it and decided (`--verbose`, the `files` report).
+        public var summaries: [ReadSummary] = []
         /// Every verdict the run used, and the ones it computed (worth remembering).
         public var verifications: [VerificationRequest: DigestVerification]
         public var computed: [VerificationRequest: DigestVerification]
@@ -71,8 +75,8 @@ public struct Checker: Sendable {
                     cache: DigestCache? = nil) -> Run {
         var statistics = Statistics()
         // Guides are independent: their contexts and rules run on every core.
-        let version = version, profiles = profiles
-        var contexts = guides.concurrentMap { CheckContext(guide: $0, version: version, profiles: profiles) }
+        let checker = self
+        var contexts = guides.concurrentMap { checker.context(for: $0) }
         statistics.clients = contexts.reduce(0) { $0 + $1.clients.count }
         let all = contexts.flatMap(\.verificationRequests)
         statistics.checkedDigests = all.count
@@ -94,7 +98,7 @@ public struct Checker: Sendable {
         let findings = contexts.concurrentMap { check($0) }
         statistics.ruleSeconds = Date().timeIntervalSince(ruleStart)
         return Run(findings: findings, secrets: contexts.map(\.secretValues), profiles: contexts.map { $0.profile?.id },
-                   verifications: results, computed: computed, statistics: statistics)
+                   summaries: contexts.map(ReadSummary.init), verifications: results, computed: computed, statistics: statistics)
     }
 
     /// - Returns: per guide, its findings and the secret values its output must mask.
@@ -103,11 +107,33 @@ public struct Checker: Sendable {
         return (run.findings, run.secrets, run.statistics)
     }
 
+    /// A guide's context under this checker's settings: its Authelia release, profiles, and
+    /// the page class `.guidekit.yml` overrides set (`extract` shows the same context).
+    public func context(for guide: Guide) -> CheckContext {
+        let page = pathOverrides.page(for: guide.path).map { PageClassification($0, "set by .guidekit.yml overrides") }
+        return CheckContext(guide: guide, version: version, profiles: profiles, page: page)
+    }
+
+    /// The rules that apply to the context's page: those for its class, less those the
+    /// path's overrides turn off.
+    func rules(for context: CheckContext) -> [any GuideRule] {
+        let path = context.guide.path
+        return rules.filter { rule in
+            let description = type(of: rule).description
+            return description.pages.contains(context.page.pageClass)
+                && (pathOverrides.isEmpty || !pathOverrides.disables(description.id, for: path))
+        }
+    }
+
     public func check(_ context: CheckContext) -> [Finding] {
+        let rules = rules(for: context)
         var findings = rules.flatMap { $0.check(context) }
-        if !severityOverrides.isEmpty {
+        if !severityOverrides.isEmpty || !pathOverrides.isEmpty {
             for index in findings.indices {
-                if let severity = severityOverrides[findings[index].ruleID] { findings[index].severity = severity }
+                let id = findings[index].ruleID
+                if let severity = pathOverrides.severity(of: id, for: context.guide.path) ?? severityOverrides[id] {
+                    findings[index].severity = severity
+                }
             }
         }
         // No secret in any message, help or fingerprint, whatever rule wrote it: masked by

@@ -10,6 +10,8 @@ import GuideKnowledge
 public struct SettingMeanings: Sendable {
     /// The application profile that applies to the guide, if any.
     public let profile: ApplicationProfile?
+    /// Why the profile applies ("file name 'grafana'"), when one does.
+    public private(set) var profileReason: String?
     private let meanings: [SettingKey: SettingMeaning]
 
     /// A setting's identity within its guide: where its name and value are written.
@@ -35,7 +37,9 @@ public struct SettingMeanings: Sendable {
     /// Matches the guide against `profiles` (by front matter, file name or title), with the
     /// profile's facts resolved for the application release the guide was tested with.
     public init(guide: Guide, profiles: [ApplicationProfile]) {
-        self.init(guide: guide, profile: ProfileMatcher.profile(for: guide, in: profiles)?.resolved(for: guide))
+        let match = ProfileMatcher.match(for: guide, in: profiles)
+        self.init(guide: guide, profile: match?.profile.resolved(for: guide))
+        profileReason = match?.reason
     }
 
     public func meaning(of setting: AppSetting) -> SettingMeaning? {

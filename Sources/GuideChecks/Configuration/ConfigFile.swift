@@ -23,8 +23,11 @@ public struct ConfigFile: Sendable, Equatable {
     public var autheliaVersion: AutheliaVersion?
     /// The lowest severity that fails the run (exit status 1): error (default) or warning.
     public var failOn: Severity = .error
+    /// Settings for the files some globs match (`overrides:`), in order.
+    public var overrides: [PathOverride] = []
 
-    static let keys = ["paths", "exclude", "disable", "severity", "profiles", "baseline", "authelia_version", "fail_on"]
+    static let keys = ["paths", "exclude", "disable", "severity", "profiles", "baseline", "authelia_version", "fail_on", "overrides"]
+    static let overrideKeys = ["files", "disable", "severity", "page"]
 
     /// The nearest config file from `directory` upwards, or `nil`.
     public static func find(from directory: String) -> String? {
@@ -79,27 +82,57 @@ public struct ConfigFile: Sendable, Equatable {
                 throw fail(node, "unknown rule '\(id)' in '\(key)'\(hint)")
             }
         }
+        func disabled(_ value: YAMLNode, _ key: String) throws(InputError) -> [String] {
+            let ids = try strings(value, key)
+            for (index, id) in ids.enumerated() { try rule(id, at: value.items?[index] ?? value, key) }
+            return ids
+        }
+        func severities(_ value: YAMLNode) throws(InputError) -> [String: Severity?] {
+            guard let entries = value.pairs else { throw fail(value, "'severity' maps rule ids to error, warning or off") }
+            var result: [String: Severity?] = [:]
+            for entry in entries {
+                guard let id = entry.key.string else { throw fail(entry.key, "a rule id") }
+                try rule(id, at: entry.key, "severity")
+                switch entry.value.string {
+                case "error": result[id] = .some(.error)
+                case "warning": result[id] = .some(.warning)
+                case "off": result[id] = .some(nil)
+                default: throw fail(entry.value, "the severity of '\(id)' is error, warning or off")
+                }
+            }
+            return result
+        }
+        func override(_ node: YAMLNode) throws(InputError) -> PathOverride {
+            guard let entries = node.pairs else { throw fail(node, "each entry of 'overrides' is a mapping with 'files' and what changes for them") }
+            var result = PathOverride(files: [])
+            for entry in entries {
+                guard let key = entry.key.string else { throw fail(entry.key, "keys are names such as 'files'") }
+                switch key {
+                case "files": result.files = try strings(entry.value, key).map { PathGlob(config.resolvePattern($0)) }
+                case "disable": result.disable = Set(try disabled(entry.value, key))
+                case "severity": result.severity = try severities(entry.value)
+                case "page":
+                    guard let text = entry.value.string, let page = PageClass(rawValue: text) else {
+                        throw fail(entry.value, "'page' is one of \(PageClass.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))")
+                    }
+                    result.page = page
+                default: throw file.unknown("key", entry.key, known: overrideKeys, listKnown: true)
+                }
+            }
+            guard !result.files.isEmpty else { throw fail(node, "this 'overrides' entry has no 'files' (the globs it applies to)") }
+            return result
+        }
         for pair in pairs {
             guard let key = pair.key.string else { throw fail(pair.key, "keys are names such as 'exclude'") }
             let value = pair.value
             switch key {
             case "paths": config.paths = try strings(value, key)
             case "exclude": config.exclude = try strings(value, key)
-            case "disable":
-                config.disable = try strings(value, key)
-                for (index, id) in config.disable.enumerated() { try rule(id, at: value.items?[index] ?? value, key) }
-            case "severity":
-                guard let entries = value.pairs else { throw fail(value, "'severity' maps rule ids to error, warning or off") }
-                for entry in entries {
-                    guard let id = entry.key.string else { throw fail(entry.key, "a rule id") }
-                    try rule(id, at: entry.key, key)
-                    switch entry.value.string {
-                    case "error": config.severity[id] = .some(.error)
-                    case "warning": config.severity[id] = .some(.warning)
-                    case "off": config.severity[id] = .some(nil)
-                    default: throw fail(entry.value, "the severity of '\(id)' is error, warning or off")
-                    }
-                }
+            case "disable": config.disable = try disabled(value, key)
+            case "severity": config.severity = try severities(value)
+            case "overrides":
+                guard let items = value.items else { throw fail(value, "'overrides' is a list of entries such as '- files: [docs/reference/**]'") }
+                for item in items { config.overrides.append(try override(item)) }
             case "profiles": config.profiles = config.resolve(try string(value, key))
             case "baseline": config.baseline = config.resolve(try string(value, key))
             case "authelia_version":
@@ -119,10 +152,14 @@ public struct ConfigFile: Sendable, Equatable {
             }
         }
         config.paths = config.paths.map(config.resolve)
-        // A pattern with '/' matches paths from the config file's folder; a bare name
-        // matches anywhere, as on the command line.
-        config.exclude = config.exclude.map { $0.containsLiteral("/") && !$0.hasPrefix("**") ? config.resolve($0) : $0 }
+        config.exclude = config.exclude.map(config.resolvePattern)
         return config
+    }
+
+    /// A glob as written in the file: one with '/' matches paths from the file's folder; a
+    /// bare name matches anywhere, as on the command line.
+    func resolvePattern(_ pattern: String) -> String {
+        pattern.containsLiteral("/") && !pattern.hasPrefix("**") ? resolve(pattern) : pattern
     }
 
     /// A path of the file, as seen from the current folder.

@@ -18,6 +18,7 @@ struct ClientSecretRequiredRule: GuideRule {
             """,
         reads: [.clients],
         basis: [.validator("validateOIDCClientTokenEndpointAuth", rules: "S-1")],
+        pages: [.guide],
         triggeringExamples: [
             """
             ```yaml {guide="authelia-client"}

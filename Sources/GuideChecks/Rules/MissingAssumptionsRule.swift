@@ -16,6 +16,7 @@ struct MissingAssumptionsRule: GuideRule {
             """,
         reads: [.codeBlocks],
         basis: [RuleBasis(.guideKit, "the assumptions list of the guide format (docs/FORMAT.md): every value a reader replaces is stated once")],
+        pages: [.guide],
         triggeringExamples: [
             """
             # App

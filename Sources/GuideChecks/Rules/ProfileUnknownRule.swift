@@ -22,6 +22,7 @@ struct ProfileUnknownRule: GuideRule {
             """,
         reads: [.text],
         basis: [RuleBasis(.guideKit, "profile matching by application front matter, file name and title (docs/PROFILES.md)")],
+        pages: [.guide],
         triggeringExamples: [
             """
             ---

@@ -124,12 +124,16 @@ public struct RuleDescription: Sendable {
     /// What the verdict rests on: the validator function it mirrors, the application's
     /// documentation, a specification, or the guide's own consistency (RuleBasis).
     public var basis: [RuleBasis]
+    /// The pages the rule applies to (PageClass): rules about a guide's completeness apply
+    /// to integration guides only, not to reference pages that show partial snippets.
+    public var pages: Set<PageClass>
 
     public init(id: String, kind: RuleKind, stage: RuleStage = .perGuide, severity: Severity, summary: String, explanation: String,
-                reads: Set<GuideFacet>, basis: [RuleBasis],
+                reads: Set<GuideFacet>, basis: [RuleBasis], pages: Set<PageClass> = Set(PageClass.allCases),
                 triggeringExamples: [String], nonTriggeringExamples: [String], fixExamples: [FixExample] = [],
                 examplesNeedAllRules: Bool = false) {
         self.basis = basis
+        self.pages = pages
         self.id = id
         self.kind = kind
         self.stage = stage

@@ -6,6 +6,7 @@ extension RuleRegistry {
     public static let all: [any GuideRule] = [
         // syntax
         FenceSwallowsLineRule(),
+        GuideUnreadRule(),
         InfoStringRule(),
         LineTooLongRule(),
         UnclosedFenceRule(),

@@ -39,6 +39,7 @@ public struct CheckSession: Sendable {
         self.autheliaVersion = version
         var checker = Checker(rules: configuration?.rules(from: RuleRegistry.all) ?? RuleRegistry.all, version: version, profiles: profiles)
         checker.severityOverrides = configuration?.severityOverrides ?? [:]
+        checker.pathOverrides = configuration?.overrides ?? []
         self.checker = checker
         self.baselinePath = baselinePath ?? configuration?.baseline
         failOn = strict ? .warning : configuration?.failOn ?? .error

@@ -39,6 +39,7 @@ public enum GuideParser {
                 let location = source.location(line: node.startLine, resolvedColumn: column)
                 guide.headings.append(Heading(level: level, text: document.plainText(of: index), location: location))
                 if Self.mentionsAssumptions(text), guide.assumptionsHeading == nil { guide.assumptionsHeading = location }
+                if isApplicationHeading(text), guide.applicationHeading == nil { guide.applicationHeading = location }
                 announcement = nil
                 guide.codeSpans += codeSpans(in: index, document: document, source: source).map(\.span)
             case .paragraph:
@@ -269,7 +270,7 @@ public enum GuideParser {
     }
 
     /// The front-matter keys GuideKit reads.
-    static let frontMatterKeys = ["title", "application", "authelia_version"]
+    static let frontMatterKeys = ["title", "application", "authelia_version", PageClass.frontMatterKey]
     /// `title:` and so on, as bytes: compared with the start of every front matter line.
     private static let frontMatterEntryPrefixes = frontMatterKeys.map { Array(($0 + ":").utf8) }
 

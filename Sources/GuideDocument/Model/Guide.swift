@@ -33,6 +33,8 @@ public struct Guide: Sendable {
     public var title: String?
     /// The "Assumptions" heading, when the guide has one.
     public var assumptionsHeading: SourceLocation?
+    /// The first "Application" heading (where the application's steps start), if any.
+    public var applicationHeading: SourceLocation?
     /// Every heading, in order.
     public var headings: [Heading]
     /// Every inline code span in paragraphs and headings, in order, at its content's position.
