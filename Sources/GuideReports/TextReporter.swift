@@ -83,17 +83,17 @@ public struct TextReporter: Sendable {
         return output + summary + "\n"
     }
 
-    /// "; 2 files had nothing checkable (1 guide, reported; 1 reference page)": a run that
-    /// read nothing from some files says so, whatever their findings.
+    /// "; 1 guide had nothing checkable (guide-unread); 3 reference pages, held to the schema
+    /// and value rules only": a run says which files it did not check as guides, so a page
+    /// read as nothing, or taken for a reference page, is never silently passed.
     static func uncheckableNote(_ report: CheckReport) -> String {
-        let empty = report.uncheckable
-        guard !empty.isEmpty else { return "" }
-        let guides = empty.filter { $0.page.pageClass == .guide }.count
-        let pages = empty.count - guides
+        let unread = report.uncheckable.filter { $0.page.pageClass == .guide }.count
+        let references = report.summaries.filter { $0.page.pageClass == .reference }.count
         var parts: [String] = []
-        if guides > 0 { parts.append("\(guides) guide\(guides == 1 ? "" : "s"), reported by guide-unread") }
-        if pages > 0 { parts.append("\(pages) reference page\(pages == 1 ? "" : "s")") }
-        return "; \(empty.count) file\(empty.count == 1 ? "" : "s") had nothing checkable (\(parts.joined(separator: "; "))): --verbose shows what was read"
+        if unread > 0 { parts.append("\(unread) guide\(unread == 1 ? "" : "s") had nothing checkable (guide-unread)") }
+        if references > 0 { parts.append("\(references) reference page\(references == 1 ? "" : "s"), held to the schema and value rules only") }
+        guard !parts.isEmpty else { return "" }
+        return "; " + parts.joined(separator: "; ") + " (--verbose shows what was read)"
     }
 
     /// The closing line: counts per severity and files.

@@ -229,4 +229,47 @@ struct CommandLineTests {
         #expect(result.stdout.contains("(secret)"))
         #expect(!result.stdout.contains("s3cret_value"))
     }
+
+    /// No verdict from silence, said where it belongs: a Proxmox VE guide that shows only the
+    /// Authelia client passes, and `--verbose` says what was read and what was not judged.
+    @Test func verboseSaysWhatWasReadAndWhatWasNotJudged() throws {
+        let folder = try TemporaryFolder()
+        let guide = try folder.write("proxmox.md", Data("""
+            ### Assumptions
+
+            - Application Root URL: `https://proxmox.example.com:8006/`
+            - Authelia Root URL: `https://auth.example.com/`
+            - Client ID: `proxmox`
+
+            ```yaml
+            identity_providers:
+              oidc:
+                clients:
+                  - client_id: 'proxmox'
+                    client_secret: '$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng'
+                    redirect_uris: ['https://proxmox.example.com:8006']
+                    token_endpoint_auth_method: 'client_secret_basic'
+            ```
+
+            """.utf8))
+        let empty = try folder.write("notes/index.md", Data("## Tested Versions\n\n- Grafana 11\n\nSee Grafana's documentation.\n".utf8))
+        let result = try run(["check", "--no-config", "--verbose", guide, empty])
+        #expect(result.status == 1, "the empty guide fails closed")
+        #expect(!result.stdout.contains("profile-auth-method"))
+        #expect(result.stdout.contains("[guide-unread]"))
+        #expect(result.stdout.contains("; 1 guide had nothing checkable (guide-unread) (--verbose shows what was read)"))
+        #expect(result.stderr.contains("proxmox.md: guide (states assumptions)"))
+        #expect(result.stderr.contains("read: 3 assumption(s), 1 client(s), 0 application setting(s)"))
+        #expect(result.stderr.contains("profile: 'proxmox' (file name 'proxmox')"))
+        #expect(result.stderr.contains("note: the guide does not show how Proxmox VE is configured; client-key decides the auth method it sends, so it was not judged"))
+        let files = try run(["check", "--no-config", "--format", "files", guide])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(files.stdout.utf8)) as? [String: Any])
+        let entry = try #require((json["files"] as? [[String: Any]])?.first)
+        #expect((entry["read"] as? [String: Any])?["clients"] as? Int == 1)
+        #expect(entry["profile_reason"] as? String == "file name 'proxmox'")
+        #expect((entry["notes"] as? [String])?.contains { $0.contains("client-key decides the auth method") } == true)
+        let extract = try run(["extract", "--no-config", guide])
+        #expect(extract.stdout.contains("\"page\" : \"guide\""))
+        #expect(extract.stdout.contains("client-key decides the auth method"))
+    }
 }

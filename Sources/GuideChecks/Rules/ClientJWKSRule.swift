@@ -21,6 +21,7 @@ struct ClientJWKSRule: GuideRule {
             .validator("validateOIDCClientPublicKeys", rules: "JW-1, JW-11"),
             .validator("validateOIDCClientJSONWebKeysList", rules: "JW-2 to JW-10"),
             .validator("validateOIDCClientTokenEndpointAuthPublicKeyJWT", rules: "EA-5 to EA-8"),
+            RuleBasis(.autheliaValidator, "`StringToURLHookFunc` in internal/configuration/decode_hooks.go (authelia/authelia): an empty URL string decodes to no URL"),
         ],
         triggeringExamples: [
             """
@@ -49,6 +50,12 @@ struct ClientJWKSRule: GuideRule {
             """
             ```yaml {guide="authelia-client"}
             - client_id: 'app'
+              jwks_uri: ''
+            ```
+            """,
+            """
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
               token_endpoint_auth_method: 'private_key_jwt'
               token_endpoint_auth_signing_alg: 'ES256'
               jwks:
@@ -64,7 +71,11 @@ struct ClientJWKSRule: GuideRule {
         var findings: [Finding] = []
         for decoded in context.clients {
             let client = decoded.client
-            if let uri = client.jwksURI {
+            // An empty jwks_uri is no URL at all: Authelia's decode hook turns '' into a nil
+            // *url.URL (`StringToURLHookFunc` in internal/configuration/decode_hooks.go), so
+            // `jwks_uri: ''` is the key left unset, as reference examples write it.
+            let jwksURI = client.jwksURI.flatMap { $0.value.isEmpty ? nil : $0 }
+            if let uri = jwksURI {
                 if client.jwks != nil {
                     findings.append(finding(context.guide, at: uri.node, "give jwks_uri or jwks, not both"))
                 } else if URLComponents(string: uri.value)?.scheme?.lowercased() != "https" {
@@ -91,7 +102,7 @@ struct ClientJWKSRule: GuideRule {
                 } else if let alg, !ClientSchema.asymmetricAlgs.contains(alg.value) {
                     findings.append(finding(context.guide, at: alg.node, "private_key_jwt needs an asymmetric algorithm, not '\(alg.value)'"))
                 }
-                if client.jwks == nil, client.jwksURI == nil {
+                if client.jwks == nil, jwksURI == nil {
                     findings.append(finding(context.guide, at: method.node, "private_key_jwt needs the client's public keys (jwks_uri or jwks)"))
                 }
             }

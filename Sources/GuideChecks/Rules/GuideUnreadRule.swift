@@ -101,8 +101,7 @@ struct GuideUnreadRule: GuideRule {
                                     "this YAML block holds OpenID Connect client keys, but GuideKit could not place it: it is not an Authelia client (under identity_providers.oidc.clients, a list of clients, or one client mapping) and not under an Application heading",
                                     help: "tag it {guide=\"authelia-client\"}, {guide=\"app-settings\"} or {guide=\"ignore\"}"))
         }
-        if guide.assumptions.isEmpty, guide.clients.isEmpty, guide.settings.isEmpty, guide.toggles.isEmpty, findings.isEmpty,
-           guide.codeBlocks.allSatisfy({ $0.role == nil || $0.role == .ignore }) {
+        if guide.assumptions.isEmpty, guide.clients.isEmpty, guide.settings.isEmpty, guide.toggles.isEmpty, findings.isEmpty {
             let place = guide.headings.first?.location ?? SourceLocation(line: 1, column: 1)
             findings.append(finding(guide, at: place, length: 1,
                                     "GuideKit read nothing it can check from this guide (\(context.page.reason)): no assumptions, no Authelia client, no application setting",

@@ -74,6 +74,7 @@ extension RuleRegistry {
         ProfileUnknownRule(),
         ProfileUserinfoSignedRule(),
         // template
+        SitevarDefaultMismatchRule(),
         TemplateLeakRule(),
         // compose
         ComposeServiceShapeRule(),

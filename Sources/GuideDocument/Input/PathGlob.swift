@@ -15,7 +15,13 @@ public struct PathGlob: Sendable {
     public init(_ pattern: String) {
         self.pattern = pattern
         var regex = "^"
-        var scalars = Array(pattern.unicodeScalars)[...]
+        // Paths are compared relative to the current folder (`matches` strips it from the
+        // path); a pattern resolved from a configuration file's folder may be absolute.
+        var relativePattern = pattern
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        if relativePattern.hasPrefix(cwd) { relativePattern.removeFirst(cwd.count) }
+        while relativePattern.hasPrefix("./") { relativePattern.removeFirst(2) }
+        var scalars = Array(relativePattern.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
             switch scalar {
             case "*":
