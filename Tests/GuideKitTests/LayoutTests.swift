@@ -50,6 +50,19 @@ import Testing
         }
     }
 
+    /// `fix` repairs both defects in every layout, in the file's own form (inside tabs,
+    /// tables and bare lists, plain or quoted), and the result checks clean of errors.
+    @Test(arguments: ["today.md"] + layouts)
+    func fixRepairsBothDefectsInEveryLayout(_ name: String) throws {
+        let layout = try Self.guide(name)
+        let outcome = try Fixer().fix(path: name, text: layout.text)
+        #expect(Set(outcome.applied.filter { $0.severity == .error }.map(\.ruleID)) == ["app-setting-mismatch", "profile-redirect-uri"])
+        #expect(outcome.remaining.filter { $0.severity == .error }.isEmpty)
+        #expect(Self.errors(Checker().check(path: name, text: outcome.fixed).1).isEmpty)
+        #expect(outcome.fixed.contains("`proxmox`") || outcome.fixed.contains("| `proxmox` |"))
+        #expect(!outcome.fixed.contains("8006/callback"))
+    }
+
     @Test func containersAreUnwrappedOnlyOutsideCode() {
         let text = """
             ```markdown

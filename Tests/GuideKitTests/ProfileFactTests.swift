@@ -347,12 +347,15 @@ struct NoVerdictFromSilenceTests {
 
     @Test func everySettingDependentDefaultIsSilentWithoutTheApplicationsConfiguration() {
         // Mastodon's PKCE (OIDC_USE_PKCE), Homarr's claims (AUTH_OIDC_FORCE_USERINFO),
-        // Synapse's auth method (client_auth_method), Proxmox's (client-key).
+        // Synapse's auth method (client_auth_method), Proxmox's (client-key), and an
+        // application's default scopes (the scopes it asks for when none are configured).
         let cases: [(String, String, String)] = [
             ("mastodon", "  require_pkce: true\n", "profile-pkce"),
             ("homarr", "  scopes: ['openid', 'profile']\n", "profile-claims-location"),
             ("synapse", "  client_secret: 'insecure_secret'\n  token_endpoint_auth_method: 'client_secret_post'\n", "profile-auth-method"),
             ("proxmox", "  client_secret: 'insecure_secret'\n", "profile-auth-method"),
+            // Actual Budget's default scopes (openid email profile) against a client that allows openid only.
+            ("actual-budget", "  scopes: ['openid']\n", "app-scopes"),
         ]
         for (application, client, rule) in cases {
             let silent = findings(Self.clientOnly(application, client)).filter { $0.ruleID == rule }

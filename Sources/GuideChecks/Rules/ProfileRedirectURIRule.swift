@@ -136,7 +136,7 @@ struct ProfileRedirectURIRule: GuideRule {
                 // guide's own form (site variables where the guide builds hosts from them).
                 var certain: Fix?
                 if fix == nil, alternatives.count == 1, client.redirectURIs.count == 1, let wrong,
-                   let span = RedirectAdvice.quotedSpan(of: wrong, in: context.guide) {
+                   let span = RedirectAdvice.writtenSpan(of: wrong, in: context.guide) {
                     certain = Fix("register '\(written)'", edits: [TextEdit(line: wrong.location.line, column: span.column, length: span.length, replacement: written)])
                 }
                 findings.append(finding(context.guide, at: anchor, message, help: help).with(fix ?? certain))

@@ -84,6 +84,23 @@ package enum RedirectAdvice {
     /// The text between the quotes of a quoted entry as written in the original line (its
     /// 1-based column and length), whatever shortcodes it holds; `nil` for a plain scalar or
     /// a line where the quotes cannot be told apart.
+    /// The entry's text as written, quoted or plain (1-based column and length): what a fix
+    /// replaces. A plain entry runs to the end of its line (an `- entry` of a block list,
+    /// `[a, b]` flow lists excluded), without a trailing comment.
+    package static func writtenSpan(of entry: YAMLNode, in guide: Guide) -> (column: Int, length: Int)? {
+        if let quoted = quotedSpan(of: entry, in: guide) { return quoted }
+        guard entry.style == .plain else { return nil }
+        let scalars = Array(guide.source.originalLine(entry.location.line).unicodeScalars)
+        let start = entry.location.column - 1
+        guard start >= 0, start < scalars.count else { return nil }
+        var end = scalars.count
+        while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+        let text = scalars[start..<end]
+        guard !text.isEmpty, !text.contains(","), !text.contains("]"),
+              !zip(text, text.dropFirst()).contains(where: { $0 == " " && $1 == "#" }) else { return nil }
+        return (start + 1, end - start)
+    }
+
     package static func quotedSpan(of entry: YAMLNode, in guide: Guide) -> (column: Int, length: Int)? {
         let scalars = Array(guide.source.originalLine(entry.location.line).unicodeScalars)
         let start = entry.location.column - 1
