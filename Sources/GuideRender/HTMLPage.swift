@@ -30,11 +30,30 @@ public struct HTMLPage: Sendable {
         if !guide.headings.contains(where: { $0.level == 1 }) {
             body = "<h1>\(Self.escape(title))</h1>\n" + body
         }
-        return template
-            .replacingOccurrences(of: "{{title}}", with: Self.escape(title))
-            .replacingOccurrences(of: "{{site}}", with: Self.escape(siteName))
-            .replacingOccurrences(of: "{{toc}}", with: tableOfContents(guide))
-            .replacingOccurrences(of: "{{content}}", with: body)
+        return Self.fill(template, with: [
+            "title": Self.escape(title), "site": Self.escape(siteName), "toc": tableOfContents(guide), "content": body,
+        ])
+    }
+
+    /// The template with each `{{name}}` placeholder replaced, in one pass over the template
+    /// only: a value is never searched again, so a guide whose title or heading says
+    /// `{{content}}` is shown as text, not expanded into another copy of the page.
+    static func fill(_ template: String, with values: [String: String]) -> String {
+        var output = ""
+        output.reserveCapacity(template.utf8.count + values.values.reduce(0) { $0 + $1.utf8.count })
+        var rest = template[...]
+        while let open = rest.literalRange(of: "{{") {
+            output += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            if let close = after.literalRange(of: "}}"), let value = values[String(after[..<close.lowerBound])] {
+                output += value
+                rest = after[close.upperBound...]
+            } else {
+                output += "{{"
+                rest = after
+            }
+        }
+        return output + rest
     }
 
     /// Each secret value in the page's text shown masked (`••••••••`) in a span holding the

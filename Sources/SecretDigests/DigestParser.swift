@@ -34,6 +34,9 @@ public enum DigestParser {
             guard fields.count == 5 else {
                 throw DigestError("a yescrypt digest has the form $y$PARAMS$SALT$HASH", at: 0)
             }
+            guard YescryptParameters(fields[2]) != nil else {
+                throw DigestError("the yescrypt parameters '\(fields[2])' cannot be read (libxcrypt would refuse them)", at: 3)
+            }
             return .crypt(.yescrypt, encoded: value)
         case "2", "2a", "2b", "2x", "2y":
             return try parseBcrypt(fields, variant: identifier, value: value)

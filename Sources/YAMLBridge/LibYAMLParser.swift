@@ -43,7 +43,10 @@ public enum LibYAMLParser {
 
     /// Parses `text` (every document in it) into events. `limit` bounds the number of events
     /// (a guide's YAML has hundreds; an endless stream of them is refused, not read).
-    public static func events(_ text: String, limit: Int) -> Result<[Event], Failure> {
+    /// `maximumDepth` bounds nesting: the parse stops at the first collection deeper than it
+    /// (libyaml's own work grows with the square of the depth, so a hostile block must be
+    /// cut off where it crosses the limit, not composed and refused afterwards).
+    public static func events(_ text: String, limit: Int, maximumDepth: Int = .max) -> Result<[Event], Failure> {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return .failure(Failure(problem: "out of memory", line: 1, column: 1, context: nil, contextLine: 1, contextColumn: 1))
@@ -54,6 +57,7 @@ public enum LibYAMLParser {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var events: [Event] = []
+            var depth = 0
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(failure(parser)) }
@@ -61,6 +65,15 @@ public enum LibYAMLParser {
                 let line = Int(event.start_mark.line) + 1
                 let column = Int(event.start_mark.column) + 1
                 if event.type == YAML_STREAM_END_EVENT { return .success(events) }
+                if event.type == YAML_MAPPING_START_EVENT || event.type == YAML_SEQUENCE_START_EVENT {
+                    depth += 1
+                    if depth > maximumDepth {
+                        return .failure(Failure(problem: "nested deeper than \(maximumDepth) levels", line: line, column: column,
+                                                context: nil, contextLine: line, contextColumn: column))
+                    }
+                } else if event.type == YAML_MAPPING_END_EVENT || event.type == YAML_SEQUENCE_END_EVENT {
+                    depth -= 1
+                }
                 if let kind = kind(of: event) {
                     events.append(Event(kind: kind, line: line, column: column,
                                         tag: event.type == YAML_SCALAR_EVENT ? tag(of: event) : nil, anchor: anchor(of: event)))

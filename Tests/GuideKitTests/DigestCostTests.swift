@@ -17,7 +17,24 @@ struct DigestCostTests {
         "$6$rounds=999999999$abcdefghijklmnop$L9iAh6cRPe9IFr.T6pk/jt8jwo.VpmPE56PeFbY2AwmtFBgfY9d/hDR3AtWGfaeysg5gyLwhpCoYFDy2r0NK9.",
         "$argon2id$v=19$m=65536,t=2147483647,p=4$AAECAwQFBgcICQoLDA0ODw$B0mpg0LMF1bHh6JST3S+wssSppUigJ/4vRVxS5nKbTE",
         "$argon2id$v=19$m=4194304,t=3,p=4$AAECAwQFBgcICQoLDA0ODw$B0mpg0LMF1bHh6JST3S+wssSppUigJ/4vRVxS5nKbTE",
+        // yescrypt reads its cost from the parameters too: 2^30 passes, and N = 2^22 (4 GiB).
+        "$y$j75/zyxvrD$saltsaltsaltsalt$AAAA",
+        "$y$jJ5$saltsaltsaltsalt$AAAA",
     ]
+
+    /// libxcrypt's own encoding (yescrypt_encode_params_r): `j9T` is flavour YESCRYPT_DEFAULT,
+    /// N = 2^12, r = 32 (the default of mkpasswd and Debian's PAM), 16 MiB.
+    @Test func yescryptParametersAreReadAsLibxcryptReadsThem() throws {
+        let defaults = try #require(YescryptParameters("j9T"))
+        #expect(defaults.logN == 12 && defaults.r == 32 && defaults.p == 1 && defaults.t == 0)
+        #expect(defaults.memoryBytes == 16 * 1024 * 1024)
+        let hostile = try #require(YescryptParameters("j75/zyxvrD"))
+        #expect(hostile.t > 1 << 29, "\(hostile)")
+        #expect(YescryptParameters("j9") == nil && YescryptParameters("j9T!") == nil && YescryptParameters("") == nil)
+        // A known digest (mkpasswd -m yescrypt) still verifies under the guard.
+        let digest = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7"
+        #expect(DigestCost.of(try DigestParser.parse(digest)).refusal == nil)
+    }
 
     @Test(arguments: hostile)
     func tooCostlyDigestsAreRefusedBeforeAnyWork(_ digest: String) throws {

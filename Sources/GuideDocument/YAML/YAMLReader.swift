@@ -20,7 +20,7 @@ package enum YAMLReader {
     /// - Parameter position: maps a 1-based (line, scalar column) inside the text to the file.
     package static func read(_ yaml: String, position: (Int, Int) -> SourceLocation) throws(YAMLSyntaxError) -> [YAMLNode] {
         let events: [LibYAMLParser.Event]
-        switch LibYAMLParser.events(yaml, limit: nodeBudget) {
+        switch LibYAMLParser.events(yaml, limit: nodeBudget, maximumDepth: maximumDepth) {
         case .success(let parsed): events = parsed
         case .failure(let failure): throw syntaxError(failure, position: position)
         }
