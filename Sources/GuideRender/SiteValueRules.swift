@@ -98,15 +98,27 @@ public enum SiteValueRules {
         if authority.containsLiteral("@") { return "a URL with a user name or password ('…@') is not accepted" }
         if value.containsLiteral("?") || value.containsLiteral("#") { return "a URL with a query ('?') or fragment ('#') is not accepted" }
         var host = Substring(authority)
-        if let colon = authority.firstIndex(of: ":") {
+        var portPart: Substring?
+        if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+            // An IPv6 literal: its colons are not the port's.
+            let literal = String(authority[authority.index(after: authority.startIndex)..<close])
+            var address = in6_addr()
+            guard inet_pton(AF_INET6, literal, &address) == 1 else { return "the host '\(authority[...close])' is not an IPv6 address" }
+            let after = authority[authority.index(after: close)...]
+            guard after.isEmpty || after.hasPrefix(":") else { return "the host '\(authority)' has text after its IPv6 address" }
+            if !after.isEmpty { portPart = after.dropFirst() }
+            host = ""
+        } else if let colon = authority.firstIndex(of: ":") {
             host = authority[..<colon]
-            let port = authority[authority.index(after: colon)...]
+            portPart = authority[authority.index(after: colon)...]
+        }
+        if let port = portPart {
             guard let number = Int(port), (1...65535).contains(number), port.allSatisfy(\.isASCII) else {
                 return "the port '\(port)' is not a number from 1 to 65535"
             }
         }
-        guard !host.isEmpty, host.unicodeScalars.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "-" || $0 == "." }),
-              !host.hasPrefix("-"), !host.hasPrefix("."), !host.containsLiteral("..") else {
+        guard authority.hasPrefix("[") || (!host.isEmpty && host.unicodeScalars.allSatisfy({ $0.isASCIIAlphanumeric || $0 == "-" || $0 == "." })
+              && !host.hasPrefix("-") && !host.hasPrefix(".") && !host.containsLiteral("..")) else {
             return "the host '\(host)' may use only letters, digits, '-' and '.'"
         }
         var index = path.unicodeScalars.startIndex

@@ -19,7 +19,7 @@ struct FixCommand: ParsableCommand {
             is written.
 
             Examples:
-              guidekit fix docs/ --dry-run     # print a unified diff
+              guidekit fix docs/ --dry-run     # print a unified diff (secrets starred)
               guidekit fix docs/guides/proxmox.md
 
             Exit status: 0 nothing left to report, 1 errors remain that need a human (or, with
@@ -68,7 +68,10 @@ struct FixCommand: ParsableCommand {
                 }
                 guard outcome.changed else { continue }
                 if dryRun {
-                    print(UnifiedDiff.render(path: path, original: outcome.original, fixed: outcome.fixed), terminator: "")
+                    // Secrets are starred here as in every other output (the diff is for reading;
+                    // `guidekit fix` itself writes the real values).
+                    let diff = UnifiedDiff.render(path: path, original: outcome.original, fixed: outcome.fixed)
+                    print(SecretMask(run.secrets[index]).starred(diff), terminator: "")
                 } else {
                     // Reported only once written: a file that cannot be replaced fixed nothing.
                     try FileRewriter.rewrite(path, expected: outcome.original, with: outcome.fixed, force: force)

@@ -32,4 +32,92 @@ struct HostileInputTests {
         #expect(page.components(separatedBy: "{{content}}").count - 1 == 1 + 1 + 300 * 2)
         #expect(page.utf8.count < 100_000)
     }
+
+    /// A report path naming a device or FIFO is written through, never replaced by a regular
+    /// file (as root, renaming over /dev/null replaced the device).
+    @Test func devicesAndFIFOsAreWrittenThroughNotReplaced() throws {
+        try PrivateFiles.write("report\n", to: "/dev/null", mode: 0o644)
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        let folder = try TemporaryFolder()
+        let fifo = folder.url.appendingPathComponent("report.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // No reader: refused at once, not waited for.
+        #expect(throws: InputError.self) { try PrivateFiles.write("x", to: fifo, mode: 0o644) }
+        nonisolated(unsafe) var received = Data()
+        let reader = Thread {
+            let handle = FileHandle(forReadingAtPath: fifo)
+            received = handle?.readDataToEndOfFile() ?? Data()
+        }
+        reader.start()
+        // Wait until the reader has the FIFO open, then write through it.
+        var wrote = false
+        for _ in 0..<200 where !wrote {
+            wrote = (try? PrivateFiles.write("through the pipe\n", to: fifo, mode: 0o644)) != nil
+            if !wrote { usleep(10_000) }
+        }
+        #expect(wrote)
+        while !reader.isFinished { usleep(1_000) }
+        #expect(String(decoding: received, as: UTF8.self) == "through the pipe\n")
+        #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(throws: InputError.self) { try PrivateFiles.write("x", to: folder.url.path, mode: 0o644) }
+    }
+
+    /// `fix --dry-run` prints its diff with the guide's secrets starred, as every output does.
+    @Test func fixDryRunNeverPrintsASecret() throws {
+        let folder = try TemporaryFolder()
+        let secret = "Kq7-x9vR2mWp4tZs8LbN3cYf6hJd1gQe"
+        let guide = try folder.write("app.md", Data("""
+            ### Assumptions
+            - Application Root URL: `https://app.example.com/`
+            - Authelia Root URL: `https://auth.example.com/`
+            - Client ID: `app`
+            - Client Secret: `\(secret)`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+              client_secret: '$plaintext$\(secret)'
+              redirect_uris: ['https://app.example.com/cb']
+            ```
+
+            ### Application
+
+            - Client Secret: `\(secret)`
+            - Client ID: `ap`
+            - Issuer: `https://auth.example.com`
+
+            """.utf8))
+        let result = try CommandLineTests().run(["fix", "--no-config", "--dry-run", guide])
+        #expect(result.stdout.contains("+- Client ID: `app`"), "\(result.stdout)")
+        #expect(!result.stdout.contains(secret) && !result.stderr.contains(secret))
+        #expect(result.stdout.contains(String(repeating: "*", count: secret.count)))
+    }
+
+    /// CR-only line endings: cmark breaks lines there, GuideKit's lines would not, so the file
+    /// is refused at the first one instead of getting findings at wrong places.
+    @Test func bareCarriageReturnsAreRefusedWhereTheyAre() throws {
+        #expect(throws: InputError.self) { try GuideFileReader.decode(Array("# T\r\r```yaml\rx: 1\r```\r".utf8), path: "cr.md") }
+        do {
+            _ = try GuideFileReader.decode(Array("# T\r\nok\r\nbad\rline\n".utf8), path: "cr.md")
+            Issue.record("a bare CR was accepted")
+        } catch {
+            #expect(error.location == SourceLocation(line: 3, column: 4), "\(error)")
+            #expect(error.message.contains("carriage return"))
+        }
+        #expect((try? GuideFileReader.decode(Array("# T\r\n\r\n```\r\nx\r\n```\r\n".utf8), path: "crlf.md")) != nil)
+    }
+
+    /// Hosts are parsed as IP addresses: `127.attacker.example` is a name, `[::1]` is loopback
+    /// and its colons are not a port.
+    @Test func loopbackHostsAreIPAddresses() {
+        #expect(!WebURL.isLoopbackHost("127.attacker.example") && !WebURL.isLoopbackHost("127.0.0.1.nip.io"))
+        #expect(WebURL.isLoopbackHost("127.0.0.1") && WebURL.isLoopbackHost("127.1.2.3") && WebURL.isLoopbackHost("[::1]"))
+        #expect(WebURL.isLoopbackHost("[0:0:0:0:0:0:0:1]") && WebURL.isLoopbackHost("localhost") && !WebURL.isLoopbackHost("[::2]"))
+        #expect(SiteValueRules.problem(with: "http://[::1]/", as: .url) == nil)
+        #expect(SiteValueRules.problem(with: "http://[::1]:8080/app/", as: .url) == nil)
+        #expect(SiteValueRules.problem(with: "http://[::1]x/", as: .url) != nil)
+        #expect(SiteValueRules.problem(with: "http://[zz::1]/", as: .url) != nil)
+        let http = findings("```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n  redirect_uris: ['http://127.attacker.example/cb']\n```\n")
+        #expect(http.contains { $0.ruleID == "client-redirect-uri" && $0.message.contains("not loopback") })
+    }
 }

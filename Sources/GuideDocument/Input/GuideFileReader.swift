@@ -98,6 +98,13 @@ public struct GuideFileReader: Sendable {
         }
         // The standard library's validation is one fast pass; the byte-by-byte search below
         // runs only to say where a file is broken.
+        // A carriage return not followed by a line feed (classic Mac line endings, or a stray
+        // one in a line) is a line break to cmark and to libyaml but not to GuideKit's lines:
+        // every position after it would be wrong, so the file is refused where it happens.
+        if let cr = bareCarriageReturn(in: bytes) {
+            throw InputError(path: path, location: position(of: cr, in: bytes),
+                             message: "a carriage return (CR) without a line feed: cmark reads it as a line break, so GuideKit cannot place what follows; save the file with LF (or CRLF) line endings")
+        }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8(bytes) {
             throw InputError(path: path, location: position(of: bad, in: bytes),
@@ -138,6 +145,21 @@ public struct GuideFileReader: Sendable {
     }
 
     /// 1-based line and scalar column of a byte offset (counting only valid text before it).
+    /// The offset of the first CR not followed by LF, found with memchr (most files have
+    /// none, or only CRLF pairs).
+    static func bareCarriageReturn(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var position = 0
+            while position < buffer.count, let hit = memchr(base + position, 0x0D, buffer.count - position) {
+                let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if offset + 1 >= buffer.count || buffer[offset + 1] != 0x0A { return offset }
+                position = offset + 2
+            }
+            return nil
+        }
+    }
+
     static func position(of offset: Int, in bytes: [UInt8]) -> SourceLocation {
         var line = 1
         var column = 1

@@ -61,8 +61,18 @@ public enum PrivateFiles {
     }
 
     /// Writes `text` to `path` atomically (a temporary file beside it, renamed over it) with
-    /// `mode`; a failure names the reason in plain words.
+    /// `mode`; a failure names the reason in plain words. A path that names a device, a FIFO
+    /// or a socket (`--report sarif=/dev/stdout`, a pipe a CI step reads) is written through,
+    /// never replaced: renaming a file over `/dev/null` as root would replace the device.
     public static func write(_ text: String, to path: String, mode: mode_t) throws(InputError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw InputError(path: path, message: "cannot be written (it is a folder)")
+            default: return try writeThrough(text, to: path)
+            }
+        }
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard create(temporary, contents: text, mode: mode) else {
             throw InputError(path: path, message: "cannot be written (\(reason()))")
@@ -71,6 +81,22 @@ public enum PrivateFiles {
             let why = reason()
             unlink(temporary)
             throw InputError(path: path, message: "cannot be written (\(why))")
+        }
+    }
+
+    /// Writes to an existing non-regular file in place. A FIFO without a reader is refused at
+    /// once (O_NONBLOCK: no waiting for a reader that never comes), then written blocking.
+    private static func writeThrough(_ text: String, to path: String) throws(InputError) {
+        let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let why = errno == ENXIO ? "no process is reading it" : reason()
+            throw InputError(path: path, message: "cannot be written (\(why))")
+        }
+        defer { close(descriptor) }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
+        guard writeAll(Array(text.utf8), to: descriptor) else {
+            throw InputError(path: path, message: "cannot be written (\(reason()))")
         }
     }
 }

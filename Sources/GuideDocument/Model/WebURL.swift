@@ -79,9 +79,17 @@ public struct WebURL: Sendable, Equatable, CustomStringConvertible {
 
     /// `localhost`, `*.localhost` and loopback IP literals: the hosts of native and CLI
     /// callbacks, and the only ones Authelia redirects to over plain http.
+    /// An IP literal counts only when it parses as one (`127.attacker.example` is a name, not
+    /// 127.0.0.0/8), as Go's `net.ParseIP(host).IsLoopback()` decides it for Authelia.
     public static func isLoopbackHost(_ host: String) -> Bool {
         let host = host.lowercased()
-        return host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
+        if host == "localhost" || host.hasSuffix(".localhost") { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, bare, &v6) == 1 else { return false }
+        return withUnsafeBytes(of: &v6) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
     }
 
     public var isLoopback: Bool { Self.isLoopbackHost(host) }
