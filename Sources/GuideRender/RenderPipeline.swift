@@ -51,6 +51,15 @@ public struct RenderPipeline: Sendable {
     /// Stage 1: every guide read and parsed once, then checked as written.
     public func prepare(_ paths: [String]) -> (prepared: [GuideRenderer.PreparedGuide], failures: [RenderError], errors: [InputError]) {
         let found = input.files(in: paths)
+        // Each guide's output folder is named after it: a name that cannot be one (`..md`,
+        // `$(id).md`, a line break, `index.html.md`) is refused before anything is read.
+        let badNames = found.files.compactMap { path -> InputError? in
+            let name = Guide.name(forPath: path)
+            return SiteLoader.guideFolderProblem(name).map {
+                InputError(path: path, message: "the guide's output folder would be named '\(name.debugDescription.dropFirst().dropLast())': \($0); rename the file")
+            }
+        }
+        guard badNames.isEmpty else { return ([], [], found.errors + badNames) }
         // As written: the check of a guide with site variables sees the shortcodes (a host
         // written past them is a template leak); the renderer parses the resolved text itself.
         let loaded = input.load(files: found.files)

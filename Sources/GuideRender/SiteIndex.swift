@@ -13,7 +13,7 @@ enum SiteIndex {
     static func make(site: String, guides: [RenderedGuide], checker: Checker, template: String) throws(RenderError) -> RenderedGuide {
         var rows: [String] = []
         var clients: [String] = []
-        var expectedClients = 0
+        var written: [YAMLNode] = []
         for rendered in guides.sorted(by: { $0.guide < $1.guide }) {
             // One guide giving the same client twice (a variant for another application
             // version) is one client for the site; the same id in two guides is a conflict.
@@ -23,11 +23,11 @@ enum SiteIndex {
             let redirects = own.flatMap { $0.redirectURIs.compactMap(\.string) }
             let title = rendered.title ?? rendered.guide
             // A list, not a table: CommonMark (cmark) has no tables.
-            var row = "- **[\(cell(title))](\(rendered.guide)/guide.html)**"
-            if !ids.isEmpty { row += " — client \(ids.map { "`\($0)`" }.joined(separator: ", "))" }
-            if !redirects.isEmpty { row += ", redirect URI\(redirects.count == 1 ? "" : "s") \(redirects.map { "`\($0)`" }.joined(separator: ", "))" }
+            var row = "- **[\(inlineText(title))](\(rendered.guide)/guide.html)**"
+            if !ids.isEmpty { row += " — client \(ids.map(codeSpan).joined(separator: ", "))" }
+            if !redirects.isEmpty { row += ", redirect URI\(redirects.count == 1 ? "" : "s") \(redirects.map(codeSpan).joined(separator: ", "))" }
             rows.append(row)
-            expectedClients += own.count
+            written += own.map(\.node)
             clients += own.flatMap { YAMLWriter.lines($0.node, indent: 6).enumerated().map { index, line in
                 index == 0 ? "      - " + line.dropFirst(6) : "  " + line
             } }
@@ -63,7 +63,9 @@ enum SiteIndex {
         var clientChecks = checker
         clientChecks.rules = checker.rules.filter { [.syntax, .client].contains(type(of: $0).description.kind) }
         let errors = clientChecks.run([parsed]).findings[0].filter { $0.severity == .error }
-        guard errors.isEmpty, parsed.clients.count == expectedClients else {
+        // And it reads back as exactly the clients written: same keys, same values.
+        let readBack = parsed.clients.map(\.node)
+        guard errors.isEmpty, readBack.count == written.count, zip(readBack, written).allSatisfy(sameContent) else {
             throw RenderError(site: site, guide: "index", message: "the site's joined Authelia client list does not check clean", findings: errors)
         }
         let html = HTMLPage(template: template).render(guide: parsed, siteName: site)
@@ -73,7 +75,53 @@ enum SiteIndex {
         ], warnings: [], generatedSecret: false)
     }
 
-    private static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+    /// Same scalars, keys and structure, whatever the quoting and positions.
+    static func sameContent(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
+        switch (a.value, b.value) {
+        case (.scalar(let x), .scalar(let y)): x == y
+        case (.mapping(let x), .mapping(let y)):
+            x.count == y.count && zip(x, y).allSatisfy { sameContent($0.key, $1.key) && sameContent($0.value, $1.value) }
+        case (.sequence(let x), .sequence(let y)): x.count == y.count && zip(x, y).allSatisfy(sameContent)
+        default: false
+        }
+    }
+
+    /// The text on one line: every run of line breaks, other whitespace and control
+    /// characters becomes one space (a title must not start a new block: a link, a heading).
+    static func oneLine(_ text: String) -> String {
+        var output = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace { output += " "; pendingSpace = false }
+            output.unicodeScalars.append(scalar)
+        }
+        return output
+    }
+
+    /// A guide's title as plain text on one line of Markdown, every ASCII punctuation
+    /// character backslash-escaped (no emphasis, link, code or raw HTML can start inside it;
+    /// CommonMark 2.4).
+    static func inlineText(_ text: String) -> String {
+        var output = ""
+        for scalar in oneLine(text).unicodeScalars {
+            if scalar.isASCII, scalar.properties.isPatternSyntax || scalar == "_" { output += "\\" }
+            output.unicodeScalars.append(scalar)
+        }
+        return output
+    }
+
+    /// A value as a code span that nothing inside it can end: a fence of backticks longer
+    /// than any run in the value, line breaks as spaces.
+    static func codeSpan(_ value: String) -> String {
+        let flat = oneLine(value)
+        var longest = 0, run = 0
+        for character in flat { run = character == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + pad + flat + pad + fence
     }
 }

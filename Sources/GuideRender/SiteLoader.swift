@@ -15,6 +15,20 @@ public enum SiteLoader {
         guard !name.isEmpty, name.unicodeScalars.count <= 100 else { return "use 1 to 100 characters" }
         guard name.unicodeScalars.allSatisfy(\.isSafeWordCharacter) else { return "use only A-Z a-z 0-9 . _ -" }
         guard !name.hasPrefix("."), !name.hasPrefix("-") else { return "it must not start with '.' or '-'" }
+        // The writer's own folders: a name holding one would be taken for a killed run's
+        // leftover and removed.
+        guard !name.containsLiteral(OutputWriter.oldSuffix), !name.containsLiteral(OutputWriter.stagingPrefix) else {
+            return "it must not contain '\(OutputWriter.oldSuffix)' (GuideKit names its replaced folders so)"
+        }
+        return nil
+    }
+
+    /// Why a guide's name (its file name without the extension, or its folder's for
+    /// `NAME/index.md`) cannot name its output folder, or nil: the rules of site folders, and
+    /// not the site index's own files.
+    public static func guideFolderProblem(_ name: String) -> String? {
+        if let problem = folderNameProblem(name) { return problem }
+        guard !["index.md", "index.html"].contains(name) else { return "it would replace the site's index page" }
         return nil
     }
 

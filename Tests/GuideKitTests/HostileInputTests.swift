@@ -120,4 +120,68 @@ struct HostileInputTests {
         let http = findings("```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n  redirect_uris: ['http://127.attacker.example/cb']\n```\n")
         #expect(http.contains { $0.ruleID == "client-redirect-uri" && $0.message.contains("not loopback") })
     }
+
+    /// The site index writes every client value through the YAML writer (multi-line values,
+    /// and line separators libyaml breaks lines at, escaped in double quotes), reads the index
+    /// back and compares it with the clients; a guide's title is one line of plain text there.
+    @Test func theSiteIndexKeepsHostileValuesAsValues() throws {
+        let folder = try TemporaryFolder()
+        let guide = try folder.write("app.md", Data("""
+            ---
+            title: "Evil\\n\\n[click](javascript:alert(1))\\n# Heading"
+            application: none
+            ---
+            ### Assumptions
+            - Application Root URL: `https://app.example.com/`
+            - Authelia Root URL: `https://auth.example.com/`
+            - Client ID: `app`
+
+            ```yaml {guide="authelia-client"}
+            - client_id: 'app'
+              client_name: "line one\\nline two\\u2028consent_mode: 'implicit'"
+              public: true
+              token_endpoint_auth_method: 'none'
+              authorization_policy: 'one_factor'
+              redirect_uris: ['https://app.example.com/cb']
+              jwks:
+                - key_id: 'k'
+                  key: |
+                    -----BEGIN PUBLIC KEY-----
+                    MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+                    -----END PUBLIC KEY-----
+            ```
+
+            """.utf8))
+        let site = try folder.write("site.yml", Data("application_root_url: https://app.home.arpa/\nauthelia_root_url: https://auth.home.arpa/\nclient_id: app\n".utf8))
+        let out = folder.url.appendingPathComponent("out").path
+        let pipeline = RenderPipeline(renderer: GuideRenderer(template: try ProjectFiles.text("templates/guide.html")), seed: 3)
+        let outcome = try pipeline.run(guides: [guide], sites: [site], output: out)
+        #expect(!outcome.failures.contains { $0.guide == "index" }, "\(outcome.failures)")
+        let index = try String(contentsOfFile: out + "/site/index.md", encoding: .utf8)
+        let parsed = GuideParser.parse(path: "index.md", text: index)
+        let client = try #require(parsed.clients.first)
+        #expect(client.node["client_name"]?.string == "line one\nline two\u{2028}consent_mode: 'implicit'")
+        #expect(client.node["consent_mode"] == nil)
+        #expect(client.node["jwks"]?.items?.first?["key"]?.string?.hasPrefix("-----BEGIN PUBLIC KEY-----\nMFkw") == true)
+        // The title is one escaped line: no link, no heading from it.
+        #expect(!parsed.links.contains { $0.value.hasPrefix("javascript:") })
+        #expect(parsed.headings.map(\.text) == ["Site site", "Authelia: every client of this site"])
+    }
+
+    /// Output folder names: a guide's file name is held to the rules of site names, and no
+    /// name may look like the writer's own leftovers (which a later render removes).
+    @Test(arguments: ["...md", "..md", "index.html.md", "$(id).md", "a\nb.md", "-rf.md", "x.guidekit-old-999999-1.md"])
+    func guideNamesThatCannotNameAFolderAreRefused(_ file: String) throws {
+        let folder = try TemporaryFolder()
+        let guide = try folder.write(file, Data("### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'app'\n```\n".utf8))
+        let site = try folder.write("site.yml", Data("client_id: app\n".utf8))
+        let pipeline = RenderPipeline(renderer: GuideRenderer(template: try ProjectFiles.text("templates/guide.html")), seed: 1)
+        #expect(throws: InputError.self) { try pipeline.run(guides: [guide], sites: [site], output: folder.url.appendingPathComponent("out").path) }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out/site").path))
+    }
+
+    @Test func siteNamesCannotLookLikeLeftovers() {
+        #expect(SiteLoader.folderNameProblem("prod.guidekit-old-999999-1") != nil)
+        #expect(SiteLoader.folderNameProblem("prod") == nil)
+    }
 }

@@ -1,6 +1,9 @@
 /// Writes a `YAMLNode` back as block-style YAML: strings single-quoted (as Authelia's own
-/// examples write them), typed plain scalars as written, multi-line strings as literal blocks.
-/// Used to join the clients of several guides into one `clients:` list (the site index).
+/// examples write them), typed plain scalars as written, and any string holding a line break
+/// or another character YAML reads specially (control characters, U+0085, U+2028, U+2029, a
+/// byte-order mark) double-quoted with escapes, on one line: a value can never start a line
+/// of its own, so it can never become a key. Used to join the clients of several guides into
+/// one `clients:` list (the site index), which is read back and compared.
 package enum YAMLWriter {
     /// The node's lines, indented by `indent` spaces.
     package static func lines(_ node: YAMLNode, indent: Int) -> [String] {
@@ -52,16 +55,42 @@ package enum YAMLWriter {
     private static func scalar(_ node: YAMLNode, indent: Int) -> String {
         let text = node.string ?? ""
         if node.style == .plain, node.scalarType != .string { return text.isEmpty ? "null" : text }
-        if text.containsLiteral("\n") {
-            let pad = String(repeating: " ", count: indent)
-            let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
-            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { "\n" + ($0.isEmpty ? "" : pad + $0) }
-            return (text.hasSuffix("\n") ? "|" : "|-") + lines.joined()
-        }
         return quoted(text)
     }
 
     private static func quoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        guard text.unicodeScalars.contains(where: needsEscape) else { return "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{85}": output += "\\N"
+            case "\u{2028}": output += "\\L"
+            case "\u{2029}": output += "\\P"
+            default:
+                if needsEscape(scalar) {
+                    output += scalar.value <= 0xFF ? "\\x" + hex(scalar.value, digits: 2) : "\\u" + hex(scalar.value, digits: 4)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+
+    /// Characters a YAML reader does not take as plain text inside quotes: line breaks (LF,
+    /// CR, NEL, LS, PS), other C0 and C1 controls, DEL, and the byte-order mark.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+            || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }
