@@ -91,24 +91,24 @@ struct CheckCommand: ParsableCommand {
         let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }
         progress.finish()
         outcome.cache?.save()
-        if verbose { FileHandle.standardError.write(Data(outcome.readReport.utf8)) }
-        if timing { FileHandle.standardError.write(Data(outcome.timingReport.utf8)) }
+        if verbose { Console.err(outcome.readReport) }
+        if timing { Console.err(outcome.timingReport) }
         inputErrors += outcome.errors
         let full = outcome.report
         var shown = full
         if quiet { shown.findings = full.findings.filter { $0.severity == .error } }
         let stdout = try ReportSet.write(shown, format: format, color: format == .text && (color || Terminal.wantsColor),
                                          extra: reports.map { ($0.format, $0.file) })
-        FileHandle.standardOutput.write(Data(stdout.utf8))
+        Console.out(stdout)
         for error in inputErrors {
-            FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
+            Console.err("guidekit: error: \(error)\n")
         }
         if let knownFindings, let path = session.baselinePath,
            let note = try BaselineUpkeep.review(knownFindings, path: path, findings: full.findings, checked: Set(full.files), update: updateBaseline) {
-            FileHandle.standardError.write(Data(note.utf8))
+            Console.err(note)
         }
         if let writeBaseline {
-            FileHandle.standardError.write(Data(try BaselineUpkeep.record(full.findings, active: full.active.count, to: writeBaseline).utf8))
+            Console.err(try BaselineUpkeep.record(full.findings, active: full.active.count, to: writeBaseline))
         }
         if !inputErrors.isEmpty { throw ExitStatus.inputFailure }
         if writeBaseline == nil, session.fails(full) { throw ExitStatus.findings }
@@ -128,7 +128,7 @@ struct CheckCommand: ParsableCommand {
         }
         if verbose {
             let list = selected.map { "  \($0)\n" }.joined()
-            FileHandle.standardError.write(Data("guidekit: --changed-since \(revision) selected \(selected.count) of \(files.count) guide(s)\(selected.isEmpty ? "" : ":")\n\(list)".utf8))
+            Console.err("guidekit: --changed-since \(revision) selected \(selected.count) of \(files.count) guide(s)\(selected.isEmpty ? "" : ":")\n\(list)")
         }
         return selected
     }

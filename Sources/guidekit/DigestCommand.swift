@@ -33,8 +33,8 @@ struct DigestCommand: ParsableCommand {
             guard (16...512).contains(length) else { throw ValidationError("--length must be 16 to 512") }
             let generator = DigestGenerator()
             let secret = generator.randomSecret(length: length)
-            print(secret)
-            print(try generator.pbkdf2(secret: secret, variant: variant))
+            Console.print(secret)
+            Console.print(try generator.pbkdf2(secret: secret, variant: variant))
         }
     }
 
@@ -73,11 +73,11 @@ struct DigestCommand: ParsableCommand {
             do {
                 parsed = try DigestParser.parse(digest)
             } catch {
-                FileHandle.standardError.write(Data("guidekit: error: digest, character \(error.offset + 1): \(error.message)\n".utf8))
+                Console.err("guidekit: error: digest, character \(error.offset + 1): \(error.message)\n")
                 throw ExitStatus.inputFailure
             }
             if let refusal = DigestCost.of(parsed).refusal {
-                FileHandle.standardError.write(Data("guidekit: error: \(refusal)\n".utf8))
+                Console.err("guidekit: error: \(refusal)\n")
                 throw ExitStatus.inputFailure
             }
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -91,17 +91,17 @@ struct DigestCommand: ParsableCommand {
             }
             if timing {
                 let median = seconds.sorted()[seconds.count / 2]
-                FileHandle.standardError.write(Data(String(format: "guidekit: %@ verification took %.3f s (median of %d)\n",
-                                                           parsed.familyName, median, seconds.count).utf8))
+                Console.err(String(format: "guidekit: %@ verification took %.3f s (median of %d)\n",
+                                   parsed.familyName, median, seconds.count))
             }
             switch result {
             case .match:
-                print("match (\(parsed.familyName))")
+                Console.print("match (\(parsed.familyName))")
             case .mismatch:
-                print("no match (\(parsed.familyName))")
+                Console.print("no match (\(parsed.familyName))")
                 throw ExitStatus.findings
             case .notVerifiable(let reason):
-                FileHandle.standardError.write(Data("guidekit: error: cannot verify: \(reason)\n".utf8))
+                Console.err("guidekit: error: cannot verify: \(reason)\n")
                 throw ExitStatus.inputFailure
             }
         }

@@ -22,16 +22,16 @@ struct ExplainCommand: ParsableCommand {
             throw ValidationError("unknown rule '\(rule)'.\(hint) 'guidekit rules' lists them all.")
         }
         let description = found.description
-        print("\(description.id) (\(description.severity.rawValue)): \(description.summary)\n")
-        print(description.explanation + "\n")
-        print("Based on:")
-        for basis in description.basis { print("  - " + basis.line) }
-        print()
+        Console.print("\(description.id) (\(description.severity.rawValue)): \(description.summary)\n")
+        Console.print(description.explanation + "\n")
+        Console.print("Based on:")
+        for basis in description.basis { Console.print("  - " + basis.line) }
+        Console.print()
         for (title, examples) in [("Triggers on", description.triggeringExamples),
                                   ("Does not trigger on", description.nonTriggeringExamples)] {
-            print("\(title):\n")
+            Console.print("\(title):\n")
             for example in examples {
-                print(example.split(separator: "\n", omittingEmptySubsequences: false)
+                Console.print(example.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "    " + $0 }.joined(separator: "\n") + "\n")
             }
         }

@@ -26,10 +26,10 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let session = try sessionOptions.session(paths: paths)
         let loaded = session.input.load(session.paths)
-        print(ExtractionReport.render(loaded.guides, checker: session.checker))
+        Console.print(ExtractionReport.render(loaded.guides, checker: session.checker))
         let errors = loaded.errors
         for error in errors {
-            FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
+            Console.err("guidekit: error: \(error)\n")
         }
         if !errors.isEmpty { throw ExitStatus.inputFailure }
     }

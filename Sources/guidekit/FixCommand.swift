@@ -71,12 +71,12 @@ struct FixCommand: ParsableCommand {
                     // Secrets are starred here as in every other output (the diff is for reading;
                     // `guidekit fix` itself writes the real values).
                     let diff = UnifiedDiff.render(path: path, original: outcome.original, fixed: outcome.fixed)
-                    print(SecretMask(run.secrets[index]).starred(diff), terminator: "")
+                    Console.print(SecretMask(run.secrets[index]).starred(diff), terminator: "")
                 } else {
                     // Reported only once written: a file that cannot be replaced fixed nothing.
                     try FileRewriter.rewrite(path, expected: outcome.original, with: outcome.fixed, force: force)
                     for finding in outcome.applied {
-                        FileHandle.standardError.write(Data("guidekit: fixed \(finding.place): \(finding.fix?.description ?? "") [\(finding.ruleID)]\n".utf8))
+                        Console.err("guidekit: fixed \(finding.place): \(finding.fix?.description ?? "") [\(finding.ruleID)]\n")
                     }
                 }
                 fixedCount += outcome.applied.count
@@ -88,10 +88,10 @@ struct FixCommand: ParsableCommand {
                 failures.append("\(path): \(error)")
             }
         }
-        FileHandle.standardError.write(Data(leftForHuman.joined().utf8))
-        FileHandle.standardError.write(Data("guidekit: \(dryRun ? "would fix" : "fixed") \(fixedCount) finding(s); \(remaining) error(s) need a human\n".utf8))
+        Console.err(leftForHuman.joined())
+        Console.err("guidekit: \(dryRun ? "would fix" : "fixed") \(fixedCount) finding(s); \(remaining) error(s) need a human\n")
         for failure in failures {
-            FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
+            Console.err("guidekit: error: \(failure)\n")
         }
         if !failures.isEmpty { throw ExitStatus.inputFailure }
         // A dry run fails when anything would change, so CI can ask "is a fix pending?".

@@ -27,33 +27,40 @@ struct GuideKitCommand: ParsableCommand {
     /// Like ArgumentParser's own `main`, but usage errors exit with 2 (ArgumentParser uses 64)
     /// so the documented statuses hold: 0 clean, 1 findings, 2 usage or input failure.
     static func main() {
+        Console.ignoreBrokenPipes()
         if let typo = mistypedSubcommand(Array(CommandLine.arguments.dropFirst())) {
-            FileHandle.standardError.write(Data("guidekit: error: unknown command '\(typo.word)'\(typo.suggestion.map { " — did you mean '\($0)'?" } ?? "") (commands: \(subcommandNames.joined(separator: ", ")))\n".utf8))
+            Console.err("guidekit: error: unknown command '\(typo.word)'\(typo.suggestion.map { " — did you mean '\($0)'?" } ?? "") (commands: \(subcommandNames.joined(separator: ", ")))\n")
             Foundation.exit(ExitStatus.inputFailure.rawValue)
         }
         do {
             var command = try parseAsRoot()
             try command.run()
+            exit(0)
         } catch let error as InputError {
-            FileHandle.standardError.write(Data("guidekit: error: \(error)\n".utf8))
-            Foundation.exit(ExitStatus.inputFailure.rawValue)
+            Console.err("guidekit: error: \(error)\n")
+            exit(ExitStatus.inputFailure.rawValue)
         } catch let failure as InputFailure {
             // One line naming the file, as every input failure is reported.
-            FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
-            Foundation.exit(ExitStatus.inputFailure.rawValue)
+            Console.err("guidekit: error: \(failure)\n")
+            exit(ExitStatus.inputFailure.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
-                Foundation.exit(0)
+                if !message.isEmpty { Console.print(message) }
+                exit(0)
             }
             if !message.isEmpty {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Console.err((message + "\n"))
             }
             let status = code.rawValue == ExitCode.validationFailure.rawValue ? ExitStatus.inputFailure : code
-            Foundation.exit(status.rawValue)
+            exit(status.rawValue)
         }
+    }
+
+    /// Ends the process: with status 2 instead when a write to standard output failed.
+    static func exit(_ status: Int32) -> Never {
+        Foundation.exit(Console.failureStatus() ?? status)
     }
 
     static var subcommandNames: [String] {

@@ -30,7 +30,7 @@ struct ProfilesCommand: ParsableCommand {
         if markdown {
             let libraries: [LibraryProfile]
             do { libraries = try ProfileLoader.bundledLibraries() } catch { throw InputFailure("profile error: \(error)") }
-            print(ProfileCatalog.markdown(profiles: profiles, libraries: libraries))
+            Console.print(ProfileCatalog.markdown(profiles: profiles, libraries: libraries))
             return
         }
         // Full ids, in a column as wide as the longest (an id is what `application:` takes).
@@ -38,18 +38,18 @@ struct ProfilesCommand: ParsableCommand {
         for profile in profiles {
             let redirects = profile.redirectURIs.map { $0.alternatives.joined(separator: " | ") }.joined(separator: ", ")
             let library = profile.library.map { "\($0.id)\(profile.libraryVersions.map { " \($0)" } ?? ""); " } ?? ""
-            print("\(profile.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(profile.name) — \(library)\(profile.settings.count) settings; redirect URI \(redirects.isEmpty ? "unknown" : redirects)")
+            Console.print("\(profile.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(profile.name) — \(library)\(profile.settings.count) settings; redirect URI \(redirects.isEmpty ? "unknown" : redirects)")
             if verbose {
                 for fact in profile.facts.named {
                     let from = fact.library.map { " (from \($0))" } ?? ""
-                    print("    \(fact.name)\(from): \(fact.citations.joined(separator: "; "))")
+                    Console.print("    \(fact.name)\(from): \(fact.citations.joined(separator: "; "))")
                 }
                 for (fact, note) in profile.unknown.sorted(by: { $0.key < $1.key }) {
-                    print("    \(fact): unknown (\(note))")
+                    Console.print("    \(fact): unknown (\(note))")
                 }
                 for setting in profile.settings {
                     let meaning = setting.meaning.map { " [\($0)]" } ?? ""
-                    print("    setting \(setting.key)\(meaning): \(setting.names.joined(separator: ", "))")
+                    Console.print("    setting \(setting.key)\(meaning): \(setting.names.joined(separator: ", "))")
                 }
             }
         }

@@ -22,8 +22,7 @@ final class ProgressBar: @unchecked Sendable {
             let now = Date()
             guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
             lastDraw = now
-            FileHandle.standardError.write(Data(("\r" + Self.line(label: label, done: done, total: total,
-                                                                   elapsed: now.timeIntervalSince(start)) + "\u{1B}[K").utf8))
+            Console.err("\r" + Self.line(label: label, done: done, total: total, elapsed: now.timeIntervalSince(start)) + "\u{1B}[K")
             drawn = true
         }
     }
@@ -32,7 +31,7 @@ final class ProgressBar: @unchecked Sendable {
     func finish() {
         guard enabled else { return }
         lock.withLock {
-            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if drawn { Console.err("\r\u{1B}[K") }
             drawn = false
         }
     }

@@ -62,19 +62,19 @@ struct RenderCommand: ParsableCommand {
         let outcome = try pipeline.run(guides: session.paths, sites: sites, output: out) { progress.update(done: $0, total: $1) }
         progress.finish()
         for failure in outcome.failures {
-            FileHandle.standardError.write(Data("guidekit: error: \(failure)\n".utf8))
+            Console.err("guidekit: error: \(failure)\n")
         }
         for item in outcome.rendered {
             for warning in item.warnings {
-                FileHandle.standardError.write(Data("guidekit: warning: \(item.guide) for site \(item.site): \(warning)\n".utf8))
+                Console.err("guidekit: warning: \(item.guide) for site \(item.site): \(warning)\n")
             }
         }
         let generated = outcome.rendered.filter(\.generatedSecret).count
-        if !outcome.rendered.isEmpty { print("rendered \(outcome.rendered.count) guide(s) for \(outcome.sites.count) site(s) in \(String(format: "%.2f", outcome.seconds)) s into \(outcome.folders.joined(separator: ", "))") }
-        if generated > 0 { print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
+        if !outcome.rendered.isEmpty { Console.print("rendered \(outcome.rendered.count) guide(s) for \(outcome.sites.count) site(s) in \(String(format: "%.2f", outcome.seconds)) s into \(outcome.folders.joined(separator: ", "))") }
+        if generated > 0 { Console.print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
         if !outcome.failures.isEmpty {
             let total = outcome.rendered.count + outcome.failures.count
-            FileHandle.standardError.write(Data("guidekit: \(outcome.failures.count) of \(total) failed (listed above); the other \(outcome.rendered.count) were written\n".utf8))
+            Console.err("guidekit: \(outcome.failures.count) of \(total) failed (listed above); the other \(outcome.rendered.count) were written\n")
             throw ExitStatus.findings
         }
     }

@@ -33,7 +33,7 @@ struct RulesCommand: ParsableCommand {
             for (name, text) in files {
                 try PrivateFiles.write(text, to: markdown + "/" + name, mode: 0o644)
             }
-            print("wrote \(files.count) pages to \(markdown)")
+            Console.print("wrote \(files.count) pages to \(markdown)")
             return
         }
         let width = RuleRegistry.all.map { $0.description.id.count }.max() ?? 0
@@ -41,7 +41,7 @@ struct RulesCommand: ParsableCommand {
             let description = rule.description
             let id = description.id.padding(toLength: width, withPad: " ", startingAt: 0)
             let severity = description.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            print("\(id)  \(severity)  \(description.summary)")
+            Console.print("\(id)  \(severity)  \(description.summary)")
         }
     }
 }

@@ -184,4 +184,28 @@ struct HostileInputTests {
         #expect(SiteLoader.folderNameProblem("prod.guidekit-old-999999-1") != nil)
         #expect(SiteLoader.folderNameProblem("prod") == nil)
     }
+
+    /// A failed write to standard output is exit status 2 with the reason, never a trap.
+    @Test func aFullStandardOutputIsAnInputFailure() throws {
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["check", "--no-config", ProjectFiles.root.appendingPathComponent("docs/guides/proxmox.md").path]
+        process.environment = childEnvironment(["NO_COLOR": "1"])
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("standard output cannot be written (No space left on device)"))
+    }
+
+    /// Baseline counts that no run could have written are refused, not summed into a trap.
+    @Test(arguments: [Int.max, 0, -1])
+    func baselineCountsAreBounded(_ count: Int) {
+        func json(_ count: Int) -> String { "{\"version\": 2, \"entries\": [{\"file\": \"a.md\", \"rule\": \"r\", \"fingerprint\": \"f\", \"message\": \"m\", \"count\": \(count)}, {\"file\": \"a.md\", \"rule\": \"r\", \"fingerprint\": \"f\", \"message\": \"m\", \"count\": \(count)}]}" }
+        #expect(throws: InputError.self) { try Baseline.decode(Data(json(count).utf8), path: "b.json") }
+        #expect((try? Baseline.decode(Data(json(3).utf8), path: "b.json")) != nil)
+    }
 }

@@ -121,6 +121,9 @@ public struct Baseline: Sendable, Codable, Equatable {
         StableJSON.encode(self, orElse: "{}") + "\n"
     }
 
+    /// The largest count of one entry, and the most entries a file may hold.
+    static let maximumCount = 1_000_000
+
     public static func decode(_ data: Data, path: String) throws(InputError) -> Baseline {
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: data)
@@ -129,6 +132,14 @@ public struct Baseline: Sendable, Codable, Equatable {
             }
             if baseline.version >= 2, let entry = baseline.entries.first(where: { $0.fingerprint == nil }) {
                 throw InputError(path: path, message: "baseline entry for \(entry.file) [\(entry.rule)] has no fingerprint")
+            }
+            // Counts are summed per finding: each is bounded so no sum can overflow (a count
+            // near Int.max, or below 1, is no count a run could have written).
+            if let entry = baseline.entries.first(where: { !(1...maximumCount).contains($0.count) }) {
+                throw InputError(path: path, message: "baseline entry for \(entry.file) [\(entry.rule)] has count \(entry.count); a count is 1 to \(maximumCount)")
+            }
+            guard baseline.entries.count <= maximumCount else {
+                throw InputError(path: path, message: "baseline holds \(baseline.entries.count) entries; at most \(maximumCount)")
             }
             return baseline
         } catch let error as InputError {
