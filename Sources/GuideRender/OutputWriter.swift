@@ -93,20 +93,29 @@ public enum OutputWriter {
         }
     }
 
-    /// Staging folders and replaced site folders of runs whose process no longer exists.
+    /// Staging folders and replaced site folders of runs whose process no longer exists. A
+    /// replaced folder whose site folder is missing is the previous output of a run killed
+    /// between its two renames: it is put back, not removed.
     static func removeLeftovers(in output: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        for name in names {
+        for name in names.sorted() {
             let owner: Substring?
+            var site: Substring?
             if name.hasPrefix(stagingPrefix) {
                 owner = name.dropFirst(stagingPrefix.count).split(separator: "-").first
             } else if let range = name.literalRange(of: oldSuffix) {
                 owner = name[range.upperBound...].split(separator: "-").first
+                site = name[..<range.lowerBound]
             } else {
                 continue
             }
             guard let pid = owner.flatMap({ Int32($0) }), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: (output as NSString).appendingPathComponent(name))
+            let path = (output as NSString).appendingPathComponent(name)
+            if let site, !site.isEmpty {
+                let target = (output as NSString).appendingPathComponent(String(site))
+                if access(target, F_OK) != 0, rename(path, target) == 0 { continue }
+            }
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 

@@ -208,4 +208,61 @@ struct HostileInputTests {
         #expect(throws: InputError.self) { try Baseline.decode(Data(json(count).utf8), path: "b.json") }
         #expect((try? Baseline.decode(Data(json(3).utf8), path: "b.json")) != nil)
     }
+
+    /// A render killed at each step of replacing a site folder loses nothing: the next render
+    /// removes a staging folder, removes a replaced folder whose successor is in place, and
+    /// puts back a replaced folder whose successor never arrived.
+    @Test func aKilledRenderLosesNoPreviousOutput() throws {
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let pid = dead.processIdentifier
+        let folder = try TemporaryFolder()
+        let out = folder.url.path
+        // Killed after staging, before any rename.
+        _ = try folder.write(".guidekit-staging-\(pid)-1/site/app/guide.md", Data("new".utf8))
+        // Killed between its two renames: the previous output is only under the old name.
+        _ = try folder.write("home.guidekit-old-\(pid)-2/app/guide.md", Data("previous".utf8))
+        // Killed after both renames, before removing the old folder.
+        _ = try folder.write("lab/app/guide.md", Data("current".utf8))
+        _ = try folder.write("lab.guidekit-old-\(pid)-3/app/guide.md", Data("older".utf8))
+        let other = RenderedGuide(site: "other", guide: "app", artifacts: [.init(name: "guide.md", content: "x", permissions: 0o644)],
+                                  warnings: [], generatedSecret: false)
+        _ = try OutputWriter.write([other], to: out)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".guidekit-lock") }.sorted()
+        #expect(names == ["home", "lab", "other"])
+        #expect(try String(contentsOfFile: out + "/home/app/guide.md", encoding: .utf8) == "previous")
+        #expect(try String(contentsOfFile: out + "/lab/app/guide.md", encoding: .utf8) == "current")
+    }
+
+    /// A hard-linked guide is fixed in place only once the space for the fixed text is
+    /// reserved: with no room for it (here a file-size limit), nothing is written.
+    @Test func aHardLinkedGuideIsNeverLeftHalfWritten() throws {
+        let folder = try TemporaryFolder()
+        var text = try ProjectFiles.text("Tests/GuideKitTests/Fixtures/layouts/today.md")
+            .replacingOccurrences(of: "`proxmox-ve`", with: "`px`")
+            .replacingOccurrences(of: "- 'https://proxmox.example.com:8006/callback'", with: "- 'https://proxmox.example.com:8006'")
+        text += "\n<!--" + String(repeating: "x", count: 4094 - text.utf8.count - 9) + "-->\n"
+        #expect(text.utf8.count == 4094)
+        let guide = try folder.write("hl.md", Data(text.utf8))
+        #expect(link(guide, folder.url.appendingPathComponent("second.md").path) == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // 4 KiB at most per file: the fix (five characters longer) would cross it.
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" fix --no-config \"$1\"", CommandLineTests.executable.path, guide]
+        process.environment = childEnvironment(["NO_COLOR": "1"])
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("nothing was written"))
+        #expect(try String(contentsOfFile: guide, encoding: .utf8) == text)
+        // Without the limit the same fix goes through, in place: both links see it.
+        let fixed = try CommandLineTests().run(["fix", "--no-config", guide])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(try String(contentsOfFile: folder.url.appendingPathComponent("second.md").path, encoding: .utf8).contains("- Client ID: `proxmox`"))
+    }
 }

@@ -9,9 +9,10 @@ import GuideKnowledge
 /// - compare and swap: the file is read again just before it is replaced; if it changed since
 ///   it was checked (an editor saved it), nothing is written;
 /// - a symbolic link is followed: its target is fixed, the link stays a link;
-/// - a file with several hard links is rewritten in place (a rename would split the links);
-///   otherwise a new file is written beside it and renamed over it (a reader never sees half
-///   a file);
+/// - a file with several hard links is rewritten in place (a rename would split the links),
+///   only once the space for the new content is reserved (posix_fallocate), so a full disk refuses
+///   the fix instead of leaving half a file; otherwise a new file is written beside it and
+///   renamed over it (a reader never sees half a file);
 /// - mode, owner, group and a UTF-8 byte-order mark are kept;
 /// - a read-only file is refused unless `force` (the owner made it read-only on purpose).
 public enum FileRewriter {
@@ -34,7 +35,7 @@ public enum FileRewriter {
         }
         let bytes = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
         if info.st_nlink > 1 {
-            try writeInPlace(target, bytes: bytes, path: path)
+            try writeInPlace(target, bytes: bytes, original: current, path: path)
         } else {
             try replace(target, bytes: bytes, like: info, path: path)
         }
@@ -57,13 +58,38 @@ public enum FileRewriter {
         }
     }
 
-    private static func writeInPlace(_ target: String, bytes: [UInt8], path: String) throws(InputError) {
+    private static func writeInPlace(_ target: String, bytes: [UInt8], original: [UInt8], path: String) throws(InputError) {
         let descriptor = open(target, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw InputError(path: path, message: "cannot be written (\(PrivateFiles.reason()))") }
         defer { close(descriptor) }
-        guard ftruncate(descriptor, 0) == 0, PrivateFiles.writeAll(bytes, to: descriptor), fsync(descriptor) == 0 else {
-            throw InputError(path: path, message: "could not be written completely (\(PrivateFiles.reason()))")
+        // Reserve every block the new content needs while the old content is still whole: no
+        // space, no change (posix_fallocate returns the error number itself). A longer text
+        // grows the file first; its new end reads as zeros until the text is written.
+        if !bytes.isEmpty {
+            let reserved = posix_fallocate(descriptor, 0, off_t(bytes.count))
+            guard reserved == 0 else {
+                throw InputError(path: path, message: "has several hard links, so it is fixed in place, and the space for the fixed text cannot be reserved (\(PrivateFiles.reason(reserved))); nothing was written")
+            }
         }
+        guard writeAll(bytes, at: descriptor), ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0 else {
+            let why = PrivateFiles.reason()
+            // Put the checked text back (its blocks were there a moment ago).
+            _ = writeAll(original, at: descriptor)
+            _ = ftruncate(descriptor, off_t(original.count))
+            throw InputError(path: path, message: "could not be written completely (\(why)); the original text was written back")
+        }
+    }
+
+    /// Writes every byte from offset 0 with pwrite(2), retrying short writes.
+    private static func writeAll(_ bytes: [UInt8], at descriptor: Int32) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(written)) }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return false }
+            written += result
+        }
+        return true
     }
 
 }
