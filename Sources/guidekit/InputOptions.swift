@@ -53,6 +53,10 @@ struct ConfigOptions: ParsableArguments {
     @Flag(help: "Ignore .guidekit.yml files.")
     var noConfig = false
 
+    @Flag(name: .customLong("allow-paths-outside-config"),
+          help: "Let .guidekit.yml's paths, profiles and baseline name files outside the configuration file's folder.")
+    var allowOutside = false
+
     func load() throws -> ConfigFile? {
         if noConfig { return nil }
         let path: String
@@ -63,7 +67,15 @@ struct ConfigOptions: ParsableArguments {
         } else {
             return nil
         }
-        do { return try ConfigFile.load(path) } catch { throw InputFailure("\(error)") }
+        let file: ConfigFile
+        do { file = try ConfigFile.load(path) } catch { throw InputFailure("\(error)") }
+        // A configuration in a repository reaches only into that repository unless the person
+        // running GuideKit says otherwise: a contributor's `.guidekit.yml` with `paths: [/etc]`
+        // or `../../` must not make CI read (and quote) files outside the checkout.
+        if !allowOutside, let outside = file.pathsOutsideItsFolder.first {
+            throw InputFailure("\(file.path): '\(outside)' lies outside the configuration file's folder; pass --allow-paths-outside-config to use it")
+        }
+        return file
     }
 
     /// A found file as a path from the current folder (`../.guidekit.yml`), so the paths

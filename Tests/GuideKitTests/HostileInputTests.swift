@@ -265,4 +265,61 @@ struct HostileInputTests {
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(try String(contentsOfFile: folder.url.appendingPathComponent("second.md").path, encoding: .utf8).contains("- Client ID: `proxmox`"))
     }
+
+    /// An unreadable subfolder fails the run as an unreadable file does (exit 2, named),
+    /// instead of being skipped with its guides unchecked. Run as an unprivileged user (root
+    /// reads every folder), through setpriv when the tests run as root.
+    @Test func anUnreadableSubfolderIsAnInputFailure() throws {
+        let folder = try TemporaryFolder()
+        let guide = try ProjectFiles.text("docs/guides/proxmox.md")
+        _ = try folder.write("ok/proxmox.md", Data(guide.utf8))
+        _ = try folder.write("locked/second.md", Data(guide.utf8))
+        let locked = folder.url.appendingPathComponent("locked").path
+        #expect(chmod(locked, 0) == 0)
+        defer { chmod(locked, 0o755) }
+        for path in [folder.url.path, folder.url.appendingPathComponent("ok").path] { chmod(path, 0o755) }
+        chmod(folder.url.appendingPathComponent("ok/proxmox.md").path, 0o644)
+        let process = Process()
+        var arguments = [CommandLineTests.executable.path, "check", "--no-config", folder.url.path]
+        if getuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups"] + arguments
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        } else {
+            process.executableURL = URL(fileURLWithPath: arguments.removeFirst())
+        }
+        process.arguments = arguments
+        process.environment = childEnvironment(["NO_COLOR": "1"])
+        let errors = Pipe(), output = Pipe()
+        process.standardError = errors
+        process.standardOutput = output
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(stderr)")
+        #expect(stderr.contains("\(locked): folder cannot be read (Permission denied)"), "\(stderr)")
+    }
+
+    /// A configuration reaches only into its own folder unless the person running GuideKit
+    /// allows more; a link in a checked folder to a file outside it is not followed.
+    @Test func pathsOutsideTheRepositoryNeedAFlag() throws {
+        let folder = try TemporaryFolder()
+        let repo = folder.url.appendingPathComponent("repo").path
+        _ = try folder.write("repo/docs/proxmox.md", Data(try ProjectFiles.text("docs/guides/proxmox.md").utf8))
+        _ = try folder.write("outside/secret.md", Data("# Not for CI logs\n".utf8))
+        for paths in ["[../outside]", "['\(folder.url.path)/outside']"] {
+            _ = try folder.write("repo/.guidekit.yml", Data("paths: \(paths)\n".utf8))
+            let refused = try CommandLineTests().run(["check"], in: repo)
+            #expect(refused.status == 2 && refused.stderr.contains("lies outside the configuration file's folder"), "\(refused.stderr)")
+            let allowed = try CommandLineTests().run(["check", "--allow-paths-outside-config"], in: repo)
+            #expect(allowed.status != 2, "\(allowed.stderr)")
+        }
+        _ = try folder.write("repo/.guidekit.yml", Data("paths: [docs]\n".utf8))
+        #expect(try CommandLineTests().run(["check"], in: repo).status == 0)
+        // A link to a file outside the checked folder: named, not read.
+        #expect(symlink(folder.url.appendingPathComponent("outside/secret.md").path, repo + "/docs/notes.md") == 0)
+        let linked = try CommandLineTests().run(["check"], in: repo)
+        #expect(linked.status == 2 && linked.stderr.contains("notes.md: is a symbolic link to") && !linked.stdout.contains("Not for CI logs"))
+    }
 }

@@ -162,6 +162,27 @@ public struct ConfigFile: Sendable, Equatable {
         pattern.containsLiteral("/") && !pattern.hasPrefix("**") ? resolve(pattern) : pattern
     }
 
+    /// The paths, profiles folder and baseline that resolve (symbolic links followed where
+    /// they exist) outside the folder the file is in.
+    public var pathsOutsideItsFolder: [String] {
+        let root = Self.canonical(directory)
+        return (paths + [profiles, baseline].compactMap { $0 }).filter { path in
+            let resolved = Self.canonical(path)
+            return resolved != root && !resolved.hasPrefix(root == "/" ? "/" : root + "/")
+        }
+    }
+
+    /// An absolute, standardized path: the real path of what exists, else the path itself
+    /// made absolute with `..` and `.` removed.
+    static func canonical(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.path
+    }
+
     /// A path of the file, as seen from the current folder.
     func resolve(_ relative: String) -> String {
         relative.hasPrefix("/") || directory == "." ? relative : directory + "/" + relative
