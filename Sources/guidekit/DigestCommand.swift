@@ -80,8 +80,7 @@ struct DigestCommand: ParsableCommand {
                 Console.err("guidekit: error: \(refusal)\n")
                 throw ExitStatus.inputFailure
             }
-            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let secret = input.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let secret = try Self.firstLine(ofStandardInputUpTo: Self.maximumSecretBytes)
             var result = DigestVerification.mismatch
             var seconds: [Double] = []
             for _ in 0..<max(1, repetitions) {
@@ -105,5 +104,31 @@ struct DigestCommand: ParsableCommand {
                 throw ExitStatus.inputFailure
             }
         }
+    }
+}
+
+extension DigestCommand.Verify {
+    /// A secret longer than this is no secret anyone types or generates.
+    static let maximumSecretBytes = 64 * 1024
+
+    /// The first line of standard input, read a block at a time up to its line feed: the
+    /// rest is never read (`/dev/zero` or an endless pipe does not grow memory).
+    static func firstLine(ofStandardInputUpTo limit: Int) throws -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while bytes.count <= limit {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            if let newline = buffer[..<count].firstIndex(of: 0x0A) {
+                bytes += buffer[..<newline]
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            bytes += buffer[..<count]
+        }
+        guard bytes.count <= limit else {
+            throw InputFailure("standard input: the secret's line is longer than \(limit / 1024) KiB")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

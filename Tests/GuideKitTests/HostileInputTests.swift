@@ -322,4 +322,49 @@ struct HostileInputTests {
         let linked = try CommandLineTests().run(["check"], in: repo)
         #expect(linked.status == 2 && linked.stderr.contains("notes.md: is a symbolic link to") && !linked.stdout.contains("Not for CI logs"))
     }
+
+    /// `digest verify` reads standard input up to the secret's line feed and no further.
+    @Test func digestVerifyReadsOneLine() throws {
+        let digest = "$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng"
+        let endless = Process()
+        endless.executableURL = CommandLineTests.executable
+        endless.arguments = ["digest", "verify", digest]
+        endless.standardInput = FileHandle(forReadingAtPath: "/dev/zero")
+        let errors = Pipe()
+        endless.standardError = errors
+        endless.standardOutput = FileHandle.nullDevice
+        try endless.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        endless.waitUntilExit()
+        #expect(endless.terminationStatus == 2 && stderr.contains("longer than 64 KiB"), "\(stderr)")
+        let first = try CommandLineTests().run(["digest", "verify", digest], input: "insecure_secret\nsomething else\n")
+        #expect(first.status == 0 && first.stdout.contains("match"))
+    }
+
+    /// Exclude patterns without wildcards are looked up, not matched one by one: the set
+    /// answers as the patterns do, each on its own.
+    @Test func manyExcludePatternsMatchAsEachWould() {
+        let globs = ["CHANGELOG.md", "docs/reference/**", "**/drafts/*.md", "docs/a.md", "?.md", "notes.md"].map(PathGlob.init)
+            + (0..<5_000).map { PathGlob("generated-\($0).md") }
+        let set = PathGlobSet(globs)
+        let paths = ["CHANGELOG.md", "x/CHANGELOG.md", "docs/reference/y/z.md", "a/drafts/b.md", "docs/a.md", "docs/b.md",
+                     "b.md", "x/generated-4999.md", "generated-5000.md", "docs/notes.md", "docs/a.mdx"]
+        for path in paths {
+            #expect(set.matches(path) == globs.contains { $0.matches(path) }, "\(path)")
+        }
+        #expect(paths.filter(set.matches) == ["CHANGELOG.md", "x/CHANGELOG.md", "docs/reference/y/z.md", "a/drafts/b.md", "docs/a.md",
+                                              "docs/b.md", "b.md", "x/generated-4999.md", "docs/notes.md"])
+    }
+
+    /// A page of a million empty code blocks is refused before cmark builds its tree.
+    @Test func tooManyCodeBlocksAreRefusedBeforeParsing() {
+        let blocks = String(repeating: "```\n```\n", count: GuideFileReader.maximumCodeBlocks + 1)
+        do {
+            _ = try GuideFileReader.decode(Array(blocks.utf8), path: "blocks.md")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.location?.line == 2 * GuideFileReader.maximumCodeBlocks + 1)
+        }
+        #expect((try? GuideFileReader.decode(Array(String(repeating: "```\n```\n", count: 100).utf8), path: "ok.md")) != nil)
+    }
 }

@@ -105,6 +105,12 @@ public struct GuideFileReader: Sendable {
             throw InputError(path: path, location: position(of: cr, in: bytes),
                              message: "a carriage return (CR) without a line feed: cmark reads it as a line break, so GuideKit cannot place what follows; save the file with LF (or CRLF) line endings")
         }
+        // Each code block costs hundreds of bytes of parse and model: a page of a million
+        // empty blocks would take a hundred times its size in memory. Guides have dozens.
+        if let line = lineExceedingFenceLimit(in: bytes) {
+            throw InputError(path: path, location: SourceLocation(line: line, column: 1),
+                             message: "more than \(maximumCodeBlocks) code blocks (counting fence lines); GuideKit reads at most \(maximumCodeBlocks) per guide")
+        }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8(bytes) {
             throw InputError(path: path, location: position(of: bad, in: bytes),
@@ -145,6 +151,30 @@ public struct GuideFileReader: Sendable {
     }
 
     /// 1-based line and scalar column of a byte offset (counting only valid text before it).
+    /// Code blocks one guide may hold.
+    public static let maximumCodeBlocks = 10_000
+
+    /// The line of the fence line that takes the count of fence lines (```` ``` ```` or `~~~`
+    /// after at most three spaces) past twice the block limit, or nil.
+    static func lineExceedingFenceLimit(in bytes: [UInt8]) -> Int? {
+        let limit = 2 * maximumCodeBlocks
+        var fences = 0, line = 1
+        var start = 0
+        while start < bytes.count {
+            var index = start, spaces = 0
+            while index < bytes.count, bytes[index] == 0x20, spaces < 3 { index += 1; spaces += 1 }
+            if index + 2 < bytes.count, bytes[index] == bytes[index + 1], bytes[index] == bytes[index + 2],
+               bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") {
+                fences += 1
+                if fences > limit { return line }
+            }
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { break }
+            start = newline + 1
+            line += 1
+        }
+        return nil
+    }
+
     /// The offset of the first CR not followed by LF, found with memchr (most files have
     /// none, or only CRLF pairs).
     static func bareCarriageReturn(in bytes: [UInt8]) -> Int? {

@@ -26,7 +26,8 @@ public struct GuideInput: Sendable {
         let (found, errors) = GuideFinder.markdownFiles(in: paths.filter { $0 != "-" })
         let stdin = paths.contains("-") ? standardInput.map { [$0.name] } ?? [] : []
         guard !exclude.isEmpty else { return (stdin + found, errors) }
-        return (stdin + found.filter { file in !exclude.contains { $0.matches(file) } }, errors)
+        let excluded = PathGlobSet(exclude)
+        return (stdin + found.filter { !excluded.matches($0) }, errors)
     }
 
     /// Reads and parses `files`; files are independent, so they are parsed on every core.
