@@ -61,6 +61,33 @@ struct DigestCostTests {
         #expect(results.values.contains(.match) || results.values.contains(.mismatch))
     }
 
+    /// One budget for the whole run: a second batch (BatchCheck checks 256 files at a time)
+    /// finds what the first spent, through any copy of the checker.
+    @Test func theBudgetIsSharedByEveryBatchOfARun() {
+        let digest = "$6$rounds=500000$jgiCMRyGXzoqpxS3$w2pJeZnnH8bwW3zzvoMWtTRfQYsHbWbD/hquuQ5vUeIyl9gdwBIt6RWk2S6afBA0DPakbeWgD/4SZPiS0hYtU/"
+        var checker = Checker()
+        checker.digestBudgetSeconds = 0.35
+        let copy = checker
+        let first = VerificationPool.verify([VerificationRequest(digest: digest, secret: "password")], budget: checker.digestBudget)
+        #expect(first.values.first == .match)
+        let second = VerificationPool.verify([VerificationRequest(digest: digest, secret: "other")], budget: copy.digestBudget)
+        guard case .notVerifiable(let reason)? = second.values.first else {
+            Issue.record("the second batch got a fresh budget: \(second)")
+            return
+        }
+        #expect(reason.contains("budget"))
+    }
+
+    /// Memory-hungry verifications run in waves whose memory stays under the cap together.
+    @Test func parallelVerificationsShareTheMemoryCap() {
+        let mib = 1024.0 * 1024
+        let memory = [600 * mib, 600 * mib, 300 * mib, 10 * mib, 0, 0]
+        let waves = VerificationPool.waves(memory, cap: 1024 * mib, width: 4)
+        #expect(Set(waves.flatMap { $0 }) == Set(memory.indices) && waves.flatMap { $0 }.count == memory.count)
+        #expect(waves.allSatisfy { wave in wave.reduce(0) { $0 + memory[$1] } <= 1024 * mib && wave.count <= 4 })
+        #expect(waves.count == 3)  // [600], [600, 300, 10, 0] (four cores), [0]
+    }
+
     @Test func ordinaryDigestsAreWithinTheLimits() throws {
         for digest in ["$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng",
                        "$argon2id$v=19$m=65536,t=3,p=4$AAECAwQFBgcICQoLDA0ODw$B0mpg0LMF1bHh6JST3S+wssSppUigJ/4vRVxS5nKbTE",

@@ -14,7 +14,12 @@ public struct Checker: Sendable {
     public var profiles: [ApplicationProfile]
     /// Estimated seconds of digest work one run may spend (the fuzz targets lower it so one
     /// input never costs more than a fraction of a second).
-    public var digestBudgetSeconds = VerificationPool.budgetSeconds
+    public var digestBudgetSeconds: Double {
+        get { digestBudget.total }
+        set { digestBudget = DigestBudget(seconds: newValue) }
+    }
+    /// The run's digest budget, shared by the copies of this checker (every batch of a run).
+    public var digestBudget = DigestBudget(seconds: VerificationPool.budgetSeconds)
     /// Rule id → the severity its findings get instead of the rule's own (`.guidekit.yml`).
     public var severityOverrides: [String: Severity] = [:]
     /// Per-path rule settings and page classes (`.guidekit.yml` `overrides:`).
@@ -90,7 +95,7 @@ public struct Checker: Sendable {
         statistics.cachedVerifications = results.count
         statistics.computedVerifications = missing.count
         let start = Date()
-        let computed = VerificationPool.verify(missing, budgetSeconds: digestBudgetSeconds)
+        let computed = VerificationPool.verify(missing, budget: digestBudget)
         results.merge(computed) { old, _ in old }
         statistics.verificationSeconds = Date().timeIntervalSince(start)
         let ruleStart = Date()

@@ -1,3 +1,4 @@
+import Foundation
 import SecretDigests
 import GuideDocument
 import GuideKnowledge
@@ -11,14 +12,17 @@ import GuideKnowledge
 /// `budgetSeconds` (estimated) in all; what is left over is reported as not verified, with
 /// the reason, instead of making the run hang.
 public enum VerificationPool {
-    /// Estimated seconds of digest work one run may spend (one core's worth).
-    public static let budgetSeconds = 120.0
+    /// Estimated seconds of digest work one run may spend (one core's worth), across all
+    /// its batches (`DigestBudget`).
+    public static let budgetSeconds = 60.0
 
-    public static func verify(_ requests: Set<VerificationRequest>, budgetSeconds: Double = budgetSeconds)
-        -> [VerificationRequest: DigestVerification] {
+    public static func verify(_ requests: Set<VerificationRequest>, budgetSeconds: Double = budgetSeconds) -> [VerificationRequest: DigestVerification] {
+        verify(requests, budget: DigestBudget(seconds: budgetSeconds))
+    }
+
+    public static func verify(_ requests: Set<VerificationRequest>, budget: DigestBudget) -> [VerificationRequest: DigestVerification] {
         var results: [VerificationRequest: DigestVerification] = [:]
-        var work: [(VerificationRequest, Digest)] = []
-        var spent = 0.0
+        var work: [(request: VerificationRequest, digest: Digest, memory: Double)] = []
         // Cheapest first, in a stable order, so the budget covers as many digests as it can.
         let costed = requests.map { request -> (VerificationRequest, Result<Digest, DigestError>, DigestCost?) in
             let result = Result(catching: { () throws(DigestError) in try DigestParser.parse(request.digest) })
@@ -31,16 +35,60 @@ public enum VerificationPool {
             case .success(let digest):
                 if let refusal = cost?.refusal {
                     results[request] = .notVerifiable(refusal)
-                } else if spent + (cost?.seconds ?? 0) > budgetSeconds {
-                    results[request] = .notVerifiable("not verified: this run's digest budget (\(Int(budgetSeconds)) s of work) is spent")
+                } else if !budget.take(cost?.seconds ?? 0) {
+                    results[request] = .notVerifiable("not verified: this run's digest budget (\(Int(budget.total)) s of work) is spent")
                 } else {
-                    spent += cost?.seconds ?? 0
-                    work.append((request, digest))
+                    work.append((request, digest, cost?.memoryBytes ?? 0))
                 }
             }
         }
-        let outcomes = work.concurrentMap { request, digest in DigestVerifier.verify(digest, secret: request.secret) }
-        for ((request, _), outcome) in zip(work, outcomes) { results[request] = outcome }
+        // In waves whose memory together stays under the per-digest cap: parallel argon2 or
+        // scrypt verifications must not add up to one cap per core.
+        let jobs = work
+        for wave in waves(jobs.map(\.memory), cap: DigestCost.maximumMemoryBytes, width: ProcessInfo.processInfo.activeProcessorCount) {
+            let outcomes = wave.concurrentMap { index in DigestVerifier.verify(jobs[index].digest, secret: jobs[index].request.secret) }
+            for (index, outcome) in zip(wave, outcomes) { results[jobs[index].request] = outcome }
+        }
         return results
+    }
+
+    /// Indices grouped into waves of at most `width` items whose memory sums to at most
+    /// `cap` (an item over the cap alone: the cost guard refused larger ones already).
+    static func waves(_ memory: [Double], cap: Double, width: Int) -> [[Int]] {
+        var waves: [[Int]] = []
+        var current: [Int] = [], used = 0.0
+        for index in memory.indices.sorted(by: { memory[$0] > memory[$1] || (memory[$0] == memory[$1] && $0 < $1) }) {
+            if !current.isEmpty, current.count >= max(1, width) || used + memory[index] > cap {
+                waves.append(current)
+                current = []
+                used = 0
+            }
+            current.append(index)
+            used += memory[index]
+        }
+        if !current.isEmpty { waves.append(current) }
+        return waves
+    }
+}
+
+/// Estimated seconds of digest work left to one run, shared by every batch and every copy of
+/// its checker: a run's budget does not restart with each batch of files.
+public final class DigestBudget: @unchecked Sendable {  // mutable state behind the lock
+    public let total: Double
+    private var remaining: Double
+    private let lock = NSLock()
+
+    public init(seconds: Double) {
+        total = seconds
+        remaining = seconds
+    }
+
+    /// Takes `seconds` from the budget when it holds them.
+    func take(_ seconds: Double) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard seconds <= remaining else { return false }
+        remaining -= seconds
+        return true
     }
 }
