@@ -93,7 +93,8 @@ if Context.environment["GUIDEKIT_FUZZ"] == "1" {
     for target in package.targets where ["CMarkBridge", "YAMLBridge", "SecretDigests", "GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", "GuideKit"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
     }
-    for (name, dependencies) in [("fuzz-guide", ["GuideKit"]), ("fuzz-site", ["GuideKit"]), ("fuzz-digest", ["SecretDigests"])] {
+    for (name, dependencies) in [("fuzz-guide", ["GuideKit"]), ("fuzz-site", ["GuideKit"]), ("fuzz-digest", ["SecretDigests"]),
+                                  ("fuzz-render", ["GuideKit"]), ("fuzz-config", ["GuideKit"])] {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) },
                                                  path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))
