@@ -78,7 +78,8 @@ enum SiteIndex {
     /// Same scalars, keys and structure, whatever the quoting and positions.
     static func sameContent(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
         switch (a.value, b.value) {
-        case (.scalar(let x), .scalar(let y)): x == y
+        // An empty or aliased value is written `null` and read back as null: same content.
+        case (.scalar(let x), .scalar(let y)): x == y || (a.scalarType == .null && b.scalarType == .null)
         case (.mapping(let x), .mapping(let y)):
             x.count == y.count && zip(x, y).allSatisfy { sameContent($0.key, $1.key) && sameContent($0.value, $1.value) }
         case (.sequence(let x), .sequence(let y)): x.count == y.count && zip(x, y).allSatisfy(sameContent)

@@ -2,7 +2,8 @@
 /// them (`yescrypt_r` and `decode64_uint32` in lib/alg-yescrypt-common.c of
 /// besser82/libxcrypt): a flavour, N as log2 (at least 1), r, then optionally a `have` bit
 /// set followed by p (bit 1, at least 2), t (bit 2), g (bit 4) and NROM as log2 (bit 8). Each
-/// number is a variable-length base-64 integer in crypt's alphabet `./0-9A-Za-z`.
+/// number is a variable-length base-64 integer in crypt's alphabet `./0-9A-Za-z`. Parameters
+/// `yescrypt_kdf` refuses (g, NROM, r × p ≥ 2^30) are refused here too.
 ///
 /// Reading them lets the cost guard refuse `$y$j75/zyxvrD$…` (2^30 passes over the memory)
 /// before any work, as it does for every other format.
@@ -31,6 +32,9 @@ public struct YescryptParameters: Sendable, Equatable {
             if have & 8 != 0 { guard let value = number(1), value <= 63 else { return nil }; logNROM = value }
         }
         guard bytes.isEmpty else { return nil }
+        // What `yescrypt_kdf` refuses under crypt(3): hash upgrades (g), a ROM (none is
+        // shared), r × p of 2^30 or more, N below 4.
+        guard g == 0, logNROM == 0, UInt64(r) * UInt64(p) < 1 << 30, logN >= 2 else { return nil }
     }
 
     /// crypt's base-64 alphabet value of one byte, or nil.
@@ -67,15 +71,16 @@ public struct YescryptParameters: Sendable, Equatable {
         return result <= UInt64(UInt32.max) ? UInt32(result) : nil
     }
 
-    /// Bytes of the main memory one computation fills: 128 × r × N (the scrypt-like V array),
-    /// plus the ROM when one is named.
+    /// Bytes one computation allocates: 128 × r × N (the scrypt-like V array), plus 128 × r
+    /// per thread (p), plus for the RW flavours their S-boxes (about 12 KiB) per thread.
     public var memoryBytes: Double {
         128 * Double(r) * Double(sign: .plus, exponent: Int(logN), significand: 1)
-            + (logNROM > 0 ? 128 * Double(r) * Double(sign: .plus, exponent: Int(logNROM), significand: 1) : 0)
+            + 128 * Double(r) * Double(p) + (flavor >= 2 ? 12_288 * Double(p) : 0)
     }
 
-    /// Passes over that memory: t adds passes, each upgrade (g) doubles the work.
+    /// Passes over that memory: t adds passes; the classic flavours (scrypt-compatible,
+    /// flavour 0 and 1) run their p passes one after another on a build without OpenMP.
     public var passes: Double {
-        Double(t + 1) * Double(sign: .plus, exponent: Int(min(g, 60)), significand: 1)
+        Double(t + 1) * (flavor < 2 ? Double(p) : 1)
     }
 }

@@ -14,8 +14,11 @@ enum Console {
     nonisolated(unsafe) private static var outputError: Int32?
     private static let lock = NSLock()
 
+    /// Failed writes become errors, not signals: a reader that went away (SIGPIPE) and a
+    /// file-size limit reached (SIGXFSZ, `ulimit -f`) would otherwise kill the process.
     static func ignoreBrokenPipes() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
     }
 
     static func out(_ text: String) {

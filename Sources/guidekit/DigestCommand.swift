@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GuideDocument
 import SecretDigests
 
 struct DigestCommand: ParsableCommand {
@@ -119,6 +120,7 @@ extension DigestCommand.Verify {
         while bytes.count <= limit {
             let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
+            if count < 0 { throw InputFailure("standard input cannot be read (\(PrivateFiles.reason()))") }
             guard count > 0 else { break }
             if let newline = buffer[..<count].firstIndex(of: 0x0A) {
                 bytes += buffer[..<newline]

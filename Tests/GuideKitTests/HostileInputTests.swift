@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YAMLBridge
+import SecretDigests
 @testable import GuideChecks
 @testable import GuideDocument
 @testable import GuideRender
@@ -366,5 +367,76 @@ struct HostileInputTests {
             #expect(error.location?.line == 2 * GuideFileReader.maximumCodeBlocks + 1)
         }
         #expect((try? GuideFileReader.decode(Array(String(repeating: "```\n```\n", count: 100).utf8), path: "ok.md")) != nil)
+    }
+
+    // Found by an independent review of this session's changes.
+
+    /// yescrypt's p: the classic flavours run p passes one after another, and every flavour
+    /// allocates per thread; parameters libxcrypt refuses are refused.
+    @Test func yescryptCostCountsThreadsAndRefusesWhatLibxcryptRefuses() throws {
+        let threads = try DigestParser.parse("$y$.B5.y/vrC$saltsaltsaltsalt$AAAA")
+        #expect(DigestCost.of(threads).refusal != nil, "\(DigestCost.of(threads))")
+        #expect(YescryptParameters("j9T1.") == nil, "g (hash upgrades) is refused by yescrypt_kdf")
+        #expect(YescryptParameters("j9T") != nil)
+    }
+
+    /// A pattern written with '/' is a path, whatever is stripped from it: `./README.md`
+    /// excludes the top-level README only.
+    @Test func aDotSlashPatternIsAPath() {
+        let set = PathGlobSet([PathGlob("./README.md")])
+        #expect(set.matches("README.md") && !set.matches("docs/README.md"))
+        #expect(PathGlob("./README.md").matches("README.md") && !PathGlob("./README.md").matches("docs/README.md"))
+    }
+
+    /// `--report FORMAT=/dev/stdout` with standard output redirected to a file: the report is
+    /// appended after the text output, and /dev/stdout stays what it was.
+    @Test func devStdoutIsWrittenThroughAndAppended() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("out.txt").path
+        let guide = ProjectFiles.root.appendingPathComponent("docs/guides/proxmox.md").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec \"$0\" check --no-config --report junit=/dev/stdout \"$1\" > \"$2\"", CommandLineTests.executable.path, guide, output]
+        process.environment = childEnvironment(["NO_COLOR": "1"])
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(text.contains("0 errors, 0 warnings") && text.contains("<testsuites"), "\(text)")
+        var info = stat()
+        #expect(lstat("/dev/stdout", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+    }
+
+    /// Values the writer must escape or write as null read back as the same content.
+    @Test func theYAMLWriterRoundTripsEveryValue() throws {
+        let yaml = "a: \"x\\uFFFEy\"\nb:\nc: \"\\u0085\\u2028\\t\"\n"
+        let node = try #require(try YAMLReader.read(yaml) { SourceLocation(line: $0, column: $1) }.first)
+        let written = YAMLWriter.lines(node, indent: 0).joined(separator: "\n")
+        let back = try #require(try YAMLReader.read(written) { SourceLocation(line: $0, column: $1) }.first)
+        #expect(SiteIndex.sameContent(node, back), "\(written)")
+    }
+
+    /// Positions inside unwrapped containers: an unbalanced quote is reported where it is,
+    /// and a whitespace-only line of a literal block inside a tab keeps its own content.
+    @Test func containerLinesKeepTheirPlacesAndContent() throws {
+        let text = "=== \"Docker\"\n\n    ```yaml {guide=\"authelia-client\"}\n    - client_id: 'app\n      redirect_uris: ['https://a.example.com/cb']\n    ```\n"
+        let found = findings(text).filter { $0.ruleID == "yaml-syntax" }
+        #expect(found.first?.location == SourceLocation(line: 4, column: 18), "\(found)")
+        let literal = "=== \"A\"\n\n    ```yaml\n    key: |\n      one\n      \n      two\n    ```\n"
+        let block = try #require(parse(literal).codeBlocks.first)
+        #expect(block.content == "key: |\n  one\n  \n  two\n", "\(block.content.debugDescription)")
+    }
+
+    @Test func reviewedSmallerCases() {
+        #expect(WebURL.isLoopbackHost("[::ffff:127.0.0.1]") && !WebURL.isLoopbackHost("[::ffff:10.0.0.1]"))
+        // An announcement introduces the list right after it, not a later one.
+        let guide = parse("## Setup\n\nThis example makes the following assumptions:\n\n```sh\necho\n```\n\n- Client ID: `app`\n")
+        #expect(guide.assumptions.isEmpty)
+        // Fences after '>' count towards the code-block limit.
+        let quoted = String(repeating: "> ```\n> ```\n\n", count: GuideFileReader.maximumCodeBlocks + 1)
+        #expect(throws: InputError.self) { try GuideFileReader.decode(Array(quoted.utf8), path: "q.md") }
+        // A backslash inside a code span in a table cell is the value's own.
+        let table = parse("## Application\n\n| Setting | Value |\n|---|---|\n| Share | `C:\\` |\n")
+        #expect(table.settings.first?.value.value == "C:\\")
     }
 }

@@ -59,7 +59,9 @@ public enum FileRewriter {
     }
 
     private static func writeInPlace(_ target: String, bytes: [UInt8], original: [UInt8], path: String) throws(InputError) {
-        let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+        // Read-write: glibc emulates posix_fallocate by reading blocks where the file system
+        // has no fallocate (NFSv3, many FUSE file systems).
+        let descriptor = open(target, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else { throw InputError(path: path, message: "cannot be written (\(PrivateFiles.reason()))") }
         defer { close(descriptor) }
         // Reserve every block the new content needs while the old content is still whole: no
@@ -73,10 +75,13 @@ public enum FileRewriter {
         }
         guard writeAll(bytes, at: descriptor), ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0 else {
             let why = PrivateFiles.reason()
-            // Put the checked text back (its blocks were there a moment ago).
-            _ = writeAll(original, at: descriptor)
-            _ = ftruncate(descriptor, off_t(original.count))
-            throw InputError(path: path, message: "could not be written completely (\(why)); the original text was written back")
+            // Put the checked text back (its blocks were there a moment ago), and say whether
+            // that worked.
+            let restored = writeAll(original, at: descriptor) && ftruncate(descriptor, off_t(original.count)) == 0
+                && fsync(descriptor) == 0
+            throw InputError(path: path, message: restored
+                ? "could not be written completely (\(why)); the original text was written back"
+                : "could not be written completely (\(why)), and writing the original text back failed too (\(PrivateFiles.reason())): check the file")
         }
     }
 

@@ -102,7 +102,8 @@ struct YAMLSyntaxRule: GuideRule {
             let quote = scalars[start]
             let rest = scalars[(start + 1)...]
             let closes = quote == "'" ? rest.contains("'") : rest.contains("\"")
-            if !closes { return source.location(line: line, resolvedColumn: start + 1) }
+            // Measured on the line as written: already the file's own column.
+            if !closes { return SourceLocation(line: line, column: start + 1) }
         }
         return nil
     }

@@ -58,6 +58,7 @@ public enum GuideParser {
                     for row in rows {
                         if asAssumptions { guide.assumptions.append(assumption(from: row)) } else if inApplication { addSetting(row, to: &guide) }
                     }
+                    announcement = nil
                 } else if Self.announcesAssumptions(document.plainText(of: index)) {
                     announcement = (node.parent, node.startLine)
                 }
@@ -105,6 +106,7 @@ public enum GuideParser {
                     }
                 }
             case .codeBlock:
+                announcement = nil  // an announcement introduces the list or table right after it
                 let inApplication = headings.contains { isApplicationHeading($0.text) }
                 let (block, map) = CodeBlockReader.read(node, source: source, inApplicationSection: inApplication)
                 guide.codeBlocks.append(block)

@@ -59,7 +59,9 @@ struct PipeTableReader {
                 codeRun = codeRun == 0 ? run : (codeRun == run ? 0 : codeRun)
                 continue
             }
-            if scalar == "\\" { index += 2; continue }
+            // A backslash escapes the next character, except inside a code span (GFM 4.10:
+            // only a pipe needs escaping there, and `\|` is still read as a pipe in the value).
+            if scalar == "\\", codeRun == 0 { index += 2; continue }
             if scalar == "|", codeRun == 0 {
                 close(at: index)
                 start = index + 1

@@ -109,7 +109,7 @@ public struct GuideFileReader: Sendable {
         // empty blocks would take a hundred times its size in memory. Guides have dozens.
         if let line = lineExceedingFenceLimit(in: bytes) {
             throw InputError(path: path, location: SourceLocation(line: line, column: 1),
-                             message: "more than \(maximumCodeBlocks) code blocks (counting fence lines); GuideKit reads at most \(maximumCodeBlocks) per guide")
+                             message: "more than \(maximumCodeBlocks) code blocks (counting the lines that hold a fence); GuideKit reads at most \(maximumCodeBlocks) per guide")
         }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         if let bad = firstInvalidUTF8(bytes) {
@@ -154,23 +154,29 @@ public struct GuideFileReader: Sendable {
     /// Code blocks one guide may hold.
     public static let maximumCodeBlocks = 10_000
 
-    /// The line of the fence line that takes the count of fence lines (```` ``` ```` or `~~~`
-    /// after at most three spaces) past twice the block limit, or nil.
+    /// The line that takes the count of lines holding a fence run (three backticks or
+    /// tildes anywhere: a fence may follow `>` or a list marker) past twice the block limit.
     static func lineExceedingFenceLimit(in bytes: [UInt8]) -> Int? {
         let limit = 2 * maximumCodeBlocks
-        var fences = 0, line = 1
-        var start = 0
-        while start < bytes.count {
-            var index = start, spaces = 0
-            while index < bytes.count, bytes[index] == 0x20, spaces < 3 { index += 1; spaces += 1 }
-            if index + 2 < bytes.count, bytes[index] == bytes[index + 1], bytes[index] == bytes[index + 2],
-               bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") {
+        var fences = 0, line = 1, run = 0
+        var previous: UInt8 = 0
+        var counted = false
+        for byte in bytes {
+            if byte == 0x0A {
+                line += 1
+                run = 0
+                counted = false
+                previous = byte
+                continue
+            }
+            run = (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && byte == previous ? run + 1
+                : (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) ? 1 : 0
+            previous = byte
+            if run == 3, !counted {
+                counted = true
                 fences += 1
                 if fences > limit { return line }
             }
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { break }
-            start = newline + 1
-            line += 1
         }
         return nil
     }

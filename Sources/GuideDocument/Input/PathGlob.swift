@@ -81,7 +81,8 @@ public struct PathGlobSet: Sendable {
         var names = Set<String>(), paths = Set<String>(), wildcards: [PathGlob] = []
         for glob in globs {
             if let literal = glob.literal {
-                if literal.containsLiteral("/") { paths.insert(literal) } else { names.insert(literal) }
+                // As `matches` decides: by the pattern as written (`./README.md` is a path).
+                if glob.pattern.containsLiteral("/") { paths.insert(literal) } else { names.insert(literal) }
             } else {
                 wildcards.append(glob)
             }

@@ -66,11 +66,16 @@ public enum PrivateFiles {
     /// never replaced: renaming a file over `/dev/null` as root would replace the device.
     public static func write(_ text: String, to path: String, mode: mode_t) throws(InputError) {
         var info = stat()
+        // `/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`: a descriptor the caller opened, maybe on
+        // a file its shell redirected; appended to, never replaced (as root, a rename would
+        // replace the link itself).
+        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { return try writeThrough(text, to: path, appending: true) }
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
             case S_IFDIR: throw InputError(path: path, message: "cannot be written (it is a folder)")
-            default: return try writeThrough(text, to: path)
+            case S_IFSOCK: throw InputError(path: path, message: "cannot be written (it is a socket)")
+            default: return try writeThrough(text, to: path, appending: false)
             }
         }
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -86,8 +91,8 @@ public enum PrivateFiles {
 
     /// Writes to an existing non-regular file in place. A FIFO without a reader is refused at
     /// once (O_NONBLOCK: no waiting for a reader that never comes), then written blocking.
-    private static func writeThrough(_ text: String, to path: String) throws(InputError) {
-        let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+    private static func writeThrough(_ text: String, to path: String, appending: Bool) throws(InputError) {
+        let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (appending ? O_APPEND : 0))
         guard descriptor >= 0 else {
             let why = errno == ENXIO ? "no process is reading it" : reason()
             throw InputError(path: path, message: "cannot be written (\(why))")

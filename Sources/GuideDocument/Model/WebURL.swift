@@ -89,7 +89,11 @@ public struct WebURL: Sendable, Equatable, CustomStringConvertible {
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         var v6 = in6_addr()
         guard inet_pton(AF_INET6, bare, &v6) == 1 else { return false }
-        return withUnsafeBytes(of: &v6) { bytes in bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1 }
+        return withUnsafeBytes(of: &v6) { bytes in
+            // ::1, or an IPv4-mapped loopback (::ffff:127.x.y.z), as Go's IsLoopback counts it.
+            (bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1)
+                || (bytes.prefix(10).allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127)
+        }
     }
 
     public var isLoopback: Bool { Self.isLoopbackHost(host) }

@@ -61,7 +61,15 @@ package enum ContainerLayout {
             let (columns, scalars) = indentation(of: line)
             let bytes = line.utf8
             let isBlank = scalars == line.unicodeScalars.count || (bytes.last == 0x0D && scalars == line.unicodeScalars.count - 1)
-            if isBlank { continue }
+            if isBlank {
+                // Inside a fenced block of a container, a whitespace-only line is content (a
+                // YAML literal block keeps it): it loses the container's indentation too.
+                if fence != nil, let body = stack.last?.bodyIndent, body > 0, scalars > 0 {
+                    let removed = scalarsCovering(columns: min(body, columns), in: line)
+                    if removed > 0 { record(index, .dedent(removed)) }
+                }
+                continue
+            }
             // An indented body ends at the first line indented less than it.
             while let top = stack.last, top.element == nil, let body = top.bodyIndent, columns < body {
                 stack.removeLast()

@@ -83,10 +83,12 @@ package enum YAMLWriter {
     }
 
     /// Characters a YAML reader does not take as plain text inside quotes: line breaks (LF,
-    /// CR, NEL, LS, PS), other C0 and C1 controls, DEL, and the byte-order mark.
+    /// CR, NEL, LS, PS), other C0 and C1 controls, DEL, the byte-order mark, U+FFFE, U+FFFF.
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
             || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
+            // Outside YAML's printable set: libyaml refuses the whole text over one of them.
+            || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {
