@@ -439,4 +439,17 @@ struct HostileInputTests {
         let table = parse("## Application\n\n| Setting | Value |\n|---|---|\n| Share | `C:\\` |\n")
         #expect(table.settings.first?.value.value == "C:\\")
     }
+
+    /// Globs are matched without regular expressions (Foundation's leaked on some patterns,
+    /// found by fuzz-config), with the documented meaning of each wildcard.
+    @Test(arguments: [
+        ("*.md", "a.md", true), ("*.md", "docs/a.md", true), ("docs/*.md", "docs/a.md", true),
+        ("docs/*.md", "docs/x/a.md", false), ("docs/**", "docs/x/y/a.md", true), ("**/drafts/*.md", "drafts/a.md", true),
+        ("**/drafts/*.md", "a/b/drafts/c.md", true), ("**/drafts/*.md", "a/drafts/b/c.md", false), ("?.md", "ab.md", false),
+        ("docs/?/x.md", "docs/a/x.md", true), ("docs/?/x.md", "docs//x.md", false), ("a**b", "a/x/b", false), ("x/a**b", "x/a/y/b", true),
+        ("clie\u{FFFD}hod?", "clie\u{FFFD}hodX", true), ("*", "", true), ("docs/**/x.md", "docs/x.md", true),
+    ])
+    func globsMatchAsDocumented(_ pattern: String, _ path: String, _ expected: Bool) {
+        #expect(PathGlob(pattern).matches(path) == expected, "\(pattern) ~ \(path)")
+    }
 }

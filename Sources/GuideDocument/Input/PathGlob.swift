@@ -6,47 +6,93 @@ import Foundation
 /// (`docs/reference/**`).
 public struct PathGlob: Sendable {
     public let pattern: String
-    /// nil for a literal pattern (compared as text).
-    private let expression: Regex?
+    /// The pattern's parts; nil for a literal pattern (compared as text).
+    private let tokens: [Token]?
     /// The pattern relative to the current folder when it has no wildcard: then a set lookup
     /// answers it (`PathGlobSet`), whatever the number of such patterns.
     let literal: String?
 
-    private struct Regex: @unchecked Sendable {  // immutable once built
-        let value: NSRegularExpression
+    /// One part of a pattern. Matched by `Self.match`, in time proportional to the pattern's
+    /// length times the path's, whatever the pattern (no backtracking, no regular expression:
+    /// Foundation's leaked memory on some patterns and cost a compile per pattern).
+    enum Token: Equatable, Sendable {
+        case scalar(Unicode.Scalar)
+        /// `?`: one character but `/`.
+        case one
+        /// `*`: any characters but `/`.
+        case star
+        /// `**`: any characters.
+        case any
+        /// `**/`: nothing, or any characters ending with `/`.
+        case folders
     }
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        var regex = "^"
         // Paths are compared relative to the current folder (`matches` strips it from the
         // path); a pattern resolved from a configuration file's folder may be absolute.
-        var relativePattern = pattern
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        if relativePattern.hasPrefix(cwd) { relativePattern.removeFirst(cwd.count) }
-        while relativePattern.hasPrefix("./") { relativePattern.removeFirst(2) }
+        let relativePattern = Self.relative(pattern)
         literal = relativePattern.contains(where: { $0 == "*" || $0 == "?" }) ? nil : relativePattern
         guard literal == nil else {
-            expression = nil
+            tokens = nil
             return
         }
+        var tokens: [Token] = []
         var scalars = Array(relativePattern.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {
             switch scalar {
             case "*":
                 if scalars.first == "*" {
                     scalars = scalars.dropFirst()
-                    if scalars.first == "/" { scalars = scalars.dropFirst(); regex += "(?:.*/)?" } else { regex += ".*" }
+                    if scalars.first == "/" { scalars = scalars.dropFirst(); tokens.append(.folders) } else { tokens.append(.any) }
                 } else {
-                    regex += "[^/]*"
+                    tokens.append(.star)
                 }
-            case "?": regex += "[^/]"
-            default: regex += NSRegularExpression.escapedPattern(for: String(scalar))
+            case "?": tokens.append(.one)
+            default: tokens.append(.scalar(scalar))
             }
         }
-        regex += "$"
-        // The pattern is built from escaped parts, so it always compiles.
-        expression = Regex(value: try! NSRegularExpression(pattern: regex))
+        self.tokens = tokens
+    }
+
+    /// Whether the tokens match the whole subject: dynamic programming over (token, scalar),
+    /// one row at a time.
+    static func match(_ tokens: [Token], _ subject: [Unicode.Scalar]) -> Bool {
+        // reachable[j]: the tokens so far can match subject[..<j].
+        var reachable = [Bool](repeating: false, count: subject.count + 1)
+        reachable[0] = true
+        for token in tokens {
+            var next = [Bool](repeating: false, count: subject.count + 1)
+            switch token {
+            case .scalar(let wanted):
+                for j in subject.indices where reachable[j] && subject[j] == wanted { next[j + 1] = true }
+            case .one:
+                for j in subject.indices where reachable[j] && subject[j] != "/" { next[j + 1] = true }
+            case .star:
+                // Extend any reachable position over characters that are not '/'.
+                var open = false
+                for j in 0...subject.count {
+                    if reachable[j] { open = true }
+                    if open { next[j] = true }
+                    if j < subject.count, subject[j] == "/" { open = false }
+                }
+            case .any:
+                var open = false
+                for j in 0...subject.count {
+                    if reachable[j] { open = true }
+                    next[j] = open
+                }
+            case .folders:
+                // Nothing, or anything up to and including a '/'.
+                var open = false
+                for j in 0...subject.count {
+                    if reachable[j] { next[j] = true; open = true }
+                    if open, j > 0, subject[j - 1] == "/" { next[j] = true }
+                }
+            }
+            reachable = next
+        }
+        return reachable[subject.count]
     }
 
     public func matches(_ path: String) -> Bool {
@@ -55,8 +101,8 @@ public struct PathGlob: Sendable {
 
     func matches(relative: String) -> Bool {
         let subject = pattern.containsLiteral("/") ? relative : (relative as NSString).lastPathComponent
-        guard let expression else { return subject == literal }
-        return expression.value.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)) != nil
+        guard let tokens else { return subject == literal }
+        return Self.match(tokens, Array(subject.unicodeScalars))
     }
 
     /// The path as patterns see it: from the current folder, without `./`.
