@@ -42,18 +42,25 @@ public struct DigestCost: Sendable, Equatable {
             switch family {
             case .sha256crypt, .sha512crypt:
                 // `$6$rounds=N$salt$hash`; 5000 rounds when absent.
-                let rounds = encoded.split(separator: "$").first { $0.hasPrefix("rounds=") }
+                let rounds = Self.fields(of: encoded).first { $0.hasPrefix("rounds=") }
                     .flatMap { Int($0.dropFirst(7)) } ?? 5000
                 return DigestCost(seconds: Double(rounds) * (family == .sha512crypt ? 6e-7 : 4e-7), memoryBytes: 0)
             case .yescrypt:
                 // `$y$PARAMS$…`: parameters the parser has already proved readable; an
                 // unreadable field is refused as infinitely costly rather than guessed.
-                let field = encoded.split(separator: "$", omittingEmptySubsequences: false).dropFirst(2).first ?? ""
+                let field = Self.fields(of: encoded).dropFirst(2).first ?? ""
                 guard let parameters = YescryptParameters(field) else { return DigestCost(seconds: .infinity, memoryBytes: .infinity) }
                 // About 1 ns per byte per pass on one core (measured here: `$y$jFT$`, 1 GiB, 0.95 s).
                 return DigestCost(seconds: parameters.memoryBytes * parameters.passes * 1e-9, memoryBytes: parameters.memoryBytes)
             }
         }
+    }
+
+    /// The '$'-separated fields of an encoded digest, split on the byte as the parser splits
+    /// (fuzz-digest found `$y$j9T$\u{596}…`: a combining mark after '$' makes one Character
+    /// of the two, so a Character split did not cut there and read the wrong parameters).
+    static func fields(of encoded: String) -> [Substring] {
+        encoded.utf8.split(separator: UInt8(ascii: "$"), omittingEmptySubsequences: false).map { encoded[$0.startIndex..<$0.endIndex] }
     }
 
     /// Why this cost is refused, or `nil` when GuideKit will verify it.

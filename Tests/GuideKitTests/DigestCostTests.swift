@@ -34,6 +34,9 @@ struct DigestCostTests {
         // A known digest (mkpasswd -m yescrypt) still verifies under the guard.
         let digest = "$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7"
         #expect(DigestCost.of(try DigestParser.parse(digest)).refusal == nil)
+        // Found by fuzz-digest: a combining mark right after a '$' (one Character with it).
+        let combining = try DigestParser.parse("$y$j9T$\u{596}.$X")
+        #expect(DigestCost.of(combining).refusal == nil && DigestCost.of(combining).seconds.isFinite)
     }
 
     @Test(arguments: hostile)
