@@ -86,6 +86,9 @@ struct CheckCommand: ParsableCommand {
         if let shard { files = shard.shard.select(files) }
         let knownFindings: Baseline?
         do { knownFindings = try session.readBaseline() } catch { throw InputFailure("\(error)") }
+        if session.baselineIsMissing, let path = session.baselinePath, writeBaseline == nil {
+            Console.err("guidekit: note: the baseline \(path) does not exist yet, so every finding counts; create it with --write-baseline \(path)\n")
+        }
         let batch = BatchCheck(checker: session.checker, input: session.input, cache: cacheOptions.open(), baseline: knownFindings)
         let progress = ProgressBar(label: "check", quiet: quiet)
         let outcome = batch.run(files: files) { progress.update(done: $0, total: $1) }

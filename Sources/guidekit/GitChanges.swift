@@ -1,7 +1,7 @@
 import Foundation
 
-/// Files changed since a revision, asked of git (`--changed-since REV`): changed between REV
-/// and the working tree, plus untracked files. Starting processes is the command-line tool's
+/// Files changed since a revision, asked of git (`--changed-since REV`): changed between the
+/// merge base of REV and HEAD and the working tree, plus untracked files. Starting processes is the command-line tool's
 /// business; the library only selects guides from the answer (`ChangedGuides`).
 enum GitChanges {
     struct GitError: Error, CustomStringConvertible {
@@ -16,7 +16,10 @@ enum GitChanges {
         } catch {
             throw GitError(description: "'\(revision)' is not a commit of this repository (in CI, fetch enough history: actions/checkout with fetch-depth: 0)")
         }
-        let changed = try git(["diff", "--name-only", "--no-renames", revision, "--"], in: root)
+        // Changed on this side since the branches parted (the merge base), as a pull request
+        // shows them: files changed only on the other branch since are not this change's.
+        let base = (try? git(["merge-base", revision, "HEAD"], in: root))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let changed = try git(["diff", "--name-only", "--no-renames", base.flatMap { $0.isEmpty ? nil : $0 } ?? revision, "--"], in: root)
         let untracked = try git(["ls-files", "--others", "--exclude-standard"], in: root)
         let names = (changed + "\n" + untracked).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         return Set(names.map { URL(fileURLWithPath: root).appendingPathComponent($0).standardizedFileURL.path })

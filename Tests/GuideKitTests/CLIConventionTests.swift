@@ -69,27 +69,65 @@ extension CommandLineTests {
     }
 
     @Test func verboseListsWhatChangedSinceSelected() throws {
-        let folder = try TemporaryFolder()
-        let root = folder.url.path
-        _ = try folder.write("docs/a.md", Data("# A\n".utf8))
-        _ = try folder.write("docs/b.md", Data("# B\n".utf8))
-        func git(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-            process.arguments = ["-C", root, "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
-            process.standardOutput = Pipe()
-            process.standardError = Pipe()
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
-        }
-        try git(["init", "-q"])
-        try git(["add", "."])
-        try git(["commit", "-qm", "first"])
+        let (folder, root) = try Self.repositoryWithTwoGuides()
+        func git(_ arguments: [String]) throws { try Self.git(arguments, in: root) }
         _ = try folder.write("docs/b.md", Data("# B changed\n".utf8))
         let result = try run(["check", "docs", "--changed-since", "HEAD", "--verbose"], in: root)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("guidekit: --changed-since HEAD selected 1 of 2 guide(s):\n  docs/b.md\n"), "\(result.stderr)")
+    }
+
+    /// A git repository (branch `main`) with docs/a.md and docs/b.md committed.
+    static func repositoryWithTwoGuides() throws -> (TemporaryFolder, String) {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        _ = try folder.write("docs/a.md", Data("# A\n".utf8))
+        _ = try folder.write("docs/b.md", Data("# B\n".utf8))
+        for arguments in [["init", "-q", "-b", "main"], ["add", "."], ["commit", "-qm", "first"]] { try git(arguments, in: root) }
+        return (folder, root)
+    }
+
+    /// Runs git in a test repository, with a committer identity of its own.
+    static func git(_ arguments: [String], in root: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", root, "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+
+    /// `--changed-since main` on a branch selects what the branch changed since it left main
+    /// (the merge base), not what main changed since (issue 26).
+    @Test func changedSinceComparesWithTheMergeBase() throws {
+        let (folder, root) = try Self.repositoryWithTwoGuides()
+        func git(_ arguments: [String]) throws { try Self.git(arguments, in: root) }
+        try git(["checkout", "-qb", "topic"])
+        _ = try folder.write("docs/a.md", Data("# A on the branch\n".utf8))
+        try git(["commit", "-qam", "branch"])
+        try git(["checkout", "-q", "main"])
+        _ = try folder.write("docs/b.md", Data("# B on main\n".utf8))
+        try git(["commit", "-qam", "main moves on"])
+        try git(["checkout", "-q", "topic"])
+        let result = try run(["check", "docs", "--changed-since", "main", "--verbose"], in: root)
+        #expect(result.stderr.contains("selected 1 of 2 guide(s):\n  docs/a.md\n"), "\(result.stderr)")
+    }
+
+    /// `baseline:` may name a file that does not exist yet: the run counts every finding
+    /// and says so, and `--write-baseline` creates it (issue 26).
+    @Test func aConfiguredBaselineMayNotExistYet() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        _ = try folder.write("docs/app.md", Data("### Assumptions\n- Client ID: `app`\n\n```yaml {guide=\"authelia-client\"}\n- client_id: 'other'\n```\n".utf8))
+        _ = try folder.write(".guidekit.yml", Data("paths: [docs]\nbaseline: .guidekit-baseline.json\n".utf8))
+        let first = try run(["check"], in: root)
+        #expect(first.status == 1, "\(first.stderr)")
+        #expect(first.stderr.contains("the baseline .guidekit-baseline.json does not exist yet"), "\(first.stderr)")
+        let written = try run(["check", "--write-baseline", ".guidekit-baseline.json"], in: root)
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try run(["check"], in: root).status == 0)
     }
 }
 

@@ -51,8 +51,16 @@ public struct CheckSession: Sendable {
     }
 
     /// The baseline's findings; `nil` when the session has no baseline.
+    /// Whether the session names a baseline file that does not exist yet: the run counts
+    /// every finding (none is hidden) and `--write-baseline` creates it, so a configuration
+    /// can name the file before it exists.
+    public var baselineIsMissing: Bool {
+        guard let path = baselinePath else { return false }
+        return !FileManager.default.fileExists(atPath: path)
+    }
+
     public func readBaseline() throws(InputError) -> Baseline? {
-        guard let path = baselinePath else { return nil }
+        guard let path = baselinePath, !baselineIsMissing else { return nil }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw InputError(path: path, message: "cannot be read")
