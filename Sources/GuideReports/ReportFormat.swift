@@ -4,6 +4,10 @@ import GuideDocument
 /// The output formats of `check` (docs/OUTPUT.md).
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, github, sarif, junit
+    /// reviewdog's Diagnostic Format, one JSON object per line (ReviewdogReporter).
+    case rdjsonl
+    /// GitLab Code Quality (CodeQualityReporter).
+    case codequality
     /// Per guide, what was read and decided (FilesReporter), not findings.
     case files
 
@@ -15,6 +19,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .sarif: SARIFReporter.render(report) + "\n"
         case .junit: JUnitReporter.render(report)
         case .files: FilesReporter.render(report) + "\n"
+        case .rdjsonl: ReviewdogReporter.render(report)
+        case .codequality: CodeQualityReporter.render(report) + "\n"
         }
     }
 }

@@ -5,8 +5,10 @@ import GuideKnowledge
 
 /// SARIF 2.1.0, as GitHub code scanning and other tools read it. Columns are counted in
 /// Unicode code points (`columnKind: unicodeCodePoints`), as GuideKit counts them.
-/// Suppressed findings carry an `inSource` suppression with its reason; with a baseline,
-/// results are marked `new` or `unchanged`.
+/// Suppressed findings carry an `inSource` suppression with its reason. With a baseline,
+/// results are marked `new` or `unchanged`, and a baselined finding carries an `external`
+/// suppression (status `accepted`) with the baseline entry's reason, so code scanning does
+/// not open an alert for it (`check --no-baselined` leaves such findings out instead).
 public enum SARIFReporter {
     public static var toolVersion: String { GuideKitVersion.current }
 
@@ -73,8 +75,19 @@ public enum SARIFReporter {
     }
 
     struct Suppression: Encodable {
-        var kind = "inSource"
+        /// `inSource` (a `guidekit-disable` comment) or `external` (the baseline file).
+        var kind: String
+        var status = "accepted"
         var justification: String
+    }
+
+    static func suppressions(of finding: Finding) -> [Suppression]? {
+        var list: [Suppression] = []
+        if let reason = finding.suppression { list.append(Suppression(kind: "inSource", justification: reason)) }
+        if finding.isKnown {
+            list.append(Suppression(kind: "external", justification: finding.baselineJustification ?? Baseline.defaultJustification))
+        }
+        return list.isEmpty ? nil : list
     }
 
     public static func render(_ report: CheckReport) -> String {
@@ -102,7 +115,7 @@ public enum SARIFReporter {
                     region: Region(startLine: finding.location.line, startColumn: finding.location.column,
                                    endColumn: finding.location.column + finding.length)))],
                    partialFingerprints: ["guidekit/\(Fingerprint.version)": "\(finding.fingerprint):\(occurrences[key]!)"],
-                   suppressions: finding.suppression.map { [Suppression(justification: $0)] },
+                   suppressions: suppressions(of: finding),
                    baselineState: usesBaseline ? (finding.isKnown ? "unchanged" : "new") : nil)
         }
         let log = Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)])

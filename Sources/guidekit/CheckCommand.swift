@@ -29,7 +29,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var sessionOptions: SessionOptions
 
-    @Option(help: "Output format on stdout: text, json, github, sarif, junit, or files (what was read from each guide; docs/OUTPUT.md).")
+    @Option(help: "Output format on stdout: text, json, github, sarif, junit, rdjsonl (reviewdog), codequality (GitLab), or files (what was read from each guide; docs/OUTPUT.md).")
     var format: ReportFormat = .text
 
     @Option(name: .customLong("report"), help: ArgumentHelp(
@@ -54,6 +54,14 @@ struct CheckCommand: ParsableCommand {
     var updateBaseline = false
 
     @OptionGroup var cacheOptions: CacheOptions
+
+    @Flag(name: .customLong("no-baselined"),
+          help: "Leave findings recorded in the baseline out of every report (SARIF marks them as suppressed otherwise).")
+    var noBaselined = false
+
+    @Flag(name: .customLong("no-suppressed"),
+          help: "Leave findings silenced by guidekit-disable comments out of every report (SARIF marks them as suppressed otherwise).")
+    var noSuppressed = false
 
     @Flag(help: "Report errors only (no warnings, no progress line); warnings still fail a --strict run.")
     var quiet = false
@@ -100,6 +108,8 @@ struct CheckCommand: ParsableCommand {
         let full = outcome.report
         var shown = full
         if quiet { shown.findings = full.findings.filter { $0.severity == .error } }
+        if noBaselined { shown.findings.removeAll { $0.isKnown } }
+        if noSuppressed { shown.findings.removeAll { $0.suppression != nil } }
         let stdout = try ReportSet.write(shown, format: format, color: format == .text && (color || Terminal.wantsColor),
                                          extra: reports.map { ($0.format, $0.file) })
         Console.out(stdout)

@@ -67,15 +67,7 @@ struct ConfigOptions: ParsableArguments {
         } else {
             return nil
         }
-        let file: ConfigFile
-        do { file = try ConfigFile.load(path) } catch { throw InputFailure("\(error)") }
-        // A configuration in a repository reaches only into that repository unless the person
-        // running GuideKit says otherwise: a contributor's `.guidekit.yml` with `paths: [/etc]`
-        // or `../../` must not make CI read (and quote) files outside the checkout.
-        if !allowOutside, let outside = file.pathsOutsideItsFolder.first {
-            throw InputFailure("\(file.path): '\(outside)' lies outside the configuration file's folder; pass --allow-paths-outside-config to use it")
-        }
-        return file
+        do { return try SessionLoader.configuration(at: path, allowOutside: allowOutside) } catch { throw InputFailure("\(error)") }
     }
 
     /// A found file as a path from the current folder (`../.guidekit.yml`), so the paths

@@ -64,18 +64,6 @@ struct ProfileOptions: ParsableArguments {
 
     /// - Parameter fallback: the folder to use when `--profiles` is not given (the config file's).
     func load(fallback: String? = nil) throws -> [ApplicationProfile] {
-        switch Self.combined(extra: profiles ?? fallback) {
-        case .success(let profiles): return profiles
-        case .failure(let error): throw InputFailure("profile error: \(error)")
-        }
-    }
-
-    private static func combined(extra: String?) -> Result<[ApplicationProfile], InputError> {
-        ProfileLoader.bundledResult.flatMap { bundled in
-            guard let extra else { return .success(bundled) }
-            return Result { () throws(InputError) in try ProfileLoader.load(directory: extra) }.map { added in
-                bundled.filter { old in !added.contains { $0.id == old.id } } + added
-            }
-        }
+        do { return try SessionLoader.profiles(extraFolder: profiles ?? fallback) } catch { throw InputFailure("profile error: \(error)") }
     }
 }

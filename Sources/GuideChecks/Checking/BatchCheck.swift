@@ -70,9 +70,13 @@ public struct BatchCheck: Sendable {
                 var findings = run.findings[index]
                 if let baseline { findings = baseline.mark(findings) }
                 let mask = SecretMask(run.secrets[index])
+                // The lines findings and their fixes point at (reports that convert columns,
+                // such as rdjsonl's UTF-8 bytes, read the fix's lines too).
                 for finding in findings where finding.isActive {
-                    let line = String(guide.source.originalLine(finding.location.line))
-                    outcome.report.snippetLines[guide.path, default: [:]][finding.location.line] = mask.starred(line)
+                    for number in [finding.location.line] + (finding.fix?.edits.map(\.line) ?? []) {
+                        let line = String(guide.source.originalLine(number))
+                        outcome.report.snippetLines[guide.path, default: [:]][number] = mask.starred(line)
+                    }
                 }
                 outcome.report.findings += findings
                 outcome.report.files.append(guide.path)

@@ -70,14 +70,20 @@ public struct Checker: Sendable {
         /// Every verdict the run used, and the ones it computed (worth remembering).
         public var verifications: [VerificationRequest: DigestVerification]
         public var computed: [VerificationRequest: DigestVerification]
+        /// With `verify: false`: the verifications left unanswered.
+        public var pending: Set<VerificationRequest> = []
         public var statistics: Statistics
     }
 
     /// Checks several guides: all digest verifications of the run are collected first,
     /// de-duplicated, answered from `known` and `cache` where possible, the rest spread over
     /// the cores; then the rules run.
+    /// - Parameter verify: `false` computes no digest: verifications not in `known` or the
+    ///   cache are left unanswered (their rule is silent about them) and returned as
+    ///   `Run.pending`, for a caller that verifies them later (the language server, so a
+    ///   keystroke never waits for a key derivation).
     public func run(_ guides: [Guide], known: [VerificationRequest: DigestVerification] = [:],
-                    cache: DigestCache? = nil) -> Run {
+                    cache: DigestCache? = nil, verify: Bool = true) -> Run {
         var statistics = Statistics()
         // Guides are independent: their contexts and rules run on every core.
         let checker = self
@@ -95,15 +101,17 @@ public struct Checker: Sendable {
         statistics.cachedVerifications = results.count
         statistics.computedVerifications = missing.count
         let start = Date()
-        let computed = VerificationPool.verify(missing, budget: digestBudget)
+        let computed = verify ? VerificationPool.verify(missing, budget: digestBudget) : [:]
         results.merge(computed) { old, _ in old }
         statistics.verificationSeconds = Date().timeIntervalSince(start)
         let ruleStart = Date()
         for index in contexts.indices { contexts[index].verifications = results }
         let findings = contexts.concurrentMap { check($0) }
         statistics.ruleSeconds = Date().timeIntervalSince(ruleStart)
-        return Run(findings: findings, secrets: contexts.map(\.secretValues), profiles: contexts.map { $0.profile?.id },
-                   summaries: contexts.map(ReadSummary.init), verifications: results, computed: computed, statistics: statistics)
+        var run = Run(findings: findings, secrets: contexts.map(\.secretValues), profiles: contexts.map { $0.profile?.id },
+                      summaries: contexts.map(ReadSummary.init), verifications: results, computed: computed, statistics: statistics)
+        if !verify { run.pending = missing }
+        return run
     }
 
     /// - Returns: per guide, its findings and the secret values its output must mask.

@@ -20,7 +20,13 @@ public struct Baseline: Sendable, Codable, Equatable {
         public var fingerprint: String?
         public var message: String
         public var count: Int
+        /// Why the findings are accepted, written by a maintainer (optional). SARIF gives it as
+        /// the suppression's justification.
+        public var reason: String?
     }
+
+    /// The justification of an entry without a `reason`.
+    public static let defaultJustification = "recorded in the GuideKit baseline: known before this change"
 
     public static let currentVersion = 2
 
@@ -40,7 +46,9 @@ public struct Baseline: Sendable, Codable, Equatable {
     public init(findings: [Finding]) {
         let groups = Dictionary(grouping: findings.filter { $0.suppression == nil }, by: { Key($0, byFingerprint: true) })
         entries = groups.map { key, members in
-            Entry(file: key.file, rule: key.rule, fingerprint: members[0].fingerprint, message: members[0].message, count: members.count)
+            // A reason a maintainer wrote into the baseline this run read is kept.
+            Entry(file: key.file, rule: key.rule, fingerprint: members[0].fingerprint, message: members[0].message, count: members.count,
+                  reason: members.lazy.compactMap(\.baselineJustification).first { $0 != Baseline.defaultJustification })
         }
         .sorted { ($0.file, $0.rule, $0.fingerprint ?? "", $0.message) < ($1.file, $1.rule, $1.fingerprint ?? "", $1.message) }
     }
@@ -68,6 +76,8 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// Marks findings the baseline knows (up to each entry's count) as known.
     public func mark(_ findings: [Finding]) -> [Finding] {
         var remaining = Dictionary(entries.map { (Key($0, scheme: scheme), $0.count) }, uniquingKeysWith: +)
+        let reasons = Dictionary(entries.compactMap { entry in entry.reason.map { (Key(entry, scheme: scheme), $0) } },
+                                 uniquingKeysWith: { first, _ in first })
         let byFingerprint = version >= 2
         return findings.map { finding in
             var finding = finding
@@ -75,6 +85,7 @@ public struct Baseline: Sendable, Codable, Equatable {
             if finding.suppression == nil, let left = remaining[key], left > 0 {
                 remaining[key] = left - 1
                 finding.isKnown = true
+                finding.baselineJustification = reasons[key] ?? Baseline.defaultJustification
             }
             return finding
         }
@@ -85,7 +96,7 @@ public struct Baseline: Sendable, Codable, Equatable {
     /// did not check (another shard, an unchanged file) are never stale.
     public func stale(after findings: [Finding], checked files: Set<String>) -> [Entry] {
         zip(entries, leftovers(after: findings, checked: files)).compactMap { entry, left in
-            left > 0 ? Entry(file: entry.file, rule: entry.rule, fingerprint: entry.fingerprint, message: entry.message, count: left) : nil
+            left > 0 ? Entry(file: entry.file, rule: entry.rule, fingerprint: entry.fingerprint, message: entry.message, count: left, reason: entry.reason) : nil
         }
     }
 

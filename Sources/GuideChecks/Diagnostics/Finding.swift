@@ -29,6 +29,9 @@ public struct Finding: Sendable, Equatable {
     public var suppression: String?
     /// Set when the finding is recorded in the `--baseline` file.
     public var isKnown = false
+    /// For a finding in the baseline: why it is accepted (the entry's `reason`, or
+    /// `Baseline.defaultJustification`), as SARIF's external suppression states it.
+    public var baselineJustification: String?
     /// What the finding is about, independent of wording and of line numbers: the text the
     /// finding points at (a key, a value, a URL), or what the rule names explicitly. Baselines
     /// and SARIF match findings by it (`fingerprint`), so rewording a message or editing the
