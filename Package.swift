@@ -15,7 +15,11 @@
 //                    application and OIDC library profiles (data in ProfileData/)
 //   GuideChecks    – check session, checking, rules, diagnostics, fix, configuration, baseline
 //   GuideRender    – rendering guides for sites
-//   GuideReports   – text, JSON, SARIF, JUnit, GitHub and rule-page output
+//   GuideReports   – text, JSON, SARIF, JUnit, GitHub, reviewdog, GitLab and rule-page output
+//   GuideLSP       – the language server (`guidekit lsp`): documents, diagnostics, code
+//                    actions, hover, background digest verification
+//   LSPProtocol    – the Language Server Protocol's base protocol and types (framing,
+//                    JSON-RPC, UTF-16 positions, text synchronisation); uses no GuideKit layer
 //   GuideKit       – the library product: re-exports the layers for library users
 //   guidekit       – the command-line tool (swift-argument-parser); runs git for --changed-since
 import PackageDescription
@@ -66,18 +70,20 @@ let package = Package(
         .target(name: "GuideChecks", dependencies: ["GuideDocument", "GuideKnowledge", "SecretDigests"]),
         .target(name: "GuideRender", dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "SecretDigests"]),
         .target(name: "GuideReports", dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks"]),
+        .target(name: "LSPProtocol"),
+        .target(name: "GuideLSP", dependencies: ["GuideDocument", "GuideChecks", "GuideReports", "SecretDigests", "LSPProtocol"]),
         .target(
             name: "GuideKit",
             dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports"]
         ),
         .executableTarget(
             name: "guidekit",
-            dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", "GuideLSP", "LSPProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "GuideKitTests",
             dependencies: ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports",
-                           "CMarkBridge", "SecretDigests", "guidekit",
+                           "GuideLSP", "LSPProtocol", "CMarkBridge", "SecretDigests", "guidekit",
                            .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Fixtures"]
         ),
@@ -90,11 +96,11 @@ let package = Package(
 if Context.environment["GUIDEKIT_FUZZ"] == "1" {
     // SwiftPM instruments only the executable for coverage; the code under test lives in the
     // libraries, so they are compiled with the fuzzer's coverage instrumentation too.
-    for target in package.targets where ["CMarkBridge", "YAMLBridge", "SecretDigests", "GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", "GuideKit"].contains(target.name) {
+    for target in package.targets where ["CMarkBridge", "YAMLBridge", "SecretDigests", "GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", "GuideKit", "LSPProtocol", "GuideLSP"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
     }
     for (name, dependencies) in [("fuzz-guide", ["GuideKit"]), ("fuzz-site", ["GuideKit"]), ("fuzz-digest", ["SecretDigests"]),
-                                  ("fuzz-render", ["GuideKit"]), ("fuzz-config", ["GuideKit"])] {
+                                  ("fuzz-render", ["GuideKit"]), ("fuzz-config", ["GuideKit"]), ("fuzz-lsp", ["GuideLSP", "LSPProtocol"])] {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies.map { .target(name: $0) },
                                                  path: "Fuzz/\(name)"))
         package.products.append(.executable(name: name, targets: [name]))

@@ -7,7 +7,7 @@ import Testing
 /// so an upward edge fails here with its file, instead of becoming a cycle later.
 struct LayerTests {
     /// Bottom first. The C shims and their bridges sit below every layer.
-    static let layers = ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", "GuideKit", "guidekit"]
+    static let layers = ["GuideDocument", "GuideKnowledge", "GuideChecks", "GuideRender", "GuideReports", "GuideLSP", "GuideKit", "guidekit"]
     /// Render and reports both sit on checks and do not use each other.
     static let siblings: Set<[String]> = [["GuideRender", "GuideReports"]]
 
@@ -57,6 +57,21 @@ struct LayerTests {
             }
         }
         #expect(checked > 100, "the imports were found")
+    }
+
+    /// The protocol layer of the language server stands alone: it imports no GuideKit layer,
+    /// so it stays a small, separately tested piece (issue 27).
+    @Test func lspProtocolUsesNoGuideKitLayer() throws {
+        let folder = ProjectFiles.root.appendingPathComponent("Sources/LSPProtocol")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 5)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                guard let match = line.wholeMatch(of: #/import (\w+)/#) else { continue }
+                #expect(String(match.1) == "Foundation", "Sources/LSPProtocol/\(file) imports \(match.1)")
+            }
+        }
     }
 
     @Test func theRuleBelowCatchesAnUpwardEdge() {
