@@ -25,11 +25,15 @@ private func frame(_ object: [String: Any]) -> Data {
     MessageWriter.frame((try? JSONSerialization.data(withJSONObject: object)) ?? Data())
 }
 
-private let opening = frame(["jsonrpc": "2.0", "id": 1, "method": "initialize",
+/// The messages that open a session, built per input: a global `Data` built once is reported
+/// by LeakSanitizer (its storage is reached only through Swift's lazy global machinery).
+private func opening() -> Data {
+    frame(["jsonrpc": "2.0", "id": 1, "method": "initialize",
                              "params": ["rootUri": "file:///nonexistent-guidekit-fuzz", "capabilities": [String: Any]()]])
     + frame(["jsonrpc": "2.0", "method": "initialized", "params": [String: Any]()])
     + frame(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
         "uri": "file:///nonexistent-guidekit-fuzz/g.md", "languageId": "markdown", "version": 1, "text": guide]]])
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLSP(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -39,7 +43,7 @@ public func fuzzLSP(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let server = GuideLanguageServer(folder: "/nonexistent-guidekit-fuzz", environment: .init(
         send: { _ in }, background: { work in queue.work.append(work) }, later: { work in queue.work.append(work) }, log: { _ in }))
     let drain = { while !queue.work.isEmpty { queue.work.removeFirst()() } }
-    server.receive(opening)
+    server.receive(opening())
     drain()
     let split = bytes.isEmpty ? 0 : Int(bytes[bytes.startIndex]) % (bytes.count + 1)
     server.receive(bytes.prefix(split))

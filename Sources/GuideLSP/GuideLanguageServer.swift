@@ -23,13 +23,19 @@ public final class GuideLanguageServer: @unchecked Sendable {
         public var later: @Sendable (@escaping @Sendable () -> Void) -> Void
         /// A line for the server's log (standard error).
         public var log: @Sendable (String) -> Void
+        /// Makes the workspace folder the process's current folder, as `guidekit check` runs in
+        /// a repository (`.guidekit.yml` globs match paths from there). The command does it;
+        /// tests, which share one process, leave the current folder alone.
+        public var enterWorkspace: @Sendable (String) -> Void
 
         public init(send: @escaping @Sendable (Message) -> Void, background: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void,
-                    later: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void, log: @escaping @Sendable (String) -> Void) {
+                    later: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void, log: @escaping @Sendable (String) -> Void,
+                    enterWorkspace: @escaping @Sendable (String) -> Void = { _ in }) {
             self.send = send
             self.background = background
             self.later = later
             self.log = log
+            self.enterWorkspace = enterWorkspace
         }
     }
 
@@ -134,8 +140,12 @@ public final class GuideLanguageServer: @unchecked Sendable {
     private func initialize(_ params: InitializeParams) throws -> JSONValue {
         let folder = params.workspaceFolders?.first.flatMap { DocumentPaths.filePath(of: $0.uri) }
             ?? params.rootUri.flatMap(DocumentPaths.filePath(of:)) ?? params.rootPath
-        if let folder, FileManager.default.changeCurrentDirectoryPath(folder) {
-            root = folder
+        if let folder {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+                root = folder
+                environment.enterWorkspace(folder)
+            }
         }
         loadSession()
         state = .running

@@ -52,7 +52,8 @@ struct LSPCommand: ParsableCommand {
             send: { output.write(MessageWriter.frame($0.encoded())) },
             background: { work in DispatchQueue.global(qos: .utility).async(execute: work) },
             later: { work in queue.async(execute: work) },
-            log: { Console.err($0 + "\n") }))
+            log: { Console.err($0 + "\n") },
+            enterWorkspace: { _ = FileManager.default.changeCurrentDirectoryPath($0) }))
         // Standard input is read on this thread; every message is handled on the server's
         // queue, in order, with the background verifications' results in between.
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)

@@ -21,9 +21,10 @@ struct CommandLineTests {
         return directory.appendingPathComponent("guidekit")
     }
 
-    func run(_ arguments: [String], in directory: String? = nil, input: String? = nil) throws -> Run {
+    /// - Parameter shell: run `/bin/sh` with the arguments instead of guidekit.
+    func run(_ arguments: [String], in directory: String? = nil, input: String? = nil, shell: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : Self.executable
         process.arguments = arguments
         process.environment = childEnvironment(["NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

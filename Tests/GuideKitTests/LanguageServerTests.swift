@@ -273,3 +273,50 @@ struct LanguageServerTests {
         #expect(harness.publications("file:///tmp/x/.guidekit.yml").isEmpty)
     }
 }
+
+extension CommandLineTests {
+    static func framed(_ messages: [String]) -> String {
+        messages.map { "Content-Length: \($0.utf8.count)\r\n\r\n\($0)" }.joined()
+    }
+
+    /// The real executable: `shutdown` then `exit` ends with 0; standard input closing without
+    /// `exit` with 1; `--help` gives the editor set-ups (issue 27).
+    @Test func lspExitStatusesAndHelp() throws {
+        let folder = try TemporaryFolder()
+        let initialize = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"rootUri":"\#(folder.url.absoluteString)","capabilities":{}}}"#
+        let clean = try run(["lsp"], in: folder.url.path, input: Self.framed([initialize, #"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#, #"{"jsonrpc":"2.0","method":"exit"}"#]))
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains(#""serverInfo":{"name":"guidekit""#))
+        #expect(clean.stdout.contains(#"{"id":2,"jsonrpc":"2.0","result":null}"#))
+        let abandoned = try run(["lsp"], in: folder.url.path, input: Self.framed([initialize, "{broken"]))
+        #expect(abandoned.status == 1)
+        #expect(abandoned.stdout.contains(#""code":-32700"#))
+        let help = try run(["lsp", "--help"])
+        #expect(help.status == 0)
+        for snippet in ["editors/vscode", "vim.lsp.start", "[language-server.guidekit]", "eglot-server-programs", "docs/EDITORS.md"] {
+            #expect(help.stdout.contains(snippet), "lsp --help lacks \(snippet)")
+        }
+    }
+}
+
+/// The walk up to the nearest `.guidekit.yml` ends for any start, also one that does not exist
+/// or is empty (a deleted current folder): it once ran for ever and hung every command.
+struct ConfigSearchTests {
+    @Test(arguments: ["", ".", "/nonexistent/a/b/c", "relative/path/that/does/not/exist", "../../.."])
+    func findEnds(_ start: String) {
+        _ = ConfigFile.find(from: start)
+    }
+}
+
+extension CommandLineTests {
+    /// A command started in a folder that was deleted meanwhile ends (it used to spin for ever
+    /// looking for `.guidekit.yml` above a folder that is gone).
+    @Test func aDeletedCurrentFolderDoesNotHang() throws {
+        let folder = try TemporaryFolder()
+        let guide = ProjectFiles.root.appendingPathComponent("docs/guides/proxmox.md").path
+        let script = "mkdir gone && cd gone && rmdir ../gone && exec timeout 30 \"$0\" check \"$1\""
+        let result = try run(["-c", script, Self.executable.path, guide], in: folder.url.path, shell: true)
+        #expect(result.status != 124, "guidekit check did not end in a deleted folder")
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}

@@ -32,7 +32,9 @@ public struct ConfigFile: Sendable, Equatable {
     /// The nearest config file from `directory` upwards, or `nil`.
     public static func find(from directory: String) -> String? {
         var folder = URL(fileURLWithPath: directory).standardizedFileURL
-        while true {
+        // At most one step per path component: a folder that no longer exists (a deleted
+        // current folder) must not make the walk upwards go on for ever.
+        for _ in 0...max(1, folder.pathComponents.count) {
             for name in names {
                 let candidate = folder.appendingPathComponent(name).path
                 var isDirectory: ObjCBool = false
@@ -44,6 +46,7 @@ public struct ConfigFile: Sendable, Equatable {
             if parent.path == folder.path { return nil }
             folder = parent
         }
+        return nil
     }
 
     /// Reads and validates a config file; every problem names the file, line and column.
