@@ -28,7 +28,14 @@ public enum OutputWriter {
 
     /// - Returns: the site folders written.
     public static func write(_ rendered: [RenderedGuide], to output: String) throws(WriteError) -> [String] {
-        for site in Set(rendered.map(\.site)) {
+        try staged(Set(rendered.map(\.site)).sorted(), in: output) { staging throws(WriteError) in try stage(rendered, in: staging) }
+    }
+
+    /// Under the output lock, with a killed run's leftovers cleared: `body` fills a fresh
+    /// staging folder with the named site folders, which are then swapped in.
+    private static func staged(_ sites: [String], in output: String,
+                               _ body: (String) throws(WriteError) -> Void) throws(WriteError) -> [String] {
+        for site in sites {
             if let problem = SiteLoader.folderNameProblem(site) { throw WriteError(path: output, message: problem) }
         }
         do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
@@ -40,15 +47,99 @@ public enum OutputWriter {
         let staging = (output as NSString).appendingPathComponent(
             "\(stagingPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(atPath: staging) }
-        try stage(rendered, in: staging)
-        return try swapIn(Set(rendered.map(\.site)).sorted(), from: staging, to: output)
+        guard PrivateFiles.ensurePrivateDirectory(staging) else {
+            throw WriteError(path: staging, message: "cannot be created (\(PrivateFiles.reason()))")
+        }
+        try body(staging)
+        return try swapIn(sites, from: staging, to: output)
+    }
+
+    /// Applies site plans (`render` without `--plan`): each site whose plan changes anything
+    /// is staged as a copy of its current folder (hard links: nothing is read or copied, a
+    /// file someone added comes along), the plan's files are written or removed there, the
+    /// state last, and the folder is swapped in whole. A site without changes is not touched.
+    /// - Returns: the site folders written.
+    public static func apply(_ plans: [SitePlan], to output: String) throws(WriteError) -> [String] {
+        let changing = plans.filter(\.hasChanges)
+        guard !changing.isEmpty else { return [] }
+        return try staged(changing.map(\.site).sorted(), in: output) { staging throws(WriteError) in
+            for plan in changing { try stage(plan, in: staging) }
+        }
+    }
+
+    /// A site's new folder: hard links of the current one, the plan's files written or
+    /// removed, the state last.
+    private static func stage(_ plan: SitePlan, in staging: String) throws(WriteError) {
+        let folder = (staging as NSString).appendingPathComponent(plan.site)
+        try linkTree(from: plan.folder, to: folder)
+        for change in plan.changes {
+            let path = (folder as NSString).appendingPathComponent(change.path)
+            unlink(path)  // a hard link to the old file: never written through
+            guard change.action != .remove, let content = change.new else { continue }
+            let parent = (path as NSString).deletingLastPathComponent
+            guard PrivateFiles.ensurePrivateDirectory(parent), PrivateFiles.create(path, contents: content, mode: mode_t(change.mode)) else {
+                throw WriteError(path: path, message: "cannot be written (\(PrivateFiles.reason()))")
+            }
+        }
+        let state = (folder as NSString).appendingPathComponent(SiteState.fileName)
+        unlink(state)
+        guard PrivateFiles.create(state, contents: plan.newState.encoded(), mode: 0o600) else {
+            throw WriteError(path: state, message: "cannot be written (\(PrivateFiles.reason()))")
+        }
+    }
+
+    /// Changes one site's state under the output lock (`guidekit secrets import`): the state
+    /// file is replaced atomically, mode 0600; the site folder is created (0700) if needed.
+    public static func updateState(site: String, output: String, _ change: (inout SiteState) throws(InputError) -> Void) throws(InputError) {
+        if let problem = SiteLoader.folderNameProblem(site) { throw InputError(path: output, message: problem) }
+        do { try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true) } catch {
+            throw InputError(path: output, message: "the output folder cannot be created (\(PrivateFiles.reason()))")
+        }
+        let lock: Lock
+        do { lock = try Lock(path: (output as NSString).appendingPathComponent(".guidekit-lock")) } catch {
+            throw InputError(path: error.path, message: error.message)
+        }
+        defer { lock.release() }
+        removeLeftovers(in: output)
+        let folder = (output as NSString).appendingPathComponent(site)
+        guard PrivateFiles.ensurePrivateDirectory(folder) else {
+            throw InputError(path: folder, message: "cannot be created (\(PrivateFiles.reason()))")
+        }
+        var state = try SiteState.load(siteFolder: folder, site: site)
+        try change(&state)
+        try PrivateFiles.write(state.encoded(), to: (folder as NSString).appendingPathComponent(SiteState.fileName), mode: 0o600)
+    }
+
+    /// A copy of `source` made of hard links (folders recreated 0700, symbolic links
+    /// recreated); nothing when `source` does not exist.
+    private static func linkTree(from source: String, to target: String) throws(WriteError) {
+        guard PrivateFiles.ensurePrivateDirectory(target) else {
+            throw WriteError(path: target, message: "cannot be created (\(PrivateFiles.reason()))")
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: source) else { return }
+        for name in names {
+            let from = (source as NSString).appendingPathComponent(name)
+            let to = (target as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(from, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                try linkTree(from: from, to: to)
+            case S_IFLNK:
+                if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: from) { symlink(destination, to) }
+            default:
+                guard link(from, to) == 0 else {
+                    throw WriteError(path: from, message: "cannot be carried over (\(PrivateFiles.reason()))")
+                }
+            }
+        }
     }
 
     private static func stage(_ rendered: [RenderedGuide], in staging: String) throws(WriteError) {
         for item in rendered {
             let siteFolder = (staging as NSString).appendingPathComponent(item.site)
             let folder = (siteFolder as NSString).appendingPathComponent(item.guide)
-            for directory in [staging, siteFolder, folder] where !PrivateFiles.ensurePrivateDirectory(directory) {
+            for directory in [siteFolder, folder] where !PrivateFiles.ensurePrivateDirectory(directory) {
                 throw WriteError(path: directory, message: "cannot be created (\(PrivateFiles.reason()))")
             }
             for file in item.artifacts {

@@ -24,6 +24,12 @@ public struct RenderPipeline: Sendable {
     /// Render every guide for every site when there are several of both (`--matrix`);
     /// otherwise that is refused as a likely mistake (one homelab file describes many apps).
     public var matrix = false
+    /// Applications (guide names) or client ids whose secrets are replaced by new ones.
+    public var rotate: Set<String> = []
+    /// Replace every managed secret.
+    public var rotateAll = false
+    /// Work out and return the plans, write nothing (`--plan`).
+    public var planOnly = false
 
     public init(renderer: GuideRenderer, input: GuideInput = GuideInput(), version: AutheliaVersion? = nil, seed: UInt64? = nil,
                 cache: DigestCache? = nil) {
@@ -45,6 +51,8 @@ public struct RenderPipeline: Sendable {
         public var failures: [RenderError] = []
         /// Site folders written.
         public var folders: [String] = []
+        /// Per site: what the render changes (applied unless `planOnly`).
+        public var plans: [SitePlan] = []
         public var seconds = 0.0
     }
 
@@ -102,10 +110,16 @@ public struct RenderPipeline: Sendable {
 
     /// Stage 3: every (site, guide) pair, spread over the cores. `progress` is called after
     /// each render with (done, total), from any thread.
-    public func render(_ guides: [GuideRenderer.PreparedGuide], for sites: [Site],
+    public func render(_ guides: [GuideRenderer.PreparedGuide], for sites: [Site], states: [String: SiteState] = [:],
                        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [Result<RenderedGuide, RenderError>] {
-        // Each guide sees the site's common values and its own application section.
-        let jobs = sites.flatMap { site in guides.map { (site.resolved(for: Guide.name(forPath: $0.path)), $0) } }
+        // Each guide sees the site's common values and its own application section, and the
+        // secret the site file gives, the state keeps, or a new one.
+        let jobs = sites.flatMap { site in guides.map { guide in
+            let application = Guide.name(forPath: guide.path)
+            var resolved = site.resolved(for: application)
+            resolved.secret = secretRequest(for: resolved, application: application, state: states[site.name]).0
+            return (resolved, guide)
+        } }
         let renderer = renderer, version = version, seed = seed
         let counter = Counter()
         return jobs.concurrentMap { job in
@@ -118,6 +132,13 @@ public struct RenderPipeline: Sendable {
             var random = SystemRandomNumberGenerator()
             return Result { () throws(RenderError) in try renderer.render(guide, site: site, version: version, random: &random) }
         }
+    }
+
+    /// The secret request and what happens to the secret, for one application of a site.
+    func secretRequest(for site: Site, application: String, state: SiteState?) -> (Site.SecretRequest, SitePlan.SecretChange) {
+        let rotating = rotateAll || rotate.contains(application)
+            || state?.clients[application].map { rotate.contains($0.clientID) } == true
+        return SiteUpdate.secret(for: site, application: application, state: state ?? SiteState(site: site.name), rotate: rotating)
     }
 
     /// All stages. Input problems (unreadable guide, invalid site file, unwritable output)
@@ -137,8 +158,12 @@ public struct RenderPipeline: Sendable {
             throw InputError(path: outcome.sites[1].file,
                              message: "\(outcome.sites.count) sites and \(prepared.count) guides: describe several applications in one site file (its 'apps' sections), or pass --matrix to render every guide for every site")
         }
+        var states: [String: SiteState] = [:]
+        for site in outcome.sites {
+            states[site.name] = try SiteState.load(siteFolder: (output as NSString).appendingPathComponent(site.name), site: site.name)
+        }
         let start = Date()
-        for result in render(prepared, for: outcome.sites, progress: progress) {
+        for result in render(prepared, for: outcome.sites, states: states, progress: progress) {
             switch result {
             case .success(let rendered): outcome.rendered.append(rendered)
             case .failure(let error): outcome.failures.append(error)
@@ -147,16 +172,25 @@ public struct RenderPipeline: Sendable {
         for site in outcome.sites {
             let guides = outcome.rendered.filter { $0.site == site.name }
             guard !guides.isEmpty else { continue }
+            let folder = (output as NSString).appendingPathComponent(site.name)
+            let state = states[site.name] ?? SiteState(site: site.name)
+            // Applications rendered earlier and not now keep their files and stay in the index.
+            let kept = SiteUpdate.keptGuides(site: site.name, folder: folder, state: state, excluding: Set(guides.map(\.guide)))
+            var index: RenderedGuide?
             do {
-                outcome.indexes.append(try SiteIndex.make(site: site.name, guides: guides, checker: renderer.checker, template: renderer.template))
+                index = try SiteIndex.make(site: site.name, guides: guides + kept, checker: renderer.checker, template: renderer.template)
+                outcome.indexes.append(index!)
             } catch {
                 outcome.failures.append(error)
             }
+            var secrets: [String: SitePlan.SecretChange] = [:]
+            for guide in guides { secrets[guide.guide] = secretRequest(for: site.resolved(for: guide.guide), application: guide.guide, state: state).1 }
+            outcome.plans.append(SiteUpdate.plan(site: site.name, folder: folder, oldState: state, rendered: guides, index: index, secrets: secrets))
         }
         outcome.seconds = Date().timeIntervalSince(start)
-        guard !outcome.rendered.isEmpty else { return outcome }
+        guard !outcome.rendered.isEmpty, !planOnly else { return outcome }
         do {
-            outcome.folders = try OutputWriter.write(outcome.rendered + outcome.indexes, to: output)
+            outcome.folders = try OutputWriter.apply(outcome.plans, to: output)
         } catch {
             throw InputError(path: error.path, message: error.message)
         }

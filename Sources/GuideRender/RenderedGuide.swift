@@ -28,6 +28,28 @@ public struct RenderedGuide: Sendable {
     /// site index lists them without parsing the guide again).
     public var title: String? = nil
     public var clients: [AutheliaClient] = []
+    /// The secret GuideKit manages for this guide's client (generated now or earlier, or
+    /// imported): what the site state keeps so the next render reuses it.
+    public var secret: ManagedSecret?
+    /// Claims policies, custom scopes and user attributes the guide's Authelia YAML defines
+    /// (the site's combined configuration joins them).
+    public var definitions: [OIDCDefinitions.Definition] = []
+
+    public struct ManagedSecret: Sendable, Equatable, Codable {
+        public var clientID: String
+        public var secret: String
+        public var digest: String
+
+        public init(clientID: String, secret: String, digest: String) {
+            self.clientID = clientID
+            self.secret = secret
+            self.digest = digest
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case clientID = "client_id", secret, digest
+        }
+    }
 }
 
 /// Why a guide could not be rendered for a site.
@@ -37,11 +59,17 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Findings of the re-check, when the rendered guide would not check clean.
     public var findings: [Finding] = []
+    /// The guide file, when the failure belongs to one.
+    public var path: String?
 
+    /// `FILE: message` for a guide that fails whatever the site, `FILE for site S: message`
+    /// for one render; each finding below as `FILE:LINE:COL` (of the guide as written, or of
+    /// the rendered guide, which keeps the guide's lines).
     public var description: String {
-        var text = "\(guide) for site \(site): \(message)"
+        let file = path ?? guide
+        var text = site.isEmpty ? "\(file): \(message)" : "\(file) for site \(site): \(message)"
         for finding in findings.prefix(10) {
-            text += "\n  \(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+            text += "\n  \(SourceLocation.place(file, finding.location)): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
         }
         return text
     }

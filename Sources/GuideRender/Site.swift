@@ -14,6 +14,9 @@ public struct Site: Sendable {
         /// Generate a random secret (absent, or `generate`).
         case generate
         case given(String)
+        /// The secret and digest an earlier render generated or `secrets import` stored
+        /// (the site state): used as they are, no digest is computed.
+        case kept(secret: String, digest: String)
     }
 
     /// The site's name: its file name without extension; names the output folder.

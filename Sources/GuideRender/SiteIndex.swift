@@ -14,7 +14,11 @@ enum SiteIndex {
         var rows: [String] = []
         var clients: [String] = []
         var written: [YAMLNode] = []
+        var definitions = OIDCDefinitions()
+        var problems: [String] = []
+        var named: [(client: AutheliaClient, application: String)] = []
         for rendered in guides.sorted(by: { $0.guide < $1.guide }) {
+            problems += definitions.add(rendered.definitions, from: rendered.guide)
             // One guide giving the same client twice (a variant for another application
             // version) is one client for the site; the same id in two guides is a conflict.
             var seen: Set<String> = []
@@ -28,11 +32,18 @@ enum SiteIndex {
             if !redirects.isEmpty { row += ", redirect URI\(redirects.count == 1 ? "" : "s") \(redirects.map(codeSpan).joined(separator: ", "))" }
             rows.append(row)
             written += own.map(\.node)
+            named += own.map { ($0, rendered.guide) }
             clients += own.flatMap { YAMLWriter.lines($0.node, indent: 6).enumerated().map { index, line in
                 index == 0 ? "      - " + line.dropFirst(6) : "  " + line
             } }
         }
+        // A reference page to `guidekit check` (no assumptions of its own): held to the schema
+        // and value rules, which the joined clients and definitions must pass.
         var markdown = """
+            ---
+            guidekit_page: reference
+            ---
+
             # Site \(site)
 
             Rendered by GuideKit for site **\(site)**: each application has its own guide, checked, with \
@@ -41,20 +52,34 @@ enum SiteIndex {
             \(rows.joined(separator: "\n"))
 
             """
+        problems += definitions.undefinedPolicies(of: named)
+        guard problems.isEmpty else {
+            throw RenderError(site: site, guide: "index", message: "the site's combined Authelia configuration would not start Authelia: " + problems.joined(separator: "; "))
+        }
+        var fragment = ""
         if !clients.isEmpty {
+            // One fragment Authelia starts with: every client, and every claims policy, custom
+            // scope and user attribute they use.
+            var lines: [String] = []
+            let attributes = definitions.lines(.userAttribute, indent: 4)
+            if !attributes.isEmpty { lines += ["definitions:", "  user_attributes:"] + attributes }
+            lines += ["identity_providers:", "  oidc:"]
+            let policies = definitions.lines(.claimsPolicy, indent: 6)
+            if !policies.isEmpty { lines += ["    claims_policies:"] + policies }
+            let scopes = definitions.lines(.scope, indent: 6)
+            if !scopes.isEmpty { lines += ["    scopes:"] + scopes }
+            lines += ["    clients:"] + clients
+            fragment = lines.joined(separator: "\n") + "\n"
             markdown += """
 
                 ## Authelia: every client of this site
 
-                Every client above in one piece for Authelia's configuration (the digests of the \
-                generated secrets, never the secrets):
+                Every client above in one piece for Authelia's configuration, with the claims \
+                policies, custom scopes and user attributes they use (the digests of the \
+                generated secrets, never the secrets); also in `authelia-oidc.yml`:
 
                 ```yaml {title="configuration.yml" guide="authelia-client"}
-                identity_providers:
-                  oidc:
-                    clients:
-                \(clients.joined(separator: "\n"))
-                ```
+                \(fragment)```
 
                 """
         }
@@ -69,10 +94,12 @@ enum SiteIndex {
             throw RenderError(site: site, guide: "index", message: "the site's joined Authelia client list does not check clean", findings: errors)
         }
         let html = HTMLPage(template: template).render(guide: parsed, siteName: site)
-        return RenderedGuide(site: site, guide: "", artifacts: [
+        var artifacts: [RenderedGuide.Artifact] = [
             .init(name: "index.md", content: markdown, permissions: 0o644),
             .init(name: "index.html", content: html, permissions: 0o644),
-        ], warnings: [], generatedSecret: false)
+        ]
+        if !fragment.isEmpty { artifacts.append(.init(name: "authelia-oidc.yml", content: fragment, permissions: 0o644)) }
+        return RenderedGuide(site: site, guide: "", artifacts: artifacts, warnings: [], generatedSecret: false)
     }
 
     /// Same scalars, keys and structure, whatever the quoting and positions.

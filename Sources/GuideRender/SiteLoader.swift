@@ -126,6 +126,38 @@ public enum SiteLoader {
             return raw.trimmingSpaces()
         }
 
+        /// A secret the site file names instead of holding it: `{file: PATH}` (relative to the
+        /// site file's folder; one line, its line feed dropped) or `{env: NAME}`. Messages name
+        /// the file or variable, never the secret.
+        func referencedSecret(_ reference: [YAMLNode.Pair], key: String, at location: SourceLocation) throws(InputError) -> String {
+            guard reference.count == 1, let kind = reference[0].key.string, let target = reference[0].value.string, !target.isEmpty else {
+                throw InputError(path: file, location: location, message: "'\(key)' is 'generate', a secret, {file: PATH} or {env: NAME}")
+            }
+            switch kind {
+            case "file":
+                let folder = (file as NSString).deletingLastPathComponent
+                let path = target.hasPrefix("/") || folder.isEmpty ? target : (folder as NSString).appendingPathComponent(target)
+                guard let data = FileManager.default.contents(atPath: path), data.count <= 4096,
+                      var text = String(data: data, encoding: .utf8) else {
+                    throw InputError(path: file, location: reference[0].value.location,
+                                     message: "'\(key)': the secret file '\(path)' cannot be read as UTF-8 text of at most 4 KiB")
+                }
+                if text.hasSuffix("\n") { text.removeLast() }
+                if text.hasSuffix("\r") { text.removeLast() }
+                return text
+            case "env":
+                guard let text = ProcessInfo.processInfo.environment[target], !text.isEmpty else {
+                    throw InputError(path: file, location: reference[0].value.location,
+                                     message: "'\(key)': the environment variable \(target) is not set")
+                }
+                return text
+            default:
+                let hint = Suggestion.closest(to: kind, in: ["env", "file"]).map { " — did you mean '\($0)'?" } ?? ""
+                throw InputError(path: file, location: reference[0].key.location,
+                                 message: "'\(key)': unknown secret reference '\(kind)'\(hint) (file or env)")
+            }
+        }
+
         /// A host name (`domain`), or one label of one (`authelia_subdomain`), in ASCII form.
         func host(_ pair: YAMLNode.Pair, labels: Int?) throws(InputError) -> Site.Value {
             let value = String(try scalar(pair))
@@ -154,8 +186,15 @@ public enum SiteLoader {
                 throw InputError(path: file, location: pair.key.location,
                                  message: "unknown site key '\(key)'\(hint.map { " — did you mean '\($0)'?" } ?? "") (keys: \(knownKeys.joined(separator: ", ")))")
             }
-            var value = try scalar(pair)
             let location = pair.value.location
+            if AssumptionKind(label: label) == .clientSecret, let reference = pair.value.pairs {
+                let text = try referencedSecret(reference, key: key, at: location)
+                try SiteLoader.validate(text, kind: .clientSecret, key: key, file: file, location: location)
+                secret = .given(text)
+                values[siteKey] = Site.Value(text: text, location: location)
+                return
+            }
+            var value = try scalar(pair)
             if label == "Authelia Version" {
                 guard let release = AutheliaVersion(String(value)), AutheliaVersion.known.contains(release) else {
                     throw InputError(path: file, location: location,

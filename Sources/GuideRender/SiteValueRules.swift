@@ -37,7 +37,16 @@ public enum SiteValueRules {
             return wordProblem(value, what: "a client id")
         case .clientSecret:
             guard value.unicodeScalars.count >= 8 else { return "a client secret needs at least 8 characters (better: 'generate')" }
-            return wordProblem(value, what: "a client secret")
+            guard value.unicodeScalars.count <= 1024 else { return "a client secret has at most 1024 characters" }
+            // RFC 3986 unreserved characters, every one GuideKit has ever generated (`~`
+            // included: shell commands quote it); not a leading '-' (read as an option).
+            // The position, never the character: messages must not reveal a secret.
+            if let bad = value.unicodeScalars.firstIndex(where: { !$0.isUnreserved }) {
+                let position = value.unicodeScalars.distance(from: value.unicodeScalars.startIndex, to: bad) + 1
+                return "a client secret may use only A-Z a-z 0-9 . _ - ~ (character \(position) is another)"
+            }
+            if value.hasPrefix("-") { return "a client secret must not start with '-' (a command would read it as an option)" }
+            return nil
         case .realm:
             guard AssumptionValue.isRealm(value) else {
                 return "'\(value)' is not a valid realm: a letter, then letters, digits, '.', '-' or '_', 2 to 32 characters"

@@ -20,6 +20,8 @@ struct SubstitutionPlan {
     private(set) var newSecret: String?
     private(set) var newDigest: String?
     private(set) var generatedSecret = false
+    /// The secret came from the site state (generated or imported earlier).
+    private(set) var keptSecret = false
 
     init(guide: Guide, site: Site) {
         self.guide = guide
@@ -122,11 +124,17 @@ struct SubstitutionPlan {
             if secret == oldSecret {
                 warnings.append("the site gives the guide's example client secret; anyone who read the guide knows it — use 'client_secret: generate'")
             }
+        case .kept(let secret, let digest):
+            newSecret = secret
+            newDigest = digest
+            keptSecret = true
         }
-        do {
-            newDigest = try generator.pbkdf2(secret: newSecret!, using: &random)
-        } catch {
-            throw PlanError(message: "could not make the secret's digest: \(error.message)")
+        if newDigest == nil {
+            do {
+                newDigest = try generator.pbkdf2(secret: newSecret!, using: &random)
+            } catch {
+                throw PlanError(message: "could not make the secret's digest: \(error.message)")
+            }
         }
         if let oldSecret, let newSecret {
             replacements.add(oldSecret, newSecret)

@@ -4,6 +4,12 @@ public struct DigestGenerator: Sendable {
     /// RFC 3986 unreserved characters: safe in URLs and form encoding, as Authelia's OIDC FAQ
     /// recommends for client secrets.
     public static let unreservedCharacters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    /// What generated secrets are made of: letters and digits only, as `authelia crypto rand`
+    /// generates by default (its `--charset alphanumeric`, internal/commands/crypto.go). No
+    /// secret then starts with `-` (read as an option) or `~` (expanded by shells), and no
+    /// application that accepts a secret at all refuses one of these characters; 72 of them
+    /// carry 428 bits.
+    public static let secretCharacters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
     public init() {}
 
@@ -13,7 +19,7 @@ public struct DigestGenerator: Sendable {
         var characters: [Character] = []
         characters.reserveCapacity(length)
         for _ in 0..<length {
-            characters.append(Self.unreservedCharacters[Int.random(in: 0..<Self.unreservedCharacters.count, using: &generator)])
+            characters.append(Self.secretCharacters[Int.random(in: 0..<Self.secretCharacters.count, using: &generator)])
         }
         return String(characters)
     }

@@ -49,6 +49,12 @@ enum OpenSSLPrimitives {
         return result == nil ? nil : Array(output.prefix(written))
     }
 
+    static func sha256(_ bytes: [UInt8]) -> [UInt8]? {
+        var output = [UInt8](repeating: 0, count: 32)
+        var written: UInt32 = 0
+        return EVP_Digest(bytes, bytes.count, &output, &written, EVP_sha256(), nil) == 1 ? Array(output.prefix(Int(written))) : nil
+    }
+
     /// Compares without an early exit, so timing does not reveal how much of a secret matched.
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }

@@ -14,8 +14,8 @@ struct DigestCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a random client secret and its pbkdf2 digest.",
             discussion: """
-                Prints the secret (72 random RFC 3986 unreserved characters, as Authelia \
-                recommends) on the first line and its digest on the second. The secret comes \
+                Prints the secret (72 random letters and digits, as `authelia crypto rand` makes \
+                them) on the first line and its digest on the second. The secret comes \
                 from the system's secure random source. Give the secret to the application and \
                 the digest to Authelia's client_secret.
                 """

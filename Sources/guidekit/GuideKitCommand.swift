@@ -20,7 +20,7 @@ struct GuideKitCommand: ParsableCommand {
             2 usage or input failure (missing file, unreadable, not UTF-8).
             """,
         version: GuideKitVersion.current,
-        subcommands: [CheckCommand.self, FixCommand.self, RenderCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, ProfilesCommand.self, DigestCommand.self, LSPCommand.self],
+        subcommands: [CheckCommand.self, FixCommand.self, RenderCommand.self, ExtractCommand.self, RulesCommand.self, ExplainCommand.self, ProfilesCommand.self, DigestCommand.self, SecretsCommand.self, LSPCommand.self],
         defaultSubcommand: nil
     )
 

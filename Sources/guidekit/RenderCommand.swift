@@ -21,9 +21,16 @@ struct RenderCommand: ParsableCommand {
             Example:
               guidekit render docs/guides/proxmox.md --site docs/sites/example.yml --out out/
 
-            Exit status: 0 every guide rendered, 1 at least one guide or render failed (the \
-            others are written), 2 usage or input failure (unreadable guide, invalid site \
-            file, missing template).
+            A later render into the same --out reuses each application's secret (kept in \
+            OUT/SITE/.guidekit-state.json, mode 0600), writes only what changed, keeps files it \
+            did not write, and leaves applications it does not render as they are. --plan \
+            shows what would change, with a diff of every file that holds no secret, and \
+            writes nothing; --rotate APP makes a new secret (docs/SITES.md).
+
+            Exit status: 0 every guide rendered (with --plan: nothing would change), 1 at \
+            least one guide or render failed (the others are written), 2 usage or input \
+            failure (unreadable guide, invalid site file, missing template), 3 with --plan \
+            only: changes are pending.
             """
     )
 
@@ -48,6 +55,16 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "No progress line on a terminal.")
     var quiet = false
 
+    @Flag(help: "Show what would be created, changed and removed per site (a diff of files without secrets) and write nothing; exit 3 when changes are pending, 0 when none.")
+    var plan = false
+
+    @Option(name: .customLong("rotate"), parsing: .upToNextOption,
+            help: ArgumentHelp("Replace the managed secrets of these applications (guide names) or client ids.", valueName: "app"))
+    var rotate: [String] = []
+
+    @Flag(name: .customLong("rotate-all"), help: "Replace every managed secret of the sites rendered.")
+    var rotateAll = false
+
     @OptionGroup var sessionOptions: SessionOptions
     @OptionGroup var cacheOptions: CacheOptions
 
@@ -58,6 +75,9 @@ struct RenderCommand: ParsableCommand {
         var pipeline = RenderPipeline(renderer: renderer, input: session.input, version: session.autheliaVersion, seed: seed,
                                       cache: cacheOptions.open())
         pipeline.matrix = matrix
+        pipeline.rotate = Set(rotate)
+        pipeline.rotateAll = rotateAll
+        pipeline.planOnly = plan
         let progress = ProgressBar(label: "render", quiet: quiet)
         let outcome = try pipeline.run(guides: session.paths, sites: sites, output: out) { progress.update(done: $0, total: $1) }
         progress.finish()
@@ -69,14 +89,24 @@ struct RenderCommand: ParsableCommand {
                 Console.err("guidekit: warning: \(item.guide) for site \(item.site): \(warning)\n")
             }
         }
-        let generated = outcome.rendered.filter(\.generatedSecret).count
-        if !outcome.rendered.isEmpty { Console.print("rendered \(outcome.rendered.count) guide(s) for \(outcome.sites.count) site(s) in \(String(format: "%.2f", outcome.seconds)) s into \(outcome.folders.joined(separator: ", "))") }
-        if generated > 0 { Console.print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
+        if plan {
+            Console.out(PlanPrinter.describe(outcome.plans, diffs: true))
+        } else {
+            let generated = outcome.rendered.filter(\.generatedSecret).count
+            let changed = outcome.plans.filter(\.hasChanges)
+            if !outcome.rendered.isEmpty {
+                let written = changed.isEmpty ? "nothing changed, nothing written" : "into \(outcome.folders.joined(separator: ", "))"
+                Console.print("rendered \(outcome.rendered.count) guide(s) for \(outcome.sites.count) site(s) in \(String(format: "%.2f", outcome.seconds)) s; \(written)")
+            }
+            if !changed.isEmpty { Console.out(PlanPrinter.describe(changed, diffs: false)) }
+            if generated > 0 { Console.print("\(generated) new client secret(s) are in secrets.txt files (mode 0600); they are not printed here") }
+        }
         if !outcome.failures.isEmpty {
             let total = outcome.rendered.count + outcome.failures.count
-            Console.err("guidekit: \(outcome.failures.count) of \(total) failed (listed above); the other \(outcome.rendered.count) were written\n")
+            Console.err("guidekit: \(outcome.failures.count) of \(total) failed (listed above); the other \(outcome.rendered.count) were \(plan ? "planned" : "written")\n")
             throw ExitStatus.findings
         }
+        if plan, outcome.plans.contains(where: \.hasChanges) { throw ExitStatus.changesPending }
     }
 
     /// `--template`, else the template compiled into the binary (templates/guide.html).

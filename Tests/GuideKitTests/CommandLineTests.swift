@@ -169,7 +169,9 @@ struct CommandLineTests {
             .replacingOccurrences(of: "client_id: 'proxmox'", with: "client_id: 'pve'").utf8))
         let partial = try run(["render", broken, guide, "--site", good, "--out", out + "2"])
         #expect(partial.status == 1)
-        #expect(partial.stderr.contains("guidekit: error: broken for site -: the guide itself does not check clean"), "\(partial.stderr)")
+        // Named by its file, with the finding's place in it (never "for site -").
+        #expect(partial.stderr.contains("guidekit: error: \(broken): the guide itself does not check clean"), "\(partial.stderr)")
+        #expect(partial.stderr.contains("  \(broken):50:20: error: client_id 'pve' differs"), "\(partial.stderr)")
         #expect(partial.stderr.contains("1 of 2 failed (listed above); the other 1 were written"))
         #expect(FileManager.default.fileExists(atPath: out + "2/good/proxmox/guide.md"))
     }

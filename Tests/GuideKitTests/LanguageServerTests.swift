@@ -187,7 +187,7 @@ struct LanguageServerTests {
         // On the Application Root URL's value: the lines that use it.
         let lines = Self.brokenGuide.split(separator: "\n", omittingEmptySubsequences: false)
         let assumptionLine = try #require(lines.firstIndex { $0.contains("__Application Root URL:__") })
-        let character = try #require(lines[assumptionLine].utf16.count) - 5
+        let character = lines[assumptionLine].utf16.count - 5
         let usage = try harness.result("textDocument/hover", .object(["textDocument": .object(["uri": .string(uri)]),
                                                                      "position": .object(["line": .integer(assumptionLine), "character": .integer(character)])])).decode(Hover.self)
         #expect(usage.contents.value.hasPrefix("**Application Root URL**: `https://proxmox.example.com/`"))

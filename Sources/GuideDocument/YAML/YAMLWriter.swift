@@ -47,7 +47,11 @@ package enum YAMLWriter {
     }
 
     private static func key(_ node: YAMLNode) -> String {
-        let text = node.string ?? ""
+        key(node.string ?? "")
+    }
+
+    /// A mapping key: plain when it is a simple name, else quoted.
+    package static func key(_ text: String) -> String {
         let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "_" || $0 == "-" || $0 == "." }
         return plain ? text : quoted(text)
     }
