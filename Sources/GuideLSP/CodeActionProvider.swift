@@ -18,15 +18,28 @@ enum CodeActionProvider {
         var actions: [CodeAction] = []
         for finding in document.findings {
             let diagnostic = FindingConversion.diagnostic(for: finding, in: document.text)
-            guard overlaps(diagnostic.range, params.range) || params.context.diagnostics.contains(where: { $0.code == diagnostic.code && $0.range == diagnostic.range }) else { continue }
+            guard overlaps(diagnostic.range, params.range)
+                || params.context.readableDiagnostics.contains(where: { $0.code == diagnostic.code && $0.range == diagnostic.range }) else { continue }
             if let fix = finding.fix {
                 actions.append(CodeAction(title: "GuideKit: \(fix.description)", kind: "quickfix", diagnostics: [diagnostic], isPreferred: true,
                                           edit: WorkspaceEdit(changes: [document.text.uri: FindingConversion.textEdits(of: fix, in: document.text)])))
             }
+            // Front matter is YAML read before any directive: a comment there silences nothing.
+            guard !inFrontMatter(finding.location.line, document.text) else { continue }
             actions.append(CodeAction(title: "GuideKit: disable \(finding.ruleID) for the next line", kind: "quickfix", diagnostics: [diagnostic],
                                       isPreferred: false, edit: WorkspaceEdit(changes: [document.text.uri: [disableEdit(for: finding, in: document)]])))
         }
         return actions
+    }
+
+    /// Whether 1-based `line` is inside the front matter (`---` on the first line to the next
+    /// `---` or `...`).
+    static func inFrontMatter(_ line: Int, _ text: TextDocument) -> Bool {
+        guard text.line(0) == "---" else { return false }
+        for index in 1..<max(1, text.lineCount) where text.line(index) == "---" || text.line(index) == "..." {
+            return line <= index + 1
+        }
+        return false
     }
 
     static func overlaps(_ a: Range, _ b: Range) -> Bool {

@@ -63,7 +63,15 @@ public enum OutputWriter {
         let changing = plans.filter(\.hasChanges)
         guard !changing.isEmpty else { return [] }
         return try staged(changing.map(\.site).sorted(), in: output) { staging throws(WriteError) in
-            for plan in changing { try stage(plan, in: staging) }
+            for plan in changing {
+                // The plan was made before the lock was taken: another render (or `secrets
+                // import`) may have changed the site meanwhile; its work is not overwritten.
+                let current = try? SiteState.load(siteFolder: plan.folder, site: plan.site)
+                guard current == plan.oldState else {
+                    throw WriteError(path: plan.folder, message: "another render or secrets import changed this site while this one ran; nothing was written, run it again")
+                }
+                try stage(plan, in: staging)
+            }
         }
     }
 
@@ -73,6 +81,17 @@ public enum OutputWriter {
         let folder = (staging as NSString).appendingPathComponent(plan.site)
         try linkTree(from: plan.folder, to: folder)
         for change in plan.changes {
+            // A folder on the way that is a symbolic link (someone's) would take the unlink
+            // and the write outside the site folder.
+            var walked = folder
+            for component in change.path.split(separator: "/").dropLast() {
+                walked = (walked as NSString).appendingPathComponent(String(component))
+                var info = stat()
+                if lstat(walked, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                    throw WriteError(path: (plan.folder as NSString).appendingPathComponent(change.path),
+                                     message: "lies under a symbolic link; GuideKit does not write through links (replace the link by a folder)")
+                }
+            }
             let path = (folder as NSString).appendingPathComponent(change.path)
             unlink(path)  // a hard link to the old file: never written through
             guard change.action != .remove, let content = change.new else { continue }
@@ -112,11 +131,15 @@ public enum OutputWriter {
 
     /// A copy of `source` made of hard links (folders recreated 0700, symbolic links
     /// recreated); nothing when `source` does not exist.
-    private static func linkTree(from source: String, to target: String) throws(WriteError) {
-        guard PrivateFiles.ensurePrivateDirectory(target) else {
+    private static func linkTree(from source: String, to target: String, mode: mode_t = 0o700) throws(WriteError) {
+        guard mkdir(target, mode) == 0 || (errno == EEXIST && PrivateFiles.ensurePrivateDirectory(target)) else {
             throw WriteError(path: target, message: "cannot be created (\(PrivateFiles.reason()))")
         }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: source) else { return }
+        chmod(target, mode)  // as the folder was, whatever the umask
+        guard access(source, F_OK) == 0 else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: source) else {
+            throw WriteError(path: source, message: "cannot be read, so it cannot be carried over (\(PrivateFiles.reason()))")
+        }
         for name in names {
             let from = (source as NSString).appendingPathComponent(name)
             let to = (target as NSString).appendingPathComponent(name)
@@ -124,7 +147,7 @@ public enum OutputWriter {
             guard lstat(from, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                try linkTree(from: from, to: to)
+                try linkTree(from: from, to: to, mode: info.st_mode & 0o7777)
             case S_IFLNK:
                 if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: from) { symlink(destination, to) }
             default:

@@ -28,7 +28,9 @@ public enum SiteLoader {
     /// not the site index's own files.
     public static func guideFolderProblem(_ name: String) -> String? {
         if let problem = folderNameProblem(name) { return problem }
-        guard !["index.md", "index.html"].contains(name) else { return "it would replace the site's index page" }
+        guard !["index.md", "index.html", "authelia-oidc.yml", SiteState.fileName].contains(name) else {
+            return "it would replace the site's own file of that name"
+        }
         return nil
     }
 

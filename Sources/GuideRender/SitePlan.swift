@@ -42,20 +42,31 @@ public struct SitePlan: Sendable {
     /// The plan for `files` (path in the site folder → content and mode) written by the
     /// applications `rendered` (plus the site's own files, application ""), against what the
     /// state and the folder hold now.
+    /// - Parameter writesSiteFiles: whether the site's own files (the index) are written this
+    ///   time; when the index failed, the earlier index stays as it is.
     static func make(site: String, folder: String, oldState: SiteState, newState: SiteState,
-                     files: [String: (content: String, mode: Int, application: String)], rendered: Set<String>) -> SitePlan {
+                     files: [String: (content: String, mode: Int, application: String)], rendered: Set<String>,
+                     writesSiteFiles: Bool = true) -> SitePlan {
         var plan = SitePlan(site: site, folder: folder, oldState: oldState, newState: newState)
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
-            let existing = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(path)).map { String(decoding: $0, as: UTF8.self) }
-            if existing == file.content { continue }
-            plan.changes.append(FileChange(path: path, action: existing == nil ? .create : .change, old: existing, new: file.content,
-                                           isPrivate: file.mode & 0o077 == 0 || oldState.files[path].map { $0.mode & 0o077 == 0 } == true,
+            let full = (folder as NSString).appendingPathComponent(path)
+            var info = stat()
+            let present = lstat(full, &info) == 0
+            // Only a regular file is read (a link or a FIFO someone put there is not followed);
+            // its mode counts: a file private on disk is never shown in a diff.
+            let regular = present && info.st_mode & S_IFMT == S_IFREG
+            let existing = regular ? FileManager.default.contents(atPath: full).map { String(decoding: $0, as: UTF8.self) } : nil
+            let diskPrivate = regular && info.st_mode & 0o077 == 0
+            if existing == file.content, Int(info.st_mode & 0o777) == file.mode { continue }
+            plan.changes.append(FileChange(path: path, action: present ? .change : .create, old: existing, new: file.content,
+                                           isPrivate: file.mode & 0o077 == 0 || diskPrivate || (present && !regular)
+                                               || oldState.files[path].map { $0.mode & 0o077 == 0 } == true,
                                            mode: file.mode))
         }
         // Files GuideKit wrote for the applications rendered now (or for the site) and writes
         // no more.
         for (path, file) in oldState.files.sorted(by: { $0.key < $1.key })
-        where files[path] == nil && (file.application.isEmpty || rendered.contains(file.application)) {
+        where files[path] == nil && (file.application.isEmpty ? writesSiteFiles : rendered.contains(file.application)) {
             let full = (folder as NSString).appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: full) else { continue }
             plan.changes.append(FileChange(path: path, action: .remove, old: FileManager.default.contents(atPath: full).map { String(decoding: $0, as: UTF8.self) },

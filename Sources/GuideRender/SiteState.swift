@@ -71,6 +71,15 @@ public struct SiteState: Sendable, Equatable, Codable {
         guard state.version == currentVersion else {
             throw InputError(path: path, message: "site state version \(state.version) is not supported (this GuideKit writes version \(currentVersion))")
         }
+        // Paths inside the site folder only: a state edited to name `../x` or `/etc/x` must
+        // not make a render remove or write there.
+        for (file, entry) in state.files {
+            let parts = file.split(separator: "/", omittingEmptySubsequences: false)
+            guard !file.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+                  !entry.application.contains("/"), entry.application != "..", entry.application != "." else {
+                throw InputError(path: path, message: "names the file '\(file)', which is not a path inside the site folder")
+            }
+        }
         return state
     }
 

@@ -45,7 +45,8 @@ enum SiteUpdate {
         }
         let renderedNames = Set(rendered.map(\.guide))
         var state = oldState
-        state.files = state.files.filter { !$0.value.application.isEmpty && !renderedNames.contains($0.value.application) }
+        // Kept: other applications' files, and the earlier index when this one failed.
+        state.files = state.files.filter { $0.value.application.isEmpty ? index == nil : !renderedNames.contains($0.value.application) }
         for (path, file) in files {
             state.files[path] = SiteState.File(application: file.application, sha256: SiteState.sha256(file.content), mode: file.mode)
         }
@@ -57,7 +58,8 @@ enum SiteUpdate {
                 state.clients[item.guide] = nil
             }
         }
-        var plan = SitePlan.make(site: site, folder: folder, oldState: oldState, newState: state, files: files, rendered: renderedNames)
+        var plan = SitePlan.make(site: site, folder: folder, oldState: oldState, newState: state, files: files, rendered: renderedNames,
+                                 writesSiteFiles: index != nil)
         plan.secrets = secrets.filter { renderedNames.contains($0.key) }
         return plan
     }

@@ -12,6 +12,8 @@ public struct MessageReader: Sendable {
     /// Large enough for a full-text change of the largest guide GuideKit reads (8 MB) after
     /// JSON escaping, small enough that a hostile length cannot exhaust memory.
     public static let maximumBodyBytes = 64 * 1024 * 1024
+    /// This reader's limit (`maximumBodyBytes` unless a test asks for less).
+    public let bodyLimit: Int
 
     public enum Item: Sendable, Equatable {
         case message(Data)
@@ -19,8 +21,12 @@ public struct MessageReader: Sendable {
     }
 
     private var buffer = Data()
+    /// Body bytes still to drop, of a message refused for its size.
+    private var skipping = 0
 
-    public init() {}
+    public init(bodyLimit: Int = MessageReader.maximumBodyBytes) {
+        self.bodyLimit = bodyLimit
+    }
 
     /// Appends bytes read from the stream.
     public mutating func append(_ data: Data) {
@@ -29,6 +35,12 @@ public struct MessageReader: Sendable {
 
     /// The next complete message (or framing error), if the buffer holds one.
     public mutating func next() -> Item? {
+        if skipping > 0 {
+            let dropped = min(skipping, buffer.count)
+            buffer.removeFirst(dropped)
+            skipping -= dropped
+            if skipping > 0 { return nil }
+        }
         let separator = Data("\r\n\r\n".utf8)
         guard let end = buffer.range(of: separator) else {
             if buffer.count > Self.maximumHeaderBytes {
@@ -44,18 +56,32 @@ public struct MessageReader: Sendable {
             return .framingError("header part longer than \(Self.maximumHeaderBytes) bytes; discarded")
         }
         guard let length = Self.contentLength(String(decoding: headerBytes, as: UTF8.self)) else {
+            // Its body (of unknown length) follows: resume at the next header.
             buffer.removeSubrange(buffer.startIndex..<bodyStart)
-            return .framingError("header part without a valid Content-Length; discarded")
+            resynchronize()
+            return .framingError("header part without a valid Content-Length; discarded up to the next header")
         }
-        guard length <= Self.maximumBodyBytes else {
+        guard length <= bodyLimit else {
+            // The length is known: its body is skipped as it arrives, never kept.
             buffer.removeSubrange(buffer.startIndex..<bodyStart)
-            return .framingError("Content-Length \(length) exceeds \(Self.maximumBodyBytes) bytes; header discarded")
+            skipping = length
+            return .framingError("Content-Length \(length) exceeds \(bodyLimit) bytes; the message is skipped")
         }
         guard buffer.distance(from: bodyStart, to: buffer.endIndex) >= length else { return nil }
         let bodyEnd = buffer.index(bodyStart, offsetBy: length)
         let body = Data(buffer[bodyStart..<bodyEnd])
         buffer.removeSubrange(buffer.startIndex..<bodyEnd)
         return .message(body)
+    }
+
+    /// Drops bytes up to the next `Content-Length:` header (or all but a possible partial one).
+    private mutating func resynchronize() {
+        let marker = Data("Content-Length:".utf8)
+        if let next = buffer.range(of: marker) {
+            buffer.removeSubrange(buffer.startIndex..<next.lowerBound)
+        } else {
+            buffer.removeSubrange(buffer.startIndex..<buffer.index(buffer.endIndex, offsetBy: -min(buffer.count, marker.count - 1)))
+        }
     }
 
     /// The Content-Length of a header part: exactly one, decimal digits only.

@@ -165,8 +165,15 @@ public struct WorkspaceEdit: Sendable, Codable, Hashable {
 }
 
 public struct CodeActionContext: Sendable, Codable {
-    public var diagnostics: [Diagnostic]
+    /// Kept as JSON: the context may hold other servers' diagnostics (a numeric `code`, an
+    /// unknown severity), which must not make the request fail.
+    public var diagnostics: [JSONValue]
     public var only: [String]?
+
+    /// The context's diagnostics that read as LSP diagnostics with a string code.
+    public var readableDiagnostics: [Diagnostic] {
+        diagnostics.compactMap { try? $0.decode(Diagnostic.self) }
+    }
 }
 
 public struct CodeActionParams: Sendable, Codable {

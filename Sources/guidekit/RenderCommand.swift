@@ -58,8 +58,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Show what would be created, changed and removed per site (a diff of files without secrets) and write nothing; exit 3 when changes are pending, 0 when none.")
     var plan = false
 
-    @Option(name: .customLong("rotate"), parsing: .upToNextOption,
-            help: ArgumentHelp("Replace the managed secrets of these applications (guide names) or client ids.", valueName: "app"))
+    @Option(name: .customLong("rotate"),
+            help: ArgumentHelp("Replace the managed secret of this application (guide name) or client id (repeatable).", valueName: "app"))
     var rotate: [String] = []
 
     @Flag(name: .customLong("rotate-all"), help: "Replace every managed secret of the sites rendered.")
@@ -88,6 +88,12 @@ struct RenderCommand: ParsableCommand {
             for warning in item.warnings {
                 Console.err("guidekit: warning: \(item.guide) for site \(item.site): \(warning)\n")
             }
+        }
+        // A name to rotate that names nothing rendered is a typo, said plainly.
+        let rotatable = Set(outcome.plans.flatMap { plan in plan.secrets.keys.flatMap { [$0, plan.newState.clients[$0]?.clientID ?? $0] } })
+        for name in rotate.sorted() where !rotatable.contains(name) {
+            let hint = Suggestion.closest(to: name, in: rotatable.sorted()).map { " — did you mean '\($0)'?" } ?? ""
+            Console.err("guidekit: warning: --rotate \(name): no application or client id of this render is named so\(hint); nothing rotated for it\n")
         }
         if plan {
             Console.out(PlanPrinter.describe(outcome.plans, diffs: true))

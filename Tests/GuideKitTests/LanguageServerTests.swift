@@ -320,3 +320,19 @@ extension CommandLineTests {
         #expect(result.status == 0, "\(result.stderr)")
     }
 }
+
+extension LanguageServerTests {
+    /// No "disable" action inside front matter (a comment there silences nothing), and a
+    /// context holding another server's diagnostic (numeric code) does not fail the request.
+    @Test func codeActionsInFrontMatterAndForeignDiagnostics() throws {
+        let (_, harness, uri) = try Self.fixture()
+        let text = Self.proxmox.replacingOccurrences(of: "application: \"Proxmox VE\"", with: "application: \"Proxmoxx\"")
+        harness.open(uri, text)
+        let diagnostic = try #require(harness.publications(uri).last?.diagnostics.first { $0.range.start.line < 6 })
+        let foreign: JSONValue = .object(["range": try JSONValue.from(diagnostic.range), "message": .string("x"), "code": .integer(42), "severity": .integer(9)])
+        let actions = try harness.result("textDocument/codeAction", .object([
+            "textDocument": .object(["uri": .string(uri)]), "range": try JSONValue.from(diagnostic.range),
+            "context": .object(["diagnostics": .array([foreign, try JSONValue.from(diagnostic)])])])).decode([CodeAction].self)
+        #expect(!actions.contains { $0.title.contains("disable") }, "\(actions.map(\.title))")
+    }
+}

@@ -247,3 +247,60 @@ struct CombinedConfigurationTests {
         }
     }
 }
+
+/// The independent review's cases: a render never writes through a link, never loses the
+/// index when the new one fails, and refuses a state naming paths outside the site.
+struct SiteStateSafetyTests {
+    @Test func renderNeverWritesThroughALinkedFolder() throws {
+        let (folder, guides) = try SiteStateTests.homelab()
+        let out = folder.url.appendingPathComponent("out").path
+        let site = folder.url.appendingPathComponent("homelab.yml").path
+        let cli = CommandLineTests()
+        #expect(try cli.run(["render", guides[0], "--site", site, "--out", out]).status == 0)
+        // Someone moves app1's folder elsewhere and links it back.
+        let elsewhere = folder.url.appendingPathComponent("wiki").path
+        try FileManager.default.moveItem(atPath: out + "/homelab/app1", toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: out + "/homelab/app1", withDestinationPath: elsewhere)
+        let before = SiteStateTests.snapshot(elsewhere)
+        let rotated = try cli.run(["render", guides[0], "--site", site, "--out", out, "--rotate", "app1"])
+        #expect(rotated.status == 2 && rotated.stderr.contains("lies under a symbolic link"), "\(rotated.stderr)")
+        let after = SiteStateTests.snapshot(elsewhere)
+        #expect(before.keys.sorted() == after.keys.sorted() && before.allSatisfy { after[$0.key]?.1 == $0.value.1 })
+    }
+
+    @Test func aFailingIndexKeepsTheEarlierOne() throws {
+        let (folder, guides) = try SiteStateTests.homelab()
+        let out = folder.url.appendingPathComponent("out").path
+        let site = folder.url.appendingPathComponent("homelab.yml").path
+        let cli = CommandLineTests()
+        #expect(try cli.run(["render", guides[0], "--site", site, "--out", out]).status == 0)
+        // A second application with the same client id: its own render is fine, the joined
+        // index is not; the earlier index stays, the new application is written.
+        try "domain: home.arpa\napps:\n  app2:\n    client_id: app1\n".write(toFile: site, atomically: true, encoding: .utf8)
+        let clash = try cli.run(["render", guides[1], "--site", site, "--out", out])
+        #expect(clash.status == 1, "\(clash.stderr)")
+        #expect(!clash.stdout.contains("- index.md") && !clash.stdout.contains("- authelia-oidc.yml"), "\(clash.stdout)")
+        for name in ["index.md", "index.html", "authelia-oidc.yml"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/homelab/" + name), "\(name) was removed")
+        }
+    }
+
+    @Test func aStateNamingPathsOutsideTheSiteIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("s").path
+        for path in ["../outside", "/etc/passwd", "a/../../b", "a//b"] {
+            var state = SiteState(site: "s")
+            state.files[path] = SiteState.File(application: "", sha256: "", mode: 0o644)
+            _ = try folder.write("s/" + SiteState.fileName, Data(state.encoded().utf8))
+            #expect(throws: InputError.self, "\(path)") { try SiteState.load(siteFolder: site, site: "s") }
+        }
+    }
+
+    @Test func anUnknownNameToRotateIsSaid() throws {
+        let (folder, guides) = try SiteStateTests.homelab()
+        let run = try CommandLineTests().run(["render", guides[0], "--site", folder.url.appendingPathComponent("homelab.yml").path,
+                                              "--out", folder.url.appendingPathComponent("out").path, "--rotate", "ap1"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("--rotate ap1: no application or client id of this render is named so — did you mean 'app1'?"), "\(run.stderr)")
+    }
+}
