@@ -60,7 +60,12 @@ public final class GuideLanguageServer: @unchecked Sendable {
     public init(folder: String, environment: Environment) {
         self.environment = environment
         root = folder
-        session = CheckSession(configuration: nil, paths: [], input: GuideInput(), profiles: (try? SessionLoader.profiles(extraFolder: nil)) ?? [])
+        session = Self.defaultSession()
+    }
+
+    /// The session without a configuration: at start, and while `.guidekit.yml` is broken.
+    private static func defaultSession() -> CheckSession {
+        CheckSession(configuration: nil, paths: [], input: GuideInput(), profiles: (try? SessionLoader.profiles(extraFolder: nil)) ?? [])
     }
 
     // MARK: - Input
@@ -235,7 +240,7 @@ public final class GuideLanguageServer: @unchecked Sendable {
             session = try SessionLoader.session(in: root)
             baseline = try? session.readBaseline()
         } catch {
-            session = CheckSession(configuration: nil, paths: [], input: GuideInput(), profiles: (try? SessionLoader.profiles(extraFolder: nil)) ?? [])
+            session = Self.defaultSession()
             baseline = nil
             environment.send(.notification(method: "window/showMessage", params: .object([
                 "type": .integer(1),

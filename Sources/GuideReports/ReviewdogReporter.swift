@@ -73,19 +73,13 @@ public enum ReviewdogReporter {
         guard let fix = finding.fix, !fix.edits.isEmpty else { return nil }
         var result: [Suggestion] = []
         for edit in fix.edits {
-            guard let line = sourceLine(edit.line, of: finding.path, in: report) else { return nil }
+            guard let line = report.line(edit.line, of: finding.path) else { return nil }
             result.append(Suggestion(
                 range: Range(start: Position(line: edit.line, column: byteColumn(edit.column, in: line)),
                              end: Position(line: edit.line, column: byteColumn(edit.column + edit.length, in: line))),
                 text: edit.replacement))
         }
         return result
-    }
-
-    static func sourceLine(_ number: Int, of path: String, in report: CheckReport) -> String? {
-        if let line = report.snippetLines[path]?[number] { return line }
-        guard let source = report.sources[path], number >= 1 else { return nil }
-        return String(source.originalLine(number))
     }
 
     /// The 1-based UTF-8 byte column of a 1-based scalar column on `line` (past the end of

@@ -22,9 +22,15 @@ public struct CheckReport: Sendable {
 
     /// The source line under a finding, secrets masked (same length, so the caret lines up).
     public func snippetLine(for finding: Finding) -> String? {
-        if let line = snippetLines[finding.path]?[finding.location.line] { return line }
-        guard let source = sources[finding.path] else { return nil }
-        return SecretMask(secrets[finding.path] ?? []).starred(String(source.originalLine(finding.location.line)))
+        line(finding.location.line, of: finding.path)
+    }
+
+    /// Line `number` of the file `path`, secrets masked: from the lines kept for findings and
+    /// their fixes, else from the source when it was kept; `nil` when neither has it.
+    public func line(_ number: Int, of path: String) -> String? {
+        if let line = snippetLines[path]?[number] { return line }
+        guard let source = sources[path], number >= 1 else { return nil }
+        return SecretMask(secrets[path] ?? []).starred(String(source.originalLine(number)))
     }
     public var seconds: Double
     /// The rules that ran, in order (SARIF lists them; findings name them by id).
