@@ -59,7 +59,7 @@ public struct OIDCDefinitions: Sendable {
         var conflicts: [String] = []
         for definition in definitions {
             if let existing = entries[definition.kind]?[definition.name] {
-                if !SiteIndex.sameContent(existing.node, definition.node) {
+                if !existing.node.hasSameContent(as: definition.node) {
                     conflicts.append("the \(definition.kind.rawValue) '\(definition.name)' is defined differently by \(existing.application) and \(application); give one of them another name")
                 }
                 continue

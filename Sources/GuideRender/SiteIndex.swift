@@ -90,7 +90,7 @@ enum SiteIndex {
         let errors = clientChecks.run([parsed]).findings[0].filter { $0.severity == .error }
         // And it reads back as exactly the clients written: same keys, same values.
         let readBack = parsed.clients.map(\.node)
-        guard errors.isEmpty, readBack.count == written.count, zip(readBack, written).allSatisfy(sameContent) else {
+        guard errors.isEmpty, readBack.count == written.count, zip(readBack, written).allSatisfy({ $0.hasSameContent(as: $1) }) else {
             throw RenderError(site: site, guide: "index", message: "the site's joined Authelia client list does not check clean", findings: errors)
         }
         let html = HTMLPage(template: template).render(guide: parsed, siteName: site)
@@ -100,18 +100,6 @@ enum SiteIndex {
         ]
         if !fragment.isEmpty { artifacts.append(.init(name: "authelia-oidc.yml", content: fragment, permissions: 0o644)) }
         return RenderedGuide(site: site, guide: "", artifacts: artifacts, warnings: [], generatedSecret: false)
-    }
-
-    /// Same scalars, keys and structure, whatever the quoting and positions.
-    static func sameContent(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
-        switch (a.value, b.value) {
-        // An empty or aliased value is written `null` and read back as null: same content.
-        case (.scalar(let x), .scalar(let y)): x == y || (a.scalarType == .null && b.scalarType == .null)
-        case (.mapping(let x), .mapping(let y)):
-            x.count == y.count && zip(x, y).allSatisfy { sameContent($0.key, $1.key) && sameContent($0.value, $1.value) }
-        case (.sequence(let x), .sequence(let y)): x.count == y.count && zip(x, y).allSatisfy(sameContent)
-        default: false
-        }
     }
 
     /// The text on one line: every run of line breaks, other whitespace and control

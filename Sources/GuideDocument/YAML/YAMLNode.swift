@@ -56,6 +56,19 @@ public struct YAMLNode: Sendable, Equatable {
     }
 
     /// The value for a string key in a mapping (first match).
+    /// Same scalars, keys and structure, whatever the quoting and positions (an empty or
+    /// aliased value, written `null`, reads back as null: same content). The site index
+    /// proves its joined clients with it, and joins one definition given by two guides.
+    package func hasSameContent(as other: YAMLNode) -> Bool {
+        switch (value, other.value) {
+        case (.scalar(let x), .scalar(let y)): x == y || (scalarType == .null && other.scalarType == .null)
+        case (.mapping(let x), .mapping(let y)):
+            x.count == y.count && zip(x, y).allSatisfy { $0.key.hasSameContent(as: $1.key) && $0.value.hasSameContent(as: $1.value) }
+        case (.sequence(let x), .sequence(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.hasSameContent(as: $1) }
+        default: false
+        }
+    }
+
     public subscript(key: String) -> YAMLNode? {
         pairs?.first { $0.key.string == key }?.value
     }
