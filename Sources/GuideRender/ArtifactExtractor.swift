@@ -2,46 +2,78 @@ import GuideChecks
 import GuideDocument
 import GuideKnowledge
 
-/// The files an administrator pastes: the Authelia client YAML and each application
-/// configuration block or command, taken from a rendered guide.
+/// The files an administrator pastes, taken from a rendered guide: the Authelia client YAML
+/// (`authelia-client.yml`) and each application configuration block or command, named as the
+/// application expects the file (`ApplicationFileName`). A YAML file holds one document (a
+/// block of several becomes several files); a snippet the guide repeats is written once.
 enum ArtifactExtractor {
     static func artifacts(from guide: Guide) -> [RenderedGuide.Artifact] {
-        var artifacts: [RenderedGuide.Artifact] = []
-        var used: Set<String> = ["guide.md", "guide.html", "secrets.txt"]
-        func add(_ name: String, _ content: String) {
+        var files = FileSet()
+        for block in guide.clientBlocks {
+            for document in yamlDocuments(of: block) { files.add("authelia-client.yml", document) }
+        }
+        for block in guide.codeBlocks where block.role == .appSettings || block.role == .shell {
+            let name = ApplicationFileName.name(for: block, in: guide).file
+            for document in block.isYAML ? yamlDocuments(of: block) : [block.content] { files.add(name, document) }
+        }
+        return files.artifacts
+    }
+
+    /// The block's YAML documents as text, each on its own; the whole block when the split
+    /// at `---` lines does not give the documents the YAML parser read.
+    static func yamlDocuments(of block: CodeBlock) -> [String] {
+        guard case .success(let documents)? = block.yaml, documents.count > 1 else { return [block.content] }
+        var pieces: [String] = [""]
+        for line in block.content.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            if line == "---" || line.hasPrefix("--- ") || line.hasPrefix("---\t") {
+                if !pieces[pieces.count - 1].isEmpty { pieces.append("") }
+                let rest = line.dropFirst(3).drop(while: { $0 == " " || $0 == "\t" })
+                if !rest.isEmpty { pieces[pieces.count - 1] += rest + "\n" }
+            } else {
+                pieces[pieces.count - 1] += line + "\n"
+            }
+        }
+        let documentsText = pieces.filter { $0.contains(where: { !$0.isWhitespace }) }
+        return documentsText.count == documents.count ? documentsText : [block.content]
+    }
+
+    /// The files of one guide's folder: names unique (`config.php`, `config-2.php`), content
+    /// written once.
+    struct FileSet {
+        private(set) var artifacts: [RenderedGuide.Artifact] = []
+        private var used: Set<String> = ["guide.md", "guide.html", "secrets.txt"]
+        private var contents: Set<String> = []
+
+        mutating func add(_ name: String, _ content: String) {
+            guard contents.insert(normalized(content)).inserted else { return }
             var candidate = name
             var counter = 2
             while used.contains(candidate) {
-                let dot = name.lastIndex(of: ".")
-                candidate = dot.map { "\(name[..<$0])-\(counter)\(name[$0...])" } ?? "\(name)-\(counter)"
+                candidate = Self.numbered(name, counter)
                 counter += 1
             }
             used.insert(candidate)
             artifacts.append(.init(name: candidate, content: content, permissions: 0o644))
         }
-        let clientBlocks = guide.clientBlocks.map(\.content)
-        if !clientBlocks.isEmpty {
-            add("authelia-client.yml", clientBlocks.joined(separator: "---\n"))
-        }
-        var counter = 0
-        for block in guide.codeBlocks where block.role == .appSettings || block.role == .shell {
-            counter += 1
-            if let title = block.title, let name = safeName(title) {
-                add(name, block.content)
-            } else {
-                let ext = block.role == .shell ? "sh" : (block.language.flatMap(safeName) ?? "txt")
-                add("\(block.role == .shell ? "commands" : "settings")-\(counter).\(ext)", block.content)
-            }
-        }
-        return artifacts
-    }
 
-    /// A file name from a block title (`/etc/pve/domains.cfg` → `domains.cfg`), or `nil`
-    /// when nothing safe is left.
-    static func safeName(_ title: String) -> String? {
-        let last = title.split(separator: "/").last.map(String.init) ?? title
-        let cleaned = String(last.unicodeScalars.filter { $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" || $0 == "_" }.map(Character.init))
-        let trimmed = cleaned.drop(while: { $0 == "." })
-        return trimmed.isEmpty ? nil : String(trimmed)
+        private func normalized(_ content: String) -> String {
+            content.split(separator: "\n").map { $0.trimmingSuffix(while: \.isWhitespace) }.joined(separator: "\n")
+        }
+
+        /// `config.php` → `config-2.php`, `domains.cfg.fragment` → `domains-2.cfg.fragment`,
+        /// `.env` → `.env-2`.
+        static func numbered(_ name: String, _ counter: Int) -> String {
+            let body = name.dropFirst()
+            guard let dot = body.firstIndex(of: ".") else { return "\(name)-\(counter)" }
+            return "\(name[..<dot])-\(counter)\(name[dot...])"
+        }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        var text = self
+        while let last = text.last, predicate(last) { text.removeLast() }
+        return text
     }
 }

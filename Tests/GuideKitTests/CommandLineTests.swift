@@ -159,7 +159,7 @@ struct CommandLineTests {
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("into \(out)/good"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out + "/good/proxmox").sorted()
-        #expect(files == ["authelia-client.yml", "commands-1.sh", "domains.cfg", "guide.html", "guide.md", "secrets.txt"])
+        #expect(files == ["authelia-client.yml", "command-line.sh", "domains.cfg.fragment", "guide.html", "guide.md", "secrets.txt"])
         // The secret is in secrets.txt, never in the log.
         let secrets = try String(contentsOfFile: out + "/good/proxmox/secrets.txt", encoding: .utf8)
         let secret = try #require(secrets.split(separator: "\n").first { $0.hasPrefix("client_secret: ") }?.dropFirst(15))

@@ -36,9 +36,9 @@ struct HomelabSiteTests {
         let proxmox = try Self.files(out + "/proxmox"), grafana = try Self.files(out + "/grafana")
         #expect(proxmox["guide.md"]?.contains("Application Root URL:__ `https://proxmox.home.arpa/`") == true)
         #expect(proxmox["guide.md"]?.contains("Authelia Root URL:__ `https://auth.home.arpa/`") == true)
-        #expect(proxmox["commands-1.sh"]?.contains("--client-id proxmox") == true)
-        #expect(grafana["grafana.ini"]?.contains("root_url = https://grafana.home.arpa") == true)
-        #expect(grafana["grafana.ini"]?.contains("auth_url = https://auth.home.arpa/api/oidc/authorization") == true)
+        #expect(proxmox["command-line.sh"]?.contains("--client-id proxmox") == true)
+        #expect(grafana["grafana.ini.fragment"]?.contains("root_url = https://grafana.home.arpa") == true)
+        #expect(grafana["grafana.ini.fragment"]?.contains("auth_url = https://auth.home.arpa/api/oidc/authorization") == true)
         for (name, text) in proxmox.merging(grafana, uniquingKeysWith: { $0 + $1 }) {
             #expect(!text.contains("example.com"), "\(name) still names example.com")
         }
@@ -61,11 +61,11 @@ struct HomelabSiteTests {
             """, in: folder)
         #expect(outcome.failures.isEmpty, "\(outcome.failures)")
         let proxmox = try Self.files(out + "/proxmox"), grafana = try Self.files(out + "/grafana")
-        #expect(proxmox["commands-1.sh"]?.contains("pveum realm add homelab --type openid") == true)
-        #expect(proxmox["commands-1.sh"]?.contains("--issuer-url https://sso.home.arpa") == true)
+        #expect(proxmox["command-line.sh"]?.contains("pveum realm add homelab --type openid") == true)
+        #expect(proxmox["command-line.sh"]?.contains("--issuer-url https://sso.home.arpa") == true)
         #expect(proxmox["authelia-client.yml"]?.contains("- client_id: 'pve-home'") == true)
         #expect(proxmox["authelia-client.yml"]?.contains("'https://pve.home.arpa:8006'") == true)
-        #expect(grafana["grafana.ini"]?.contains("client_id = grafana-home") == true)
+        #expect(grafana["grafana.ini.fragment"]?.contains("client_id = grafana-home") == true)
         #expect(grafana["authelia-client.yml"]?.contains("'https://grafana.home.arpa/login/generic_oauth'") == true)
     }
 

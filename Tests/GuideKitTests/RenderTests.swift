@@ -78,7 +78,7 @@ struct RenderTests {
         #expect(secret.count == 72)
         #expect(rendered.markdown.contains(try #require(fields["client_secret_digest"])))
         #expect(DigestVerifier.verify(try DigestParser.parse(fields["client_secret_digest"]!), secret: secret) == .match)
-        #expect(rendered.artifacts.map(\.name).sorted() == ["authelia-client.yml", "commands-1.sh", "domains.cfg", "guide.html", "guide.md", "secrets.txt"])
+        #expect(rendered.artifacts.map(\.name).sorted() == ["authelia-client.yml", "command-line.sh", "domains.cfg.fragment", "guide.html", "guide.md", "secrets.txt"])
     }
 
     @Test func sameSeedSameBytesOtherSeedOtherSecret() throws {
@@ -162,7 +162,7 @@ struct RenderTests {
         #expect(rendered.markdown.contains("OIDC_ISSUER=https://login.home.arpa\n"))
         #expect(rendered.markdown.contains("OIDC_CLIENT_ID=files\n"))
         #expect(rendered.guide == "app")
-        #expect(rendered.artifacts.contains { $0.name == ".env" || $0.name == "env" })
+        #expect(rendered.artifacts.contains { $0.name == ".env" })
     }
 
     @Test func htmlEscapesAndCutsInfoStrings() throws {

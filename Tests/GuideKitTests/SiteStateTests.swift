@@ -113,7 +113,7 @@ struct SiteStateTests {
         #expect(plan.status == 3, "\(plan.stderr)")
         let listed = plan.stdout.split(separator: "\n").filter { $0.hasPrefix("  ~ ") || $0.hasPrefix("  + ") || $0.hasPrefix("  - ") }
             .map { String($0.dropFirst(4).split(separator: " ").first ?? "") }
-        #expect(listed == ["app7/authelia-client.yml", "app7/commands-1.sh", "app7/domains.cfg", "app7/guide.html", "app7/guide.md",
+        #expect(listed == ["app7/authelia-client.yml", "app7/command-line.sh", "app7/domains.cfg.fragment", "app7/guide.html", "app7/guide.md",
                            "app7/secrets.txt", "authelia-oidc.yml", "index.html", "index.md"], "\(plan.stdout)")
         #expect(plan.stdout.contains("site homelab (\(out)/homelab): 0 to create, 9 to change, 0 to remove"))
         #expect(plan.stdout.contains("-    client_id: 'app7'") || plan.stdout.contains("-      - client_id: 'app7'"), "\(plan.stdout)")

@@ -57,7 +57,7 @@ struct SiteValueSafetyTests {
             guard let site = try? SiteLoader.parse(yaml, file: "s.yml", name: "s") else { refused += 1; continue }
             accepted += 1
             let rendered = try renderer.render(prepared, site: site, random: &random)
-            let command = try #require(rendered.artifacts.first { $0.name.hasPrefix("commands") })
+            let command = try #require(rendered.artifacts.first { $0.name.hasSuffix(".sh") })
             let words = try Self.words(of: command.content, in: folder, name: "cmd-\(accepted).sh")
             if expectedWords == nil { expectedWords = words.count }
             #expect(words.count == expectedWords, "the command changed shape:\n\(command.content)")
@@ -88,13 +88,13 @@ struct SiteValueSafetyTests {
             let file = rendered.artifacts.first { $0.name == "secrets.txt" }?.content ?? ""
             secret = file.split(separator: "\n").first { $0.hasPrefix("client_secret: ") }.map { String($0.dropFirst(15)) }
         }
-        let command = try #require(rendered.artifacts.first { $0.name.hasPrefix("commands") })
+        let command = try #require(rendered.artifacts.first { $0.name.hasSuffix(".sh") })
         let words = try Self.words(of: command.content, in: folder, name: "cmd.sh")
         func option(_ name: String) -> String? { words.firstIndex(of: name).flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil } }
         #expect(option("--client-id") == value(.clientID), "\(words)")
         #expect(option("--client-key") == secret, "\(words)")
         if let realm = value(.realm) { #expect(words.count > 3 && words[3] == realm, "\(words)") }
-        let cfg = try #require(rendered.artifacts.first { $0.name == "domains.cfg" })
+        let cfg = try #require(rendered.artifacts.first { $0.name == "domains.cfg.fragment" })
         let parsed = ProxmoxDomainsConfig.parse(cfg.content)
         #expect(parsed.problems.isEmpty, "\(parsed.problems)")
         let section = try #require(parsed.sections.first)

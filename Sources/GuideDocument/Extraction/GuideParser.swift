@@ -21,7 +21,11 @@ public enum GuideParser {
 
         let items = ListItemReader(document: document, source: source)
         let tables = PipeTableReader(source: source)
-        var headings: [(level: Int, text: String)] = []
+        // The open headings; `application` marks the application's steps: an "Application"
+        // heading, or a section the application's steps link to by anchor ("there is one
+        // method, using the [Configuration File](#configuration-file)").
+        var headings: [(level: Int, text: String, application: Bool)] = []
+        var applicationAnchors = Set<String>()
         var blockMaps: [BlockLineMap] = []
         // Lists (by node index) read as assumptions, and the last paragraph since the last
         // heading that announced them ("This example makes the following assumptions:").
@@ -33,7 +37,7 @@ public enum GuideParser {
             case .heading(let level):
                 let text = document.plainText(of: index).trimmingSpaces().lowercased()
                 while let last = headings.last, last.level >= level { headings.removeLast() }
-                headings.append((level, String(text)))
+                headings.append((level, String(text), isApplicationHeading(text) || applicationAnchors.contains(Heading.slug(String(text)))))
                 if guide.title == nil, level == 1 { guide.title = document.plainText(of: index) }
                 let column = source.scalarColumn(inResolvedLine: node.startLine, byteColumn: node.startByteColumn)
                 let location = source.location(line: node.startLine, resolvedColumn: column)
@@ -45,8 +49,12 @@ public enum GuideParser {
             case .paragraph:
                 let spans = codeSpans(in: index, document: document, source: source)
                 guide.codeSpans += spans.map(\.span)
-                guide.links += linkDestinations(in: index, document: document, source: source)
-                let inApplication = headings.contains { isApplicationHeading($0.text) }
+                let links = linkDestinations(in: index, document: document, source: source)
+                guide.links += links
+                let inApplication = headings.contains { $0.application }
+                if inApplication {
+                    for link in links where link.value.hasPrefix("#") { applicationAnchors.insert(String(link.value.dropFirst())) }
+                }
                 if inApplication {
                     guide.settings += inlineCommandSettings(spans, source: source)
                 }
@@ -69,7 +77,7 @@ public enum GuideParser {
                 guard let parent = node.parent, document.nodes[parent].kind != .item else { break }
                 let announced = announcement.map { $0.parent == parent } ?? false
                 let underHeading = headings.last.map { Self.mentionsAssumptions($0.text) } ?? false
-                let inApplication = headings.contains { isApplicationHeading($0.text) }
+                let inApplication = headings.contains { $0.application }
                 if underHeading || announced
                     || (!inApplication && document.children(of: index).contains { item in
                         items.read(itemIndex: item).map { Self.namesRootURL($0.label.value) } ?? false }) {
@@ -79,7 +87,7 @@ public enum GuideParser {
             case .item:
                 if let list = node.parent, assumptionLists.contains(list) {
                     if let item = items.read(itemIndex: index) { guide.assumptions.append(assumption(from: item)) }
-                } else if headings.contains(where: { isApplicationHeading($0.text) }),
+                } else if headings.contains(where: { $0.application }),
                           let item = items.read(itemIndex: index) {
                     addSetting(item, to: &guide)
                 }
@@ -107,7 +115,7 @@ public enum GuideParser {
                 }
             case .codeBlock:
                 announcement = nil  // an announcement introduces the list or table right after it
-                let inApplication = headings.contains { isApplicationHeading($0.text) }
+                let inApplication = headings.contains { $0.application }
                 let (block, map) = CodeBlockReader.read(node, source: source, inApplicationSection: inApplication)
                 guide.codeBlocks.append(block)
                 blockMaps.append(map)

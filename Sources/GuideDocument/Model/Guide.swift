@@ -11,16 +11,22 @@ public struct Heading: Sendable, Equatable {
     public static func anchors(for headings: [Heading]) -> [String] {
         var used: [String: Int] = [:]
         return headings.map { heading in
-            var slug = ""
-            for scalar in heading.text.lowercased().unicodeScalars {
-                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { slug.unicodeScalars.append(scalar) } else if !slug.hasSuffix("-") { slug += "-" }
-            }
-            slug = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
-            if slug.isEmpty { slug = "section" }
+            let slug = slug(heading.text)
             let count = used[slug, default: 0]
             used[slug] = count + 1
             return count == 0 ? slug : "\(slug)-\(count + 1)"
         }
+    }
+
+    /// A heading text's anchor before de-duplication ("Configuration File" →
+    /// `configuration-file`).
+    public static func slug(_ text: String) -> String {
+        var slug = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { slug.unicodeScalars.append(scalar) } else if !slug.hasSuffix("-") { slug += "-" }
+        }
+        slug = String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
+        return slug.isEmpty ? "section" : slug
     }
 }
 
