@@ -112,6 +112,7 @@ public struct GuideRenderer: Sendable {
             do { try plan.planKeyNames(for: target) } catch { throw fail(error.message) }
         }
         plan.planSettings(meaning: prepared.meanings.meaning(of:))
+        plan.planLinks()
         plan.planProse()
         plan.quoteEditsInShellBlocks()
         var rendered = TextEdit.apply(plan.edits, to: guide.source.resolvedTextWithFrontMatter)

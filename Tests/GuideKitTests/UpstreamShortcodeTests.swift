@@ -68,8 +68,6 @@ struct UpstreamShortcodeTests {
         #expect(UpstreamShortcodes.resolve("./settings.png", page: "https://www.authelia.com/integration/openid-connect/clients/app/")
                 == "https://www.authelia.com/integration/openid-connect/clients/app/settings.png")
         #expect(UpstreamShortcodes.resolve("/reference/guides/branding/", page: "https://www.authelia.com/x/") == "https://www.authelia.com/reference/guides/branding/")
-        #expect(UpstreamShortcodes.absoluteLinks("[a](#anchor) [b](https://x.test/) [c](mailto:a@b)", page: "https://www.authelia.com/p/")
-                == "[a](#anchor) [b](https://x.test/) [c](mailto:a@b)")
     }
 
     @Test func thePageHasTheTitleAsItsHeading() throws {

@@ -32,6 +32,10 @@ public struct CheckContext: Sendable {
     /// reference page is matched to no application profile.
     public let page: PageClassification
 
+    /// Where the guide is published (a content folder on disk, or Authelia's site for an
+    /// upstream guide), when known: its relative links are resolved there.
+    public let docs: DocsLocation?
+
     /// Builds the context; `version` overrides the guide's own `authelia_version` front matter,
     /// `page` the class the page's content gives it (`.guidekit.yml` overrides).
     public init(guide: Guide, version: AutheliaVersion? = nil, profiles: [ApplicationProfile] = [], page: PageClassification? = nil) {
@@ -39,6 +43,7 @@ public struct CheckContext: Sendable {
         self.profiles = profiles
         let page = page ?? PageClassification.of(guide)
         self.page = page
+        docs = DocsLocation.of(guide)
         let meanings = SettingMeanings(guide: guide, profiles: page.pageClass == .guide ? profiles : [])
         self.meanings = meanings
         secretValues = meanings.secretValues(in: guide)

@@ -9,6 +9,7 @@ extension RuleRegistry {
         GuideUnreadRule(),
         InfoStringRule(),
         LineTooLongRule(),
+        LinkTargetMissingRule(),
         UnclosedFenceRule(),
         UnclosedFrontMatterRule(),
         URLMalformedRule(),

@@ -124,6 +124,8 @@ public enum GuideParser {
             }
         }
 
+        guide.linkDefinitions = referenceDefinitions(in: source, document: document, codeBlocks: guide.codeBlocks)
+
         for (blockIndex, block) in guide.codeBlocks.enumerated() {
             let map = blockMaps[blockIndex]
             // Only blocks GuideKit reads can have findings to silence (a Markdown example in a
@@ -223,6 +225,44 @@ public enum GuideParser {
             cursor = probe
             return found
         }
+    }
+
+    /// `[label]: destination` lines outside code blocks whose destination a link of the page
+    /// uses (cmark consumed the definition; an unused one produces nothing on the page).
+    static func referenceDefinitions(in source: PreparedSource, document: MarkdownDocument, codeBlocks: [CodeBlock]) -> [Located<String>] {
+        var used = Set<String>()
+        for node in document.nodes {
+            switch node.kind {
+            case .link(let destination), .image(let destination): used.insert(destination)
+            default: break
+            }
+        }
+        guard !used.isEmpty else { return [] }
+        var codeLines = Set<Int>()
+        for block in codeBlocks { codeLines.formUnion(block.location.line...max(block.location.line, block.lineAfterContent)) }
+        var definitions: [Located<String>] = []
+        for line in 1...max(source.lineCount, 1) where !codeLines.contains(line) {
+            let text = source.resolvedLine(line)
+            let scalars = Array(text.unicodeScalars)
+            var index = 0
+            while index < min(3, scalars.count), scalars[index] == " " { index += 1 }
+            guard index < scalars.count, scalars[index] == "[",
+                  let close = scalars[index...].firstIndex(of: "]"), close + 1 < scalars.count, scalars[close + 1] == ":" else { continue }
+            var start = close + 2
+            while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
+            var end = start
+            while end < scalars.count, scalars[end] != " ", scalars[end] != "\t" { end += 1 }
+            guard end > start else { continue }
+            var destination = String(String.UnicodeScalarView(scalars[start..<end]))
+            var column = start + 1
+            if destination.hasPrefix("<"), destination.hasSuffix(">"), destination.count > 2 {
+                destination = String(destination.dropFirst().dropLast())
+                column += 1
+            }
+            guard used.contains(destination) else { continue }
+            definitions.append(Located(destination, at: source.location(line: line, resolvedLineColumn: column), length: destination.unicodeScalars.count))
+        }
+        return definitions
     }
 
     /// Commands written inline in application steps, e.g.

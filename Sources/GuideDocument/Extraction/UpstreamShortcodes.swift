@@ -14,8 +14,9 @@ import Foundation
 ///   claims policies;
 /// - `callout` … `/callout` → a block quote with the callout's title in bold;
 /// - `figure` → an image linking to the published picture;
-/// - any other shortcode → a visible note naming it, never silently dropped;
-/// - relative links → absolute links to the published upstream page.
+/// - any other shortcode → a visible note naming it, never silently dropped.
+/// (Relative links are made absolute before, with the other edits of a render:
+/// `SubstitutionPlan.planLinks`.)
 package enum UpstreamShortcodes {
     /// Where the upstream integration guides are published; a guide `NAME.md` is the page
     /// `clients/NAME/` (a Hugo page bundle holding its pictures).
@@ -61,8 +62,7 @@ package enum UpstreamShortcodes {
         return result
     }
 
-    /// The guide's Markdown with every shortcode outside code expanded and relative links made
-    /// absolute. `clientIDs` maps the guide's example client ids to the site's.
+    /// The guide's Markdown with every shortcode outside code expanded. `clientIDs` maps the guide's example client ids to the site's.
     /// - Parameter neededClaims: the claims the application always reads (its profile), for
     ///   an escape hatch that names none: the policy written out lists them.
     package static func expand(_ text: String, guide: String, site siteName: String, clientIDs: [String: String] = [:],
@@ -87,7 +87,7 @@ package enum UpstreamShortcodes {
             let lineText = String(line)
             let codes = shortcodes(in: lineText[...])
             guard !codes.isEmpty else {
-                output.append((inCallout ? "> " : "") + absoluteLinks(String(line), page: page))
+                output.append((inCallout ? "> " : "") + String(line))
                 continue
             }
             var before: [String] = []
@@ -148,7 +148,7 @@ package enum UpstreamShortcodes {
             for text in lines {
                 let trimmedText = text.trimmingCharacters(in: .whitespaces)
                 if trimmedText.isEmpty && codes.allSatisfy({ $0.name == "/callout" }) { output.append(""); continue }
-                output.append((inCallout && !text.hasPrefix(">") ? "> " : "") + absoluteLinks(text, page: page))
+                output.append((inCallout && !text.hasPrefix(">") ? "> " : "") + text)
             }
             output += after.map { (inCallout ? "> " : "") + $0 }
         }
@@ -174,29 +174,10 @@ package enum UpstreamShortcodes {
         character.isASCII && (character.isLetter || character.isNumber || "._~-".contains(character))
     }
 
-    /// `[text](../../introduction.md#x)` → `[text](https://www.authelia.com/…/introduction/#x)`.
-    static func absoluteLinks(_ line: String, page: String) -> String {
-        guard line.containsLiteral("](") else { return line }
-        var result = ""
-        var rest = line[...]
-        while let open = rest.literalRange(of: "](") {
-            result += rest[..<open.upperBound]
-            rest = rest[open.upperBound...]
-            guard let close = rest.firstIndex(of: ")") else { break }
-            let target = String(rest[..<close])
-            result += isRelative(target) ? resolve(target, page: page) : target
-            rest = rest[close...]
-        }
-        return result + rest
-    }
-
-    static func isRelative(_ target: String) -> Bool {
-        !(target.isEmpty || target.hasPrefix("#") || target.containsLiteral("://") || target.hasPrefix("mailto:") || target.containsLiteral(" "))
-    }
-
-    /// A link target of the page `page` (a Hugo page bundle `…/clients/NAME/`) as an absolute
-    /// URL. Links to other pages (`.md`) resolve from the bundle's section, as Hugo resolves
-    /// them for a bundle's `index.md`; pictures and other files resolve inside the bundle.
+    /// A picture of the page `page` (a Hugo page bundle `…/clients/NAME/`, the `figure`
+    /// shortcode's `src`) as an absolute URL: a file resolves inside the bundle, as the browser
+    /// resolves it from the published page. (Links to pages are made absolute when the
+    /// guide is rendered, as Hugo resolves them: `SubstitutionPlan.planLinks`, `DocsTree`.)
     static func resolve(_ target: String, page: String) -> String {
         if target.hasPrefix("/") { return site + target }
         let fragmentStart = target.firstIndex(of: "#") ?? target.endIndex

@@ -47,6 +47,9 @@ public struct Guide: Sendable {
     public var codeSpans: [Located<String>]
     /// Every link and image destination in paragraphs and headings, at its position.
     public var links: [Located<String>] = []
+    /// Destinations of the reference definitions the page uses (`[client configuration]: ../x.md`
+    /// at the foot of upstream guides): cmark resolves them into links, leaving no node of their own.
+    public var linkDefinitions: [Located<String>] = []
     /// `guidekit-disable` comments.
     public var suppressions: [Suppression] = []
     /// `guidekit-…` comments that are no directive GuideKit knows (each is a warning).
