@@ -95,17 +95,26 @@ public struct RenderPipeline: Sendable {
             throw InputError(path: duplicate.value[1].file,
                              message: "two site files are named '\(duplicate.key)'; the output folder is named after the site")
         }
-        // An application section names a guide of this run or an application GuideKit knows.
+        return sites
+    }
+
+    /// An application section names a guide of this run, an application the site's output
+    /// already holds (rendered earlier: a render of a subset of the site's guides uses the
+    /// same site file), or an application GuideKit knows; anything else is a typo.
+    static func checkApplicationSections(of sites: [Site], guides: [GuideRenderer.PreparedGuide],
+                                         states: [String: SiteState]) throws(InputError) {
         let names = Set(guides.map { Guide.name(forPath: $0.path) })
-        let known = names.union(((try? ProfileLoader.bundledResult.get()) ?? []).map(\.id))
+        let profiles = Set(((try? ProfileLoader.bundledResult.get()) ?? []).map(\.id))
         for site in sites {
+            let state = states[site.name]
+            let earlier = Set(state?.clients.keys.map { $0 } ?? []).union(state?.files.values.map(\.application) ?? [])
+            let known = names.union(profiles).union(earlier)
             for (app, section) in site.apps.sorted(by: { $0.key < $1.key }) where !known.contains(app) {
                 let hint = Suggestion.closest(to: app, in: known.sorted()).map { " — did you mean '\($0)'?" } ?? ""
                 throw InputError(path: site.file, location: section.location,
                                  message: "the application section '\(app)' names no guide being rendered\(hint) (guides: \(names.sorted().joined(separator: ", ")))")
             }
         }
-        return sites
     }
 
     /// Stage 3: every (site, guide) pair, spread over the cores. `progress` is called after
@@ -162,6 +171,7 @@ public struct RenderPipeline: Sendable {
         for site in outcome.sites {
             states[site.name] = try SiteState.load(siteFolder: (output as NSString).appendingPathComponent(site.name), site: site.name)
         }
+        try Self.checkApplicationSections(of: outcome.sites, guides: prepared, states: states)
         let start = Date()
         for result in render(prepared, for: outcome.sites, states: states, progress: progress) {
             switch result {
@@ -185,7 +195,20 @@ public struct RenderPipeline: Sendable {
             }
             var secrets: [String: SitePlan.SecretChange] = [:]
             for guide in guides { secrets[guide.guide] = secretRequest(for: site.resolved(for: guide.guide), application: guide.guide, state: state).1 }
-            outcome.plans.append(SiteUpdate.plan(site: site.name, folder: folder, oldState: state, rendered: guides, index: index, secrets: secrets))
+            let plan = SiteUpdate.plan(site: site.name, folder: folder, oldState: state, rendered: guides, index: index, secrets: secrets)
+            // A file someone else put where GuideKit now writes is theirs: the site is left as
+            // it is, and the render says which files are in the way.
+            guard plan.conflicts.isEmpty else {
+                for path in plan.conflicts {
+                    let application = path.split(separator: "/").count > 1 ? String(path.split(separator: "/")[0]) : ""
+                    var failure = RenderError(site: site.name, guide: application,
+                                              message: "GuideKit would write this file, but did not write the one there (the site state does not list it): it is not overwritten; move or remove it and render again (nothing of site \(site.name) was written)")
+                    failure.path = (folder as NSString).appendingPathComponent(path)
+                    outcome.failures.append(failure)
+                }
+                continue
+            }
+            outcome.plans.append(plan)
         }
         outcome.seconds = Date().timeIntervalSince(start)
         guard !outcome.rendered.isEmpty, !planOnly else { return outcome }

@@ -32,6 +32,9 @@ public struct SitePlan: Sendable {
     public var changes: [FileChange] = []
     /// Files in the site folder GuideKit did not write (kept, reported).
     public var foreign: [String] = []
+    /// Files GuideKit would write where a file it did not write (its state does not list it)
+    /// holds something else: never overwritten; the site is not updated until they are moved.
+    public var conflicts: [String] = []
     /// Per application rendered: what happens to its client secret.
     public var secrets: [String: SecretChange] = [:]
     public var oldState: SiteState
@@ -58,6 +61,7 @@ public struct SitePlan: Sendable {
             let existing = regular ? FileManager.default.contents(atPath: full).map { String(decoding: $0, as: UTF8.self) } : nil
             let diskPrivate = regular && info.st_mode & 0o077 == 0
             if existing == file.content, Int(info.st_mode & 0o777) == file.mode { continue }
+            if present, oldState.files[path] == nil, existing != file.content { plan.conflicts.append(path) }
             plan.changes.append(FileChange(path: path, action: present ? .change : .create, old: existing, new: file.content,
                                            isPrivate: file.mode & 0o077 == 0 || diskPrivate || (present && !regular)
                                                || oldState.files[path].map { $0.mode & 0o077 == 0 } == true,

@@ -303,4 +303,45 @@ struct SiteStateSafetyTests {
         #expect(run.status == 0)
         #expect(run.stderr.contains("--rotate ap1: no application or client id of this render is named so — did you mean 'app1'?"), "\(run.stderr)")
     }
+
+    /// A site file with sections for every application of the site renders a subset of them:
+    /// the sections of applications rendered earlier are known from the site's state; a
+    /// section naming nothing known is still a typo.
+    @Test func aSubsetRenderAcceptsSectionsOfApplicationsRenderedEarlier() throws {
+        let (folder, guides) = try SiteStateTests.homelab()
+        let site = try folder.write("homelab.yml", Data("domain: home.arpa\napps:\n  app1:\n    client_id: one\n  app2:\n    client_id: two\n".utf8))
+        let out = folder.url.appendingPathComponent("out").path
+        let cli = CommandLineTests()
+        // Before anything was rendered, 'app2' names nothing this run or the site knows.
+        let early = try cli.run(["render", guides[0], "--site", site, "--out", out])
+        #expect(early.status == 2 && early.stderr.contains("the application section 'app2' names no guide being rendered"), "\(early.stderr)")
+        #expect(try cli.run(["render", guides[0], guides[1], "--site", site, "--out", out]).status == 0)
+        let subset = try cli.run(["render", guides[0], "--site", site, "--out", out])
+        #expect(subset.status == 0, "\(subset.stderr)")
+        #expect(try SiteStateTests.state(out).clients["app2"]?.clientID == "two")
+        _ = try folder.write("homelab.yml", Data("domain: home.arpa\napps:\n  app1:\n    client_id: one\n  ap2:\n    client_id: two\n".utf8))
+        let typo = try cli.run(["render", guides[0], "--site", site, "--out", out])
+        #expect(typo.status == 2 && typo.stderr.contains("'ap2' names no guide being rendered — did you mean"), "\(typo.stderr)")
+    }
+
+    /// A file someone put where GuideKit now writes one (here the application's command file)
+    /// is never overwritten: the site is not updated, the render names the file, exit 1.
+    @Test func aForeignFileInTheWayOfANewFileIsNotOverwritten() throws {
+        let (folder, guides) = try SiteStateTests.homelab()
+        let site = folder.url.appendingPathComponent("homelab.yml").path
+        let out = folder.url.appendingPathComponent("out").path
+        let cli = CommandLineTests()
+        #expect(try cli.run(["render", guides[0], "--site", site, "--out", out]).status == 0)
+        let mine = try folder.write("out/homelab/app2/command-line.sh", Data("# my own notes\n".utf8))
+        let before = try SiteStateTests.state(out)
+        let run = try cli.run(["render", guides[0], guides[1], "--site", site, "--out", out])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(mine) for site homelab: GuideKit would write this file, but did not write the one there"), "\(run.stderr)")
+        #expect(try String(contentsOfFile: mine, encoding: .utf8) == "# my own notes\n")
+        #expect(try SiteStateTests.state(out) == before)
+        // Moved away, the render goes through.
+        try FileManager.default.removeItem(atPath: mine)
+        #expect(try cli.run(["render", guides[0], guides[1], "--site", site, "--out", out]).status == 0)
+        #expect(try String(contentsOfFile: mine, encoding: .utf8).contains("pveum realm add"))
+    }
 }
