@@ -18,7 +18,32 @@ enum ApplicationFileName {
         var file: String { isFragment ? base + ".fragment" : base }
     }
 
-    static func name(for block: CodeBlock, in guide: Guide) -> Name {
+    /// What naming needs of the whole guide, worked out once (a guide may have thousands of
+    /// blocks and headings: naming each block stays linear).
+    struct Context {
+        let guide: Guide
+        /// Each heading's anchor, in the guide's order (headings are in line order).
+        let anchors: [String]
+
+        init(_ guide: Guide) {
+            self.guide = guide
+            anchors = Heading.anchors(for: guide.headings)
+        }
+
+        /// The slug of the nearest heading above `line` (`Command line` → `command-line`), by
+        /// binary search over the headings.
+        func headingSlug(before line: Int) -> String? {
+            var low = 0, high = guide.headings.count
+            while low < high {
+                let middle = (low + high) / 2
+                if guide.headings[middle].location.line < line { low = middle + 1 } else { high = middle }
+            }
+            return low == 0 ? nil : ApplicationFileName.safeName(anchors[low - 1])
+        }
+    }
+
+    static func name(for block: CodeBlock, in context: Context) -> Name {
+        let guide = context.guide
         let intro = introduction(of: block, in: guide)
         let fragment = saysToAdd(intro) || block.info.value(of: "format") == "domains.cfg"
         if let title = block.title, let name = safeName(title) {
@@ -30,7 +55,7 @@ enum ApplicationFileName {
         if let shaped = nameFromContent(of: block) {
             return Name(base: shaped, isFragment: fragment)
         }
-        let stem = headingSlug(before: block, in: guide) ?? (block.role == .shell ? "commands" : "settings")
+        let stem = context.headingSlug(before: block.location.line) ?? (block.role == .shell ? "commands" : "settings")
         let ext = block.role == .shell ? "sh" : (block.language.flatMap(extensionName) ?? "txt")
         return Name(base: "\(stem).\(ext)", isFragment: fragment)
     }
@@ -116,13 +141,6 @@ enum ApplicationFileName {
             if name.hasPrefix("export ") { name = name.dropFirst(7) }
             return !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "_" }
         }
-    }
-
-    /// The slug of the nearest heading above the block (`Command line` → `command-line`).
-    static func headingSlug(before block: CodeBlock, in guide: Guide) -> String? {
-        let anchors = Heading.anchors(for: guide.headings)
-        guard let index = guide.headings.lastIndex(where: { $0.location.line < block.location.line }) else { return nil }
-        return safeName(anchors[index])
     }
 
     /// A file extension for a block's language (`yaml` → `yml`, `shell` → `sh`).

@@ -12,8 +12,9 @@ enum ArtifactExtractor {
         for block in guide.clientBlocks {
             for document in yamlDocuments(of: block) { files.add("authelia-client.yml", document) }
         }
+        let naming = ApplicationFileName.Context(guide)
         for block in guide.codeBlocks where block.role == .appSettings || block.role == .shell {
-            let name = ApplicationFileName.name(for: block, in: guide).file
+            let name = ApplicationFileName.name(for: block, in: naming).file
             for document in block.isYAML ? yamlDocuments(of: block) : [block.content] { files.add(name, document) }
         }
         return files.artifacts
@@ -43,15 +44,18 @@ enum ArtifactExtractor {
         private(set) var artifacts: [RenderedGuide.Artifact] = []
         private var used: Set<String> = ["guide.md", "guide.html", "secrets.txt"]
         private var contents: Set<String> = []
+        /// Per name, the next number to try: many blocks of one name stay linear.
+        private var nextNumber: [String: Int] = [:]
 
         mutating func add(_ name: String, _ content: String) {
             guard contents.insert(normalized(content)).inserted else { return }
             var candidate = name
-            var counter = 2
+            var counter = nextNumber[name, default: 2]
             while used.contains(candidate) {
                 candidate = Self.numbered(name, counter)
                 counter += 1
             }
+            if candidate != name { nextNumber[name] = counter }
             used.insert(candidate)
             artifacts.append(.init(name: candidate, content: content, permissions: 0o644))
         }

@@ -79,10 +79,12 @@ struct LinkTargetMissingRule: GuideRule {
     func check(_ context: CheckContext) -> [Finding] {
         guard let docs = context.docs else { return [] }
         let guide = context.guide
+        var repairs: [String: String?] = [:]
         return docs.resolvedLinks(of: guide).compactMap { link, resolution -> Finding? in
             guard case .missing(let path) = resolution else { return nil }
             let looked = path.map { "'\($0)'" } ?? "a folder above the content folder"
-            let repair = docs.tree.repair(of: link.value, from: docs.page)
+            let repair = repairs[link.value] ?? docs.tree.repair(of: link.value, from: docs.page)
+            repairs[link.value] = repair
             let help = repair.map { "did you mean '\($0)'?" }
             let result = finding(guide, at: link,
                                  "the link '\(link.value)' names a page that does not exist: from this page's folder it leads to \(looked), which \(docs.tree.description) does not have, so the published link is broken",

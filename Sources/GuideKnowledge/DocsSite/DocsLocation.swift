@@ -42,7 +42,15 @@ public struct DocsLocation: Sendable {
 
     /// Every relative link of the guide (inline links and used reference definitions) with
     /// what it resolves to.
+    /// Each destination is resolved once (a content folder on disk costs a few file lookups
+    /// per destination; a guide repeats its destinations).
     public func resolvedLinks(of guide: Guide) -> [(link: Located<String>, resolution: DocsTree.Resolution)] {
-        (guide.links + guide.linkDefinitions).map { ($0, tree.resolve($0.value, from: page)) }
+        var resolved: [String: DocsTree.Resolution] = [:]
+        return (guide.links + guide.linkDefinitions).map { link in
+            if let known = resolved[link.value] { return (link, known) }
+            let resolution = tree.resolve(link.value, from: page)
+            resolved[link.value] = resolution
+            return (link, resolution)
+        }
     }
 }
