@@ -45,7 +45,7 @@ enum ApplicationFileName {
     static func name(for block: CodeBlock, in context: Context) -> Name {
         let guide = context.guide
         let intro = introduction(of: block, in: guide)
-        let fragment = saysToAdd(intro) || block.info.value(of: "format") == "domains.cfg"
+        let fragment = (block.role != .shell && saysToAdd(intro)) || block.info.value(of: "format") == "domains.cfg"
         if let title = block.title, let name = safeName(title) {
             return Name(base: name, isFragment: fragment || name == "domains.cfg")
         }
@@ -92,10 +92,13 @@ enum ApplicationFileName {
         return lines.joined(separator: " ")
     }
 
-    /// Whether the introducing sentence asks to add the block to an existing file.
+    /// Whether the introducing sentence asks to add the block to something ("Add the following
+    /// to the `config.php`", "append ... into"): a verb of adding, then "to" or "into". ("Add
+    /// the Client Secret:" above a whole manifest does not.)
     static func saysToAdd(_ intro: String) -> Bool {
         let words = intro.lowercased().split(whereSeparator: { !$0.isLetter })
-        return words.contains { ["add", "append", "merge", "insert"].contains($0) }
+        guard let verb = words.firstIndex(where: { ["add", "append", "merge", "insert"].contains($0) }) else { return false }
+        return words[verb...].contains { $0 == "to" || $0 == "into" }
     }
 
     /// The last code span of the introduction that names a configuration file

@@ -5,7 +5,8 @@ import GuideKnowledge
 /// The files an administrator pastes, taken from a rendered guide: the Authelia client YAML
 /// (`authelia-client.yml`) and each application configuration block or command, named as the
 /// application expects the file (`ApplicationFileName`). A YAML file holds one document (a
-/// block of several becomes several files); a snippet the guide repeats is written once.
+/// block of several becomes several files); a snippet the guide repeats (same name, same
+/// content) is written once.
 enum ArtifactExtractor {
     static func artifacts(from guide: Guide) -> [RenderedGuide.Artifact] {
         var files = FileSet()
@@ -47,16 +48,19 @@ enum ArtifactExtractor {
         /// Per name, the next number to try: many blocks of one name stay linear.
         private var nextNumber: [String: Int] = [:]
 
+        /// A block of the same name and content as an earlier one is the same snippet: written
+        /// once. Names are told apart without case, as on a case-insensitive file system
+        /// (`Guide.md` would be `guide.md` there).
         mutating func add(_ name: String, _ content: String) {
-            guard contents.insert(normalized(content)).inserted else { return }
+            guard contents.insert(name + "\u{0}" + normalized(content)).inserted else { return }
             var candidate = name
             var counter = nextNumber[name, default: 2]
-            while used.contains(candidate) {
+            while used.contains(candidate.lowercased()) {
                 candidate = Self.numbered(name, counter)
                 counter += 1
             }
             if candidate != name { nextNumber[name] = counter }
-            used.insert(candidate)
+            used.insert(candidate.lowercased())
             artifacts.append(.init(name: candidate, content: content, permissions: 0o644))
         }
 

@@ -206,6 +206,9 @@ public struct RenderPipeline: Sendable {
                     failure.path = (folder as NSString).appendingPathComponent(path)
                     outcome.failures.append(failure)
                 }
+                // Nothing of the site is written: none of its guides counts as rendered.
+                outcome.rendered.removeAll { $0.site == site.name }
+                outcome.indexes.removeAll { $0.site == site.name }
                 continue
             }
             outcome.plans.append(plan)

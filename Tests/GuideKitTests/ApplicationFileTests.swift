@@ -114,6 +114,33 @@ struct ApplicationFileTests {
         }
     }
 
+    /// "Add the Client Secret:" over a whole manifest is not a fragment, nor is a command;
+    /// the same content under another name is another file; names differing in case only
+    /// are numbered.
+    @Test func fragmentsNeedAnAddToAndNamesIgnoreCase() throws {
+        let text = """
+            ### Application
+
+            Add the Client Secret:
+
+            ```yaml {title="secret.yaml"}
+            kind: Secret
+            ```
+
+            Run this to add the provider:
+
+            ```shell
+            app provider add
+            ```
+
+            ```text {title="Guide.md"}
+            kind: Secret
+            ```
+            """
+        let files = ArtifactExtractor.artifacts(from: GuideParser.parse(path: "x.md", text: text)).map(\.name)
+        #expect(files == ["secret.yaml", "application.sh", "Guide-2.md"])
+    }
+
     @Test func namesStaySafe() {
         #expect(ApplicationFileName.safeName("/etc/pve/domains.cfg") == "domains.cfg")
         #expect(ApplicationFileName.safeName(".env") == ".env")

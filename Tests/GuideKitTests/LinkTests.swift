@@ -28,6 +28,11 @@ struct LinkTests {
         #expect(resolved("../../../../../configuration/clients.md") == "https://docs.example.org/configuration/clients/")
         // Without an extension: from the folder above the bundle.
         #expect(resolved("../../configuration/clients/") == "https://docs.example.org/configuration/clients/")
+        // `..` names the section above (Hugo: a dot in the last segment, from the folder
+        // above the bundle), never a file.
+        #expect(resolved("../") == "https://docs.example.org/integration/")
+        // A bundle's own `.md` file is a resource, not a page.
+        #expect(resolved("notes.md") == nil)
         // A section's `_index.md` and a page named without `./`, from the top.
         #expect(resolved("../../../integration") == "https://docs.example.org/integration/")
         #expect(resolved("configuration/clients.md") == "https://docs.example.org/configuration/clients/")
@@ -43,6 +48,12 @@ struct LinkTests {
             #expect(Self.tree.resolve(untouched, from: Self.page) == .notChecked)
         }
         #expect(Self.tree.repair(of: "../../configuration/clients.md#x", from: Self.page) == "../../../configuration/clients.md#x")
+        // Authelia publishes blog posts under /blog/:slug/ (hugo.toml [permalinks]), not their
+        // path: found, but not written as an absolute URL.
+        let authelia = AutheliaDocsSite.publishedTree
+        let post = authelia.resolve("../../../../blog/release-notes-4.38/index.md", from: AutheliaDocsSite.pagePath(ofGuideNamed: "x"))
+        guard case .found(let path, let fragment) = post else { Issue.record("\(post)"); return }
+        #expect(authelia.permalink(path, fragment: fragment) == nil)
     }
 
     static let upstreamGuide = """
@@ -54,14 +65,39 @@ struct LinkTests {
         Read the [introduction](../../introduction.md), the [client configuration] and the
         [provider](../../../configuration/identity-providers/openid-connect/provider.md).
 
-        [client configuration]: ../../../../configuration/identity-providers/openid-connect/clients.md#client_id
         [unused]: ../../unused.md
+        [client configuration]: ../../../../configuration/identity-providers/openid-connect/clients.md#client_id
         """
+
+    /// Link positions: the destination after its `](`, not the same text in the link's words;
+    /// definitions in a block quote; not a paragraph's continuation or an HTML comment.
+    @Test func linkPositionsAreTheDestinations() throws {
+        let text = """
+            # App
+
+            See [../../introduction.md](../../introduction.md) and `x.md` then [x](x.md).
+
+            > [quoted]: ../../introduction.md
+
+            Some text
+            [x.md]: ../../introduction.md
+
+            <!--
+            [y]: ../../introduction.md
+            -->
+
+            [quoted] [y]
+            """
+        let guide = GuideParser.parse(path: "app.md", text: text)
+        #expect(guide.links.map(\.location) == [SourceLocation(line: 3, column: 29), SourceLocation(line: 3, column: 72)])
+        #expect(guide.linkDefinitions.map(\.location) == [SourceLocation(line: 5, column: 13)])
+    }
 
     @Test func brokenLinksAreReportedWithTheRepair() throws {
         let guide = GuideParser.parse(path: "guides/app.md", text: Self.upstreamGuide)
         #expect(guide.linkDefinitions.map(\.value) == ["../../../../configuration/identity-providers/openid-connect/clients.md#client_id"])
-        #expect(guide.linkDefinitions.first?.location == SourceLocation(line: 9, column: 25))
+        // After an unused definition, a definition still starts a line.
+        #expect(guide.linkDefinitions.first?.location == SourceLocation(line: 10, column: 25))
         let findings = Checker().check(guide).filter { $0.ruleID == "link-target-missing" }
         #expect(findings.map(\.location) == [SourceLocation(line: 7, column: 12)])
         #expect(findings.first?.help == "did you mean '../../../../configuration/identity-providers/openid-connect/provider.md'?")

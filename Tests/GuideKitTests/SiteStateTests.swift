@@ -337,6 +337,7 @@ struct SiteStateSafetyTests {
         let run = try cli.run(["render", guides[0], guides[1], "--site", site, "--out", out])
         #expect(run.status == 1)
         #expect(run.stderr.contains("\(mine) for site homelab: GuideKit would write this file, but did not write the one there"), "\(run.stderr)")
+        #expect(!run.stdout.contains("rendered 2 guide(s)") && run.stderr.contains("the other 0 were written"), "\(run.stdout)\(run.stderr)")
         #expect(try String(contentsOfFile: mine, encoding: .utf8) == "# my own notes\n")
         #expect(try SiteStateTests.state(out) == before)
         // Moved away, the render goes through.

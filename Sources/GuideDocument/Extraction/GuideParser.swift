@@ -219,48 +219,71 @@ public enum GuideParser {
         let locator = InlineLocator(source: source)
         let lines = node.startLine...max(node.startLine, node.endLine)
         var cursor = (line: node.startLine, column: 1)
+        // After its `](` (or `](<`), so a destination also written as the link's words
+        // (`[../x.md](../x.md)`) is found where it is the destination; an autolink's has none.
         return destinations.compactMap { destination in
-            var probe = cursor
-            guard let found = locator.find(destination, in: lines, from: &probe) else { return nil }
-            cursor = probe
-            return found
+            for prefix in ["](", "](<", ""] {
+                var probe = cursor
+                guard let found = locator.find(destination, after: prefix, in: lines, from: &probe) else { continue }
+                cursor = probe
+                return found
+            }
+            return nil
         }
     }
 
-    /// `[label]: destination` lines outside code blocks whose destination a link of the page
-    /// uses (cmark consumed the definition; an unused one produces nothing on the page).
+    /// `[label]: destination` lines whose destination a link of the page uses (cmark consumed
+    /// the definition; an unused one produces nothing on the page). Read as cmark reads the
+    /// line (containers unwrapped, block-quote markers skipped), outside code and HTML
+    /// blocks, and only where a definition may stand: not as the continuation of a paragraph.
     static func referenceDefinitions(in source: PreparedSource, document: MarkdownDocument, codeBlocks: [CodeBlock]) -> [Located<String>] {
         var used = Set<String>()
+        var skipped = Set<Int>()
         for node in document.nodes {
             switch node.kind {
             case .link(let destination), .image(let destination): used.insert(destination)
+            case .htmlBlock:
+                // cmark 0.30 reports an HTML block's end line wrongly: count its own lines.
+                let lines = (node.literal ?? "").utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                skipped.formUnion(node.startLine...(node.startLine + max(0, lines - 1)))
             default: break
             }
         }
         guard !used.isEmpty else { return [] }
-        var codeLines = Set<Int>()
-        for block in codeBlocks { codeLines.formUnion(block.location.line...max(block.location.line, block.lineAfterContent)) }
+        for block in codeBlocks { skipped.formUnion(block.location.line...max(block.location.line, block.lineAfterContent)) }
         var definitions: [Located<String>] = []
-        for line in 1...max(source.lineCount, 1) where !codeLines.contains(line) {
-            let text = source.resolvedLine(line)
-            let scalars = Array(text.unicodeScalars)
+        var mayStart = true  // the line before is blank, a definition, or the start of a block
+        for line in 1...max(source.lineCount, 1) {
+            guard !skipped.contains(line) else { mayStart = true; continue }
+            let scalars = Array(source.resolvedLineSlice(line).unicodeScalars)
             var index = 0
-            while index < min(3, scalars.count), scalars[index] == " " { index += 1 }
-            guard index < scalars.count, scalars[index] == "[",
+            while index < scalars.count, scalars[index] == ">" {  // block quotes
+                index += 1
+                if index < scalars.count, scalars[index] == " " { index += 1 }
+            }
+            var spaces = 0
+            while index < scalars.count, scalars[index] == " ", spaces < 3 { index += 1; spaces += 1 }
+            let blank = scalars[index...].allSatisfy { $0 == " " || $0 == "\t" }
+            var isDefinition = false  // used or not: another definition may follow it
+            defer { mayStart = blank || isDefinition }
+            guard mayStart, index < scalars.count, scalars[index] == "[",
                   let close = scalars[index...].firstIndex(of: "]"), close + 1 < scalars.count, scalars[close + 1] == ":" else { continue }
             var start = close + 2
             while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
             var end = start
             while end < scalars.count, scalars[end] != " ", scalars[end] != "\t" { end += 1 }
             guard end > start else { continue }
+            isDefinition = true
             var destination = String(String.UnicodeScalarView(scalars[start..<end]))
             var column = start + 1
-            if destination.hasPrefix("<"), destination.hasSuffix(">"), destination.count > 2 {
+            if destination.hasPrefix("<"), destination.hasSuffix(">"), destination.unicodeScalars.count > 2 {
                 destination = String(destination.dropFirst().dropLast())
                 column += 1
             }
             guard used.contains(destination) else { continue }
-            definitions.append(Located(destination, at: source.location(line: line, resolvedLineColumn: column), length: destination.unicodeScalars.count))
+            definitions.append(Located(destination, at: source.location(line: line, resolvedColumn: column),
+                                       length: source.originalLength(line: line, resolvedColumn: column,
+                                                                     resolvedLength: destination.unicodeScalars.count)))
         }
         return definitions
     }

@@ -188,12 +188,6 @@ public struct PreparedSource: Sendable {
     /// Whether cmark read the line with a container's indentation removed or blanked.
     public func isInsideContainer(line: Int) -> Bool { shift(onLine: line) > 0 }
 
-    /// Maps a 1-based scalar column of `resolvedLine(line)` (containers as written) to the
-    /// original file.
-    public func location(line: Int, resolvedLineColumn column: Int) -> SourceLocation {
-        location(line: line, resolvedColumn: column - shift(onLine: line))
-    }
-
     /// Maps a 1-based scalar column of a line as cmark read it back to the original file.
     public func location(line: Int, resolvedColumn cmarkColumn: Int) -> SourceLocation {
         let resolvedColumn = cmarkColumn + shift(onLine: line)

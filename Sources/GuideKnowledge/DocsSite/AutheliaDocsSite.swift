@@ -10,7 +10,11 @@ import GuideDocument
 /// `.RelPermalink` through `.Page.GetPage`, and leaves a destination that names no page as
 /// written, so the reader's browser gets a broken link.
 public enum AutheliaDocsSite {
+    /// `baseurl` of docs/config/production/hugo.toml.
     public static let baseURL = "https://www.authelia.com/"
+    /// docs/config/_default/hugo.toml `[permalinks]`: `blog = "/blog/:slug/"` and
+    /// `docs = "/docs/:sections[1:]/:slug/"`; every other page is published under its path.
+    static let sectionsWithOwnPermalinks: Set<String> = ["blog", "docs"]
 
     /// The guide's file under `docs/content` when published upstream.
     public static func pagePath(ofGuideNamed name: String) -> String {
@@ -27,6 +31,7 @@ public enum AutheliaDocsSite {
 
     /// The published tree, as the generated list knows it.
     public static var publishedTree: DocsTree {
-        DocsTree(exists: { paths.contains($0) }, baseURL: baseURL, description: "Authelia's documentation at commit \(commit.prefix(12))")
+        DocsTree(exists: { paths.contains($0) }, baseURL: baseURL, description: "Authelia's documentation at commit \(commit.prefix(12))",
+                 sectionsWithOwnPermalinks: sectionsWithOwnPermalinks)
     }
 }

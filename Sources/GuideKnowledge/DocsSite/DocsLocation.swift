@@ -21,7 +21,8 @@ public struct DocsLocation: Sendable {
         if let (root, page) = contentFolder(of: guide.path) {
             let tree = DocsTree(exists: { path in FileManager.default.fileExists(atPath: root + "/" + path) },
                                 baseURL: upstream ? AutheliaDocsSite.baseURL : nil,
-                                description: "the files under \(root)")
+                                description: "the files under \(root)",
+                                sectionsWithOwnPermalinks: upstream ? AutheliaDocsSite.sectionsWithOwnPermalinks : [])
             return DocsLocation(tree: tree, page: page)
         }
         guard upstream else { return nil }

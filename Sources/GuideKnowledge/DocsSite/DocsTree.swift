@@ -10,10 +10,17 @@ public struct DocsTree: Sendable {
     /// In words, for messages ("Authelia's documentation at commit 23572030b404").
     public var description: String
 
-    public init(exists: @escaping @Sendable (String) -> Bool, baseURL: String?, description: String) {
+    /// Top-level sections whose pages the site publishes under a permalink pattern of its
+    /// own (Authelia's `[permalinks]`: `blog = "/blog/:slug/"`), not under their path: a link
+    /// into them is checked but not made absolute.
+    public var sectionsWithOwnPermalinks: Set<String> = []
+
+    public init(exists: @escaping @Sendable (String) -> Bool, baseURL: String?, description: String,
+                sectionsWithOwnPermalinks: Set<String> = []) {
         self.exists = exists
         self.baseURL = baseURL
         self.description = description
+        self.sectionsWithOwnPermalinks = sectionsWithOwnPermalinks
     }
 
     public enum Resolution: Equatable, Sendable {
@@ -32,8 +39,9 @@ public struct DocsTree: Sendable {
     /// `.Page.GetPage`: a path with an extension that starts with `../`, and any path from a
     /// section's `_index.md` or a regular page, is joined to the folder of the page's file;
     /// any other relative path from a bundle `x/index.md` to the folder above `x`; joining as
-    /// Go's `path.Join` does (`..` stops at the top); then, for a path with an extension, the
-    /// file next to the page's file. A path that does not start with `.` is also looked up
+    /// Go's `path.Join` does (`..` stops at the top). (Hugo then also looks next to the page's
+    /// file, which finds only a bundle's own `.md` resources: not pages, so GetPage returns
+    /// nothing for them.) A path that does not start with `.` is also looked up
     /// from the top of the content folder. A page path names `p.md`, `p/index.md` or
     /// `p/_index.md`. A file that is not a page (`./login.png`) is not found by GetPage: the
     /// link stays as written and the browser resolves it next to the published page, which
@@ -48,8 +56,10 @@ public struct DocsTree: Sendable {
         let fileFolder = Self.folder(of: page)
         let file = page.split(separator: "/").last.map(String.init) ?? page
         let lastSegment = reference.split(separator: "/").last ?? ""
+        // Hugo's `paths.HasExt` (a dot in the last segment: also `..`), which picks the folder;
+        // `.` and `..` still name pages (a section), not files.
         let hasExtension = lastSegment.contains(".")
-        if hasExtension, !lastSegment.hasSuffix(".md") {
+        if hasExtension, !lastSegment.hasSuffix(".md"), lastSegment != ".", lastSegment != ".." {
             let path = Self.join(fileFolder, reference)
             return exists(path) ? .found(path: path, fragment: fragment) : .missing(path: path)
         }
@@ -61,7 +71,6 @@ public struct DocsTree: Sendable {
             return Self.candidates(path).first(where: exists)
         }
         if let found = lookUp(Self.join(base, reference)) { return .found(path: found, fragment: fragment) }
-        if hasExtension, let found = lookUp(Self.join(fileFolder, reference)) { return .found(path: found, fragment: fragment) }
         if !reference.hasPrefix("."), let found = lookUp(Self.join("", reference)) { return .found(path: found, fragment: fragment) }
         return .missing(path: tried.first)
     }
@@ -106,7 +115,7 @@ public struct DocsTree: Sendable {
     /// a resource (`a/b/login.png`) → itself. Pages with a `url` or `slug` in their front
     /// matter would be published elsewhere; the tree does not read them.
     public func permalink(_ path: String, fragment: String?) -> String? {
-        guard let baseURL else { return nil }
+        guard let baseURL, !sectionsWithOwnPermalinks.contains(String(path.prefix { $0 != "/" })) else { return nil }
         var published = path
         if published.hasSuffix("/index.md") || published == "index.md" || published.hasSuffix("/_index.md") || published == "_index.md" {
             published = String(published[..<(published.lastIndex(of: "/").map { published.index(after: $0) } ?? published.startIndex)])
