@@ -64,11 +64,14 @@ enum ApplicationFileName {
     /// when nothing safe is left. A leading dot stays (`.env`); `.` and `..` never result.
     static func safeName(_ title: String) -> String? {
         let last = title.split(separator: "/").last.map(String.init) ?? title
-        let kept = String(last.unicodeScalars.filter { $0.isASCIIAlphanumeric || $0 == "." || $0 == "-" || $0 == "_" }.map(Character.init))
-        let name = kept.drop(while: { $0 == "-" })
-        guard name.unicodeScalars.contains(where: \.isASCIIAlphanumeric), name.utf8.count <= 100,
-              !name.hasPrefix(".guidekit"), !name.hasPrefix("..") else { return nil }
-        return String(name)
+        let kept = String(last.unicodeScalars.filter(\.isSafeWordCharacter).map(Character.init))
+        let name = String(kept.drop(while: { $0 == "-" }))
+        // The rules of output folder names (`SiteLoader.folderNameProblem`), but a leading dot
+        // is kept: `.env` is the file's name.
+        let undotted = name.hasPrefix(".") && !name.hasPrefix("..") ? "x" + name : name
+        guard name.unicodeScalars.contains(where: \.isASCIIAlphanumeric), !name.hasPrefix(".guidekit"),
+              SiteLoader.folderNameProblem(undotted) == nil else { return nil }
+        return name
     }
 
     /// The text just before the block: the paragraph or list item that introduces it, at

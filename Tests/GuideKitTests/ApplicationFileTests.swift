@@ -10,26 +10,7 @@ struct ApplicationFileTests {
     /// An upstream-style guide: an `.env` block, a Compose file without a title, a sibling
     /// "Configuration File" section the application's steps link to, a snippet the guide shows
     /// twice ("Add the following to ... `config.php`"), a two-document manifest and a command.
-    static let guide = """
-        ---
-        title: "App"
-        ---
-        ### Assumptions
-
-        - __Application Root URL:__ `https://app.example.com/`
-        - __Authelia Root URL:__ `https://auth.example.com/`
-        - __Client ID:__ `app`
-        - __Client Secret:__ `insecure_secret`
-
-        ```yaml {title="configuration.yml"}
-        identity_providers:
-          oidc:
-            clients:
-              - client_id: 'app'
-                client_secret: '$pbkdf2-sha512$310000$c8p78n7pUMln0jzvd4aK4Q$JNRBzwAo0ek5qKn50cFzzvE9RXV88h1wJn5KGiHrD0YKtZaR/nCb2CJPOsKaPK0hjf.9yHxzQGZziziccp6Yng'  # The digest of 'insecure_secret'.
-                redirect_uris:
-                  - 'https://app.example.com/oauth2/callback'
-        ```
+    static let guide = "---\ntitle: \"App\"\n---\n" + CrossCheckTests.assumptions + CrossCheckTests.client() + """
 
         #### Application
 

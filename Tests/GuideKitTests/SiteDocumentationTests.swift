@@ -3,7 +3,7 @@ import Testing
 @testable import GuideRender
 
 /// docs/SITES.md's statements about the bundled guide and site, kept true. (Its figures for
-/// the upstream corpus are kept true by `scripts/corpus-figures ../shared --check`.)
+/// the upstream corpus are kept true by `scripts/corpus-figures` with the corpus folder's path, `--check`.)
 struct SiteDocumentationTests {
     static func renderedProxmox() throws -> RenderedGuide {
         let site = try SiteLoader.load(path: ProjectFiles.root.appendingPathComponent("docs/sites/homelab.yml").path)

@@ -251,11 +251,15 @@ struct CombinedConfigurationTests {
 /// The independent review's cases: a render never writes through a link, never loses the
 /// index when the new one fails, and refuses a state naming paths outside the site.
 struct SiteStateSafetyTests {
-    @Test func renderNeverWritesThroughALinkedFolder() throws {
+    /// The homelab of `SiteStateTests`, its output folder, its site file and the executable.
+    static func setUp() throws -> (TemporaryFolder, [String], out: String, site: String, CommandLineTests) {
         let (folder, guides) = try SiteStateTests.homelab()
-        let out = folder.url.appendingPathComponent("out").path
-        let site = folder.url.appendingPathComponent("homelab.yml").path
-        let cli = CommandLineTests()
+        return (folder, guides, folder.url.appendingPathComponent("out").path,
+                folder.url.appendingPathComponent("homelab.yml").path, CommandLineTests())
+    }
+
+    @Test func renderNeverWritesThroughALinkedFolder() throws {
+        let (folder, guides, out, site, cli) = try Self.setUp()
         #expect(try cli.run(["render", guides[0], "--site", site, "--out", out]).status == 0)
         // Someone moves app1's folder elsewhere and links it back.
         let elsewhere = folder.url.appendingPathComponent("wiki").path
@@ -269,10 +273,7 @@ struct SiteStateSafetyTests {
     }
 
     @Test func aFailingIndexKeepsTheEarlierOne() throws {
-        let (folder, guides) = try SiteStateTests.homelab()
-        let out = folder.url.appendingPathComponent("out").path
-        let site = folder.url.appendingPathComponent("homelab.yml").path
-        let cli = CommandLineTests()
+        let (folder, guides, out, site, cli) = try Self.setUp()
         #expect(try cli.run(["render", guides[0], "--site", site, "--out", out]).status == 0)
         // A second application with the same client id: its own render is fine, the joined
         // index is not; the earlier index stays, the new application is written.
@@ -308,10 +309,8 @@ struct SiteStateSafetyTests {
     /// the sections of applications rendered earlier are known from the site's state; a
     /// section naming nothing known is still a typo.
     @Test func aSubsetRenderAcceptsSectionsOfApplicationsRenderedEarlier() throws {
-        let (folder, guides) = try SiteStateTests.homelab()
-        let site = try folder.write("homelab.yml", Data("domain: home.arpa\napps:\n  app1:\n    client_id: one\n  app2:\n    client_id: two\n".utf8))
-        let out = folder.url.appendingPathComponent("out").path
-        let cli = CommandLineTests()
+        let (folder, guides, out, site, cli) = try Self.setUp()
+        _ = try folder.write("homelab.yml", Data("domain: home.arpa\napps:\n  app1:\n    client_id: one\n  app2:\n    client_id: two\n".utf8))
         // Before anything was rendered, 'app2' names nothing this run or the site knows.
         let early = try cli.run(["render", guides[0], "--site", site, "--out", out])
         #expect(early.status == 2 && early.stderr.contains("the application section 'app2' names no guide being rendered"), "\(early.stderr)")
@@ -327,10 +326,7 @@ struct SiteStateSafetyTests {
     /// A file someone put where GuideKit now writes one (here the application's command file)
     /// is never overwritten: the site is not updated, the render names the file, exit 1.
     @Test func aForeignFileInTheWayOfANewFileIsNotOverwritten() throws {
-        let (folder, guides) = try SiteStateTests.homelab()
-        let site = folder.url.appendingPathComponent("homelab.yml").path
-        let out = folder.url.appendingPathComponent("out").path
-        let cli = CommandLineTests()
+        let (folder, guides, out, site, cli) = try Self.setUp()
         #expect(try cli.run(["render", guides[0], "--site", site, "--out", out]).status == 0)
         let mine = try folder.write("out/homelab/app2/command-line.sh", Data("# my own notes\n".utf8))
         let before = try SiteStateTests.state(out)

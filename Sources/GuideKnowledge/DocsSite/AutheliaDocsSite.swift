@@ -5,7 +5,7 @@ import GuideDocument
 /// (`AutheliaDocsPages+Generated.swift`, from `scripts/generate-docs-pages`).
 ///
 /// Sources: the guides live at `docs/content/integration/openid-connect/clients/NAME/index.md`
-/// (../shared/corpus/authelia/NOTICE.md); the site's link hook
+/// (the NOTICE.md of the test corpus GuideKit is measured on); the site's link hook
 /// (`docs/layouts/_markup/render-link.html`) turns a relative link into the page's
 /// `.RelPermalink` through `.Page.GetPage`, and leaves a destination that names no page as
 /// written, so the reader's browser gets a broken link.
